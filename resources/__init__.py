@@ -1,0 +1,1 @@
+"""Bundled resources (templates, fonts, translations), importable as ``salesdesigner.resources``."""

@@ -1,0 +1,508 @@
+"""The sales process: a ``networkx.DiGraph`` of stages and transitions, plus lanes.
+
+Stages are nodes (key: stage id, attribute ``stage``); transitions are edges (attribute
+``transition``).  Node order is the document's stage order; edge order (grouped by source,
+successors in insertion order) is the transition order, so the order of a decision's
+branches is kept.  Every mutation goes through a method here and emits an event from
+:mod:`salesdesigner.model.events`; the ``remove_*`` methods return what ``restore_*`` needs
+to put things back exactly where they were, which undo relies on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from salesdesigner.model import events as ev
+from salesdesigner.model.entities import (
+    Attachment,
+    Direction,
+    Lane,
+    Position,
+    Stage,
+    StageKind,
+    Transition,
+)
+from salesdesigner.model.errors import ProcessError
+
+PROCESS_FIELDS = ("id", "name", "description", "language", "currency",
+                  "company", "revision", "logo", "extensions")
+
+
+@dataclass(frozen=True)
+class StageRemoval:
+    """What :meth:`Process.remove_stage` took out, and where it stood."""
+
+    stage: Stage
+    index: int
+    transitions: tuple[tuple[Transition, int], ...]  # (transition, index in transition order)
+
+
+@dataclass(frozen=True)
+class TransitionRemoval:
+    transition: Transition
+    index: int
+
+
+@dataclass(frozen=True)
+class LaneRemoval:
+    lane: Lane
+    index: int
+    stage_ids: tuple[str, ...]  # stages that were in the lane (now without one)
+
+
+class Process:
+    """A whole sales process document, minus its storage."""
+
+    def __init__(self, *, id: str = "", name: str = "", description: str = "",
+                 language: str = "en", currency: str = "", company: str = "",
+                 revision: str = "", logo: str = "",
+                 extensions: dict[str, Any] | None = None) -> None:
+        self.id = id
+        self.name = name
+        self.description = description
+        self.language = language
+        self.currency = currency
+        self.company = company
+        self.revision = revision
+        self.logo = logo  # attachment id of the cover logo, or ""
+        self.extensions: dict[str, Any] = dict(extensions or {})
+        self.events = ev.EventHub()
+        self._graph: nx.DiGraph = nx.DiGraph()
+        self._lanes: list[Lane] = []
+        self._attachments: dict[str, Attachment] = {}
+        self._edge_of: dict[str, tuple[str, str]] = {}  # transition id -> (source, target)
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The live graph. Read it, run networkx algorithms on it; never mutate it."""
+        return self._graph
+
+    @property
+    def stages(self) -> list[Stage]:
+        return [data["stage"] for _, data in self._graph.nodes(data=True)]
+
+    @property
+    def stage_ids(self) -> list[str]:
+        return list(self._graph.nodes)
+
+    def stage(self, stage_id: str) -> Stage:
+        try:
+            return self._graph.nodes[stage_id]["stage"]
+        except KeyError:
+            raise ProcessError(f"There is no stage with id {stage_id!r}.") from None
+
+    def has_stage(self, stage_id: str) -> bool:
+        return stage_id in self._graph
+
+    def stage_index(self, stage_id: str) -> int:
+        self.stage(stage_id)
+        return self.stage_ids.index(stage_id)
+
+    @property
+    def transitions(self) -> list[Transition]:
+        return [data["transition"] for _, _, data in self._graph.edges(data=True)]
+
+    def transition(self, transition_id: str) -> Transition:
+        try:
+            s, t = self._edge_of[transition_id]
+        except KeyError:
+            raise ProcessError(f"There is no transition with id {transition_id!r}.") from None
+        return self._graph.edges[s, t]["transition"]
+
+    def has_transition(self, transition_id: str) -> bool:
+        return transition_id in self._edge_of
+
+    def transition_between(self, source: str, target: str) -> Transition | None:
+        data = self._graph.get_edge_data(source, target)
+        return data["transition"] if data else None
+
+    def outgoing(self, stage_id: str) -> list[Transition]:
+        """Transitions leaving a stage, in branch order."""
+        return [d["transition"] for _, _, d in self._graph.out_edges(stage_id, data=True)]
+
+    def incoming(self, stage_id: str) -> list[Transition]:
+        return [d["transition"] for _, _, d in self._graph.in_edges(stage_id, data=True)]
+
+    def successor_index(self, transition_id: str) -> int:
+        """Position of a transition among its source's outgoing transitions."""
+        s, t = self._edge_of[transition_id]
+        return list(self._graph.successors(s)).index(t)
+
+    def transition_index(self, transition_id: str) -> int:
+        return [t.id for t in self.transitions].index(transition_id)
+
+    @property
+    def lanes(self) -> tuple[Lane, ...]:
+        return tuple(self._lanes)
+
+    def lane(self, lane_id: str) -> Lane:
+        for lane in self._lanes:
+            if lane.id == lane_id:
+                return lane
+        raise ProcessError(f"There is no lane with id {lane_id!r}.")
+
+    def has_lane(self, lane_id: str) -> bool:
+        return any(lane.id == lane_id for lane in self._lanes)
+
+    def lane_index(self, lane_id: str) -> int:
+        return [lane.id for lane in self._lanes].index(self.lane(lane_id).id)
+
+    @property
+    def attachments(self) -> dict[str, Attachment]:
+        return dict(self._attachments)
+
+    def attachment(self, attachment_id: str) -> Attachment:
+        try:
+            return self._attachments[attachment_id]
+        except KeyError:
+            raise ProcessError(f"There is no attachment with id {attachment_id!r}.") from None
+
+    def start_stages(self) -> list[str]:
+        return [s.id for s in self.stages if s.kind is StageKind.START]
+
+    def metadata(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PROCESS_FIELDS}
+
+    # ------------------------------------------------------------------ equality
+    def snapshot(self) -> tuple:
+        """Everything that makes up the document, in order; equal snapshots = equal documents."""
+        meta = tuple(self.metadata().items())
+        return (meta, tuple(self._lanes), tuple(self.stages), tuple(self.transitions),
+                tuple(self._attachments.values()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Process):
+            return NotImplemented
+        return self.snapshot() == other.snapshot()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (f"Process({self.name!r}, {self._graph.number_of_nodes()} stages, "
+                f"{self._graph.number_of_edges()} transitions, {len(self._lanes)} lanes)")
+
+    def copy(self) -> Process:
+        """A deep, independent copy without listeners (values are immutable, so sharing is safe)."""
+        other = Process(**{k: v for k, v in self.metadata().items()})
+        other.extensions = dict(self.extensions)
+        other._lanes = list(self._lanes)
+        other._attachments = dict(self._attachments)
+        other._rebuild(self.stages, self.transitions)
+        return other
+
+    # ------------------------------------------------------------------ process fields
+    def update_process(self, **changes: Any) -> dict[str, Any]:
+        """Set process-level fields; returns their old values (for undo)."""
+        unknown = set(changes) - set(PROCESS_FIELDS)
+        if unknown:
+            raise ProcessError(f"Unknown process field(s): {', '.join(sorted(unknown))}.")
+        if "id" in changes and not str(changes["id"]).strip():
+            raise ProcessError("A process id must not be empty.")
+        old = {k: getattr(self, k) for k in changes}
+        for key, value in changes.items():
+            setattr(self, key, dict(value) if key == "extensions" else value)
+        self.events.emit(ev.ProcessChanged(tuple(changes), old))
+        return old
+
+    def reset(self, other: Process) -> None:
+        """Replace the whole content with ``other``'s (Revert, or opening into a window)."""
+        for key, value in other.metadata().items():
+            setattr(self, key, dict(value) if key == "extensions" else value)
+        self._lanes = list(other._lanes)
+        self._attachments = dict(other._attachments)
+        self._rebuild(other.stages, other.transitions)
+        self.events.emit(ev.ProcessReset())
+
+    # ------------------------------------------------------------------ stages
+    def add_stage(self, stage: Stage, index: int | None = None) -> Stage:
+        stage = _checked_stage(stage)
+        if stage.id in self._graph:
+            raise ProcessError(f"A stage with id {stage.id!r} already exists.")
+        self._check_lane_ref(stage)
+        count = self._graph.number_of_nodes()
+        if index is None or index >= count:
+            index = count
+            self._graph.add_node(stage.id, stage=stage)
+        else:
+            index = max(0, index)
+            stages = self.stages
+            stages.insert(index, stage)
+            self._rebuild(stages, self.transitions)
+        self.events.emit(ev.StageAdded(stage, index))
+        return stage
+
+    def replace_stage(self, stage: Stage) -> Stage:
+        """Put a new value for an existing stage (same id); returns the old value."""
+        stage = _checked_stage(stage)
+        old = self.stage(stage.id)
+        self._check_lane_ref(stage)
+        fields = tuple(f.name for f in dataclasses.fields(Stage)
+                       if getattr(old, f.name) != getattr(stage, f.name))
+        if not fields:
+            return old
+        self._graph.nodes[stage.id]["stage"] = stage
+        self.events.emit(ev.StageChanged(old, stage, fields))
+        return old
+
+    def update_stage(self, stage_id: str, **changes: Any) -> Stage:
+        """Change some fields of a stage; returns the old value."""
+        if "id" in changes and changes["id"] != stage_id:
+            raise ProcessError("A stage's id cannot change.")
+        try:
+            new = dataclasses.replace(self.stage(stage_id), **changes)
+        except TypeError as exc:
+            raise ProcessError(f"Cannot update stage {stage_id!r}: {exc}.") from None
+        return self.replace_stage(new)
+
+    def move_stage(self, stage_id: str, position: Position) -> Stage:
+        return self.update_stage(stage_id, position=position)
+
+    def remove_stage(self, stage_id: str) -> StageRemoval:
+        """Remove a stage and the transitions touching it."""
+        stage = self.stage(stage_id)
+        index = self.stage_index(stage_id)
+        order = [t.id for t in self.transitions]
+        touching = [t for t in self.transitions if stage_id in (t.source, t.target)]
+        removed = tuple((t, order.index(t.id)) for t in touching)
+        for t in touching:
+            self._graph.remove_edge(t.source, t.target)
+            del self._edge_of[t.id]
+            self.events.emit(ev.TransitionRemoved(t))
+        self._graph.remove_node(stage_id)
+        self.events.emit(ev.StageRemoved(stage, index))
+        return StageRemoval(stage, index, removed)
+
+    def restore_stage(self, removal: StageRemoval) -> None:
+        """Undo :meth:`remove_stage`: the stage and its transitions return to their places."""
+        self.add_stage(removal.stage, removal.index)
+        for transition, index in sorted(removal.transitions, key=lambda p: p[1]):
+            self.add_transition(transition, index)
+
+    def reorder_stages(self, order: Iterable[str]) -> list[str]:
+        """Set the document order of stages; returns the old order."""
+        old = self.stage_ids
+        order = list(order)
+        if sorted(order) != sorted(old):
+            raise ProcessError("A new stage order must list every stage exactly once.")
+        self._rebuild([self.stage(i) for i in order], self.transitions)
+        self.events.emit(ev.ProcessReset())
+        return old
+
+    # ------------------------------------------------------------------ transitions
+    def add_transition(self, transition: Transition, index: int | None = None) -> Transition:
+        """Add an arrow; ``index`` is its place in transition order (default: after the
+        source's other outgoing arrows)."""
+        self._check_transition(transition)
+        if index is None:
+            self._add_edge(transition)
+        else:
+            order = self.transitions
+            order.insert(max(0, index), transition)
+            self._set_edges(order)
+        self.events.emit(ev.TransitionAdded(transition))
+        return transition
+
+    def replace_transition(self, transition: Transition,
+                           successor_index: int | None = None) -> tuple[Transition, int]:
+        """Put a new value for an existing transition (same id), possibly reconnected.
+
+        ``successor_index`` places it among its (new) source's outgoing arrows; by default
+        it keeps its place, or goes last when the source changes.  Returns the old value
+        and its old successor index, which undo passes back.
+        """
+        old = self.transition(transition.id)
+        old_index = self.successor_index(transition.id)
+        fields = tuple(f.name for f in dataclasses.fields(Transition)
+                       if getattr(old, f.name) != getattr(transition, f.name))
+        if (old.source, old.target) == (transition.source, transition.target) and (
+                successor_index is None or successor_index == old_index):
+            if fields:
+                self._graph.edges[old.source, old.target]["transition"] = transition
+                self.events.emit(ev.TransitionChanged(old, transition, fields))
+            return old, old_index
+        order = [t for t in self.transitions if t.id != transition.id]
+        self._check_transition(transition, ignore=old.id)
+        if successor_index is None:
+            successor_index = old_index if old.source == transition.source else 10**9
+        siblings = [i for i, t in enumerate(order) if t.source == transition.source]
+        if siblings:
+            pos = siblings[successor_index] if successor_index < len(siblings) else siblings[-1] + 1
+        else:
+            pos = len(order)
+        order.insert(pos, transition)
+        self._set_edges(order)
+        self.events.emit(ev.TransitionChanged(old, transition, fields))
+        return old, old_index
+
+    def update_transition(self, transition_id: str, **changes: Any) -> Transition:
+        if "id" in changes and changes["id"] != transition_id:
+            raise ProcessError("A transition's id cannot change.")
+        try:
+            new = dataclasses.replace(self.transition(transition_id), **changes)
+        except TypeError as exc:
+            raise ProcessError(f"Cannot update transition {transition_id!r}: {exc}.") from None
+        return self.replace_transition(new)[0]
+
+    def remove_transition(self, transition_id: str) -> TransitionRemoval:
+        transition = self.transition(transition_id)
+        index = self.transition_index(transition_id)
+        self._graph.remove_edge(transition.source, transition.target)
+        del self._edge_of[transition_id]
+        self.events.emit(ev.TransitionRemoved(transition))
+        return TransitionRemoval(transition, index)
+
+    def restore_transition(self, removal: TransitionRemoval) -> None:
+        self.add_transition(removal.transition, removal.index)
+
+    def can_connect(self, source: str, target: str) -> str | None:
+        """Why an arrow from ``source`` to ``target`` is not allowed, or None if it is."""
+        if source == target:
+            return "An arrow cannot lead from a stage back to itself."
+        if not (self.has_stage(source) and self.has_stage(target)):
+            return "An arrow must connect two existing stages."
+        if self._graph.has_edge(source, target):
+            return "These stages are already connected by an arrow."
+        return None
+
+    # ------------------------------------------------------------------ lanes
+    def add_lane(self, lane: Lane, index: int | None = None) -> Lane:
+        if not lane.id:
+            raise ProcessError("A lane needs a non-empty id.")
+        if self.has_lane(lane.id):
+            raise ProcessError(f"A lane with id {lane.id!r} already exists.")
+        if not (lane.height > 0 and math.isfinite(lane.height)):
+            raise ProcessError(f"Lane {lane.id!r} needs a positive height.")
+        index = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
+        self._lanes.insert(index, lane)
+        self.events.emit(ev.LaneAdded(lane, index))
+        return lane
+
+    def replace_lane(self, lane: Lane) -> Lane:
+        index = self.lane_index(lane.id)
+        old = self._lanes[index]
+        fields = tuple(f.name for f in dataclasses.fields(Lane)
+                       if getattr(old, f.name) != getattr(lane, f.name))
+        if fields:
+            if not (lane.height > 0 and math.isfinite(lane.height)):
+                raise ProcessError(f"Lane {lane.id!r} needs a positive height.")
+            self._lanes[index] = lane
+            self.events.emit(ev.LaneChanged(old, lane, fields))
+        return old
+
+    def update_lane(self, lane_id: str, **changes: Any) -> Lane:
+        if "id" in changes and changes["id"] != lane_id:
+            raise ProcessError("A lane's id cannot change.")
+        return self.replace_lane(dataclasses.replace(self.lane(lane_id), **changes))
+
+    def move_lane(self, lane_id: str, index: int) -> int:
+        """Move a lane to a new place top to bottom; returns its old index."""
+        old = self.lane_index(lane_id)
+        lane = self._lanes.pop(old)
+        self._lanes.insert(max(0, min(index, len(self._lanes))), lane)
+        if old != self.lane_index(lane_id):
+            self.events.emit(ev.LanesReordered(tuple(x.id for x in self._lanes)))
+        return old
+
+    def remove_lane(self, lane_id: str) -> LaneRemoval:
+        """Remove a lane; its stages stay, without a lane."""
+        lane = self.lane(lane_id)
+        index = self.lane_index(lane_id)
+        members = tuple(s.id for s in self.stages if s.lane == lane_id)
+        for stage_id in members:
+            self.update_stage(stage_id, lane=None)
+        del self._lanes[index]
+        self.events.emit(ev.LaneRemoved(lane, index))
+        return LaneRemoval(lane, index, members)
+
+    def restore_lane(self, removal: LaneRemoval) -> None:
+        self.add_lane(removal.lane, removal.index)
+        for stage_id in removal.stage_ids:
+            self.update_stage(stage_id, lane=removal.lane.id)
+
+    # ------------------------------------------------------------------ attachments
+    def add_attachment(self, attachment: Attachment) -> Attachment:
+        if not attachment.id:
+            raise ProcessError("An attachment needs a non-empty id.")
+        if attachment.id in self._attachments:
+            raise ProcessError(f"An attachment with id {attachment.id!r} already exists.")
+        self._attachments[attachment.id] = attachment
+        self.events.emit(ev.AttachmentAdded(attachment))
+        return attachment
+
+    def remove_attachment(self, attachment_id: str) -> Attachment:
+        attachment = self.attachment(attachment_id)
+        del self._attachments[attachment_id]
+        self.events.emit(ev.AttachmentRemoved(attachment))
+        return attachment
+
+    # ------------------------------------------------------------------ internals
+    def _check_lane_ref(self, stage: Stage) -> None:
+        if stage.lane is not None and not self.has_lane(stage.lane):
+            raise ProcessError(f"Stage {stage.id!r} refers to unknown lane {stage.lane!r}.")
+
+    def _check_transition(self, t: Transition, ignore: str | None = None) -> None:
+        if not t.id:
+            raise ProcessError("A transition needs a non-empty id.")
+        if t.id in self._edge_of and t.id != ignore:
+            raise ProcessError(f"A transition with id {t.id!r} already exists.")
+        for end in (t.source, t.target):
+            if not self.has_stage(end):
+                raise ProcessError(f"Transition {t.id!r} refers to unknown stage {end!r}.")
+        if t.source == t.target:
+            raise ProcessError(f"Transition {t.id!r} leads from stage {t.source!r} to itself.")
+        existing = self.transition_between(t.source, t.target)
+        if existing is not None and existing.id != ignore:
+            raise ProcessError(f"Transition {t.id!r} duplicates {existing.id!r}: "
+                               f"{t.source!r} → {t.target!r} is already connected.")
+
+    def _add_edge(self, t: Transition) -> None:
+        self._graph.add_edge(t.source, t.target, transition=t)
+        self._edge_of[t.id] = (t.source, t.target)
+
+    def _set_edges(self, order: list[Transition]) -> None:
+        self._graph.remove_edges_from(list(self._graph.edges))
+        self._edge_of.clear()
+        for t in order:
+            self._add_edge(t)
+
+    def _rebuild(self, stages: list[Stage], transitions: list[Transition]) -> None:
+        self._graph = nx.DiGraph()
+        self._edge_of = {}
+        self._graph.add_nodes_from((s.id, {"stage": s}) for s in stages)
+        for t in transitions:
+            self._add_edge(t)
+
+
+def _checked_stage(stage: Stage) -> Stage:
+    """Normalise enum fields given as strings and reject values no stage may hold."""
+    if not isinstance(stage.id, str) or not stage.id:
+        raise ProcessError("A stage needs a non-empty id.")
+    try:
+        kind = StageKind(stage.kind)
+    except ValueError:
+        raise ProcessError(f"Stage {stage.id!r} has unknown kind {stage.kind!r}.") from None
+    kpis = []
+    for kpi in stage.kpis:
+        try:
+            direction = Direction(kpi.direction)
+        except ValueError:
+            raise ProcessError(f"KPI {kpi.name!r} of stage {stage.id!r} has unknown "
+                               f"direction {kpi.direction!r}.") from None
+        if kpi.target is not None and not math.isfinite(kpi.target):
+            raise ProcessError(f"KPI {kpi.name!r} of stage {stage.id!r} has a target that "
+                               "is not a finite number.")
+        kpis.append(kpi if direction is kpi.direction else dataclasses.replace(kpi, direction=direction))
+    if kind is not stage.kind or tuple(kpis) != stage.kpis or any(
+            a is not b for a, b in zip(kpis, stage.kpis)):
+        stage = dataclasses.replace(stage, kind=kind, kpis=tuple(kpis))
+    return stage
+
+
+__all__ = ["Process", "StageRemoval", "TransitionRemoval", "LaneRemoval"]

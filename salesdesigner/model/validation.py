@@ -1,0 +1,153 @@
+"""Checks a process for structural mistakes and gaps, with networkx doing the graph work.
+
+Each :class:`Finding` names the stages concerned, a severity and one sentence in the
+document's language (Japanese when the process language is ``ja``, English otherwise).
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from salesdesigner.model.entities import StageKind
+from salesdesigner.model.process import Process
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"      # the process cannot work as drawn
+    WARNING = "warning"  # legitimate sometimes, worth a look
+    HINT = "hint"        # the stage is incomplete for reps
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    stage_ids: tuple[str, ...]
+    message: str
+
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "no-start": {
+        "en": "The process has no start stage: add one so it is clear where a deal begins.",
+        "ja": "開始ステージがありません。商談がどこから始まるかを示す開始ステージを追加してください。",
+    },
+    "no-outcome": {
+        "en": "The process has no won, lost or end stage: no deal can ever finish.",
+        "ja": "受注・失注・終了のステージがありません。商談が完了できません。",
+    },
+    "unreachable": {
+        "en": "“{name}” cannot be reached from the start.",
+        "ja": "「{name}」には開始ステージからたどり着けません。",
+    },
+    "dead-end": {
+        "en": "From “{name}” no won, lost or end stage can be reached.",
+        "ja": "「{name}」から受注・失注・終了のいずれのステージにも到達できません。",
+    },
+    "cycle": {
+        "en": "These stages form a loop: {names}. Fine for nurturing, but check it is meant.",
+        "ja": "次のステージがループになっています：{names}。育成のための戻りなら問題ありませんが、意図どおりか確認してください。",
+    },
+    "duplicate-name": {
+        "en": "Several stages are named “{name}”: reps will not know which is meant.",
+        "ja": "「{name}」という名前のステージが複数あります。担当者がどれを指すのか迷います。",
+    },
+    "unnamed": {
+        "en": "A stage ({id}) has no name.",
+        "ja": "名前のないステージ（{id}）があります。",
+    },
+    "decision-branches": {
+        "en": "Decision “{name}” has fewer than two ways out.",
+        "ja": "分岐「{name}」の出口が2つ未満です。",
+    },
+    "no-exit-criteria": {
+        "en": "“{name}” has no exit criteria: say what must be true to move on.",
+        "ja": "「{name}」に完了条件がありません。次に進むための条件を書いてください。",
+    },
+    "no-kpi": {
+        "en": "“{name}” has no KPI: say what good looks like in numbers.",
+        "ja": "「{name}」にKPIがありません。目標を数値で示してください。",
+    },
+}
+
+
+def _text(code: str, language: str, **values: str) -> str:
+    lang = "ja" if language.lower().startswith("ja") else "en"
+    return _MESSAGES[code][lang].format(**values)
+
+
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def validate(process: Process) -> list[Finding]:
+    """All findings, errors first, then warnings, then hints; stable order within each."""
+    graph = process.graph
+    lang = process.language
+    stages = process.stages
+    sep = "、" if lang.lower().startswith("ja") else ", "
+    findings: list[Finding] = []
+
+    def label(stage_id: str) -> str:
+        return process.stage(stage_id).name or stage_id
+
+    def add(code: str, severity: Severity, ids: tuple[str, ...], **values: str) -> None:
+        findings.append(Finding(code, severity, ids, _text(code, lang, **values)))
+
+    if not stages:
+        return findings
+    starts = process.start_stages()
+    if not starts:
+        add("no-start", Severity.ERROR, ())
+    else:
+        reached = set(starts).union(*(nx.descendants(graph, s) for s in starts))
+        for stage in stages:
+            if stage.id not in reached:
+                add("unreachable", Severity.ERROR, (stage.id,), name=label(stage.id))
+
+    outcomes = [s.id for s in stages if s.kind.is_terminal]
+    if not outcomes:
+        add("no-outcome", Severity.ERROR, ())
+    else:
+        finishing = set(outcomes).union(*(nx.ancestors(graph, o) for o in outcomes))
+        for stage in stages:
+            if stage.id not in finishing:
+                add("dead-end", Severity.ERROR, (stage.id,), name=label(stage.id))
+
+    for stage in stages:
+        if not stage.name.strip():
+            add("unnamed", Severity.WARNING, (stage.id,), id=stage.id)
+        if stage.kind is StageKind.DECISION and graph.out_degree(stage.id) < 2:
+            add("decision-branches", Severity.WARNING, (stage.id,), name=label(stage.id))
+
+    order = {sid: i for i, sid in enumerate(process.stage_ids)}
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            ids = tuple(sorted(component, key=order.__getitem__))
+            add("cycle", Severity.WARNING, ids, names=sep.join(label(i) for i in ids))
+
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for stage in stages:
+        if stage.name.strip():
+            by_name[_name_key(stage.name)].append(stage.id)
+    for ids in by_name.values():
+        if len(ids) > 1:
+            add("duplicate-name", Severity.WARNING, tuple(ids), name=label(ids[0]))
+
+    for stage in stages:
+        if stage.kind is StageKind.STAGE:
+            if not stage.exit_criteria:
+                add("no-exit-criteria", Severity.HINT, (stage.id,), name=label(stage.id))
+            if not stage.kpis:
+                add("no-kpi", Severity.HINT, (stage.id,), name=label(stage.id))
+
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
+    return sorted(findings, key=lambda f: rank[f.severity])
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
