@@ -427,12 +427,17 @@ class Process:
             self.update_stage(stage_id, lane=removal.lane.id)
 
     # ------------------------------------------------------------------ attachments
-    def add_attachment(self, attachment: Attachment) -> Attachment:
+    def add_attachment(self, attachment: Attachment, index: int | None = None) -> Attachment:
+        """Embed a file; ``index`` puts it back where it was (undo)."""
         if not attachment.id:
             raise ProcessError("An attachment needs a non-empty id.")
         if attachment.id in self._attachments:
             raise ProcessError(f"An attachment with id {attachment.id!r} already exists.")
         self._attachments[attachment.id] = attachment
+        if index is not None and index < len(self._attachments) - 1:
+            items = list(self._attachments.items())
+            items.insert(max(0, index), items.pop())
+            self._attachments = dict(items)
         self.events.emit(ev.AttachmentAdded(attachment))
         return attachment
 

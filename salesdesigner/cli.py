@@ -1,0 +1,230 @@
+"""The ``salesdesigner`` command: the GUI by default, sub-commands for headless work.
+
+User errors print one line, ``error: …``, on stderr and exit non-zero; no traceback.
+Each sub-command imports only what it needs, so ``salesdesigner check`` never loads Qt
+and the GUI never loads reportlab until the user exports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from salesdesigner import __version__
+from salesdesigner.model.errors import UserError
+
+SUBCOMMANDS = ("new", "check", "export", "import", "screenshot")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its complaints are one ``error:`` line like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class _UsageError(UserError):
+    pass
+
+
+def _document_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="salesdesigner", description=(
+        "Design a sales process, print it as a manual, hand it to reps as a playbook. "
+        f"Without a sub-command, opens the designer. Sub-commands: {', '.join(SUBCOMMANDS)} "
+        "(salesdesigner SUBCOMMAND --help)."))
+    parser.add_argument("file", nargs="?", help="a .salesdesign document to open")
+    parser.add_argument("--playbook", action="store_true",
+                        help="open the document read-only in the rep's playbook reader")
+    parser.add_argument("--version", action="version", version=f"SalesDesigner {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="salesdesigner")
+    parser.add_argument("--version", action="version", version=f"SalesDesigner {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    new = sub.add_parser("new", help="create a document from a template")
+    new.add_argument("out", help="the .salesdesign file to create")
+    new.add_argument("--template", default="eight-step", help="eight-step or the-model")
+    new.add_argument("--lang", default="en", help="ja or en")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    check = sub.add_parser("check", help="validate a document; exit 1 if it has errors")
+    check.add_argument("file")
+
+    export = sub.add_parser("export", help="write a document as JSON, GraphML, PDF or HTML")
+    export.add_argument("format", choices=("json", "graphml", "pdf", "html"))
+    export.add_argument("file")
+    export.add_argument("-o", "--output", required=True)
+    export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf only")
+    export.add_argument("--lane", action="append", default=None, metavar="ID",
+                        help="pdf only: include only stages of this lane (repeatable)")
+    export.add_argument("--stage", action="append", default=None, metavar="ID",
+                        help="pdf only: include only this stage (repeatable)")
+    export.add_argument("--attachments", default=None,
+                        help="json: beside|omit (default beside); html: folder|inline (default folder)")
+
+    imp = sub.add_parser("import", help="build a document from JSON or a CSV stage list")
+    imp.add_argument("format", choices=("json", "csv"))
+    imp.add_argument("input")
+    imp.add_argument("-o", "--output", required=True)
+    imp.add_argument("--lang", default=None, help="csv only: language of the content")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    shot = sub.add_parser("screenshot", help="render the designer window with a document to PNG")
+    shot.add_argument("file")
+    shot.add_argument("-o", "--output", required=True)
+    shot.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
+    shot.add_argument("--lang", default=None, help="UI language: ja or en")
+    return parser
+
+
+# ---------------------------------------------------------------- helpers
+def _open(path: str):
+    from salesdesigner.storage.document import open_document
+    return open_document(path)
+
+
+def _refuse_overwrite(path: str, force: bool) -> None:
+    if os.path.exists(path) and not force:
+        raise UserError(f"{path} already exists; use --force to overwrite it.")
+
+
+def _refuse_same_file(source: str, output: str) -> None:
+    try:
+        if os.path.exists(output) and os.path.samefile(source, output):
+            raise UserError(f"the output {output} is the input document; choose another name.")
+    except OSError:
+        pass
+
+
+def _print_progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- sub-commands
+def cmd_new(args: argparse.Namespace) -> int:
+    from salesdesigner.model.ids import new_id
+    from salesdesigner.storage.document import save_document
+    from salesdesigner.storage.templates import load_template
+
+    _refuse_overwrite(args.out, args.force)
+    process = load_template(args.template, args.lang)
+    process.update_process(id=new_id("process"))
+    save_document(process, args.out)
+    print(f"created {args.out} from template {args.template} ({args.lang})")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from salesdesigner.model.validation import Severity, validate
+
+    process = _open(args.file)
+    findings = validate(process)
+    for f in findings:
+        where = f" [{', '.join(f.stage_ids)}]" if f.stage_ids else ""
+        print(f"{f.severity.value}: {f.message}{where}")
+    counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+    print(f"{args.file}: {len(process.stage_ids)} stages, "
+          f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+          f"{counts[Severity.HINT]} hints")
+    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _refuse_same_file(args.file, args.output)
+    process = _open(args.file)
+    if args.format != "pdf" and (args.lane or args.stage):
+        raise UserError("--lane and --stage apply to pdf exports only.")
+    if args.format == "json":
+        from salesdesigner.storage.json_format import export_json
+        export_json(process, args.output, attachments=args.attachments or "beside")
+    elif args.format == "graphml":
+        from salesdesigner.storage.graphml import export_graphml
+        export_graphml(process, args.output)
+    elif args.format == "pdf":
+        from salesdesigner.export.pdf import export_pdf
+        export_pdf(process, args.output, paper=args.paper, lanes=args.lane, stages=args.stage,
+                   progress=_print_progress)
+    else:
+        from salesdesigner.export.html import export_html
+        export_html(process, args.output, attachments=args.attachments or "folder")
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from salesdesigner.storage.document import save_document
+
+    _refuse_overwrite(args.output, args.force)
+    _refuse_same_file(args.input, args.output)
+    if args.format == "json":
+        from salesdesigner.storage.json_format import import_json
+        process = import_json(args.input)
+    else:
+        from salesdesigner.storage.csv_import import import_csv
+        process = import_csv(args.input, language=args.lang)
+    save_document(process, args.output)
+    print(f"created {args.output} ({len(process.stage_ids)} stages)")
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size must look like 1400x900, not {args.size!r}.") from None
+    if not Path(args.file).is_file():
+        raise UserError(f"{args.file} does not exist.")
+    _open(args.file)  # a bad file is reported here, as a one-line error
+    from salesdesigner.ui.screenshot import render_screenshot
+    render_screenshot(args.file, args.output, size=(width, height), language=args.lang)
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
+            "screenshot": cmd_screenshot}
+
+
+def _gui(args: argparse.Namespace) -> int:
+    if args.playbook:
+        if not args.file:
+            raise UserError("--playbook needs a document to open.")
+        from salesdesigner.ui.playbook import run_playbook
+        return run_playbook(args.file)
+    from salesdesigner.ui.app import run_gui
+    return run_gui(args.file)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _command_parser().parse_args(argv)
+            return COMMANDS[args.command](args)
+        return _gui(_document_parser().parse_args(argv))
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, _UsageError) else EXIT_FINDINGS
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: still one line, with what to report
+        print(f"error: internal error ({type(exc).__name__}: {' '.join(str(exc).split())}); "
+              "please report it", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

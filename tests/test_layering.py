@@ -1,0 +1,78 @@
+"""The lower layers (model, storage, export) work with PySide6 absent.
+
+A subprocess blocks every ``PySide6`` import, imports every module below those packages
+and runs their tests; import-linter checks the declared layer order as well.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import salesdesigner
+
+ROOT = Path(__file__).resolve().parent.parent
+LOWER = ("model", "storage", "export")
+
+BLOCKER = """
+import sys
+class _NoQt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6."):
+            raise ImportError("PySide6 is not available in this test")
+sys.meta_path.insert(0, _NoQt())
+"""
+
+
+def lower_modules() -> list[str]:
+    names = []
+    for layer in LOWER:
+        pkg = ROOT / "salesdesigner" / layer
+        names.append(f"salesdesigner.{layer}")
+        for info in pkgutil.walk_packages([str(pkg)], prefix=f"salesdesigner.{layer}."):
+            names.append(info.name)
+    return names
+
+
+def run_without_qt(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", BLOCKER + code], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_the_blocker_really_blocks_pyside6():
+    result = run_without_qt("import PySide6.QtCore")
+    assert result.returncode != 0 and "not available" in result.stderr
+
+
+def test_model_storage_and_export_import_without_pyside6():
+    modules = lower_modules()
+    assert len(modules) > 10
+    code = "import importlib\n" + "".join(f"importlib.import_module({m!r})\n" for m in modules)
+    result = run_without_qt(code)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_lower_layer_tests_pass_without_pyside6():
+    folders = [str(p) for p in (ROOT / "tests").iterdir()
+               if p.is_dir() and p.name in ("model", "storage", "interchange")]
+    code = ("import sys, pytest\n"
+            f"sys.exit(pytest.main(['-q', '-x', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider', *{folders!r}]))")
+    result = run_without_qt(code)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+@pytest.mark.skipif(shutil.which("lint-imports", path=str(Path(sys.executable).parent)) is None,
+                    reason="import-linter is not installed")
+def test_import_linter_contracts_hold():
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_package_has_a_version():
+    assert salesdesigner.__version__
