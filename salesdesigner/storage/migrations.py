@@ -1,0 +1,45 @@
+"""Upgrades of older ``*.salesdesign`` layouts to the current one, one version at a time.
+
+``MIGRATIONS[n]`` turns a version-``n`` database into version ``n + 1`` with plain SQL
+(the ORM classes in :mod:`.schema` only describe the newest layout).  Opening never writes
+to the user's file: :mod:`.document` copies an old file into memory, migrates the copy and
+reads that; the next save writes the current layout.
+
+Layout history:
+
+* **1** — the interchange format's v1 fields only: no ``company``, ``revision`` and ``logo``
+  on ``process``, no ``height`` on ``lanes``.
+* **2** — adds those columns (the model's extensions of interchange v1).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT
+from salesdesigner.storage.schema import SCHEMA_VERSION
+
+#: The oldest layout this version can still read.
+OLDEST_READABLE_VERSION = 1
+
+
+def _v1_to_v2(db: sqlite3.Connection) -> None:
+    """Version 2 adds the process's company, revision and logo, and each lane's height."""
+    for column in ("company", "revision", "logo"):
+        db.execute(f"ALTER TABLE process ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute(f"ALTER TABLE lanes ADD COLUMN height REAL NOT NULL "
+               f"DEFAULT {float(DEFAULT_LANE_HEIGHT)!r}")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring a database of layout ``version`` up to :data:`SCHEMA_VERSION`, in one transaction."""
+    if not OLDEST_READABLE_VERSION <= version <= SCHEMA_VERSION:
+        raise ValueError(f"cannot migrate from layout version {version}")
+    with db:  # commits, or rolls back if a step fails
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,267 @@
+"""The model as table rows and back: the one place that knows both the model and the schema.
+
+Writing produces plain column dicts per table (fed to bulk ``INSERT``s); reading selects
+columns (not ORM objects, which would cost a Python object per row) and checks every cell,
+since a document may have been edited by hand with the ``sqlite3`` shell.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from salesdesigner.model import (
+    Action,
+    Attachment,
+    Direction,
+    Kpi,
+    Lane,
+    Material,
+    Position,
+    Process,
+    Script,
+    Stage,
+    StageKind,
+    Transition,
+)
+from salesdesigner.storage.schema import (
+    EMPTY_JSON,
+    ActionRow,
+    AttachmentRow,
+    ExitCriterionRow,
+    KpiRow,
+    LaneRow,
+    MaterialRow,
+    ProcessRow,
+    ScriptRow,
+    StageRow,
+    TipRow,
+    TransitionRow,
+)
+
+
+# ====================================================================== model -> rows
+def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
+    """The document as table rows (column dicts per table, parents first) for bulk inserts.
+
+    Raises ``TypeError``/``ValueError`` for values no column can hold.
+    """
+    tables: dict[type, list[dict[str, Any]]] = {
+        ProcessRow: [{
+            "id": process.id, "name": process.name, "description": process.description,
+            "language": process.language, "currency": process.currency,
+            "company": process.company, "revision": process.revision, "logo": process.logo,
+            "extensions": _json(process.extensions)}],
+        LaneRow: [{"ordinal": n, "id": lane.id, "name": lane.name, "color": lane.color,
+                   "height": _real(lane.height), "extensions": _json(lane.extensions)}
+                  for n, lane in enumerate(process.lanes)],
+        StageRow: [], ExitCriterionRow: [], TipRow: [], KpiRow: [], ActionRow: [],
+        ScriptRow: [], MaterialRow: [],
+        TransitionRow: [{"ordinal": n, "id": t.id, "source": t.source, "target": t.target,
+                         "label": t.label, "condition": t.condition,
+                         "extensions": _json(t.extensions)}
+                        for n, t in enumerate(process.transitions)],
+        AttachmentRow: [{"ordinal": n, "id": a.id, "filename": a.filename,
+                         "mime_type": a.mime_type, "data": bytes(a.data)}
+                        for n, a in enumerate(process.attachments.values())],
+    }
+    stages, criteria, tips = tables[StageRow], tables[ExitCriterionRow], tables[TipRow]
+    kpis, actions, scripts, materials = (tables[KpiRow], tables[ActionRow],
+                                         tables[ScriptRow], tables[MaterialRow])
+    for n, s in enumerate(process.stages):
+        sid = s.id
+        stages.append({
+            "ordinal": n, "id": sid, "name": s.name, "kind": StageKind(s.kind).value,
+            "lane": s.lane, "x": _real(s.position.x), "y": _real(s.position.y),
+            "goal": s.goal, "description": s.description,
+            "duration_days": _real(s.duration_days), "extensions": _json(s.extensions)})
+        criteria.extend({"stage_id": sid, "ordinal": i, "text": text}
+                        for i, text in enumerate(s.exit_criteria))
+        tips.extend({"stage_id": sid, "ordinal": i, "text": text}
+                    for i, text in enumerate(s.tips))
+        kpis.extend({"stage_id": sid, "ordinal": i, "id": k.id, "name": k.name,
+                     "target": _real(k.target), "unit": k.unit,
+                     "direction": Direction(k.direction).value, "definition": k.definition,
+                     "extensions": _json(k.extensions)} for i, k in enumerate(s.kpis))
+        actions.extend({"stage_id": sid, "ordinal": i, "title": a.title, "owner": a.owner,
+                        "timing": a.timing, "detail": a.detail,
+                        "extensions": _json(a.extensions)} for i, a in enumerate(s.actions))
+        scripts.extend({"stage_id": sid, "ordinal": i, "title": sc.title,
+                        "situation": sc.situation, "body": sc.body,
+                        "extensions": _json(sc.extensions)} for i, sc in enumerate(s.scripts))
+        materials.extend({"stage_id": sid, "ordinal": i, "title": m.title, "uri": m.uri,
+                          "note": m.note, "extensions": _json(m.extensions)}
+                         for i, m in enumerate(s.materials))
+    return tables
+
+
+def _json(extensions: dict[str, Any]) -> str:
+    if not extensions:
+        return EMPTY_JSON
+    if not isinstance(extensions, dict):
+        raise TypeError("extensions must be a dictionary")
+    return json.dumps(extensions, ensure_ascii=False)
+
+
+def _real(value: float | None) -> float | None:
+    """A number for a REAL column (:class:`~.schema.Real` keeps NaN)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{value!r} is not a number")
+    return float(value)
+
+
+# ====================================================================== rows -> model
+class BadRow(Exception):
+    """A cell holds something the model cannot take (found in a hand-edited file)."""
+
+
+def process_from_rows(session: Session) -> Process:
+    """Rebuild the process from the tables of an open document.
+
+    Raises :class:`BadRow` for a cell of the wrong kind and ``ProcessError`` for content
+    that breaks the model's rules (both only in hand-edited or damaged files).
+    """
+    meta = session.execute(select(
+        ProcessRow.id, ProcessRow.name, ProcessRow.description, ProcessRow.language,
+        ProcessRow.currency, ProcessRow.company, ProcessRow.revision, ProcessRow.logo,
+        ProcessRow.extensions)).all()
+    if len(meta) != 1:
+        raise BadRow(f"the process table has {len(meta)} rows instead of 1")
+    (pid, name, description, language, currency, company, revision, logo, ext) = meta[0]
+    where = "process"
+    process = Process(id=_t(pid, where), name=_t(name, where),
+                      description=_t(description, where), language=_t(language, where),
+                      currency=_t(currency, where), company=_t(company, where),
+                      revision=_t(revision, where), logo=_t(logo, where),
+                      extensions=_ext(ext, where))
+
+    for lid, lname, color, height, lext in session.execute(select(
+            LaneRow.id, LaneRow.name, LaneRow.color, LaneRow.height, LaneRow.extensions)
+            .order_by(LaneRow.ordinal)):
+        where = f"lane {lid!r}"
+        process.add_lane(Lane(_t(lid, where), _t(lname, where), _t(color, where),
+                              _num(height, where), _ext(lext, where)))
+
+    for aid, filename, mime, data in session.execute(select(
+            AttachmentRow.id, AttachmentRow.filename, AttachmentRow.mime_type,
+            AttachmentRow.data).order_by(AttachmentRow.ordinal)):
+        where = f"attachment {aid!r}"
+        if not isinstance(data, bytes):
+            raise BadRow(f"{where} has no file data")
+        process.add_attachment(Attachment(_t(aid, where), _t(filename, where), data,
+                                          _t(mime, where)))
+
+    stage_rows = session.execute(select(
+        StageRow.id, StageRow.name, StageRow.kind, StageRow.lane, StageRow.x, StageRow.y,
+        StageRow.goal, StageRow.description, StageRow.duration_days, StageRow.extensions)
+        .order_by(StageRow.ordinal)).all()
+    stage_ids = {row[0] for row in stage_rows}
+    lists = {
+        "exit_criteria": _grouped(session, ExitCriterionRow, stage_ids,
+                                  lambda r, w: _t(r[0], w), ExitCriterionRow.text),
+        "tips": _grouped(session, TipRow, stage_ids, lambda r, w: _t(r[0], w), TipRow.text),
+        "kpis": _grouped(session, KpiRow, stage_ids, _kpi, KpiRow.name, KpiRow.target,
+                         KpiRow.unit, KpiRow.direction, KpiRow.definition, KpiRow.id,
+                         KpiRow.extensions),
+        "actions": _grouped(session, ActionRow, stage_ids, _action, ActionRow.title,
+                            ActionRow.owner, ActionRow.timing, ActionRow.detail,
+                            ActionRow.extensions),
+        "scripts": _grouped(session, ScriptRow, stage_ids, _script, ScriptRow.title,
+                            ScriptRow.situation, ScriptRow.body, ScriptRow.extensions),
+        "materials": _grouped(session, MaterialRow, stage_ids, _material, MaterialRow.title,
+                              MaterialRow.uri, MaterialRow.note, MaterialRow.extensions),
+    }
+    for sid, sname, kind, lane, x, y, goal, desc, days, sext in stage_rows:
+        where = f"stage {sid!r}"
+        try:
+            stage_kind = StageKind(kind)
+        except ValueError:
+            raise BadRow(f"{where} has unknown kind {kind!r}") from None
+        if lane is not None:
+            _t(lane, where)
+        process.add_stage(Stage(
+            id=_t(sid, where), name=_t(sname, where), kind=stage_kind, lane=lane,
+            position=Position(_num(x, where), _num(y, where)), goal=_t(goal, where),
+            description=_t(desc, where),
+            duration_days=None if days is None else _num(days, where),
+            extensions=_ext(sext, where),
+            **{field: tuple(items.get(sid, ())) for field, items in lists.items()}))
+
+    for tid, source, target, tlabel, condition, text in session.execute(select(
+            TransitionRow.id, TransitionRow.source, TransitionRow.target, TransitionRow.label,
+            TransitionRow.condition, TransitionRow.extensions).order_by(TransitionRow.ordinal)):
+        where = f"transition {tid!r}"
+        process.add_transition(Transition(_t(tid, where), _t(source, where),
+                                          _t(target, where), _t(tlabel, where),
+                                          _t(condition, where), _ext(text, where)))
+    return process
+
+
+def _grouped(session: Session, table: type, stage_ids: set[str],
+             make: Callable[[tuple, str], Any], *columns: Any) -> dict[str, list[Any]]:
+    """A per-stage list table as ``{stage id: [items in ordinal order]}``."""
+    result: dict[str, list[Any]] = defaultdict(list)
+    rows: Iterable[Any] = session.execute(
+        select(table.stage_id, *columns).order_by(table.stage_id, table.ordinal))
+    for row in rows:
+        sid = row[0]
+        if sid not in stage_ids:
+            raise BadRow(f"the {table.__tablename__} table refers to unknown stage {sid!r}")
+        result[sid].append(make(tuple(row)[1:], f"{table.__tablename__} of stage {sid!r}"))
+    return result
+
+
+def _kpi(r: tuple, where: str) -> Kpi:
+    try:
+        direction = Direction(r[3])
+    except ValueError:
+        raise BadRow(f"a KPI in {where} has unknown direction {r[3]!r}") from None
+    return Kpi(_t(r[0], where), None if r[1] is None else _num(r[1], where), _t(r[2], where),
+               direction, _t(r[4], where), _t(r[5], where), _ext(r[6], where))
+
+
+def _action(r: tuple, where: str) -> Action:
+    return Action(_t(r[0], where), _t(r[1], where), _t(r[2], where), _t(r[3], where),
+                  _ext(r[4], where))
+
+
+def _script(r: tuple, where: str) -> Script:
+    return Script(_t(r[0], where), _t(r[1], where), _t(r[2], where), _ext(r[3], where))
+
+
+def _material(r: tuple, where: str) -> Material:
+    return Material(_t(r[0], where), _t(r[1], where), _t(r[2], where), _ext(r[3], where))
+
+
+def _t(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise BadRow(f"{where} has {value!r} where text belongs")
+    return value
+
+
+def _num(value: Any, where: str) -> float:
+    if isinstance(value, float):
+        return value
+    raise BadRow(f"{where} has {value!r} where a number belongs")
+
+
+def _ext(value: Any, where: str) -> dict[str, Any]:
+    if value == EMPTY_JSON:
+        return {}
+    try:
+        data = json.loads(_t(value, where))
+    except json.JSONDecodeError:
+        raise BadRow(f"{where} has extensions that are not valid JSON") from None
+    if not isinstance(data, dict):
+        raise BadRow(f"{where} has extensions that are not a JSON object")
+    return data
+
+
+__all__ = ["BadRow", "process_from_rows", "process_rows"]

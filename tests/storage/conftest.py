@@ -1,0 +1,54 @@
+"""Shared helpers for the document tests."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from salesdesigner.model import (
+    Action,
+    Attachment,
+    Kpi,
+    Lane,
+    Material,
+    Position,
+    Process,
+    Script,
+    Stage,
+    StageKind,
+    Transition,
+)
+
+
+def fingerprint(path: Path) -> tuple[str, int]:
+    """Content hash and modification time: both must survive a failed open untouched."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def sample_process() -> Process:
+    """A small but complete process touching every table, in Japanese."""
+    p = Process(id="p-1", name="法人営業プロセス", description="説明 <b>&amp;</b>\x00末尾",
+                language="ja", currency="JPY", company="株式会社サンプル", revision="v2",
+                logo="logo", extensions={"x-owner": {"team": ["営業", 1, None, True]}})
+    p.add_lane(Lane("is", "インサイドセールス", "#F58518", 240.0, {"x-note": [1, "a"]}))
+    p.add_lane(Lane("fs", "フィールドセールス", "#54A24B"))
+    p.add_attachment(Attachment("logo", "会社 案内.pdf", b"%PDF-1.4\x00\xff", "application/pdf"))
+    p.add_attachment(Attachment("empty", "empty.bin", b""))
+    p.add_stage(Stage("start", "開始", StageKind.START, "is", Position(100.0, 80.0)))
+    p.add_stage(Stage(
+        "approach", "アプローチ", lane="fs", position=Position(360.5, -0.0), goal="アポ獲得",
+        description="電話\tと\nメール", exit_criteria=("日程確定", "決裁者判明"),
+        duration_days=7.0,
+        kpis=(Kpi("アポ率", 10.0, "%", id="appointment-rate", extensions={"x-src": "crm"}),
+              Kpi("リードタイム", 2.25, "日", "lower", "中央値"), Kpi("未設定")),
+        actions=(Action("電話", "担当", "初日", "アジェンダ確認"),),
+        scripts=(Script("冒頭", "初回", "お時間ありがとうございます。"),),
+        materials=(Material("会社案内", "attachment:logo", "PDF"),
+                   Material("事例", "https://example.com/case")),
+        tips=("朝に電話",), extensions={"x-color": "#fff"}))
+    p.add_stage(Stage("won", "受注", StageKind.WON, None, Position(600, 80), duration_days=None))
+    p.add_stage(Stage("lost", "失注", StageKind.LOST))
+    p.add_transition(Transition("t2", "approach", "won", "アポ獲得", "日程確定"))
+    p.add_transition(Transition("t1", "start", "approach"))
+    p.add_transition(Transition("t3", "approach", "lost", "見送り", extensions={"x-w": 2}))
+    return p

@@ -1,0 +1,89 @@
+"""Saving is atomic: killing the saver at any moment leaves the old or the new document."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from salesdesigner.model import Process
+from salesdesigner.model.synthetic import synthetic_process
+from salesdesigner.storage.document import open_document, save_document
+
+TEMP_SUFFIX = ".saving"
+
+
+def _save_forever(path: str, versions: list[Process]) -> None:
+    """Child process: alternate between the versions until killed."""
+    n = 0
+    while True:
+        save_document(versions[n % len(versions)], path)
+        n += 1
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="needs fork and SIGKILL")
+def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
+    old = synthetic_process(300, seed=1)
+    new = synthetic_process(450, seed=2)
+    new.update_process(name="the new one")
+    target = tmp_path / "x.salesdesign"
+    save_document(new, target)
+    started = time.perf_counter()
+    save_document(old, target)
+    # Kill within a few saves' time, however fast or loaded the machine is, so kills land
+    # before, inside and between saves of both versions.
+    window = min(0.6, max(0.05, 4 * (time.perf_counter() - started)))
+    rng = random.Random(20261124)
+    ctx = multiprocessing.get_context("fork")
+    seen = {"old": 0, "new": 0}
+    killed_mid_save = 0
+    deadline = time.monotonic() + 25
+    iterations = 0
+    while iterations < 40 and time.monotonic() < deadline:
+        iterations += 1
+        child = ctx.Process(target=_save_forever, args=(str(target), [new, old]))
+        child.start()
+        time.sleep(rng.uniform(0.0, window))
+        child.kill()  # SIGKILL
+        child.join()
+        assert child.exitcode == -9
+        killed_mid_save += bool(_temporaries(tmp_path))
+        back = open_document(target)  # must not raise: never a broken file
+        assert back == old or back == new
+        seen["old" if back == old else "new"] += 1
+        db = sqlite3.connect(target)
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        db.close()
+    assert iterations >= 15
+    # The test means something only if kills landed both between and inside saves.
+    assert seen["new"] > 0 and seen["old"] > 0, seen
+    assert killed_mid_save > 0
+    # Temporaries of the killed savers are cleaned up by the next save.
+    save_document(old, target)
+    assert _temporaries(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.salesdesign"]
+
+
+def test_stale_temporaries_of_dead_savers_are_removed_but_live_ones_kept(tmp_path):
+    child = multiprocessing.get_context("fork").Process(target=int)
+    child.start()
+    child.join()
+    dead, alive = child.pid, os.getppid()
+    stale = tmp_path / f".x.salesdesign.{dead}.0badc0de{TEMP_SUFFIX}"
+    busy = tmp_path / f".x.salesdesign.{alive}.0123abcd{TEMP_SUFFIX}"
+    unrelated = tmp_path / f".other.salesdesign.{dead}.0badc0de{TEMP_SUFFIX}"
+    for path in (stale, busy, unrelated):
+        path.write_bytes(b"half a database")
+    save_document(Process(id="p"), tmp_path / "x.salesdesign")
+    assert not stale.exists()
+    assert busy.exists() and unrelated.exists()
