@@ -62,6 +62,8 @@ def process_order(process: Process) -> list[str]:
     graph = process.graph
     rank: dict[str, int] = {}
     for source in _dfs_sources(process):
+        if source in rank:  # everything it reaches was ranked by an earlier walk
+            continue
         for node in nx.dfs_preorder_nodes(graph, source):
             rank.setdefault(node, len(rank))
     dag = acyclic_view(process)
