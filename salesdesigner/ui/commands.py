@@ -34,6 +34,21 @@ class _Command(QUndoCommand):
     def __init__(self, process: Process, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.process = process
+        keep_child(self, parent)
+
+
+def keep_child(child: QUndoCommand, parent: QUndoCommand | None) -> None:
+    """Keep a child command's Python object alive as long as its parent.
+
+    PySide6 does not tie a child QUndoCommand's wrapper to its parent: without this the
+    child is garbage-collected and the parent's redo/undo crashes (segfault).
+    """
+    if parent is not None:
+        children = getattr(parent, "_child_commands", None)
+        if children is None:
+            children = []
+            parent._child_commands = children  # type: ignore[attr-defined]
+        children.append(child)
 
 
 # ---------------------------------------------------------------- stages

@@ -1,0 +1,91 @@
+"""Cut, copy, paste and duplicate on the scene, through the system clipboard.
+
+Each paste or duplicate is one undo step (files, lanes, stages and arrows together) and
+leaves the new stages selected.  Pasting the same clipboard again offsets each copy a bit
+further so copies never hide each other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QPointF
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication
+
+from salesdesigner.model.geometry import GRID
+from salesdesigner.ui.canvas import clipboard, labels
+from salesdesigner.ui.commands import AddAttachmentCommand, AddItemsCommand
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.scene import ProcessScene
+
+PASTE_OFFSET = 2 * GRID
+
+
+class ClipboardOps:
+    def __init__(self, scene: ProcessScene) -> None:
+        self.scene = scene
+        self._last: tuple[str, int] = ("", 0)  # clipboard text, times pasted in place
+
+    def copy(self) -> None:
+        scene = self.scene
+        ids = scene.selected_stage_ids()
+        text = clipboard.encode(scene.process, ids)
+        if text is None:
+            return
+        mime = QMimeData()
+        mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
+        mime.setText("\n".join(scene.process.stage(s).name for s in ids))
+        QApplication.clipboard().setMimeData(mime)
+
+    def cut(self) -> None:
+        if self.scene.selected_stage_ids():
+            self.copy()
+        self.scene.delete_selection("Cut")
+
+    def paste(self, at: QPointF | None = None) -> None:
+        mime = QApplication.clipboard().mimeData()
+        if mime is None or not mime.hasFormat(clipboard.MIME_TYPE):
+            self._refuse()
+            return
+        text = bytes(mime.data(clipboard.MIME_TYPE).data()).decode("utf-8", "replace")
+        serial = 1
+        if at is None:
+            serial = self._last[1] + 1 if self._last[0] == text else 1
+            self._last = (text, serial)
+        self.insert(text, at, serial, "Paste")
+
+    def duplicate(self) -> None:
+        text = clipboard.encode(self.scene.process, self.scene.selected_stage_ids())
+        if text is not None:
+            self.insert(text, None, 1, "Duplicate")
+
+    def insert(self, text: str, at: QPointF | None, serial: int, name: str) -> None:
+        scene = self.scene
+        try:
+            fragment = clipboard.decode(text)
+        except clipboard.FragmentError:
+            self._refuse()
+            return
+        if at is None:
+            dx = dy = PASTE_OFFSET * serial
+        else:
+            center = clipboard.fragment_center(fragment.process)
+            dx, dy = at.x() - center.x, at.y() - center.y
+        add = clipboard.insertion(scene.process, fragment, dx, dy)
+        undo_text = labels.undo_text(name, scene.language)
+        if add.attachments:
+            command = QUndoCommand(undo_text)
+            for attachment in add.attachments:
+                AddAttachmentCommand(scene.process, attachment, parent=command)
+            AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes,
+                            parent=command)
+        else:
+            command = AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes,
+                                      text=undo_text)
+        scene.undo_stack.push(command)
+        scene.select_ids([s.id for s in add.stages], [t.id for t in add.transitions])
+
+    def _refuse(self) -> None:
+        self.scene.statusMessage.emit(labels.text("bad-clipboard", self.scene.language))

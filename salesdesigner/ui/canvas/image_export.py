@@ -1,0 +1,100 @@
+"""Save the drawing as a PNG or SVG image: the whole process on white, no selection marks."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
+
+from salesdesigner.model.errors import UserError
+from salesdesigner.ui.canvas.scene import ProcessScene
+
+MARGIN = 24.0
+MAX_SIDE = 32000        # QImage / QPainter limit per side
+MAX_PIXELS = 200_000_000  # ~800 MB of ARGB: beyond this the scale is lowered
+
+
+class ImageExportError(UserError):
+    """The image could not be written."""
+
+
+def export_rect(scene: ProcessScene) -> QRectF:
+    scene.flush()
+    rect = scene.content_rect()
+    if rect.isNull():
+        rect = QRectF(0, 0, 400, 300)
+    return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def fitted_scale(rect: QRectF, scale: float) -> float:
+    """``scale``, lowered if needed so the image stays within what QImage can hold."""
+    scale = min(scale, MAX_SIDE / rect.width(), MAX_SIDE / rect.height())
+    pixels = rect.width() * rect.height() * scale * scale
+    if pixels > MAX_PIXELS:
+        scale *= math.sqrt(MAX_PIXELS / pixels)
+    return scale
+
+
+@contextmanager
+def _clean(scene: ProcessScene) -> Iterator[None]:
+    """Draw without selection, hover handles or the canvas grid, and without item caches
+    (so SVG gets vectors and text, not bitmaps)."""
+    selected = list(scene.selectedItems())
+    cached = [(i, i.cacheMode()) for i in scene.items() if i.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    scene.clearSelection()
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene.exporting = True
+    try:
+        yield
+    finally:
+        scene.exporting = False
+        for item, mode in cached:
+            item.setCacheMode(mode)
+        for item in selected:
+            item.setSelected(True)
+
+
+def export_png(scene: ProcessScene, path: str | Path, scale: float = 2.0) -> None:
+    """Write the whole drawing as a PNG, ``scale`` pixels per scene unit (lowered for huge
+    processes so the image stays within QImage's limits)."""
+    source = export_rect(scene)
+    scale = fitted_scale(source, scale)
+    size = QSize(max(1, math.ceil(source.width() * scale)), max(1, math.ceil(source.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise ImageExportError("The drawing is too large to export as an image.")
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    with _clean(scene):
+        scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+    painter.end()
+    if not image.save(str(path), "PNG"):
+        raise ImageExportError(f"Cannot write the image {path}.")
+
+
+def export_svg(scene: ProcessScene, path: str | Path) -> None:
+    """Write the whole drawing as an SVG (vector shapes and real text)."""
+    source = export_rect(scene)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(scene.process.name or "SalesDesigner")
+    generator.setDescription("Sales process diagram exported by SalesDesigner")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ImageExportError(f"Cannot write the image {path}.")
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    with _clean(scene):
+        scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    painter.end()
+    if not Path(path).exists():
+        raise ImageExportError(f"Cannot write the image {path}.")

@@ -1,0 +1,69 @@
+"""The few texts the canvas shows itself (default names, menus, messages), in en and ja."""
+
+from __future__ import annotations
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "new-stage": {"en": "New stage", "ja": "新しいステージ"},
+    "new-start": {"en": "Start", "ja": "開始"},
+    "new-end": {"en": "End", "ja": "終了"},
+    "new-won": {"en": "Won", "ja": "受注"},
+    "new-lost": {"en": "Lost", "ja": "失注"},
+    "new-decision": {"en": "Decision?", "ja": "判断"},
+    "new-lane": {"en": "Lane", "ja": "レーン"},
+    "rename-lane": {"en": "Rename Lane…", "ja": "レーン名を変更…"},
+    "recolour-lane": {"en": "Change Colour…", "ja": "色を変更…"},
+    "lane-up": {"en": "Move Lane Up", "ja": "レーンを上へ"},
+    "lane-down": {"en": "Move Lane Down", "ja": "レーンを下へ"},
+    "delete-lane": {"en": "Delete Lane", "ja": "レーンを削除"},
+    "add-lane": {"en": "Add Lane", "ja": "レーンを追加"},
+    "add-stage-here": {"en": "Add Stage Here", "ja": "ここにステージを追加"},
+    "lane-name": {"en": "Lane name:", "ja": "レーン名："},
+    "add-kind": {"en": "Add", "ja": "追加"},
+    "kind-stage": {"en": "Stage", "ja": "ステージ"},
+    "kind-start": {"en": "Start", "ja": "開始"},
+    "kind-decision": {"en": "Decision", "ja": "分岐"},
+    "kind-won": {"en": "Won", "ja": "受注"},
+    "kind-lost": {"en": "Lost", "ja": "失注"},
+    "kind-end": {"en": "End", "ja": "終了"},
+    "rename": {"en": "Rename", "ja": "名前を変更"},
+    "duplicate": {"en": "Duplicate", "ja": "複製"},
+    "delete": {"en": "Delete", "ja": "削除"},
+    "copy": {"en": "Copy", "ja": "コピー"},
+    "no-target": {"en": "Drop the arrow on a stage to connect.",
+                  "ja": "矢印はステージの上で離すと接続されます。"},
+    "pasted": {"en": "Pasted {n} stage(s).", "ja": "{n} 件のステージを貼り付けました。"},
+    "bad-clipboard": {"en": "The clipboard does not hold stages SalesDesigner can paste.",
+                      "ja": "クリップボードに貼り付けできるステージがありません。"},
+    "need-two": {"en": "Select at least two stages to align.",
+                 "ja": "整列するには2つ以上のステージを選択してください。"},
+    "need-three": {"en": "Select at least three stages to distribute.",
+                   "ja": "等間隔に並べるには3つ以上のステージを選択してください。"},
+    "find-placeholder": {"en": "Find stages…", "ja": "ステージを検索…"},
+    "find-count": {"en": "{i} of {n}", "ja": "{i} / {n} 件"},
+    "find-none": {"en": "No matches", "ja": "該当なし"},
+}
+
+# Undo texts, shown in Edit ▸ Undo <text>.
+_UNDO: dict[str, dict[str, str]] = {
+    "Add Stage": {"ja": "ステージを追加"}, "Connect": {"ja": "接続"},
+    "Move": {"ja": "移動"}, "Delete": {"ja": "削除"}, "Paste": {"ja": "貼り付け"},
+    "Duplicate": {"ja": "複製"}, "Cut": {"ja": "切り取り"}, "Rename": {"ja": "名前を変更"},
+    "Reconnect Arrow": {"ja": "矢印をつなぎ替え"}, "Align": {"ja": "整列"},
+    "Distribute": {"ja": "等間隔に配置"}, "Auto Layout": {"ja": "自動レイアウト"},
+    "Add Lane": {"ja": "レーンを追加"}, "Rename Lane": {"ja": "レーン名を変更"},
+    "Change Lane Colour": {"ja": "レーンの色を変更"}, "Move Lane": {"ja": "レーンを移動"},
+    "Delete Lane": {"ja": "レーンを削除"}, "Resize Lane": {"ja": "レーンの高さを変更"},
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    table = _TEXTS[key]
+    return table.get(_lang(lang), table["en"]).format(**values)
+
+
+def undo_text(name: str, lang: str) -> str:
+    return _UNDO.get(name, {}).get(_lang(lang), name)
+
+
+def _lang(lang: str) -> str:
+    return "ja" if lang.lower().startswith("ja") else "en"

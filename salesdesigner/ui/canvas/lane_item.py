@@ -1,0 +1,160 @@
+"""A swimlane: a lightly tinted horizontal band with its title in a column at the left.
+
+Bands stack from ``y = 0`` as :func:`salesdesigner.model.geometry.lane_bands` says.  The
+header's context menu renames, recolours, reorders and deletes the lane (the scene turns
+each into an undo command).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from salesdesigner.model.entities import Lane
+from salesdesigner.model.geometry import LANE_TITLE_WIDTH
+from salesdesigner.ui.canvas import style
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.scene import ProcessScene
+
+TITLE_FONT = style.font(10, bold=True)
+EDGE = 5.0          # how close to the band's bottom edge a press resizes the lane
+MIN_HEIGHT = 60.0
+
+
+class LaneItem(QGraphicsItem):
+    """Draws one :class:`Lane` band; geometry is set by the scene."""
+
+    Type = QGraphicsItem.UserType + 3
+
+    def __init__(self, lane: Lane) -> None:
+        super().__init__()
+        self.lane = lane
+        self._top = 0.0
+        self._width = 800.0
+        self._title = ""
+        self.highlighted = False  # a dragged stage would land in this lane
+        self.setZValue(-10)
+        self._resize_from: float | None = None  # scene y where a resize drag started
+        self._preview_height: float | None = None
+        self.setAcceptedMouseButtons(Qt.MouseButton.RightButton | Qt.MouseButton.LeftButton)
+        self.setAcceptHoverEvents(True)
+        self._layout_title()
+
+    def type(self) -> int:
+        return self.Type
+
+    @property
+    def lane_id(self) -> str:
+        return self.lane.id
+
+    def set_lane(self, lane: Lane) -> None:
+        if lane.height != self.lane.height:
+            self.prepareGeometryChange()
+        self.lane = lane
+        self._layout_title()
+        self.update()
+
+    def set_band(self, top: float, width: float) -> None:
+        if (top, width) != (self._top, self._width):
+            self.prepareGeometryChange()
+            self._top, self._width = top, width
+            self._layout_title()
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def height(self) -> float:
+        return self._preview_height if self._preview_height is not None else self.lane.height
+
+    def band_rect(self) -> QRectF:
+        return QRectF(0.0, self._top, self._width, self.height())
+
+    def title_rect(self) -> QRectF:
+        return QRectF(0.0, self._top, LANE_TITLE_WIDTH, self.height())
+
+    def _layout_title(self) -> None:
+        self._title = QFontMetricsF(TITLE_FONT).elidedText(
+            style.display_text(self.lane.name, 200), Qt.TextElideMode.ElideRight,
+            max(10.0, self.lane.height - 16))
+
+    def boundingRect(self) -> QRectF:
+        return self.band_rect().adjusted(0, 0, 0, EDGE)  # the resize edge reaches below
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        color = style.lane_color(self.lane.color)
+        band = self.band_rect()
+        tint = QColor(color)
+        tint.setAlpha(55 if self.highlighted else 20)
+        painter.fillRect(band, tint)
+        title = self.title_rect()
+        head = QColor(color)
+        head.setAlpha(48)
+        painter.fillRect(title, head)
+        painter.fillRect(QRectF(title.left(), title.top(), 4, title.height()), color)
+        painter.setPen(QPen(QColor(color.red(), color.green(), color.blue(), 90), 0))
+        painter.drawLine(QPointF(band.left(), band.bottom()), QPointF(band.right(), band.bottom()))
+        if lod < 0.3 or not self._title:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.translate(title.center())
+        painter.rotate(-90)
+        painter.setFont(TITLE_FONT)
+        painter.setPen(style.INK)
+        painter.drawText(QRectF(-title.height() / 2, -title.width() / 2, title.height(),
+                                title.width()), Qt.AlignmentFlag.AlignCenter, self._title)
+        painter.restore()
+
+    # ------------------------------------------------------------------ resizing
+    def on_bottom_edge(self, pos: QPointF) -> bool:
+        return abs(pos.y() - (self._top + self.lane.height)) <= EDGE
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setCursor(Qt.CursorShape.SizeVerCursor if self.on_bottom_edge(event.pos())
+                       else Qt.CursorShape.ArrowCursor)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.unsetCursor()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.on_bottom_edge(event.pos()):
+            self._resize_from = event.scenePos().y()
+            event.accept()
+            return
+        event.ignore()  # empty band: let the view start a rubber band
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._resize_from is not None:
+            self.prepareGeometryChange()
+            self._preview_height = max(MIN_HEIGHT, self.lane.height
+                                       + event.scenePos().y() - self._resize_from)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._resize_from is None:
+            return
+        height = self._preview_height
+        self.prepareGeometryChange()
+        self._resize_from = self._preview_height = None
+        if height is not None and height != self.lane.height:
+            self.scene().resize_lane(self.lane_id, height)  # type: ignore[attr-defined]
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        scene: ProcessScene = self.scene()  # type: ignore[assignment]
+        menu = scene.lane_menu(self.lane_id, event.scenePos())
+        menu.exec(event.screenPos())
+        event.accept()

@@ -1,0 +1,35 @@
+"""The canvas context menu (the lane header has its own, in :mod:`lane_ops`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QMenu
+
+from salesdesigner.model.entities import StageKind
+from salesdesigner.ui.canvas import labels
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.scene import ProcessScene
+
+
+def canvas_menu(scene: ProcessScene, pos: QPointF) -> QMenu:
+    """Rename/copy/duplicate/delete the selection; add a stage of any kind or a lane at ``pos``."""
+    lang = scene.language
+    menu = QMenu()
+    stages, arrows = scene.selected_stage_ids(), scene.selected_transition_ids()
+    if stages or arrows:
+        rename = menu.addAction(labels.text("rename", lang), scene.rename_selected)
+        rename.setEnabled(len(stages) + len(arrows) == 1)
+        if stages:
+            menu.addAction(labels.text("copy", lang), scene.copy_selection)
+            menu.addAction(labels.text("duplicate", lang), scene.duplicate_selection)
+        menu.addAction(labels.text("delete", lang), scene.delete_selection)
+        menu.addSeparator()
+    add = menu.addMenu(labels.text("add-kind", lang))
+    for kind in StageKind:
+        add.addAction(labels.text(f"kind-{kind.value}", lang),
+                      lambda k=kind: scene.add_stage_at(pos, k))
+    menu.addAction(labels.text("add-lane", lang), lambda: scene.add_lane())
+    return menu

@@ -1,0 +1,607 @@
+"""The process editor's scene: one item per stage, arrow and lane, kept in step with the model.
+
+Edits made here (mouse gestures and the methods the main window calls) are pushed as undo
+commands that change only the model; the scene follows the model's events, so undo, redo,
+the inspector and other windows all take the same path.  Work that needs the whole process
+(back edges, lane widths, scene size) is batched into one deferred :meth:`flush`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
+
+from salesdesigner.model import events as ev
+from salesdesigner.model.entities import Position, Stage, StageKind, Transition
+from salesdesigner.model.geometry import lane_at, lane_bands, snap
+from salesdesigner.model.ids import new_id
+from salesdesigner.model.layout import compute_layout
+from salesdesigner.model.ordering import back_edges
+from salesdesigner.model.process import Process
+from salesdesigner.model.validation import Finding, Severity
+from salesdesigner.ui.canvas import arrange, labels, style
+from salesdesigner.ui.canvas.background import draw_background
+from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
+from salesdesigner.ui.canvas.gestures import ConnectGesture
+from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
+from salesdesigner.ui.canvas.keys import handle_key
+from salesdesigner.ui.canvas.lane_item import LaneItem
+from salesdesigner.ui.canvas.lane_ops import LaneOps
+from salesdesigner.ui.canvas.menus import canvas_menu
+from salesdesigner.ui.canvas.stage_item import StageItem
+from salesdesigner.ui.canvas.transition_item import TransitionItem
+from salesdesigner.ui.commands import (
+    AddStageCommand,
+    AddTransitionCommand,
+    ApplyLayoutCommand,
+    RemoveItemsCommand,
+    UpdateStageCommand,
+    UpdateTransitionCommand,
+    move_stages_command,
+)
+
+_DEFAULT_NAMES = {StageKind.STAGE: "new-stage", StageKind.START: "new-start",
+                  StageKind.END: "new-end", StageKind.WON: "new-won",
+                  StageKind.LOST: "new-lost", StageKind.DECISION: "new-decision"}
+_MODEL_MESSAGES_JA = {
+    "An arrow cannot lead from a stage back to itself.": "矢印を同じステージに戻すことはできません。",
+    "These stages are already connected by an arrow.": "これらのステージはすでに矢印でつながっています。",
+    "An arrow must connect two existing stages.": "矢印は既存の2つのステージをつなぐ必要があります。",
+}
+SCENE_MARGIN = 600.0
+
+
+class ProcessScene(QGraphicsScene):
+    """The editable drawing of one :class:`Process`."""
+
+    statusMessage = Signal(str)
+    selectionChangedIds = Signal()
+    contentChanged = Signal()  # after model changes were drawn (the minimap redraws then)
+
+    def __init__(self, process: Process, undo_stack, parent=None) -> None:
+        super().__init__(parent)
+        self.process = process
+        self.undo_stack = undo_stack
+        self.language = process.language or "en"
+        self.exporting = False
+        self._stages: dict[str, StageItem] = {}
+        self._transitions: dict[str, TransitionItem] = {}
+        self._lanes: dict[str, LaneItem] = {}
+        self._severity: dict[str, str] = {}
+        self._gesture: ConnectGesture | None = None
+        self._editor: InplaceEditor | None = None
+        self._batch_selection = False
+        self._hot_lane: LaneItem | None = None
+        self._drop_target: StageItem | None = None
+        self.lane_ops = LaneOps(self)
+        self.clipboard_ops = ClipboardOps(self)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
+        self.selectionChanged.connect(self._relay_selection)
+        self._listener = self._on_event
+        process.events.connect(self._listener)
+        self.destroyed.connect(lambda *_a, p=process, f=self._listener: _safe_disconnect(p, f))
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the model (the window calls this when it closes the document)."""
+        _safe_disconnect(self.process, self._listener)
+
+    # ------------------------------------------------------------------ lookup
+    def stage_item(self, stage_id: str) -> StageItem | None:
+        return self._stages.get(stage_id)
+
+    def transition_item(self, transition_id: str) -> TransitionItem | None:
+        return self._transitions.get(transition_id)
+
+    def lane_item(self, lane_id: str) -> LaneItem | None:
+        return self._lanes.get(lane_id)
+
+    def stage_items(self) -> dict[str, StageItem]:
+        return dict(self._stages)
+
+    def transition_items(self) -> dict[str, TransitionItem]:
+        return dict(self._transitions)
+
+    def lane_items(self) -> dict[str, LaneItem]:
+        return dict(self._lanes)
+
+    def stage_item_at(self, pos: QPointF) -> StageItem | None:
+        for item in self.items(pos):
+            if isinstance(item, StageItem):
+                return item
+        return None
+
+    def content_rect(self) -> QRectF:
+        """Stages, arrows and lane bands (what export and "fit" show)."""
+        rect = QRectF()
+        for group in (self._lanes, self._stages, self._transitions):
+            for item in group.values():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # ------------------------------------------------------------------ model events
+    def _on_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.StageAdded):
+            self._add_stage_item(event.stage)
+        elif isinstance(event, ev.StageRemoved):
+            item = self._stages.pop(event.stage.id, None)
+            if item is not None:
+                for edge in list(item.edges):  # the model removed them first; be safe
+                    self._remove_transition_item(edge.transition_id)
+                self.removeItem(item)
+        elif isinstance(event, ev.StageChanged):
+            item = self._stages[event.new.id]
+            item.set_stage(event.new)
+            if "lane" in event.fields:
+                item.set_lane_color(self._lane_color(event.new.lane))
+        elif isinstance(event, ev.TransitionAdded):
+            self._add_transition_item(event.transition)
+        elif isinstance(event, ev.TransitionRemoved):
+            self._remove_transition_item(event.transition.id)
+        elif isinstance(event, ev.TransitionChanged):
+            t = event.new
+            self._transitions[t.id].set_transition(t, self._stages[t.source],
+                                                   self._stages[t.target])
+        elif isinstance(event, ev.LaneAdded):
+            self._lanes[event.lane.id] = item = LaneItem(event.lane)
+            self.addItem(item)
+            self._place_lanes()
+        elif isinstance(event, ev.LaneRemoved):
+            self.removeItem(self._lanes.pop(event.lane.id))
+            self._place_lanes()
+        elif isinstance(event, ev.LaneChanged):
+            self._lanes[event.new.id].set_lane(event.new)
+            if "color" in event.fields:
+                color = self._lane_color(event.new.id)
+                for item in self._stages.values():
+                    if item.stage.lane == event.new.id:
+                        item.set_lane_color(color)
+            self._place_lanes()
+        elif isinstance(event, ev.LanesReordered):
+            self._place_lanes()
+        elif isinstance(event, ev.ProcessReset):
+            self.rebuild()
+            return
+        elif isinstance(event, ev.ProcessChanged):
+            return
+        self._schedule_flush()
+
+    def rebuild(self) -> None:
+        """Drop every item and draw the process afresh (after a reset or reorder)."""
+        self.cancel_gesture()
+        if self._editor is not None:
+            self._editor.cancel()
+        for group in (self._transitions, self._stages, self._lanes):
+            for item in group.values():
+                self.removeItem(item)
+            group.clear()
+        for lane in self.process.lanes:
+            self._lanes[lane.id] = item = LaneItem(lane)
+            self.addItem(item)
+        for stage in self.process.stages:
+            self._add_stage_item(stage)
+        for transition in self.process.transitions:
+            self._add_transition_item(transition)
+        self._place_lanes()
+        self.flush()
+
+    def _add_stage_item(self, stage: Stage) -> None:
+        item = StageItem(stage, self._lane_color(stage.lane))
+        item.set_severity(self._severity.get(stage.id))
+        self._stages[stage.id] = item
+        self.addItem(item)
+
+    def _add_transition_item(self, t: Transition) -> None:
+        item = TransitionItem(t, self._stages[t.source], self._stages[t.target])
+        self._transitions[t.id] = item
+        self.addItem(item)
+
+    def _remove_transition_item(self, transition_id: str) -> None:
+        item = self._transitions.pop(transition_id, None)
+        if item is not None:
+            item.detach()
+            self.removeItem(item)
+
+    def _lane_color(self, lane_id: str | None):
+        if lane_id is None or not self.process.has_lane(lane_id):
+            return None
+        return style.lane_color(self.process.lane(lane_id).color)
+
+    def _place_lanes(self) -> None:
+        width = self._lane_width()
+        for band in lane_bands(self.process):
+            self._lanes[band.lane_id].set_band(band.top, width)
+
+    def _lane_width(self) -> float:
+        right = max((i.scene_body_rect().right() for i in self._stages.values()), default=0.0)
+        return max(1200.0, right + 160.0)
+
+    def _schedule_flush(self) -> None:
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush_pending(self) -> None:
+        """Run a scheduled :meth:`flush` now (before centring or fitting the view)."""
+        if self._flush_timer.isActive():
+            self.flush()
+
+    def flush(self) -> None:
+        """Recompute what depends on the whole process: loop arrows, lane widths, scene size."""
+        self._flush_timer.stop()
+        loops = back_edges(self.process)
+        depth: dict[str, int] = {}
+        for item in self._transitions.values():
+            t = item.transition
+            if (t.source, t.target) in loops:
+                lane = depth[t.target] = depth.get(t.target, -1) + 1
+                item.set_back(True, lane % 4)
+            else:
+                item.set_back(False)
+        self._place_lanes()
+        rect = self.content_rect()
+        if rect.isNull():
+            rect = QRectF(0, 0, 1200, 800)
+        self.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+        self.contentChanged.emit()
+
+    # ------------------------------------------------------------------ selection
+    def _relay_selection(self) -> None:
+        if not self._batch_selection:
+            self.selectionChangedIds.emit()
+
+    def _in_order(self, ids: Iterable[str], order: list[str]) -> list[str]:
+        chosen = set(ids)
+        return [i for i in order if i in chosen]
+
+    def selected_stage_ids(self) -> list[str]:
+        ids = [i.stage_id for i in self.selectedItems() if isinstance(i, StageItem)]
+        return self._in_order(ids, self.process.stage_ids)
+
+    def selected_transition_ids(self) -> list[str]:
+        ids = [i.transition_id for i in self.selectedItems() if isinstance(i, TransitionItem)]
+        return self._in_order(ids, [t.id for t in self.process.transitions])
+
+    def select_ids(self, stage_ids: Iterable[str] = (),
+                   transition_ids: Iterable[str] = ()) -> None:
+        self._batch_selection = True
+        try:
+            self.clearSelection()
+            for sid in stage_ids:
+                if sid in self._stages:
+                    self._stages[sid].setSelected(True)
+            for tid in transition_ids:
+                if tid in self._transitions:
+                    self._transitions[tid].setSelected(True)
+        finally:
+            self._batch_selection = False
+        self.selectionChangedIds.emit()
+
+    def select_all(self) -> None:
+        self.select_ids(self._stages, self._transitions)
+
+    # ------------------------------------------------------------------ editing
+    def _push(self, command) -> None:
+        self.undo_stack.push(command)
+
+    def _t(self, name: str) -> str:
+        return labels.undo_text(name, self.language)
+
+    def set_language(self, lang: str) -> None:
+        self.language = lang or "en"
+
+    def add_stage_at(self, pos: QPointF, kind: StageKind = StageKind.STAGE,
+                     name: str | None = None) -> str:
+        kind = StageKind(kind)
+        x, y = snap(pos.x()), snap(pos.y())
+        stage = Stage(new_id("stage"),
+                      name if name is not None else labels.text(_DEFAULT_NAMES[kind], self.language),
+                      kind, lane_at(self.process, y), Position(x, y))
+        self._push(AddStageCommand(self.process, stage, text=self._t("Add Stage")))
+        self.select_ids([stage.id])
+        return stage.id
+
+    def connect_stages(self, source: str, target: str, label: str = "") -> str | None:
+        """Add an arrow, or say why not (self-loop, duplicate) on :attr:`statusMessage`."""
+        reason = self.process.can_connect(source, target)
+        if reason:
+            self._status(reason)
+            return None
+        transition = Transition(new_id("t"), source, target, label)
+        self._push(AddTransitionCommand(self.process, transition, text=self._t("Connect")))
+        return transition.id
+
+    def reconnect(self, transition_id: str, end: str, stage_id: str) -> bool:
+        """Move one end ("source"/"target") of an arrow to another stage."""
+        t = self.process.transition(transition_id)
+        source = stage_id if end == "source" else t.source
+        target = stage_id if end == "target" else t.target
+        if (source, target) == (t.source, t.target):
+            return False
+        reason = self.process.can_connect(source, target)
+        if reason:
+            self._status(reason)
+            return False
+        self._push(UpdateTransitionCommand(self.process, transition_id, {end: stage_id},
+                                           text=self._t("Reconnect Arrow")))
+        return True
+
+    def _status(self, message: str) -> None:
+        if self.language.lower().startswith("ja"):
+            message = _MODEL_MESSAGES_JA.get(message, message)
+        self.statusMessage.emit(message)
+
+    def delete_selection(self, text: str = "Delete") -> None:
+        stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
+        if stages or transitions:
+            self._push(RemoveItemsCommand(self.process, stages, transitions, text=self._t(text)))
+
+    def move_stages(self, positions: dict[str, Position], text: str = "Move") -> None:
+        """One undo step moving stages (lanes follow the band each one lands in)."""
+        positions = {sid: p for sid, p in positions.items()
+                     if p != self.process.stage(sid).position}
+        if not positions:
+            return
+        lanes: dict[str, str | None] = {}
+        if self.process.lanes:
+            for sid, pos in positions.items():
+                lane = lane_at(self.process, pos.y)
+                if lane != self.process.stage(sid).lane:
+                    lanes[sid] = lane
+        self._push(move_stages_command(self.process, positions, lanes, text=self._t(text)))
+
+    def align_selection(self, how: str) -> None:
+        stages = [self.process.stage(s) for s in self.selected_stage_ids()]
+        if len(stages) < 2:
+            self._status(labels.text("need-two", self.language))
+            return
+        self.move_stages(arrange.align(stages, how), "Align")
+
+    def distribute_selection(self, axis: str) -> None:
+        stages = [self.process.stage(s) for s in self.selected_stage_ids()]
+        if len(stages) < 3:
+            self._status(labels.text("need-three", self.language))
+            return
+        self.move_stages(arrange.distribute(stages, axis), "Distribute")
+
+    def auto_layout(self) -> None:
+        if self.process.stages:
+            self._push(ApplyLayoutCommand(self.process, compute_layout(self.process),
+                                          text=self._t("Auto Layout")))
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Mark stages with errors (red) or warnings (amber); hints are not drawn."""
+        severity: dict[str, str] = {}
+        for finding in findings:
+            if finding.severity is Severity.HINT:
+                continue
+            for sid in finding.stage_ids:
+                if severity.get(sid) != "error":
+                    severity[sid] = Severity(finding.severity).value
+        self._severity = severity
+        for sid, item in self._stages.items():
+            item.set_severity(severity.get(sid))
+
+    # ------------------------------------------------------------------ clipboard
+    def copy_selection(self) -> None:
+        self.clipboard_ops.copy()
+
+    def cut_selection(self) -> None:
+        self.clipboard_ops.cut()
+
+    def paste(self, at: QPointF | None = None) -> None:
+        self.clipboard_ops.paste(at)
+
+    def duplicate_selection(self) -> None:
+        self.clipboard_ops.duplicate()
+
+    # ------------------------------------------------------------------ rename in place
+    def rename_selected(self) -> None:
+        stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
+        if len(stages) == 1 and not transitions:
+            item = self._stages[stages[0]]
+            self._open_editor(item.stage.name, item.scene_body_rect(),
+                              lambda text, sid=item.stage_id: self._rename_stage(sid, text))
+        elif len(transitions) == 1 and not stages:
+            item = self._transitions[transitions[0]]
+            rect = item.label_rect()
+            if rect.isNull():
+                mid = item.path().pointAtPercent(0.5)
+                rect = QRectF(mid.x() - 70, mid.y() - 12, 140, 24)
+            self._open_editor(item.transition.label, rect.adjusted(-30, 0, 30, 0),
+                              lambda text, tid=item.transition_id: self._relabel(tid, text))
+
+    def _open_editor(self, text: str, rect: QRectF, done) -> None:
+        if self._editor is not None:
+            self._editor.commit()
+
+        def finished(value: str | None) -> None:
+            self._editor = None
+            if value is not None:
+                done(value)
+
+        self._editor = InplaceEditor(text, rect, finished)
+        self.addItem(self._editor)
+        self._editor.begin()
+
+    def editor(self) -> InplaceEditor | None:
+        return self._editor
+
+    def is_editing_text(self) -> bool:
+        """True while the in-place editor is open: window shortcuts such as Delete or
+        Ctrl+C should then go to the text, not to the selected stages."""
+        return self._editor is not None
+
+    def _rename_stage(self, stage_id: str, name: str) -> None:
+        if self.process.has_stage(stage_id) and self.process.stage(stage_id).name != name:
+            self._push(UpdateStageCommand(self.process, stage_id, {"name": name},
+                                          text=self._t("Rename")))
+
+    def _relabel(self, transition_id: str, label: str) -> None:
+        if (self.process.has_transition(transition_id)
+                and self.process.transition(transition_id).label != label):
+            self._push(UpdateTransitionCommand(self.process, transition_id, {"label": label},
+                                               text=self._t("Rename")))
+
+    # ------------------------------------------------------------------ lanes
+    def add_lane(self, name: str | None = None) -> str:
+        return self.lane_ops.add(name)
+
+    def rename_lane(self, lane_id: str, name: str) -> None:
+        self.lane_ops.rename(lane_id, name)
+
+    def recolour_lane(self, lane_id: str, color: str) -> None:
+        self.lane_ops.recolour(lane_id, color)
+
+    def resize_lane(self, lane_id: str, height: float) -> None:
+        self.lane_ops.resize(lane_id, height)
+
+    def move_lane(self, lane_id: str, index: int) -> None:
+        self.lane_ops.move(lane_id, index)
+
+    def delete_lane(self, lane_id: str) -> None:
+        self.lane_ops.delete(lane_id)
+
+    def lane_menu(self, lane_id: str, scene_pos: QPointF) -> QMenu:
+        return self.lane_ops.menu(lane_id, scene_pos)
+
+    # ------------------------------------------------------------------ gestures
+    def begin_connect(self, item: StageItem, pos: QPointF) -> None:
+        self.cancel_gesture()
+        origin = item.mapToScene(item.handle_center())
+        self._gesture = ConnectGesture.start(self, item.stage_id, origin)
+        self._gesture.update(pos)
+
+    def begin_reconnect(self, item: TransitionItem, end: str, fixed: QPointF,
+                        pos: QPointF) -> None:
+        self.cancel_gesture()
+        other = item.transition.target if end == "source" else item.transition.source
+        self._gesture = ConnectGesture.start(self, other, fixed, item.transition_id, end)
+        self._gesture.update(pos)
+
+    def update_connect(self, pos: QPointF) -> None:
+        if self._gesture is not None:
+            self._gesture.update(pos)
+            self._set_drop_target(self.stage_item_at(pos))
+
+    def _set_drop_target(self, item: StageItem | None) -> None:
+        if item is not self._drop_target:
+            if self._drop_target is not None:
+                self._drop_target.set_drop_target(False)
+            self._drop_target = item
+            if item is not None:
+                item.set_drop_target(True)
+
+    def _set_hot_lane(self, lane_id: str | None) -> None:
+        item = self._lanes.get(lane_id) if lane_id else None
+        if item is not self._hot_lane:
+            if self._hot_lane is not None:
+                self._hot_lane.set_highlighted(False)
+            self._hot_lane = item
+            if item is not None:
+                item.set_highlighted(True)
+
+    def finish_connect(self, pos: QPointF) -> None:
+        gesture, self._gesture = self._gesture, None
+        self._set_drop_target(None)
+        if gesture is None:
+            return
+        gesture.finish(self)
+        target = self.stage_item_at(pos)
+        if target is None:
+            self._status(labels.text("no-target", self.language))
+        elif gesture.transition_id is None:
+            self.connect_stages(gesture.stage_id, target.stage_id)
+        else:
+            self.reconnect(gesture.transition_id, gesture.end or "target", target.stage_id)
+
+    def cancel_gesture(self) -> None:
+        self._set_drop_target(None)
+        if self._gesture is not None:
+            self._gesture.finish(self)
+            self._gesture = None
+
+    # ------------------------------------------------------------------ mouse and keys
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        grabber = self.mouseGrabberItem()
+        if (isinstance(grabber, StageItem) and self._gesture is None and self._lanes
+                and event.buttons() & Qt.MouseButton.LeftButton):
+            self._set_hot_lane(lane_at(self.process, grabber.pos().y()))
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._set_hot_lane(None)
+            self.commit_drag()
+
+    def commit_drag(self) -> None:
+        """Turn wherever dragged stages ended up into one undo step (lanes by band)."""
+        moved = {}
+        for item in self.selectedItems():
+            if isinstance(item, StageItem):
+                p = item.pos()
+                if Position(p.x(), p.y()) != item.stage.position:
+                    moved[item.stage_id] = Position(p.x(), p.y())
+        if moved:
+            self.move_stages(moved)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseDoubleClickEvent(event)
+        for item in self.items(event.scenePos()):
+            if isinstance(item, (StageItem, TransitionItem, InplaceEditor)):
+                return super().mouseDoubleClickEvent(event)
+            if isinstance(item, LaneItem) and item.title_rect().contains(event.scenePos()):
+                self.lane_ops.prompt_rename(item.lane_id)
+                return None
+        self.add_stage_at(event.scenePos())
+        event.accept()
+        return None
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        pos = event.scenePos()
+        item = self.stage_item_at(pos)
+        if item is None:
+            for other in self.items(pos):
+                if isinstance(other, TransitionItem):
+                    self.select_ids(transition_ids=[other.transition_id])
+                    break
+                if isinstance(other, LaneItem) and other.title_rect().contains(pos):
+                    other.contextMenuEvent(event)
+                    return
+        elif item.stage_id not in self.selected_stage_ids():
+            self.select_ids([item.stage_id])
+        self.context_menu(pos).exec(event.screenPos())
+
+    def context_menu(self, pos: QPointF) -> QMenu:
+        """Canvas menu: edit the selection, or add a stage of any kind / a lane here."""
+        return canvas_menu(self, pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.focusItem() is not None or not handle_key(self, event):
+            super().keyPressEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        draw_background(painter, rect, self.exporting)
+
+
+def _safe_disconnect(process: Process, listener) -> None:
+    try:
+        process.events.disconnect(listener)
+    except ValueError:
+        pass
+
+
+__all__ = ["ProcessScene"]

@@ -1,0 +1,323 @@
+"""A stage on the canvas: its shape by kind, name, lane accent, headline KPIs, findings.
+
+The item's position is the stage's centre (as in the model).  Text is laid out when the
+stage changes, never in ``paint``; when zoomed out the item paints a plain shape only.
+Dragging from the round handle at the right edge draws a new arrow (the scene does the rest).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from salesdesigner.model.entities import Stage, StageKind
+from salesdesigner.model.geometry import snap, stage_size
+from salesdesigner.ui.canvas import style
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.transition_item import TransitionItem
+
+HANDLE_RADIUS = 7.0
+NAME_FONT = style.font(10, bold=True)
+KPI_FONT = style.font(8)
+TERMINAL_FONT = style.font(10, bold=True)
+ACCENT_WIDTH = 6.0
+LOD_SHAPE_ONLY = 0.3
+LOD_NAME_ONLY = 0.55
+
+
+class StageItem(QGraphicsItem):
+    """Draws one :class:`Stage`; the scene keeps it in sync with the model."""
+
+    Type = QGraphicsItem.UserType + 1
+
+    def __init__(self, stage: Stage, lane_color: QColor | None = None) -> None:
+        super().__init__()
+        self.stage = stage
+        self.edges: list[TransitionItem] = []
+        self.severity: str | None = None  # "error" / "warning" from validation
+        self._lane_color = lane_color
+        self._hover = False
+        self._connecting = False
+        self._applying = False
+        self.drop_target = False  # an arrow being drawn would end here
+        self._name_lines: list[str] = []
+        self._kpi_lines: list[str] = []
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(10)
+        self._size = stage_size(stage.kind)
+        self._layout_text()
+        self.set_model_pos(stage.position.x, stage.position.y)
+
+    def type(self) -> int:
+        return self.Type
+
+    @property
+    def stage_id(self) -> str:
+        return self.stage.id
+
+    # ------------------------------------------------------------------ model sync
+    def set_stage(self, stage: Stage) -> None:
+        """Show a new value of the stage (the scene calls this on StageChanged)."""
+        old = self.stage
+        self.stage = stage
+        if stage.kind != old.kind:
+            self.prepareGeometryChange()
+            self._size = stage_size(stage.kind)
+            for edge in self.edges:
+                edge.adjust()
+        if (stage.name, stage.kind, stage.kpis) != (old.name, old.kind, old.kpis):
+            self._layout_text()
+        if stage.position != old.position:
+            self.set_model_pos(stage.position.x, stage.position.y)
+        self.update()
+
+    def set_lane_color(self, color: QColor | None) -> None:
+        self._lane_color = color
+        self.update()
+
+    def set_severity(self, severity: str | None) -> None:
+        if severity != self.severity:
+            self.severity = severity
+            self.update()
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
+    def set_model_pos(self, x: float, y: float) -> None:
+        """Place the item exactly where the model says (no snapping)."""
+        self._applying = True
+        try:
+            self.setPos(x, y)
+        finally:
+            self._applying = False
+
+    def _layout_text(self) -> None:
+        self.setToolTip(style.tooltip(self.stage.name, self.stage.goal,
+                                      *(style.kpi_headline(k) for k in self.stage.kpis)))
+        w = self._size[0]
+        kind = self.stage.kind
+        name_metrics = QFontMetricsF(NAME_FONT)
+        if kind is StageKind.STAGE:
+            kpis = [style.kpi_headline(k) for k in self.stage.kpis[:2]]
+            name_lines = 2 if len(kpis) < 2 else 1 if len(self.stage.name) > 40 else 2
+            self._name_lines = style.wrap(self.stage.name, name_metrics,
+                                          w - ACCENT_WIDTH - 20, name_lines)
+            km = QFontMetricsF(KPI_FONT)
+            self._kpi_lines = [km.elidedText(k, Qt.TextElideMode.ElideRight,
+                                             w - ACCENT_WIDTH - 34) for k in kpis]
+            if len(self.stage.kpis) > 2:
+                self._kpi_lines[-1] = km.elidedText(
+                    self._kpi_lines[-1] + f"  +{len(self.stage.kpis) - 2}",
+                    Qt.TextElideMode.ElideRight, w - ACCENT_WIDTH - 34)
+        elif kind is StageKind.DECISION:
+            self._name_lines = style.wrap(self.stage.name, name_metrics, w * 0.58, 2)
+            self._kpi_lines = []
+        else:
+            prefix = {StageKind.WON: "✓ ", StageKind.LOST: "✕ "}.get(kind, "")
+            self._name_lines = style.wrap(prefix + self.stage.name, name_metrics, w - 28, 2)
+            self._kpi_lines = []
+        self.update()
+
+    # ------------------------------------------------------------------ geometry
+    def body_rect(self) -> QRectF:
+        w, h = self._size
+        return QRectF(-w / 2, -h / 2, w, h)
+
+    def scene_body_rect(self) -> QRectF:
+        return self.body_rect().translated(self.pos())
+
+    def handle_center(self) -> QPointF:
+        return QPointF(self._size[0] / 2, 0.0)
+
+    def boundingRect(self) -> QRectF:
+        return self.body_rect().adjusted(-6, -10, HANDLE_RADIUS + 6, 6)
+
+    def body_path(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self.body_rect()
+        kind = self.stage.kind
+        if kind is StageKind.DECISION:
+            path.addPolygon(QPolygonF([QPointF(0, r.top()), QPointF(r.right(), 0),
+                                       QPointF(0, r.bottom()), QPointF(r.left(), 0),
+                                       QPointF(0, r.top())]))
+        elif kind in (StageKind.START, StageKind.END):
+            path.addRoundedRect(r, r.height() / 2, r.height() / 2)
+        elif kind in (StageKind.WON, StageKind.LOST):
+            path.addRoundedRect(r, 14, 14)
+        else:
+            path.addRoundedRect(r, 10, 10)
+        return path
+
+    def shape(self) -> QPainterPath:
+        path = self.body_path()
+        c = self.handle_center()
+        path.addEllipse(c, HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        return path
+
+    def anchor(self, side: str) -> QPointF:
+        """Scene point where arrows attach: middle of the "left", "right", "top", "bottom" side."""
+        w, h = self._size
+        offsets = {"left": (-w / 2, 0), "right": (w / 2, 0), "top": (0, -h / 2),
+                   "bottom": (0, h / 2)}
+        dx, dy = offsets[side]
+        return self.pos() + QPointF(dx, dy)
+
+    # ------------------------------------------------------------------ painting
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        kind = self.stage.kind
+        fill, border, ink = style.KIND_COLORS[kind]
+        selected = self.isSelected()
+        body = self.body_path()
+        if lod < LOD_SHAPE_ONLY:
+            painter.fillPath(body, QBrush(self._lane_color if kind is StageKind.STAGE
+                                          and self._lane_color else border))
+            if selected:
+                painter.setPen(QPen(style.SELECTION, 3 / max(lod, 0.01)))
+                painter.drawPath(body)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if lod >= LOD_NAME_ONLY:  # a soft shadow under the shape
+            painter.fillPath(body.translated(0, 2), QColor(16, 24, 40, 22))
+        painter.setBrush(fill)
+        pen = QPen(border, 1.2)
+        if self.severity == "error":
+            pen = QPen(style.ERROR, 2.0)
+        if selected or self.drop_target:
+            pen = QPen(style.SELECTION, 2.4 if selected else 3.2)
+        painter.setPen(pen)
+        painter.drawPath(body)
+        if kind is StageKind.STAGE:
+            self._paint_accent(painter, body)
+        self._paint_text(painter, ink, lod)
+        if self.severity and lod >= LOD_NAME_ONLY:
+            self._paint_badge(painter)
+        if (self._hover or self._connecting) and lod >= LOD_NAME_ONLY:
+            painter.setPen(QPen(QColor("#FFFFFF"), 2))
+            painter.setBrush(style.SELECTION)
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_accent(self, painter: QPainter, body: QPainterPath) -> None:
+        color = self._lane_color or style.FAINT
+        r = self.body_rect()
+        painter.save()
+        painter.setClipPath(body)
+        painter.fillRect(QRectF(r.left(), r.top(), ACCENT_WIDTH, r.height()), color)
+        painter.restore()
+
+    def _paint_text(self, painter: QPainter, ink: QColor, lod: float) -> None:
+        r = self.body_rect()
+        painter.setPen(ink)
+        painter.setFont(NAME_FONT)
+        nm = QFontMetricsF(NAME_FONT)
+        line_h = nm.height()
+        if self.stage.kind is StageKind.STAGE:
+            left = r.left() + ACCENT_WIDTH + 10
+            kpis = self._kpi_lines if lod >= LOD_NAME_ONLY else []
+            km = QFontMetricsF(KPI_FONT)
+            total = line_h * len(self._name_lines) + (6 + km.height() * len(kpis) if kpis else 0)
+            y = -total / 2 + nm.ascent()
+            for line in self._name_lines:
+                painter.drawText(QPointF(left, y), line)
+                y += line_h
+            if kpis:
+                y += 6 - line_h + km.height()
+                painter.setFont(KPI_FONT)
+                for line in kpis:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor("#2563EB"))
+                    painter.drawEllipse(QPointF(left + 3, y - km.ascent() / 2 + 1), 2.5, 2.5)
+                    painter.setPen(style.MUTED)
+                    painter.drawText(QPointF(left + 11, y), line)
+                    y += km.height()
+            return
+        total = line_h * len(self._name_lines)
+        y = -total / 2 + nm.ascent()
+        for line in self._name_lines:
+            painter.drawText(QPointF(-nm.horizontalAdvance(line) / 2, y), line)
+            y += line_h
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        r = self.body_rect()
+        color = style.ERROR if self.severity == "error" else style.WARNING
+        center = QPointF(r.right() - 4, r.top() - 2)
+        if self.stage.kind is StageKind.DECISION:
+            center = QPointF(r.width() / 4 + 4, r.top() + r.height() / 4 - 6)
+        painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+        painter.setBrush(color)
+        painter.drawEllipse(center, 8, 8)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.setFont(style.font(8, bold=True))
+        painter.drawText(QRectF(center.x() - 8, center.y() - 8, 16, 16),
+                         Qt.AlignmentFlag.AlignCenter, "!")
+
+    # ------------------------------------------------------------------ interaction
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and not self._applying:
+            return QPointF(snap(value.x()), snap(value.y()))
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.adjust()
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def _on_handle(self, pos: QPointF) -> bool:
+        d = pos - self.handle_center()
+        return d.x() * d.x() + d.y() * d.y() <= (HANDLE_RADIUS + 3) ** 2
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._on_handle(event.pos()):
+            self._connecting = True
+            self._scene().begin_connect(self, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connecting:
+            self._scene().update_connect(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connecting:
+            self._connecting = False
+            self.update()
+            self._scene().finish_connect(event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._scene().select_ids([self.stage_id])
+        self._scene().rename_selected()
+        event.accept()
+
+    def _scene(self) -> ProcessScene:
+        return self.scene()  # type: ignore[return-value]

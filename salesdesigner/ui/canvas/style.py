@@ -1,0 +1,118 @@
+"""Colours, fonts and text helpers shared by the canvas items (one flat, modern look)."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from salesdesigner.model.entities import Direction, Kpi, StageKind
+
+INK = QColor("#1D2939")
+MUTED = QColor("#475467")
+FAINT = QColor("#98A2B3")
+BORDER = QColor("#D0D5DD")
+CARD = QColor("#FFFFFF")
+SELECTION = QColor("#2563EB")
+ARROW = QColor("#667085")
+LOOP_ARROW = QColor("#7A5AF8")
+CANVAS = QColor("#F7F8FA")
+GRID_DOT = QColor("#E4E7EC")
+ERROR = QColor("#D92D20")
+WARNING = QColor("#F79009")
+
+# kind -> (fill, border, text)
+KIND_COLORS: dict[StageKind, tuple[QColor, QColor, QColor]] = {
+    StageKind.START: (QColor("#E7F6EE"), QColor("#32A46B"), QColor("#0F5132")),
+    StageKind.END: (QColor("#F2F4F7"), QColor("#98A2B3"), INK),
+    StageKind.WON: (QColor("#2E9E62"), QColor("#23804F"), QColor("#FFFFFF")),
+    StageKind.LOST: (QColor("#D9534F"), QColor("#B93E3A"), QColor("#FFFFFF")),
+    StageKind.DECISION: (QColor("#FFF6E5"), QColor("#E9A23B"), QColor("#7A4B00")),
+    StageKind.STAGE: (CARD, BORDER, INK),
+}
+
+LANE_PALETTE = ("#4C78A8", "#F58518", "#54A24B", "#B279A2", "#E45756", "#72B7B2",
+                "#EECA3B", "#9D755D")
+
+_FAMILIES = ["Noto Sans", "DejaVu Sans", "Noto Sans CJK JP", "IPAexGothic"]
+
+
+def font(point_size: float, bold: bool = False) -> QFont:
+    """The canvas font; CJK falls back to Noto Sans CJK / IPAexGothic."""
+    f = QFont()
+    f.setFamilies(_FAMILIES)
+    f.setPointSizeF(point_size)
+    f.setBold(bold)
+    return f
+
+
+def lane_color(text: str) -> QColor:
+    """A lane's colour, or the first palette colour when the stored value is not a colour."""
+    color = QColor(text)
+    return color if color.isValid() else QColor(LANE_PALETTE[0])
+
+
+def display_text(text: str, limit: int = 300) -> str:
+    """User text made safe to draw on one line: no control characters, bounded length."""
+    text = text[:limit]
+    return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).strip()
+
+
+def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Greedy wrap that also breaks CJK (no spaces); the last line is elided."""
+    text = display_text(text)
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < max_lines:
+        if len(lines) == max_lines - 1 or metrics.horizontalAdvance(rest) <= width:
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        cut = _fit(rest, metrics, width)
+        space = rest.rfind(" ", 0, cut + 1)
+        if space > 0 and _is_word_char(rest[cut - 1]) and _is_word_char(rest[cut]):
+            cut = space  # do not split a Latin word when a space allows a clean break
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return lines
+
+
+def _is_word_char(c: str) -> bool:
+    """Letters and digits of scripts that separate words with spaces (not CJK)."""
+    return c.isalnum() and ord(c) < 0x2E80
+
+
+def _fit(text: str, metrics: QFontMetricsF, width: float) -> int:
+    """How many leading characters of ``text`` fit in ``width`` (at least one)."""
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if metrics.horizontalAdvance(text[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return max(1, lo)
+
+
+def tooltip(*parts: str) -> str:
+    """A tooltip that shows user text literally (Qt would otherwise guess it is HTML)."""
+    body = "<br>".join(html.escape(display_text(p, 400)) for p in parts if p.strip())
+    return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
+
+
+def format_number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:g}"
+
+
+def kpi_headline(kpi: Kpi) -> str:
+    """E.g. "Appointment rate ≥ 10 %" (≤ for KPIs where lower is better)."""
+    name = display_text(kpi.name, 80) or "KPI"
+    if kpi.target is None:
+        return name
+    sign = "≤" if Direction(kpi.direction) is Direction.LOWER else "≥"
+    unit = display_text(kpi.unit, 20)
+    value = format_number(kpi.target)
+    return f"{name} {sign} {value} {unit}".rstrip()
