@@ -1,0 +1,217 @@
+"""GUI benchmark: each figure against a bare PySide6 script measured in the same run.
+
+1. Start-up to the first painted main window on the bundled sample, vs a bare script that
+   shows one empty window (fresh interpreters both; goal: within 4x).
+2. Opening a 1,000-stage document and first painting the whole process, vs a bare scene
+   of 1,000 plain rectangles with text and lines (goal: within 5x); the same for 5,000.
+3. Handling one mouse-move event while dragging a stage in the 1,000-stage document,
+   repaint included (goal: under 16 ms, i.e. 60 fps).
+
+    .venv/bin/python -m benchmarks.bench_gui [--runs 5]
+
+Runs on Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import print_table
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_FIRST_PAINT = """
+from PySide6.QtCore import QObject, QEvent, QTimer
+class _FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.time(), flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+            obj.removeEventFilter(self)
+        return False
+"""
+
+BARE_START = "import time, sys\n" + """
+from PySide6.QtWidgets import QApplication, QWidget
+""" + _FIRST_PAINT + """
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(1400, 900)
+hook = _FirstPaint()
+window.installEventFilter(hook)
+window.show()
+app.exec()
+"""
+
+OURS_START = "import time, sys\n" + """
+import salesdesigner.ui
+from PySide6.QtWidgets import QApplication
+""" + _FIRST_PAINT + """
+from salesdesigner.ui.app import application
+app = application("en")
+from salesdesigner.ui.main_window import MainWindow
+from salesdesigner.storage.templates import load_template
+window = MainWindow(load_template("eight-step", "en"))
+window.resize(1400, 900)
+hook = _FirstPaint()
+window.installEventFilter(hook)
+window.show()
+app.exec()
+"""
+
+
+def startup_seconds(script: str) -> float:
+    """Wall time from launching a fresh interpreter to its first paint event."""
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "QT_QPA_PLATFORM":
+                                           os.environ["QT_QPA_PLATFORM"]})
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    return float(out.stdout.split()[0]) - start
+
+
+def _paint_now(view) -> None:
+    """Force a synchronous paint of the view's viewport (what the user waits for)."""
+    view.viewport().repaint()
+
+
+def bare_scene_seconds(n: int) -> float:
+    """A bare QGraphicsScene with n rectangles, their texts and n-1 lines, shown whole."""
+    from PySide6.QtCore import QLineF, QRectF
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
+
+    start = time.perf_counter()
+    scene = QGraphicsScene()
+    for i in range(n):
+        x, y = (i % 50) * 260.0, (i // 50) * 150.0
+        scene.addRect(QRectF(x, y, 200, 100))
+        text = QGraphicsSimpleTextItem(f"Stage {i}")
+        text.setPos(x + 10, y + 10)
+        scene.addItem(text)
+        if i:
+            scene.addLine(QLineF(x - 60, y + 50, x, y + 50))
+    view = QGraphicsView(scene)
+    view.resize(1400, 900)
+    view.show()
+    view.fitInView(scene.itemsBoundingRect())
+    _paint_now(view)
+    elapsed = time.perf_counter() - start
+    view.close()
+    return elapsed
+
+
+def ours_document_seconds(path: Path) -> float:
+    """Open a .salesdesign file, build the canvas, show the whole process, paint it."""
+    from PySide6.QtGui import QUndoStack
+
+    from salesdesigner.storage.document import open_document
+    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.view import ProcessView
+
+    start = time.perf_counter()
+    process = open_document(path)
+    stack = QUndoStack()
+    scene = ProcessScene(process, stack)
+    view = ProcessView(scene)
+    view.resize(1400, 900)
+    view.show()
+    view.zoom_fit()
+    _paint_now(view)
+    elapsed = time.perf_counter() - start
+    view.close()
+    scene.detach()
+    return elapsed
+
+
+def drag_move_ms(path: Path, moves: int = 60) -> list[float]:
+    """Per-move times (ms) of dragging one stage of the 1,000-stage canvas at 100 %: the
+    mouse-move event's handling plus the repaint it causes."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent, QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesigner.storage.document import open_document
+    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.view import ProcessView
+
+    process = open_document(path)
+    scene = ProcessScene(process, QUndoStack())
+    view = ProcessView(scene)
+    view.resize(1400, 900)
+    view.show()
+    view.zoom_reset()
+    stage = process.stage(process.stage_ids[len(process.stage_ids) // 2])
+    view.center_on_stage(stage.id)
+    QApplication.processEvents()
+    viewport = view.viewport()
+    origin = view.mapFromScene(QPointF(stage.position.x, stage.position.y))
+
+    def send(kind: QEvent.Type, point: QPoint, buttons: Qt.MouseButton) -> None:
+        event = QMouseEvent(kind, QPointF(point), QPointF(viewport.mapToGlobal(point)),
+                            Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+
+    send(QEvent.Type.MouseButtonPress, origin, Qt.MouseButton.LeftButton)
+    times = []
+    for i in range(1, moves + 1):
+        point = origin + QPoint(4 * i, 2 * i)
+        start = time.perf_counter()
+        send(QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
+        viewport.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    send(QEvent.Type.MouseButtonRelease, origin + QPoint(4 * moves, 2 * moves),
+         Qt.MouseButton.NoButton)
+    if process.stage(stage.id).position == stage.position:
+        raise RuntimeError("the drag did not move the stage: the benchmark measured nothing")
+    view.close()
+    scene.detach()
+    return times
+
+
+def run(runs: int) -> None:
+    import salesdesigner.ui  # noqa: F401 - the PySide6 guard, before any Qt call
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesigner.model.synthetic import synthetic_process
+    from salesdesigner.storage.document import save_document
+
+    bare = statistics.median(startup_seconds(BARE_START) for _ in range(runs))
+    ours = statistics.median(startup_seconds(OURS_START) for _ in range(runs))
+    rows = [["start-up to first paint (sample)", f"{ours * 1000:.0f}", f"{bare * 1000:.0f}",
+             f"{ours / bare:.1f}x", "4x"]]
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
+        for n in (1000, 5000):
+            paths[n] = Path(tmp) / f"{n}.salesdesign"
+            save_document(synthetic_process(n), paths[n])
+        for n, goal in ((1000, "5x"), (5000, "-")):
+            bare_s = statistics.median(bare_scene_seconds(n) for _ in range(runs))
+            ours_s = statistics.median(ours_document_seconds(paths[n]) for _ in range(runs))
+            rows.append([f"open + first paint, {n:,} stages", f"{ours_s * 1000:.0f}",
+                         f"{bare_s * 1000:.0f}", f"{ours_s / bare_s:.1f}x", goal])
+        moves = drag_move_ms(paths[1000])
+    moves.sort()
+    p95 = moves[int(len(moves) * 0.95) - 1]
+    rows.append(["drag: one mouse move + repaint, 1,000 stages (median / p95)",
+                 f"{statistics.median(moves):.1f} / {p95:.1f}", "-", "-", "< 16 ms"])
+    print_table(["figure", "SalesDesigner ms", "bare PySide6 ms", "ratio", "goal"], rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="median of this many runs")
+    run(parser.parse_args().runs)
+
+
+if __name__ == "__main__":
+    main()
