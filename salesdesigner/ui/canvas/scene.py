@@ -192,8 +192,8 @@ class ProcessScene(QGraphicsScene):
             self.addItem(item)
         for stage in self.process.stages:
             self._add_stage_item(stage)
-        for transition in self.process.transitions:
-            self._add_transition_item(transition)
+        for transition, lane in self._loop_lanes():
+            self._add_transition_item(transition, lane)
         self._place_lanes()
         self.flush()
 
@@ -203,8 +203,22 @@ class ProcessScene(QGraphicsScene):
         self._stages[stage.id] = item
         self.addItem(item)
 
-    def _add_transition_item(self, t: Transition) -> None:
-        item = TransitionItem(t, self._stages[t.source], self._stages[t.target])
+    def _loop_lanes(self) -> list[tuple[Transition, int | None]]:
+        """Each transition with its loop depth if it closes a loop (drawn below), else None."""
+        loops = back_edges(self.process)
+        depth: dict[str, int] = {}
+        result: list[tuple[Transition, int | None]] = []
+        for t in self.process.transitions:
+            if (t.source, t.target) in loops:
+                depth[t.target] = depth.get(t.target, -1) + 1
+                result.append((t, depth[t.target] % 4))
+            else:
+                result.append((t, None))
+        return result
+
+    def _add_transition_item(self, t: Transition, loop_lane: int | None = None) -> None:
+        item = TransitionItem(t, self._stages[t.source], self._stages[t.target],
+                              loop_lane is not None, loop_lane or 0)
         self._transitions[t.id] = item
         self.addItem(item)
 
@@ -240,15 +254,8 @@ class ProcessScene(QGraphicsScene):
     def flush(self) -> None:
         """Recompute what depends on the whole process: loop arrows, lane widths, scene size."""
         self._flush_timer.stop()
-        loops = back_edges(self.process)
-        depth: dict[str, int] = {}
-        for item in self._transitions.values():
-            t = item.transition
-            if (t.source, t.target) in loops:
-                lane = depth[t.target] = depth.get(t.target, -1) + 1
-                item.set_back(True, lane % 4)
-            else:
-                item.set_back(False)
+        for t, lane in self._loop_lanes():
+            self._transitions[t.id].set_back(lane is not None, lane or 0)
         self._place_lanes()
         rect = self.content_rect()
         if rect.isNull():

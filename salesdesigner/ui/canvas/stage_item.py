@@ -53,6 +53,8 @@ class StageItem(QGraphicsItem):
         self.drop_target = False  # an arrow being drawn would end here
         self._name_lines: list[str] = []
         self._kpi_lines: list[str] = []
+        self._text_stale = True  # laid out on first paint: a big document opens faster
+        self._tooltip_stale = True  # built on first hover, for the same reason
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -60,7 +62,6 @@ class StageItem(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
         self._size = stage_size(stage.kind)
-        self._layout_text()
         self.set_model_pos(stage.position.x, stage.position.y)
 
     def type(self) -> int:
@@ -81,7 +82,9 @@ class StageItem(QGraphicsItem):
             for edge in self.edges:
                 edge.adjust()
         if (stage.name, stage.kind, stage.kpis) != (old.name, old.kind, old.kpis):
-            self._layout_text()
+            self._text_stale = self._tooltip_stale = True
+        elif stage.goal != old.goal:
+            self._tooltip_stale = True
         if stage.position != old.position:
             self.set_model_pos(stage.position.x, stage.position.y)
         self.update()
@@ -108,9 +111,24 @@ class StageItem(QGraphicsItem):
         finally:
             self._applying = False
 
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        self._ensure_tooltip()
+        return super().toolTip()
+
+    def _ensure_tooltip(self) -> None:
+        if self._tooltip_stale:
+            self._tooltip_stale = False
+            self.setToolTip(style.tooltip(self.stage.name, self.stage.goal,
+                                          *(style.kpi_headline(k) for k in self.stage.kpis)))
+
+    def text_lines(self) -> tuple[list[str], list[str]]:
+        """The name and KPI lines as drawn (laid out now if they are stale)."""
+        if self._text_stale:
+            self._layout_text()
+        return self._name_lines, self._kpi_lines
+
     def _layout_text(self) -> None:
-        self.setToolTip(style.tooltip(self.stage.name, self.stage.goal,
-                                      *(style.kpi_headline(k) for k in self.stage.kpis)))
+        self._text_stale = False
         w = self._size[0]
         kind = self.stage.kind
         name_metrics = QFontMetricsF(NAME_FONT)
@@ -133,7 +151,6 @@ class StageItem(QGraphicsItem):
             prefix = {StageKind.WON: "✓ ", StageKind.LOST: "✕ "}.get(kind, "")
             self._name_lines = style.wrap(prefix + self.stage.name, name_metrics, w - 28, 2)
             self._kpi_lines = []
-        self.update()
 
     # ------------------------------------------------------------------ geometry
     def body_rect(self) -> QRectF:
@@ -225,17 +242,18 @@ class StageItem(QGraphicsItem):
 
     def _paint_text(self, painter: QPainter, ink: QColor, lod: float) -> None:
         r = self.body_rect()
+        names, kpi_lines = self.text_lines()
         painter.setPen(ink)
         painter.setFont(NAME_FONT)
         nm = QFontMetricsF(NAME_FONT)
         line_h = nm.height()
         if self.stage.kind is StageKind.STAGE:
             left = r.left() + ACCENT_WIDTH + 10
-            kpis = self._kpi_lines if lod >= LOD_NAME_ONLY else []
+            kpis = kpi_lines if lod >= LOD_NAME_ONLY else []
             km = QFontMetricsF(KPI_FONT)
-            total = line_h * len(self._name_lines) + (6 + km.height() * len(kpis) if kpis else 0)
+            total = line_h * len(names) + (6 + km.height() * len(kpis) if kpis else 0)
             y = -total / 2 + nm.ascent()
-            for line in self._name_lines:
+            for line in names:
                 painter.drawText(QPointF(left, y), line)
                 y += line_h
             if kpis:
@@ -249,9 +267,9 @@ class StageItem(QGraphicsItem):
                     painter.drawText(QPointF(left + 11, y), line)
                     y += km.height()
             return
-        total = line_h * len(self._name_lines)
+        total = line_h * len(names)
         y = -total / 2 + nm.ascent()
-        for line in self._name_lines:
+        for line in names:
             painter.drawText(QPointF(-nm.horizontalAdvance(line) / 2, y), line)
             y += line_h
 
@@ -279,6 +297,7 @@ class StageItem(QGraphicsItem):
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._ensure_tooltip()
         self._hover = True
         self.update()
         super().hoverEnterEvent(event)

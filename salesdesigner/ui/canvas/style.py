@@ -57,6 +57,8 @@ def lane_color(text: str) -> QColor:
 def display_text(text: str, limit: int = 300) -> str:
     """User text made safe to draw on one line: no control characters, bounded length."""
     text = text[:limit]
+    if text.isprintable():  # the common case, checked in C: nothing to replace
+        return text.strip()
     return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).strip()
 
 

@@ -82,13 +82,14 @@ class TransitionItem(QGraphicsItem):
 
     Type = QGraphicsItem.UserType + 2
 
-    def __init__(self, transition: Transition, source: StageItem, target: StageItem) -> None:
+    def __init__(self, transition: Transition, source: StageItem, target: StageItem,
+                 back: bool = False, loop_lane: int = 0) -> None:
         super().__init__()
         self.transition = transition
         self.source = source
         self.target = target
-        self.back = False
-        self.loop_lane = 0  # loops into the same stage are drawn at different depths
+        self.back = back
+        self.loop_lane = loop_lane  # loops into the same stage are drawn at different depths
         self._path = QPainterPath()
         self._arrow = QPolygonF()
         self._label = ""
@@ -99,6 +100,7 @@ class TransitionItem(QGraphicsItem):
         self._long = False
         self._dragging_end: str | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
         self.setZValue(5)
         source.edges.append(self)
         target.edges.append(self)
@@ -135,7 +137,20 @@ class TransitionItem(QGraphicsItem):
 
     def _layout_label(self) -> None:
         self._full_label = style.display_text(self.transition.label, 120)
-        self.setToolTip(style.tooltip(self.transition.label, self.transition.condition))
+        self._tooltip_stale = True  # built on first hover: a big document opens faster
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        self._ensure_tooltip()
+        return super().toolTip()
+
+    def _ensure_tooltip(self) -> None:
+        if self._tooltip_stale:
+            self._tooltip_stale = False
+            self.setToolTip(style.tooltip(self.transition.label, self.transition.condition))
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._ensure_tooltip()
+        super().hoverEnterEvent(event)
 
     # ------------------------------------------------------------------ geometry
     def adjust(self) -> None:
