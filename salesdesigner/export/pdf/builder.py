@@ -1,0 +1,162 @@
+"""``export_pdf``: the printable onboarding manual of a process (or of some of its lanes
+or stages), built in memory and written in one go so a failed or cancelled export never
+leaves a half-written file."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.platypus import PageBreak
+from reportlab.platypus.doctemplate import LayoutError
+
+from salesdesigner.export.pdf.document import (
+    PAPERS,
+    Cancelled,
+    Contents,
+    ManualTemplate,
+    make_anchor,
+)
+from salesdesigner.export.pdf.errors import PdfExportCancelled, PdfExportError
+from salesdesigner.export.pdf.sections import (
+    Manual,
+    cover,
+    how_to_read,
+    kpi_summary,
+    overview,
+    stage_chapter,
+)
+from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.export.pdf.styles import Typesetter
+from salesdesigner.model.ordering import process_order
+from salesdesigner.model.process import Process
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PdfResult:
+    """A manual rendered in memory."""
+
+    data: bytes
+    stage_ids: list[str]                       # the chapters, in order
+    warnings: list[str] = field(default_factory=list)
+
+
+def select_stages(process: Process, lanes: Sequence[str] | None,
+                  stages: Sequence[str] | None) -> list[str]:
+    """Stage ids of the edition in process order: stages in the chosen lanes plus the
+    chosen stages (everything when neither is given)."""
+    lanes, stages = list(lanes or []), list(stages or [])
+    unknown = [x for x in lanes if not process.has_lane(x)]
+    if unknown:
+        raise PdfExportError(f"Unknown lane id(s) for the manual: {', '.join(map(repr, unknown))}.")
+    unknown = [x for x in stages if not process.has_stage(x)]
+    if unknown:
+        raise PdfExportError(f"Unknown stage id(s) for the manual: {', '.join(map(repr, unknown))}.")
+    order = process_order(process)
+    if not lanes and not stages:
+        return order
+    chosen_lanes, chosen = set(lanes), set(stages)
+    picked = [sid for sid in order
+              if sid in chosen or process.stage(sid).lane in chosen_lanes]
+    if not picked:
+        raise PdfExportError("The chosen lanes contain no stages, so the manual would be empty.")
+    return picked
+
+
+def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | None = None,
+               stages: Sequence[str] | None = None, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None,
+               today: datetime.date | None = None) -> PdfResult:
+    """Build the manual in memory (see :func:`export_pdf`)."""
+    size = PAPERS.get(str(paper).lower())
+    if size is None:
+        raise PdfExportError(f"Unknown paper size {paper!r}: use a4 or letter.")
+    ids = select_stages(process, lanes, stages)
+    labels = Labels(process.language)
+    ts = Typesetter(labels.japanese)
+    manual = Manual(process, labels, ts, [process.stage(s) for s in ids])
+    manual.numbers = {sid: n for n, sid in enumerate(ids, 1)}
+    manual.keys = {sid: f"stage-{n}" for n, sid in enumerate(ids, 1)}
+    total = 2 * len(ids) + 1
+    reported = 0
+
+    def report(done: int) -> None:
+        nonlocal reported
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        if progress is not None and done > reported:
+            reported = done
+            progress(done, total)
+
+    buffer = io.BytesIO()
+    doc = ManualTemplate(buffer, paper=size, ts=ts, labels=labels, title=process.name,
+                         company=process.company,
+                         on_chapter=lambda n: report(len(ids) + max(0, n - 3)))
+    edition = ""
+    if lanes or stages:
+        names = ", ".join(ts.short(manual.lane_name(x), 40) for x in (lanes or []))
+        edition = labels("edition", what=labels("lanes", names=names) if lanes and not stages
+                         else labels("stages", count=len(ids)))
+    anchor = make_anchor(ts, labels, manual.numbers)
+    try:
+        story = cover(manual, edition, labels.date(today or datetime.date.today()))
+        story += [ts.para(labels("contents"), "h1"), Contents(ts), PageBreak()]
+        story += how_to_read(manual, anchor)
+        story += overview(manual, anchor, *doc.landscape_size)
+        story += kpi_summary(manual, anchor, doc.width)
+        for n, stage in enumerate(manual.stages, 1):
+            story += stage_chapter(manual, stage, anchor, doc.width)
+            report(n)
+        doc.build_manual(story)
+        report(total)
+    except Cancelled:
+        raise PdfExportCancelled("The PDF export was cancelled; no file was written.") from None
+    except LayoutError as exc:  # a bug, but tell the user in one line rather than crash
+        log.exception("PDF layout failed")
+        raise PdfExportError(f"The manual could not be laid out: {exc}") from None
+    warnings = list(manual.warnings)
+    if ts.missing:
+        warnings.append("No bundled font can show these characters; they print as \ufffd: "
+                        + " ".join(sorted(ts.missing)))
+    for warning in warnings:
+        log.warning("%s", warning)
+    return PdfResult(buffer.getvalue(), ids, warnings)
+
+
+def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "a4",
+               lanes: list[str] | None = None, stages: list[str] | None = None,
+               progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> None:
+    """Write the onboarding manual of ``process`` to ``path``.
+
+    ``lanes``/``stages`` restrict the edition (stages in those lanes, plus those stages);
+    ``progress(done, total)`` is called as chapters are laid out; when ``cancelled()``
+    returns true the export stops with :class:`PdfExportCancelled` and writes nothing.
+    Warnings (characters no font can show, an unreadable logo) are logged.
+    """
+    result = render_pdf(process, paper=paper, lanes=lanes, stages=stages, progress=progress,
+                        cancelled=cancelled)
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".salesdesigner-", suffix=".pdf",
+                                   dir=target.parent if str(target.parent) else ".")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(result.data)
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would make the manual private
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise PdfExportError(f"Cannot write the PDF to {str(target)!r}: {exc.strerror or exc}.") from None

@@ -1,0 +1,441 @@
+"""The process overview as vector graphics: lanes, stage shapes, arrows, labels.
+
+Drawn from :mod:`salesdesigner.model.geometry` (stage sizes, lane bands), so the page
+shows what the canvas shows.  A diagram too big to be legible on one page is cut into
+tiles (:func:`plan_tiles`), each drawn by its own :class:`DiagramFlowable`, preceded by a
+small map of the whole process with the tiles framed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from salesdesigner.export.pdf.fonts import font_for
+from salesdesigner.export.pdf.styles import (
+    END,
+    INK,
+    LOST,
+    MUTED,
+    RULE,
+    START,
+    WON,
+    Typesetter,
+    lane_color,
+    shade,
+    tint,
+)
+from salesdesigner.export.pdf.text import KinsokuParagraph, _wide
+from salesdesigner.model.entities import Stage, StageKind
+from salesdesigner.model.geometry import (
+    LANE_TITLE_WIDTH,
+    Rect,
+    bounding_rect,
+    lane_bands,
+    stage_rect,
+)
+from salesdesigner.model.ordering import back_edges
+from salesdesigner.model.process import Process
+
+MIN_SCALE = 0.45    # below this, stage names print under 6 pt: cut into tiles
+TILE_SCALE = 0.6    # once cut, aim for names of about 8 pt
+NAME_SIZE = 13.0    # stage name size in scene units
+LABEL_SIZE = 11.0   # arrow label size in scene units
+HEIGHT_FLOOR = 0.4  # accepted to keep all lanes on one page when the height alone is short
+MAX_TILES = 24      # more pages than this and the overview is no longer an overview
+_FILL = {StageKind.START: START, StageKind.END: END, StageKind.WON: WON, StageKind.LOST: LOST}
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What every tile of one diagram shares."""
+
+    process: Process
+    area: Rect                      # the scene rectangle the whole diagram covers
+    numbers: dict[str, int]         # stage id -> chapter number (stages in the manual)
+    keys: dict[str, str]            # stage id -> bookmark key of its chapter
+    ts: Typesetter
+
+
+def scene_area(process: Process) -> Rect:
+    rect = bounding_rect(process) or Rect(0, 0, 400, 200)
+    pad = 20.0
+    return Rect(min(rect.x, 0.0) - pad, rect.y - pad, rect.width + 2 * pad + max(0.0, rect.x),
+                rect.height + 2 * pad)
+
+
+def _cuts(start: float, stop: float, step: float, spans: list[tuple[float, float]],
+          prefer: list[float] = (), first_extra: float = 0.0) -> list[float]:
+    """Cut positions from ``start`` to ``stop`` about ``step`` apart, moved back into a gap
+    between stages where a cut would slice one (never shorter than half a step).  The first
+    piece may be ``first_extra`` longer (it needs no repeated lane titles)."""
+    cuts = [start]
+    while cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0) < stop - 1:
+        cut = cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0)
+        preferred = [p for p in prefer if cuts[-1] + step / 2 < p <= cut]
+        sliced = [lo for lo, hi in spans if lo < cut < hi]
+        if preferred:  # e.g. the border between two lanes
+            cut = max(preferred)
+        elif sliced and min(sliced) - 15 > cuts[-1] + step / 2:
+            cut = min(sliced) - 15
+        cuts.append(cut)
+    cuts.append(stop)
+    return cuts
+
+
+def plan_tiles(area: Rect, width: float, height: float, stages: list[Rect] = (),
+               bands: list[float] = ()) -> tuple[float, list[Rect]]:
+    """Scale and scene rectangles so each tile fits a ``width`` × ``height`` box legibly.
+
+    Prefer fitting the height (processes are wide) and cutting across, between stage
+    columns; tall processes are cut in rows too.  Tiles without a stage are skipped.
+    """
+    fit = min(width / area.width, height / area.height)
+    if fit >= MIN_SCALE:
+        return min(fit, 1.0), [area]
+    # as few pages as legibility allows, each filled as far as the cuts permit
+    if MIN_SCALE > height / area.height >= HEIGHT_FLOOR:
+        # slightly smaller text beats cutting every lane band in two
+        rows, scale = 1, height / area.height
+    else:
+        cols = math.ceil(area.width * TILE_SCALE / width)
+        rows = max(1, math.ceil(area.height * TILE_SCALE / height))
+        scale = min(1.0, rows * height / area.height, cols * width / area.width)
+    title = LANE_TITLE_WIDTH  # later tiles repeat the lane titles over their left edge
+    spans = [(r.x, r.right) for r in stages]
+    xs = _cuts(area.x, area.right, width / scale - title, spans, first_extra=title)
+    if len(xs) > 2 and xs[-1] - xs[-2] < 0.35 * (width / scale - title):
+        # a sliver of a last page: shrink a little so the others take it in
+        smaller = scale * (xs[-2] - xs[0]) / (xs[-1] - xs[0])
+        if smaller >= TILE_SCALE:
+            scale = smaller
+            xs = _cuts(area.x, area.right, width / scale - title, spans, first_extra=title)
+    ys = _cuts(area.y, area.bottom, height / scale, [(r.y, r.bottom) for r in stages], bands)
+    tiles = []
+    for top, bottom in itertools.pairwise(ys):
+        for left, right in itertools.pairwise(xs):
+            lead = title if left > area.x else 0.0
+            tile = Rect(left - lead, top, right - left + lead, bottom - top)
+            if not stages or any(r.right > tile.x and r.x < tile.right and r.bottom > tile.y
+                                 and r.y < tile.bottom for r in stages):
+                tiles.append(tile)
+    if len(tiles) > MAX_TILES:  # a giant process: one overall page, not a booklet of tiles
+        return fit, [area]
+    return scale, tiles or [area]
+
+
+class DiagramFlowable(Flowable):
+    """Draws the part ``view`` of the scene at ``scale`` (points per scene unit)."""
+
+    def __init__(self, scene: Scene, view: Rect, scale: float, *, frames: list[Rect] = (),
+                 links: bool = True) -> None:
+        super().__init__()
+        self.scene, self.view, self.scale = scene, view, scale
+        self.frames, self.links = list(frames), links
+        self.width = min(view.width, scene.area.right - view.x) * scale
+        self.height = min(view.height, scene.area.bottom - view.y) * scale
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    # scene -> page coordinates (y grows upward on the page)
+    def _x(self, x: float) -> float:
+        return (x - self.view.x) * self.scale
+
+    def _y(self, y: float) -> float:
+        return self.height - (y - self.view.y) * self.scale
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        path = c.beginPath()
+        path.rect(0, 0, self.width, self.height)
+        c.clipPath(path, stroke=0, fill=0)
+        self._lanes()
+        labels = self._arrows()
+        for stage in self.scene.process.stages:
+            self._stage(stage)
+        for text, at, span in labels if not self.frames else ():  # the map stays uncluttered
+            self._label(text, at, span)
+        self._lane_titles()
+        for n, frame in enumerate(self.frames, 1):
+            self._draw_tile_frame(frame, n)
+        c.restoreState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+
+    def _lanes(self) -> None:
+        c, s = self.canv, self.scale
+        process = self.scene.process
+        right = self.scene.area.right
+        for n, band in enumerate(lane_bands(process)):
+            color = lane_color(process.lane(band.lane_id).color)
+            c.setFillColor(tint(color, 0.9 if n % 2 == 0 else 0.85))
+            c.setStrokeColor(tint(color, 0.5))
+            c.setLineWidth(0.6)
+            x0 = self._x(self.scene.area.x)
+            c.rect(x0, self._y(band.bottom), (right - self.scene.area.x) * s,
+                   (band.bottom - band.top) * s, stroke=1, fill=1)
+
+    def _lane_titles(self) -> None:
+        """Lane titles in a column pinned to the tile's left edge, so every tile has them."""
+        c, s = self.canv, self.scale
+        process = self.scene.process
+        left = max(self.view.x, self.scene.area.x)
+        for band in lane_bands(process):
+            lane = process.lane(band.lane_id)
+            color = lane_color(lane.color)
+            x, w = self._x(left), LANE_TITLE_WIDTH * s * 0.8
+            top, bottom = self._y(band.top), self._y(band.bottom)
+            c.setFillColor(color)
+            c.rect(x, bottom, w, top - bottom, stroke=0, fill=1)
+            length = top - bottom - 6
+            if length < 12:  # a band too thin to hold a title
+                continue
+            name = self.scene.ts.short(lane.name, 60)
+            if self._upright(name, x + w / 2, top, bottom, 13 * s):
+                continue
+            c.saveState()
+            c.translate(x + w / 2, (top + bottom) / 2)
+            c.rotate(90)
+            para = self._text(self.scene.ts.short(lane.name, 60), "diagram", 13 * s,
+                              colors.white)
+            _, ph = para.wrap(length, w)
+            para.drawOn(c, -length / 2, -ph / 2 + 1)
+            c.restoreState()
+
+    def _upright(self, name: str, cx: float, top: float, bottom: float, size: float) -> bool:
+        """Japanese lane titles set vertically with upright characters (tategaki), when
+        the name is CJK and fits; returns False to fall back to rotated text."""
+        chars = [ch for ch in name if not ch.isspace()]
+        if not chars or not all(_wide(ch) for ch in chars):
+            return False
+        step = size * 1.1
+        if len(chars) * step > top - bottom - 8:
+            return False
+        c = self.canv
+        c.setFillColor(colors.white)
+        y = (top + bottom) / 2 + len(chars) * step / 2 - size * 0.9
+        for ch in chars:
+            font = font_for(ch, self.scene.ts.chains.body) or self.scene.ts.chains.body[0]
+            if ch in "ー—―…‥〜～-":  # long marks run along the line: turn them
+                c.saveState()
+                c.translate(cx, y + size * 0.35)
+                c.rotate(-90)
+                c.setFont(font, size)
+                c.drawCentredString(0, -size * 0.35, ch)
+                c.restoreState()
+            else:
+                c.setFont(font, size)
+                c.drawCentredString(cx, y, ch)
+            y -= step
+        return True
+
+    def _stage(self, stage: Stage) -> None:
+        c, s = self.canv, self.scale
+        rect = stage_rect(stage)
+        if rect.right < self.view.x or rect.x > self.view.right or (
+                rect.bottom < self.view.y or rect.y > self.view.bottom):
+            return
+        kind = StageKind(stage.kind)
+        included = stage.id in self.scene.numbers
+        lane = self.scene.process.lane(stage.lane) if stage.lane else None
+        color = lane_color(lane.color if lane else None)
+        x, y = self._x(rect.x), self._y(rect.bottom)
+        w, h = rect.width * s, rect.height * s
+        c.saveState()
+        if not included:
+            c.setFillAlpha(0.35)
+            c.setStrokeAlpha(0.35)
+        text_color = colors.white
+        if kind in _FILL:
+            c.setFillColor(_FILL[kind])
+            c.setStrokeColor(shade(_FILL[kind], 0.3))
+            c.setLineWidth(0.8)
+            radius = h / 2 if kind in (StageKind.START, StageKind.END) else h / 4
+            c.roundRect(x, y, w, h, radius, stroke=1, fill=1)
+            if kind in (StageKind.WON, StageKind.LOST):  # a double border marks an outcome
+                c.setStrokeColor(colors.white)
+                c.roundRect(x + 2.5 * s, y + 2.5 * s, w - 5 * s, h - 5 * s,
+                            max(radius - 2.5 * s, 0), stroke=1, fill=0)
+        elif kind is StageKind.DECISION:
+            c.setFillColor(colors.white)
+            c.setStrokeColor(shade(color, 0.15))
+            c.setLineWidth(1.2)
+            p = c.beginPath()
+            p.moveTo(x + w / 2, y + h)
+            p.lineTo(x + w, y + h / 2)
+            p.lineTo(x + w / 2, y)
+            p.lineTo(x, y + h / 2)
+            p.close()
+            c.drawPath(p, stroke=1, fill=1)
+            text_color = INK
+        else:
+            c.setFillColor(colors.white)
+            c.setStrokeColor(shade(color, 0.1))
+            c.setLineWidth(1.0)
+            c.roundRect(x, y, w, h, 8 * s, stroke=1, fill=1)
+            c.setFillColor(color)
+            c.rect(x + 0.5, y + h - 7 * s, w - 1, 6.5 * s, stroke=0, fill=1)
+            text_color = INK
+        inset = w * 0.2 if kind is StageKind.DECISION else 10 * s
+        self._name(stage, x + inset, y, w - 2 * inset, h - (7 * s if kind is StageKind.STAGE else 0),
+                   text_color)
+        number = self.scene.numbers.get(stage.id)
+        if number is not None:
+            if kind is StageKind.DECISION:  # on the diamond's upper right edge
+                self._badge(number, x + w * 0.75, y + h * 0.75 + 4 * s, color)
+            else:
+                self._badge(number, x + w - 2 * s, y + h - 2 * s, color)
+            key = self.scene.keys.get(stage.id)
+            if self.links and key:
+                c.linkRect("", key, (x, y, x + w, y + h), relative=1, thickness=0)
+        c.restoreState()
+
+    def _name(self, stage: Stage, x: float, y: float, w: float, h: float,
+              color: colors.Color) -> None:
+        ts, s = self.scene.ts, self.scale
+        if w < 4 or h < 4:
+            return
+        name = ts.short(stage.name, 70) or "—"
+        size = NAME_SIZE * s
+        for attempt in range(4):
+            para = self._text(name, "diagram", size, color)
+            _, ph = para.wrap(w, h)
+            if ph <= h - 4 * s or attempt == 3:
+                break
+            size *= 0.85
+        if ph > h:  # still too tall: keep the first lines only
+            name = ts.short(name, max(8, int(len(name) * h / ph) - 1))
+            para = self._text(name, "diagram", size, color)
+            _, ph = para.wrap(w, h)
+        para.drawOn(self.canv, x, y + (h - ph) / 2)
+
+    def _badge(self, number: int, cx: float, cy: float, color: colors.Color) -> None:
+        c, s = self.canv, self.scale
+        r = 9 * s
+        c.setFillColor(shade(color, 0.25))
+        c.setStrokeColor(colors.white)
+        c.setLineWidth(1)
+        c.circle(cx, cy, r, stroke=1, fill=1)
+        c.setFillColor(colors.white)
+        c.setFont("DejaVuSans-Bold", 9 * s if number < 100 else 7 * s)
+        c.drawCentredString(cx, cy - 3.2 * s, str(number))
+
+    def _arrows(self) -> list[tuple[str, tuple[float, float], float]]:
+        """Draw the arrows; return their labels, drawn later on top of the stages."""
+        c, s = self.canv, self.scale
+        labels = []
+        process = self.scene.process
+        back = back_edges(process)
+        c.setLineWidth(max(0.6, 1.2 * s))
+        for t in process.transitions:
+            a, b = stage_rect(process.stage(t.source)), stage_rect(process.stage(t.target))
+            points = _route(a, b, (t.source, t.target) in back)
+            pts = [(self._x(px), self._y(py)) for px, py in points]
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            if max(xs) < 0 or min(xs) > self.width or max(ys) < 0 or min(ys) > self.height:
+                continue
+            dim = t.source not in self.scene.numbers or t.target not in self.scene.numbers
+            c.saveState()
+            stroke = MUTED if not dim else tint(MUTED, 0.6)
+            c.setStrokeColor(stroke)
+            c.setFillColor(stroke)
+            if (t.source, t.target) in back:
+                c.setDash(3 * s, 2 * s)
+            p = c.beginPath()
+            p.moveTo(*pts[0])
+            p.curveTo(*pts[1], *pts[2], *pts[3])
+            c.drawPath(p, stroke=1, fill=0)
+            c.setDash()
+            _arrowhead(c, pts[2], pts[3], 7 * s)
+            c.restoreState()
+            label = self.scene.ts.short(t.label or t.condition, 40)
+            if label:
+                span = math.dist(points[0], points[3])
+                labels.append((label, _bezier(pts, 0.5), span))
+        return labels
+
+    def _text(self, text: str, style: str, size: float, color: colors.Color) -> KinsokuParagraph:
+        """A paragraph of user text at a scaled size (style fixed before parsing, as
+        reportlab bakes size and colour into the text fragments)."""
+        ts = self.scene.ts
+        st = _sized(ts.styles[style], size, color)
+        return KinsokuParagraph(ts.markup(text, st), st)
+
+    def _label(self, text: str, at: tuple[float, float], span: float) -> None:
+        width = min(max(span - 8, 72.0), 140.0) * self.scale
+        c, s = self.canv, self.scale
+        para = self._text(text, "diagram_label", LABEL_SIZE * s, INK)
+        _, ph = para.wrap(width, 60 * s)
+        used = max((ln.currentWidth for ln in getattr(para.blPara, "lines", [])
+                    if hasattr(ln, "currentWidth")), default=width)
+        pad = 2 * s
+        c.setFillColor(colors.white)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.4)
+        c.roundRect(at[0] - used / 2 - pad, at[1] - ph / 2 - pad, used + 2 * pad, ph + 2 * pad,
+                    2 * s, stroke=1, fill=1)
+        para.drawOn(c, at[0] - width / 2, at[1] - ph / 2)
+
+    def _draw_tile_frame(self, frame: Rect, n: int) -> None:
+        c, s = self.canv, self.scale
+        c.setStrokeColor(colors.HexColor("#D64545"))
+        c.setLineWidth(1.2)
+        c.setDash(4, 3)
+        x, y = self._x(frame.x), self._y(frame.bottom)
+        c.rect(x + 1, y + 1, frame.width * s - 2, frame.height * s - 2, stroke=1, fill=0)
+        c.setDash()
+        c.setFillColor(colors.HexColor("#D64545"))
+        c.setFont("DejaVuSans-Bold", 12)
+        c.drawString(x + 6, y + frame.height * s - 16, str(n))
+
+
+def _sized(style, size: float, color: colors.Color):
+    from reportlab.lib.styles import ParagraphStyle
+    return ParagraphStyle("d", parent=style, fontSize=size, leading=size * 1.25,
+                          textColor=color)
+
+
+def _route(a: Rect, b: Rect, back: bool) -> list[tuple[float, float]]:
+    """Cubic Bézier control points from stage ``a`` to stage ``b`` (scene units)."""
+    acx, acy = a.x + a.width / 2, a.y + a.height / 2
+    bcx, bcy = b.x + b.width / 2, b.y + b.height / 2
+    if back:  # loop below both stages
+        start, end = (acx, a.bottom), (bcx, b.bottom)
+        drop = max(a.bottom, b.bottom) + 60
+        return [start, (acx, drop), (bcx, drop), end]
+    if b.x >= a.right - 10:  # forward: right side to left side
+        start, end = (a.right, acy), (b.x, bcy)
+        bend = max(30.0, (end[0] - start[0]) / 2)
+        return [start, (start[0] + bend, acy), (end[0] - bend, bcy), end]
+    if bcy >= acy:  # below
+        start, end = (acx, a.bottom), (bcx, b.y)
+    else:
+        start, end = (acx, a.y), (bcx, b.bottom)
+    bend = (end[1] - start[1]) / 2
+    return [start, (acx, start[1] + bend), (bcx, end[1] - bend), end]
+
+
+def _bezier(p: list[tuple[float, float]], t: float) -> tuple[float, float]:
+    u = 1 - t
+    return (u ** 3 * p[0][0] + 3 * u * u * t * p[1][0] + 3 * u * t * t * p[2][0] + t ** 3 * p[3][0],
+            u ** 3 * p[0][1] + 3 * u * u * t * p[1][1] + 3 * u * t * t * p[2][1] + t ** 3 * p[3][1])
+
+
+def _arrowhead(c, before: tuple[float, float], tip: tuple[float, float], size: float) -> None:
+    angle = math.atan2(tip[1] - before[1], tip[0] - before[0])
+    if before == tip:
+        angle = 0.0
+    p = c.beginPath()
+    p.moveTo(*tip)
+    for da in (2.7, -2.7):
+        p.lineTo(tip[0] + size * math.cos(angle + da), tip[1] + size * math.sin(angle + da))
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)

@@ -1,0 +1,473 @@
+"""The manual's sections as platypus flowables: cover, how to read, overview, KPI summary
+and one chapter per stage.  Pure layout; the document template does pages and the TOC."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from salesdesigner.export.pdf.diagram import (
+    MIN_SCALE,
+    DiagramFlowable,
+    Scene,
+    plan_tiles,
+    scene_area,
+)
+from salesdesigner.export.pdf.fonts import SANS
+from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.export.pdf.styles import (
+    ACCENT,
+    INK,
+    MUTED,
+    PANEL,
+    RULE,
+    Typesetter,
+    lane_color,
+    shade,
+    tint,
+)
+from salesdesigner.model.entities import Direction, Kpi, Stage, StageKind
+from salesdesigner.model.geometry import lane_bands, stage_rect
+from salesdesigner.model.process import Process
+
+SUMMARY_CELL_LIMIT = 400  # characters per KPI summary cell: a table row must fit a page
+
+
+class Anchor(Flowable):
+    """Invisible marker at the top of a chapter: the document turns it into a bookmark,
+    an outline entry and a table-of-contents line."""
+
+    def __init__(self, key: str, level: int, toc_markup: str, outline_title: str,
+                 header: str) -> None:
+        super().__init__()
+        self.key, self.level = key, level
+        self.toc_markup, self.outline_title, self.header = toc_markup, outline_title, header
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class ColorBar(Flowable):
+    """A thin coloured rule, e.g. the lane colour above a stage title."""
+
+    def __init__(self, color: colors.Color, height: float = 3.0, width: float | None = None,
+                 space_after: float = 8.0) -> None:
+        super().__init__()
+        self.color, self.bar, self.fixed = color, height, width
+        self.spaceAfter = space_after
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = self.fixed or avail_width
+        return self.width, self.bar
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.color)
+        self.canv.rect(0, 0, self.width, self.bar, stroke=0, fill=1)
+
+
+@dataclass
+class Manual:
+    """Everything sections need about the edition being printed."""
+
+    process: Process
+    labels: Labels
+    ts: Typesetter
+    stages: list[Stage]                          # in process order, after filtering
+    numbers: dict[str, int] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def lane_name(self, lane_id: str | None) -> str:
+        if lane_id and self.process.has_lane(lane_id):
+            return self.process.lane(lane_id).name or lane_id
+        return self.labels("no_lane")
+
+    def stage_title(self, stage: Stage) -> str:
+        return stage.name if stage.name.strip() else self.labels("untitled")
+
+
+# ---------------------------------------------------------------------------- front matter
+def cover(m: Manual, edition: str, issued: str) -> list[Flowable]:
+    ts, lb = m.ts, m.labels
+    out: list[Flowable] = [Spacer(1, 40 * mm)]
+    logo = _logo(m)
+    if logo is not None:
+        out += [logo, Spacer(1, 8 * mm)]
+    else:
+        out.append(Spacer(1, 16 * mm))
+    title = ts.short(m.process.name, 90) or lb("subtitle")
+    size = 30 if len(title) <= 24 else 24 if len(title) <= 48 else 18
+    ts.styles["cover_title_fit"] = ParagraphStyle(
+        "cover_title_fit", parent=ts.styles["cover_title"], fontSize=size, leading=size * 1.3)
+    out.append(ts.para(title, "cover_title_fit"))
+    out.append(ts.para(lb("subtitle"), "cover_sub"))
+    out.append(NextPageTemplate("portrait"))
+    out.append(Spacer(1, 1))
+    meta = []
+    if m.process.company.strip():
+        meta.append(ts.para(ts.short(m.process.company, 200), "cover_meta"))
+    line = []
+    if m.process.revision.strip():
+        line.append(f"{lb('revision')} {ts.short(m.process.revision, 60)}")
+    line.append(f"{lb('date')} {issued}")
+    meta.append(ts.para("   ·   ".join(line), "cover_meta"))
+    if edition:
+        meta.append(ts.para(edition, "muted"))
+    out.append(_FillTo(80 * mm))
+    out.append(ColorBar(ACCENT, 2.5, width=24 * mm, space_after=10))
+    out += meta
+    out.append(PageBreak())
+    return out
+
+
+class _FillTo(Flowable):
+    """Takes up the frame's space down to ``bottom`` points above the frame's foot, so
+    what follows sits at a fixed place (the cover's lower, white half)."""
+
+    def __init__(self, bottom: float) -> None:
+        super().__init__()
+        self.bottom = bottom
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, max(0.0, avail_height - self.bottom)
+
+    def draw(self) -> None:
+        pass
+
+
+def _logo(m: Manual) -> Flowable | None:
+    aid = m.process.logo
+    if not aid:
+        return None
+    try:
+        data = m.process.attachment(aid).data
+        from PIL import Image as PILImage  # Pillow ships with reportlab
+        with PILImage.open(io.BytesIO(data)) as probe:
+            probe.verify()
+            width, height = probe.size
+        scale = min(60 * mm / width, 22 * mm / height)
+        image = Image(io.BytesIO(data), width=width * scale, height=height * scale)
+        image.hAlign = "LEFT"
+        return image
+    except Exception:  # noqa: BLE001 - any unreadable logo: print the cover without it
+        m.warnings.append("The cover logo is not a readable image and was left out.")
+        return None
+
+
+def how_to_read(m: Manual, anchor: Callable[[str, str], Anchor]) -> list[Flowable]:
+    ts, lb = m.ts, m.labels
+    out: list[Flowable] = [anchor("how", lb("how_to_read")), ts.para(lb("how_to_read"), "h1")]
+    for key in ("how_1", "how_2", "how_3"):
+        out.append(ts.para(lb(key), "body"))
+    if m.process.description.strip():
+        out.append(_heading(ts, lb("about_process")))
+        out += ts.blocks(m.process.description)
+    out.append(ts.para(lb("how_legend"), "h2"))
+    rows = []
+    for kind in (StageKind.START, StageKind.STAGE, StageKind.DECISION, StageKind.WON,
+                 StageKind.LOST, StageKind.END):
+        rows.append([_Legend(kind), ts.para(lb.kind(kind), "cell")])
+    table = Table(rows, colWidths=[26 * mm, 60 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    out.append(table)
+    return out
+
+
+class _Legend(Flowable):
+    """A small sample of a stage shape for the legend."""
+
+    def __init__(self, kind: StageKind) -> None:
+        super().__init__()
+        self.kind = kind
+        self.width, self.height = 22 * mm, 9 * mm
+
+    def draw(self) -> None:
+        from salesdesigner.export.pdf.diagram import _FILL
+        c, w, h = self.canv, self.width, self.height
+        if self.kind in _FILL:
+            c.setFillColor(_FILL[self.kind])
+            c.setStrokeColor(shade(_FILL[self.kind], 0.3))
+            r = h / 2 if self.kind in (StageKind.START, StageKind.END) else h / 4
+            c.roundRect(0, 0, w, h, r, stroke=1, fill=1)
+        elif self.kind is StageKind.DECISION:
+            p = c.beginPath()
+            p.moveTo(w / 2, h)
+            p.lineTo(w, h / 2)
+            p.lineTo(w / 2, 0)
+            p.lineTo(0, h / 2)
+            p.close()
+            c.setFillColor(colors.white)
+            c.setStrokeColor(INK)
+            c.drawPath(p, stroke=1, fill=1)
+        else:
+            c.setFillColor(colors.white)
+            c.setStrokeColor(INK)
+            c.roundRect(0, 0, w, h, 3, stroke=1, fill=1)
+            c.setFillColor(lane_color(None))
+            c.rect(0.5, h - 2.5, w - 1, 2, stroke=0, fill=1)
+
+
+# ---------------------------------------------------------------------------- overview
+def overview(m: Manual, anchor: Callable[[str, str], Anchor], width: float,
+             height: float) -> list[Flowable]:
+    """Landscape pages: the whole diagram, or a map plus one page per tile."""
+    ts, lb = m.ts, m.labels
+    scene = Scene(m.process, scene_area(m.process), m.numbers, m.keys, ts)
+    title_h = 40.0
+    rects = [stage_rect(s) for s in m.process.stages]
+    borders = [band.bottom for band in lane_bands(m.process)]
+    scale, tiles = plan_tiles(scene.area, width, height - title_h, rects, borders)
+    out: list[Flowable] = [NextPageTemplate("landscape"), PageBreak(),
+                           anchor("overview", lb("overview")), ts.para(lb("overview"), "h1")]
+    if len(tiles) == 1:
+        if scale < MIN_SCALE:  # make room for the note
+            out.append(ts.para(lb("overview_too_big"), "muted"))
+            scale = min(width / scene.area.width,
+                        (height - title_h - 30) / scene.area.height)
+        out.append(DiagramFlowable(scene, tiles[0], scale))
+    else:
+        fit = min(width / scene.area.width, (height - title_h - 30) / scene.area.height)
+        out.append(ts.para(lb("overview_map", n=len(tiles)), "muted"))
+        out.append(DiagramFlowable(scene, scene.area, fit, frames=tiles, links=True))
+        for i, tile in enumerate(tiles, 1):
+            out.append(PageBreak())
+            out.append(ts.para(f"{lb('overview')} — {lb('overview_part', i=i, n=len(tiles))}",
+                               "h2"))
+            out.append(DiagramFlowable(scene, tile, scale))
+    out += [NextPageTemplate("portrait"), PageBreak()]
+    return out
+
+
+# ---------------------------------------------------------------------------- KPI summary
+def target_text(kpi: Kpi, lb: Labels) -> str:
+    if kpi.target is None:
+        return lb("no_target")
+    unit = kpi.unit.strip()
+    value = lb.number(kpi.target) + ("" if not unit else unit if unit.startswith("%") else f" {unit}")
+    key = "target_lower" if Direction(kpi.direction) is Direction.LOWER else "target_higher"
+    return lb(key, value=value)
+
+
+def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -> list[Flowable]:
+    ts, lb = m.ts, m.labels
+    out: list[Flowable] = [anchor("kpis", lb("kpi_summary")), ts.para(lb("kpi_summary"), "h1")]
+    cut = lambda text: ts.short(text, SUMMARY_CELL_LIMIT)
+    rows: list[list[Flowable]] = [[ts.para(lb(k), "cell_head") for k in
+                                   ("col_stage", "col_kpi", "col_target", "col_definition")]]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    for stage in m.stages:
+        if not stage.kpis:
+            continue
+        color = lane_color(m.process.lane(stage.lane).color if stage.lane else None)
+        first = len(rows)
+        for n, kpi in enumerate(stage.kpis):
+            # later rows repeat the stage quietly, so a page that starts mid-stage says whose
+            name = f"{m.numbers[stage.id]}. {cut(m.stage_title(stage))}"
+            rows.append([ts.para(name, "cell_bold" if n == 0 else "cell_muted"), ts.para(cut(kpi.name), "cell"),
+                         ts.para(target_text(kpi, lb), "cell"),
+                         ts.para(cut(kpi.definition), "cell")])
+        style.append(("LINEBEFORE", (0, first), (0, len(rows) - 1), 3, color))
+        style.append(("LINEABOVE", (0, first), (-1, first), 0.8, MUTED))
+    if len(rows) == 1:
+        out.append(ts.para(lb("kpi_none"), "muted"))
+        return out
+    for r in range(1, len(rows)):
+        if r % 2 == 0:
+            style.append(("BACKGROUND", (1, r), (-1, r), PANEL))
+    table = Table(rows, colWidths=[width * 0.26, width * 0.22, width * 0.16, width * 0.36],
+                  repeatRows=1, splitByRow=1, splitInRow=0)
+    table.setStyle(TableStyle(style))
+    out.append(table)
+    return out
+
+
+# ---------------------------------------------------------------------------- stage chapters
+def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
+                  width: float) -> list[Flowable]:
+    ts, lb = m.ts, m.labels
+    number = m.numbers[stage.id]
+    lane = m.process.lane(stage.lane) if stage.lane else None
+    color = lane_color(lane.color if lane else None)
+    title = m.stage_title(stage)
+    out: list[Flowable] = [PageBreak(), anchor(m.keys[stage.id], title, stage=stage)]
+    meta = [lb("chapter", n=number), lb.kind(stage.kind), m.lane_name(stage.lane)]
+    if stage.duration_days is not None:
+        meta.append(lb("duration", days=lb.number(stage.duration_days)))
+    out.append(ColorBar(color, 4, space_after=6))
+    out.append(ts.para("   ·   ".join(ts.short(x, 80) for x in meta), "chapter_no"))
+    out += ts.blocks(title, "stage_title")
+    out.append(Spacer(1, 4))
+    if stage.goal.strip():
+        out.append(_callout(ts, [ts.para(lb("goal"), "callout_title")]
+                            + ts.blocks(stage.goal, "goal"), color, width, fill=tint(color, 0.9)))
+    if stage.description.strip():
+        out.append(_heading(ts, lb("description")))
+        out += ts.blocks(stage.description)
+    if stage.exit_criteria:
+        out.append(_heading(ts, lb("exit")))
+        for criterion in stage.exit_criteria:
+            out += _bulleted(ts, criterion, "✓")
+    if stage.kpis:
+        out.append(_heading(ts, lb("kpis")))
+        for kpi in stage.kpis:
+            out.append(ts.raw(f"{ts.markup(kpi.name or '—', 'item')}"
+                              f'<font color="#1F3A5F">　{ts.markup(target_text(kpi, lb), "item")}</font>',
+                              "item", bulletText="■"))
+            if kpi.definition.strip():
+                out += ts.blocks(kpi.definition, "indent_muted")
+    if stage.actions:
+        out.append(_heading(ts, lb("actions")))
+        for action in stage.actions:
+            out.append(ts.para(action.title or "—", "check", bulletText="☐"))
+            who = [lb("field", name=lb("owner"), value=action.owner) if action.owner.strip() else "",
+                   lb("field", name=lb("timing"), value=action.timing)
+                   if action.timing.strip() else ""]
+            if any(who):
+                out.append(ts.para("   ·   ".join(w for w in who if w), "indent_muted"))
+            if action.detail.strip():
+                out += ts.blocks(action.detail, "indent")
+            out.append(Spacer(1, 3))
+    if stage.scripts:
+        out.append(_heading(ts, lb("scripts")))
+        for script in stage.scripts:
+            head: list[Flowable] = [ts.para(script.title or "—", "callout_title")]
+            if script.situation.strip():
+                head.append(ts.para(lb("field", name=lb("situation"), value=script.situation), "muted"))
+            out.append(CondPageBreak(110))  # never a lone call-out title at a page foot
+            out.append(_callout(ts, head + ts.blocks(script.body, "callout"), color, width))
+            out.append(Spacer(1, 6))
+    if stage.materials:
+        out.append(_heading(ts, lb("materials")))
+        for material in stage.materials:
+            out += _material(m, material)
+    if stage.tips:
+        out.append(_heading(ts, lb("tips")))
+        for tip in stage.tips:
+            out += _bulleted(ts, tip, "•")
+    out += _next_steps(m, stage)
+    return out
+
+
+def _heading(ts: Typesetter, text: str) -> Flowable:
+    return CondPageBreakHeading(ts.para(text, "h2"))
+
+
+class CondPageBreakHeading(KeepTogether):
+    """A section heading that never sits alone at the bottom of a page."""
+
+    def __init__(self, heading: Flowable) -> None:
+        super().__init__([CondPageBreak(60), heading])
+
+
+def _bulleted(ts: Typesetter, text: str, bullet: str) -> list[Flowable]:
+    return ts.blocks(text, "bullet", bullet=bullet)
+
+
+def _callout(ts: Typesetter, parts: list[Flowable], color: colors.Color, width: float,
+             fill: colors.Color = PANEL) -> Table:
+    """A boxed block that may run over several pages: one table row per paragraph."""
+    table = Table([[p] for p in parts], colWidths=[width], splitByRow=1, splitInRow=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, color),
+        ("BOX", (0, 0), (-1, -1), 0.4, tint(color, 0.5)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 12),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), 8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+    ]))
+    return table
+
+
+def _material(m: Manual, material) -> list[Flowable]:
+    ts, lb = m.ts, m.labels
+    title = ts.markup(material.title or material.uri or "—", "bullet")
+    lines = [title]
+    aid = material.attachment_id
+    uri = material.uri.strip()
+    if aid is not None:
+        name = m.process.attachments.get(aid)
+        lines.append(ts.markup(lb("attachment", name=name.filename if name else aid), "bullet"))
+    elif uri:
+        shown = ts.markup(uri, "bullet")
+        if uri.lower().startswith(("http://", "https://", "mailto:")) and _safe_href(uri):
+            shown = f'<a href="{_attr(uri)}" color="#1F5FA8">{shown}</a>'
+        lines.append(f'<font color="#1F5FA8">{shown}</font>' if "<a " not in shown else shown)
+    out: list[Flowable] = [ts.raw("<br/>".join(lines), "bullet", bulletText="▸")]
+    if material.note.strip():
+        out += ts.blocks(material.note, "indent_muted")
+    return out
+
+
+def _safe_href(uri: str) -> bool:
+    return len(uri) < 2000 and not any(ch.isspace() or ord(ch) < 32 for ch in uri)
+
+
+def _attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
+    return quoteattr(value)[1:-1]
+
+
+def _next_steps(m: Manual, stage: Stage) -> list[Flowable]:
+    ts, lb = m.ts, m.labels
+    out: list[Flowable] = [_heading(ts, lb("next"))]
+    outgoing = m.process.outgoing(stage.id)
+    if not outgoing:
+        out.append(ts.para(lb("next_end"), "muted"))
+        return out
+    for t in outgoing:
+        target = m.process.stage(t.target)
+        name = ts.markup(ts.short(m.stage_title(target), 200), "bullet")
+        if target.id in m.keys:
+            name = f'<a href="#{m.keys[target.id]}" color="#1F5FA8">{m.numbers[target.id]}. {name}</a>'
+        else:
+            name += f' <font color="#616E7C">{ts.markup(lb("next_outside"), "bullet")}</font>'
+        lines = [name]
+        if t.label.strip():
+            lines.append(ts.markup(ts.short(t.label, 300), "bullet"))
+        if t.condition.strip():
+            prefix = ts.markup(lb("field", name=lb("condition"), value=""), "bullet")
+            lines.append(f'<font color="#616E7C">{prefix}</font>'
+                         + ts.markup(ts.short(t.condition, 1000), "bullet"))
+        if target.lane != stage.lane and target.lane is not None:
+            lane = m.process.lane(target.lane)
+            hand = ts.markup(lb("handoff", lane=ts.short(lane.name or lane.id, 80)), "bullet")
+            lines.append(f'<font color="{_hex(shade(lane_color(lane.color), 0.2))}">{hand}</font>')
+        out.append(ts.raw("<br/>".join(lines), "bullet", bulletText="→"))
+    return out
+
+
+def _hex(color: colors.Color) -> str:
+    return "#" + "".join(f"{round(v * 255):02X}" for v in (color.red, color.green, color.blue))
