@@ -31,31 +31,40 @@ MERGE_PROCESS_FIELD = 4
 
 
 class _Command(QUndoCommand):
-    def __init__(self, process: Process, text: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, process: Process, text: str) -> None:
+        super().__init__(text)
         self.process = process
-        keep_child(self, parent)
 
 
-def keep_child(child: QUndoCommand, parent: QUndoCommand | None) -> None:
-    """Keep a child command's Python object alive as long as its parent.
+class MacroCommand(QUndoCommand):
+    """Several commands as one undo step, composed in Python.
 
-    PySide6 does not tie a child QUndoCommand's wrapper to its parent: without this the
-    child is garbage-collected and the parent's redo/undo crashes (segfault).
+    Qt's own parent/child commands cannot be used: PySide6 (6.11, 6.12) frees a child
+    command twice when the parent is deleted, so clearing the undo stack crashes.
     """
-    if parent is not None:
-        children = getattr(parent, "_child_commands", None)
-        if children is None:
-            children = []
-            parent._child_commands = children  # type: ignore[attr-defined]
-        children.append(child)
+
+    def __init__(self, text: str, steps: Iterable[QUndoCommand] = ()) -> None:
+        super().__init__(text)
+        self.steps = list(steps)
+
+    def add(self, step: QUndoCommand) -> QUndoCommand:
+        self.steps.append(step)
+        return step
+
+    def redo(self) -> None:
+        for step in self.steps:
+            step.redo()
+
+    def undo(self) -> None:
+        for step in reversed(self.steps):
+            step.undo()
 
 
 # ---------------------------------------------------------------- stages
 class AddStageCommand(_Command):
     def __init__(self, process: Process, stage: Stage, index: int | None = None,
-                 text: str = "Add Stage", parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 text: str = "Add Stage") -> None:
+        super().__init__(process, text)
         self.stage, self.index = stage, index
 
     def redo(self) -> None:
@@ -70,16 +79,15 @@ class UpdateStageCommand(_Command):
     consecutive edits of the same fields of the same stage become one undo step."""
 
     def __init__(self, process: Process, stage_id: str, changes: Mapping[str, Any], *,
-                 merge: bool = False, text: str = "Edit Stage",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 merge: bool = False, text: str = "Edit Stage") -> None:
+        super().__init__(process, text)
         self.stage_id, self.changes, self.merge = stage_id, dict(changes), merge
         self.old: Stage | None = None
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return MERGE_STAGE_FIELD if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, UpdateStageCommand) and other.merge
                 and other.stage_id == self.stage_id and other.changes.keys() == self.changes.keys()):
             return False
@@ -100,8 +108,8 @@ class UpdateStagesCommand(_Command):
     """Change several stages at once as one step: a drag, align, distribute, lane drop."""
 
     def __init__(self, process: Process, changes: Mapping[str, Mapping[str, Any]],
-                 text: str = "Move", parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 text: str = "Move") -> None:
+        super().__init__(process, text)
         self.changes = {sid: dict(c) for sid, c in changes.items()}
         self.old: dict[str, Stage] = {}
 
@@ -127,9 +135,8 @@ def move_stages_command(process: Process, positions: Mapping[str, Position],
 
 # ---------------------------------------------------------------- transitions
 class AddTransitionCommand(_Command):
-    def __init__(self, process: Process, transition: Transition, text: str = "Connect",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+    def __init__(self, process: Process, transition: Transition, text: str = "Connect") -> None:
+        super().__init__(process, text)
         self.transition = transition
 
     def redo(self) -> None:
@@ -143,16 +150,15 @@ class UpdateTransitionCommand(_Command):
     """Relabel, change the condition of, or reconnect (new source/target) an arrow."""
 
     def __init__(self, process: Process, transition_id: str, changes: Mapping[str, Any], *,
-                 merge: bool = False, text: str = "Edit Arrow",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 merge: bool = False, text: str = "Edit Arrow") -> None:
+        super().__init__(process, text)
         self.transition_id, self.changes, self.merge = transition_id, dict(changes), merge
         self.old: tuple[Transition, int] | None = None
 
-    def id(self) -> int:  # noqa: A003
+    def id(self) -> int:
         return MERGE_TRANSITION_FIELD if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, UpdateTransitionCommand) and other.merge
                 and other.transition_id == self.transition_id
                 and other.changes.keys() == self.changes.keys()):
@@ -176,9 +182,8 @@ class RemoveItemsCommand(_Command):
     """Delete stages (with their arrows) and arrows, as one step."""
 
     def __init__(self, process: Process, stage_ids: Iterable[str] = (),
-                 transition_ids: Iterable[str] = (), text: str = "Delete",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 transition_ids: Iterable[str] = (), text: str = "Delete") -> None:
+        super().__init__(process, text)
         self.stage_ids = list(dict.fromkeys(stage_ids))
         self.transition_ids = list(dict.fromkeys(transition_ids))
         self.removals: list[StageRemoval | TransitionRemoval] = []
@@ -207,8 +212,8 @@ class AddItemsCommand(_Command):
 
     def __init__(self, process: Process, stages: Iterable[Stage],
                  transitions: Iterable[Transition] = (), lanes: Iterable[Lane] = (),
-                 text: str = "Paste", parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 text: str = "Paste") -> None:
+        super().__init__(process, text)
         self.stages, self.transitions, self.lanes = list(stages), list(transitions), list(lanes)
 
     def redo(self) -> None:
@@ -231,8 +236,8 @@ class AddItemsCommand(_Command):
 # ---------------------------------------------------------------- lanes
 class AddLaneCommand(_Command):
     def __init__(self, process: Process, lane: Lane, index: int | None = None,
-                 text: str = "Add Lane", parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 text: str = "Add Lane") -> None:
+        super().__init__(process, text)
         self.lane, self.index = lane, index
 
     def redo(self) -> None:
@@ -243,9 +248,8 @@ class AddLaneCommand(_Command):
 
 
 class RemoveLaneCommand(_Command):
-    def __init__(self, process: Process, lane_id: str, text: str = "Delete Lane",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+    def __init__(self, process: Process, lane_id: str, text: str = "Delete Lane") -> None:
+        super().__init__(process, text)
         self.lane_id = lane_id
         self.removal: LaneRemoval | None = None
 
@@ -259,16 +263,15 @@ class RemoveLaneCommand(_Command):
 
 class UpdateLaneCommand(_Command):
     def __init__(self, process: Process, lane_id: str, changes: Mapping[str, Any], *,
-                 merge: bool = False, text: str = "Edit Lane",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 merge: bool = False, text: str = "Edit Lane") -> None:
+        super().__init__(process, text)
         self.lane_id, self.changes, self.merge = lane_id, dict(changes), merge
         self.old: Lane | None = None
 
-    def id(self) -> int:  # noqa: A003
+    def id(self) -> int:
         return MERGE_LANE_FIELD if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, UpdateLaneCommand) and other.merge
                 and other.lane_id == self.lane_id and other.changes.keys() == self.changes.keys()):
             return False
@@ -286,9 +289,8 @@ class UpdateLaneCommand(_Command):
 
 
 class MoveLaneCommand(_Command):
-    def __init__(self, process: Process, lane_id: str, index: int, text: str = "Move Lane",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+    def __init__(self, process: Process, lane_id: str, index: int, text: str = "Move Lane") -> None:
+        super().__init__(process, text)
         self.lane_id, self.index = lane_id, index
         self.old_index = 0
 
@@ -302,15 +304,15 @@ class MoveLaneCommand(_Command):
 # ---------------------------------------------------------------- process, layout, attachments
 class UpdateProcessCommand(_Command):
     def __init__(self, process: Process, changes: Mapping[str, Any], *, merge: bool = False,
-                 text: str = "Edit Process", parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+                 text: str = "Edit Process") -> None:
+        super().__init__(process, text)
         self.changes, self.merge = dict(changes), merge
         self.old: dict[str, Any] | None = None
 
-    def id(self) -> int:  # noqa: A003
+    def id(self) -> int:
         return MERGE_PROCESS_FIELD if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, UpdateProcessCommand) and other.merge
                 and other.changes.keys() == self.changes.keys()):
             return False
@@ -327,22 +329,19 @@ class UpdateProcessCommand(_Command):
         self.process.update_process(**self.old)
 
 
-class ApplyLayoutCommand(_Command):
+class ApplyLayoutCommand(MacroCommand):
     """Auto-layout as one step: lane heights and every stage's position."""
 
-    def __init__(self, process: Process, layout: Layout, text: str = "Auto Layout",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
-        for lane_id, height in layout.lane_heights.items():
-            UpdateLaneCommand(process, lane_id, {"height": height}, parent=self)
-        UpdateStagesCommand(process, {sid: {"position": pos}
-                                      for sid, pos in layout.positions.items()}, parent=self)
+    def __init__(self, process: Process, layout: Layout, text: str = "Auto Layout") -> None:
+        super().__init__(text, [UpdateLaneCommand(process, lane_id, {"height": height})
+                                for lane_id, height in layout.lane_heights.items()])
+        self.add(UpdateStagesCommand(process, {sid: {"position": pos}
+                                               for sid, pos in layout.positions.items()}))
 
 
 class AddAttachmentCommand(_Command):
-    def __init__(self, process: Process, attachment: Attachment, text: str = "Attach File",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+    def __init__(self, process: Process, attachment: Attachment, text: str = "Attach File") -> None:
+        super().__init__(process, text)
         self.attachment = attachment
 
     def redo(self) -> None:
@@ -353,9 +352,8 @@ class AddAttachmentCommand(_Command):
 
 
 class RemoveAttachmentCommand(_Command):
-    def __init__(self, process: Process, attachment_id: str, text: str = "Remove File",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(process, text, parent)
+    def __init__(self, process: Process, attachment_id: str, text: str = "Remove File") -> None:
+        super().__init__(process, text)
         self.attachment = process.attachment(attachment_id)
         self.index = list(process.attachments).index(attachment_id)
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model.geometry import GRID
 from salesdesigner.ui.canvas import clipboard, labels
-from salesdesigner.ui.commands import AddAttachmentCommand, AddItemsCommand
+from salesdesigner.ui.commands import AddAttachmentCommand, AddItemsCommand, MacroCommand
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
@@ -76,11 +75,9 @@ class ClipboardOps:
         add = clipboard.insertion(scene.process, fragment, dx, dy)
         undo_text = labels.undo_text(name, scene.language)
         if add.attachments:
-            command = QUndoCommand(undo_text)
-            for attachment in add.attachments:
-                AddAttachmentCommand(scene.process, attachment, parent=command)
-            AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes,
-                            parent=command)
+            command = MacroCommand(undo_text, [AddAttachmentCommand(scene.process, attachment)
+                                               for attachment in add.attachments])
+            command.add(AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes))
         else:
             command = AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes,
                                       text=undo_text)

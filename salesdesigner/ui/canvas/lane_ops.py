@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu
 
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT, Lane, Position
@@ -19,6 +19,7 @@ from salesdesigner.model.ids import new_id
 from salesdesigner.ui.canvas import labels, style
 from salesdesigner.ui.commands import (
     AddLaneCommand,
+    MacroCommand,
     MoveLaneCommand,
     RemoveLaneCommand,
     UpdateLaneCommand,
@@ -49,13 +50,13 @@ class LaneOps:
                     DEFAULT_LANE_HEIGHT)
         bands = lane_bands(process)
         bottom = bands[-1].bottom if bands else 0.0
-        macro = QUndoCommand(self._t("Add Lane"))
-        AddLaneCommand(process, lane, parent=macro)
+        macro = MacroCommand(self._t("Add Lane"))
+        macro.add(AddLaneCommand(process, lane))
         if bands:
             moves = {s.id: {"position": Position(s.position.x, s.position.y + lane.height)}
                      for s in process.stages if s.lane is None and s.position.y >= bottom}
             if moves:
-                UpdateStagesCommand(process, moves, parent=macro)
+                macro.add(UpdateStagesCommand(process, moves))
         self.scene.undo_stack.push(macro)
         return lane.id
 
@@ -81,10 +82,10 @@ class LaneOps:
                  for s in process.stages
                  if (s.lane in bands and bands[s.lane].top >= band.bottom)
                  or (s.lane is None and s.position.y >= band.bottom)}
-        macro = QUndoCommand(self._t("Resize Lane"))
-        UpdateLaneCommand(process, lane_id, {"height": height}, parent=macro)
+        macro = MacroCommand(self._t("Resize Lane"))
+        macro.add(UpdateLaneCommand(process, lane_id, {"height": height}))
         if moves:
-            UpdateStagesCommand(process, moves, parent=macro)
+            macro.add(UpdateStagesCommand(process, moves))
         self.scene.undo_stack.push(macro)
 
     def move(self, lane_id: str, index: int) -> None:
@@ -106,10 +107,10 @@ class LaneOps:
                                              s.position.y + new_tops[s.lane] - old_tops[s.lane])}
                  for s in process.stages
                  if s.lane in new_tops and new_tops[s.lane] != old_tops[s.lane]}
-        macro = QUndoCommand(self._t("Move Lane"))
-        MoveLaneCommand(process, lane_id, index, parent=macro)
+        macro = MacroCommand(self._t("Move Lane"))
+        macro.add(MoveLaneCommand(process, lane_id, index))
         if moves:
-            UpdateStagesCommand(process, moves, parent=macro)
+            macro.add(UpdateStagesCommand(process, moves))
         self.scene.undo_stack.push(macro)
 
     def delete(self, lane_id: str) -> None:
@@ -129,10 +130,10 @@ class LaneOps:
                 continue
             if y != s.position.y:
                 moves[s.id] = {"position": Position(s.position.x, y)}
-        macro = QUndoCommand(self._t("Delete Lane"))
-        RemoveLaneCommand(process, lane_id, parent=macro)
+        macro = MacroCommand(self._t("Delete Lane"))
+        macro.add(RemoveLaneCommand(process, lane_id))
         if moves:
-            UpdateStagesCommand(process, moves, parent=macro)
+            macro.add(UpdateStagesCommand(process, moves))
         self.scene.undo_stack.push(macro)
 
     # ------------------------------------------------------------------ header menu

@@ -111,7 +111,7 @@ class StageItem(QGraphicsItem):
         finally:
             self._applying = False
 
-    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+    def toolTip(self) -> str:
         self._ensure_tooltip()
         return super().toolTip()
 

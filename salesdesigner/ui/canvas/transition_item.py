@@ -139,7 +139,7 @@ class TransitionItem(QGraphicsItem):
         self._full_label = style.display_text(self.transition.label, 120)
         self._tooltip_stale = True  # built on first hover: a big document opens faster
 
-    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+    def toolTip(self) -> str:
         self._ensure_tooltip()
         return super().toolTip()
 
@@ -148,7 +148,7 @@ class TransitionItem(QGraphicsItem):
             self._tooltip_stale = False
             self.setToolTip(style.tooltip(self.transition.label, self.transition.condition))
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def hoverEnterEvent(self, event) -> None:
         self._ensure_tooltip()
         super().hoverEnterEvent(event)
 

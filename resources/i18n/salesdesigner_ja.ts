@@ -1,0 +1,1207 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <source>Design your sales process as a flowchart, give every stage its KPIs, actions, talk scripts and materials, print it as an onboarding manual and hand it to your reps as an offline playbook.</source>
+        <translation>営業プロセスをフローチャートで設計し、各ステージにKPI・アクション・トークスクリプト・資料を設定して、オンボーディング用マニュアルとして印刷し、オフラインで使えるプレイブックとして営業担当者に配布できます。</translation>
+    </message>
+    <message>
+        <source>Qt version: {version}</source>
+        <translation>Qt バージョン：{version}</translation>
+    </message>
+    <message>
+        <source>Bundled fonts: IPAexGothic (IPA Font License), DejaVu Sans and Symbola.</source>
+        <translation>同梱フォント：IPAexゴシック（IPAフォントライセンス）、DejaVu Sans、Symbola</translation>
+    </message>
+    <message>
+        <source>About SalesDesigner</source>
+        <translation>SalesDesigner について</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新規作成(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start a new process from a template</source>
+        <translation>テンプレートから新しいプロセスを作成します</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a document</source>
+        <translation>ドキュメントを開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>ドキュメントを保存します</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Saved</source>
+        <translation>保存した状態に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;CSV Stage List…</source>
+        <translation>CSV ステージ一覧(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;PNG…</source>
+        <translation>図を PNG で(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;SVG…</source>
+        <translation>図を SVG で(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;GraphML…</source>
+        <translation>GraphML(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manual (PDF)…</source>
+        <translation>マニュアル (PDF)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Play&amp;book (HTML)…</source>
+        <translation>プレイブック (HTML)(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>名前を変更(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>ウィンドウに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen</source>
+        <translation>全画面表示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>ステージ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>分岐(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>開始(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Won</source>
+        <translation>受注(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Lost</source>
+        <translation>失注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>終了(&amp;E)</translation>
+    </message>
+    <message>
+        <source>L&amp;ane</source>
+        <translation>レーン(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto Layout</source>
+        <translation>自動レイアウト(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Arrange the stages left to right</source>
+        <translation>ステージを左から右へ自動で並べます</translation>
+    </message>
+    <message>
+        <source>&amp;Left</source>
+        <translation>左揃え(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Centre</source>
+        <translation>左右中央揃え(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Right</source>
+        <translation>右揃え(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Top</source>
+        <translation>上揃え(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Middle</source>
+        <translation>上下中央揃え(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Bottom</source>
+        <translation>下揃え(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Horizontally</source>
+        <translation>左右に等間隔(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Vertically</source>
+        <translation>上下に等間隔(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Check Process</source>
+        <translation>プロセスをチェック(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the validation panel</source>
+        <translation>チェック結果パネルを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;About SalesDesigner</source>
+        <translation>SalesDesigner について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>パネル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>挿入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Process</source>
+        <translation>プロセス(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A&amp;lign</source>
+        <translation>整列(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute</source>
+        <translation>等間隔に配置(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直し</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes you made to “{name}”?
+Your changes will be lost if you don't save them.</source>
+        <translation>「{name}」への変更を保存しますか？
+保存しないと変更内容は失われます。</translation>
+    </message>
+    <message>
+        <source>SalesDesigner documents (*.salesdesign)</source>
+        <translation>SalesDesigner ドキュメント (*.salesdesign)</translation>
+    </message>
+    <message>
+        <source>Open Document</source>
+        <translation>ドキュメントを開く</translation>
+    </message>
+    <message>
+        <source>Cannot Open Document</source>
+        <translation>ドキュメントを開けません</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>{name} を開きました</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>保存した状態に戻す</translation>
+    </message>
+    <message>
+        <source>Discard all changes and go back to the saved version of “{name}”? This cannot be undone.</source>
+        <translation>すべての変更を破棄して、保存済みの「{name}」に戻しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Cannot Revert</source>
+        <translation>元に戻せません</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Document</source>
+        <translation>ドキュメントを保存できません</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>{name} を保存しました</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>自動保存に失敗しました：{error}</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>未保存の作業の復元</translation>
+    </message>
+    <message>
+        <source>SalesDesigner did not close properly. Unsaved work on “{name}” from {when} was kept. Do you want to recover it?</source>
+        <translation>SalesDesigner が正しく終了しませんでした。{when} 時点の「{name}」の未保存の作業が残っています。復元しますか？</translation>
+    </message>
+    <message>
+        <source>Cannot Recover</source>
+        <translation>復元できません</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved work</source>
+        <translation>未保存の作業を復元しました</translation>
+    </message>
+    <message>
+        <source>JSON interchange files (*.json)</source>
+        <translation>JSON 交換ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV stage lists (*.csv *.txt)</source>
+        <translation>CSV ステージ一覧 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>インポートできません</translation>
+    </message>
+    <message>
+        <source>Imported {name}</source>
+        <translation>{name} をインポートしました</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>エクスポートできません</translation>
+    </message>
+    <message>
+        <source>This export is not available in this installation.</source>
+        <translation>このエクスポートは、このインストールでは利用できません。</translation>
+    </message>
+    <message>
+        <source>Exported {name}</source>
+        <translation>{name} をエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentForm</name>
+    <message>
+        <source>Process &amp;name:</source>
+        <translation>プロセス名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>会社名(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>版(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>通貨(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Select a stage or an arrow on the canvas to edit it. These are the document's own details.</source>
+        <translation>キャンバス上のステージや矢印を選択すると編集できます。ここにはドキュメント自体の情報が表示されています。</translation>
+    </message>
+    <message>
+        <source>Edit Document Details</source>
+        <translation>ドキュメント情報を編集</translation>
+    </message>
+    <message>
+        <source>Content &amp;language:</source>
+        <translation>内容の言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Change Content Language</source>
+        <translation>内容の言語を変更</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Title:</source>
+        <translation>タイトル：</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>担当：</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>タイミング：</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>やり方：</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>新しいアクション</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Situation:</source>
+        <translation>場面：</translation>
+    </message>
+    <message>
+        <source>When to use this script</source>
+        <translation>このスクリプトを使う場面</translation>
+    </message>
+    <message>
+        <source>What to say, word for word</source>
+        <translation>話す内容をそのまま書いてください</translation>
+    </message>
+    <message>
+        <source>New script</source>
+        <translation>新しいスクリプト</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>スクリプト</translation>
+    </message>
+    <message>
+        <source>New tip</source>
+        <translation>新しいコツ</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>コツ</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation>トークスクリプト</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>コツ</translation>
+    </message>
+    <message>
+        <source>{n} items selected</source>
+        <translation>{n} 個の項目を選択中</translation>
+    </message>
+    <message>
+        <source>Select a single stage or arrow to edit its details.</source>
+        <translation>詳細を編集するには、ステージまたは矢印を1つだけ選択してください。</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>ドキュメント</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTable</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標値</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定義</translation>
+    </message>
+    <message>
+        <source>Add KPI</source>
+        <translation>KPI を追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>高いほど良い</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>低いほど良い</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number; the target was not changed.</source>
+        <translation>「{text}」は数値ではないため、目標値は変更されませんでした。</translation>
+    </message>
+    <message>
+        <source>Edit KPI</source>
+        <translation>KPI を編集</translation>
+    </message>
+    <message>
+        <source>New KPI</source>
+        <translation>新しい KPI</translation>
+    </message>
+    <message>
+        <source>Remove KPI</source>
+        <translation>KPI を削除</translation>
+    </message>
+    <message>
+        <source>Reorder KPIs</source>
+        <translation>KPI を並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Untitled process</source>
+        <translation>無題のプロセス</translation>
+    </message>
+    <message>
+        <source>&lt;original document&gt;</source>
+        <translation>&lt;元のドキュメント&gt;</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>インスペクター</translation>
+    </message>
+    <message>
+        <source>Overview Map</source>
+        <translation>全体マップ</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>チェック結果</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>{stages} stages · {arrows} arrows</source>
+        <translation>ステージ {stages} 個 · 矢印 {arrows} 本</translation>
+    </message>
+    <message>
+        <source>No Recent Documents</source>
+        <translation>最近使ったドキュメントはありません</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>メニューを消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export Diagram as PNG</source>
+        <translation>図を PNG でエクスポート</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Diagram as SVG</source>
+        <translation>図を SVG でエクスポート</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSON をエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>Export GraphML</source>
+        <translation>GraphML をエクスポート</translation>
+    </message>
+    <message>
+        <source>GraphML files (*.graphml)</source>
+        <translation>GraphML ファイル (*.graphml)</translation>
+    </message>
+    <message>
+        <source>Export Manual (PDF)</source>
+        <translation>マニュアル (PDF) をエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Playbook (HTML)</source>
+        <translation>プレイブック (HTML) をエクスポート</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>HTML ページ (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>Export Manual</source>
+        <translation>マニュアルをエクスポート</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US レター</translation>
+    </message>
+    <message>
+        <source>Update Preview</source>
+        <translation>プレビューを更新</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>用紙：</translation>
+    </message>
+    <message>
+        <source>Lanes:</source>
+        <translation>レーン：</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF を保存…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Tick at least one lane.</source>
+        <translation>レーンを1つ以上選択してください。</translation>
+    </message>
+    <message>
+        <source>Typesetting the manual…</source>
+        <translation>マニュアルを組版しています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s).</source>
+        <translation><numerusform>%n ページ</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>プリンターを開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>Save Manual</source>
+        <translation>マニュアルを保存</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsEditor</name>
+    <message>
+        <source>Title:</source>
+        <translation>タイトル：</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>リンク：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>メモ：</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>新しいリンク</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <source>Add Link</source>
+        <translation>リンクを追加</translation>
+    </message>
+    <message>
+        <source>Attach File…</source>
+        <translation>ファイルを添付…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>the file is larger than 200 MB</source>
+        <translation>ファイルが 200 MB を超えています</translation>
+    </message>
+    <message>
+        <source>Cannot Attach File</source>
+        <translation>ファイルを添付できません</translation>
+    </message>
+    <message>
+        <source>Cannot Open</source>
+        <translation>開けません</translation>
+    </message>
+    <message>
+        <source>The attached file is missing from the document.</source>
+        <translation>添付ファイルがドキュメント内に見つかりません。</translation>
+    </message>
+    <message>
+        <source>Only web (http, https) and mail links can be opened.</source>
+        <translation>開けるのは Web（http、https）とメールのリンクだけです。</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>New Document</source>
+        <translation>新規ドキュメント</translation>
+    </message>
+    <message>
+        <source>Blank document</source>
+        <translation>空のドキュメント</translation>
+    </message>
+    <message>
+        <source>An empty canvas: add stages from the Insert menu.</source>
+        <translation>空のキャンバスです。［挿入］メニューからステージを追加してください。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Start from nothing.</source>
+        <translation>何もない状態から始めます。</translation>
+    </message>
+    <message>
+        <source>Untitled process</source>
+        <translation>無題のプロセス</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewForm</name>
+    <message>
+        <source>Stage name</source>
+        <translation>ステージ名</translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation>ステージ名を変更</translation>
+    </message>
+    <message>
+        <source>What this stage must achieve</source>
+        <translation>このステージで達成すべきこと</translation>
+    </message>
+    <message>
+        <source>Edit Goal</source>
+        <translation>目標を編集</translation>
+    </message>
+    <message>
+        <source>What happens in this stage</source>
+        <translation>このステージで行うこと</translation>
+    </message>
+    <message>
+        <source>Edit Description</source>
+        <translation>説明を編集</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Exit criterion</source>
+        <translation>完了条件</translation>
+    </message>
+    <message>
+        <source>New exit criterion</source>
+        <translation>新しい完了条件</translation>
+    </message>
+    <message>
+        <source>Exit Criterion</source>
+        <translation>完了条件</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lane:</source>
+        <translation>レーン(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>目標(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xit criteria:</source>
+        <translation>完了条件(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>期間(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>(No lane)</source>
+        <translation>（レーンなし）</translation>
+    </message>
+    <message>
+        <source>Change Kind</source>
+        <translation>種類を変更</translation>
+    </message>
+    <message>
+        <source>Change Lane</source>
+        <translation>レーンを変更</translation>
+    </message>
+    <message>
+        <source>Edit Duration</source>
+        <translation>期間を編集</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookWindow</name>
+    <message>
+        <source>Cannot open the playbook.</source>
+        <translation>プレイブックを開けません。</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>戻る (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>進む (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Read-only playbook</source>
+        <translation>閲覧専用プレイブック</translation>
+    </message>
+    <message>
+        <source>Lane:</source>
+        <translation>レーン：</translation>
+    </message>
+    <message>
+        <source>Search the playbook (Ctrl+F)</source>
+        <translation>プレイブックを検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+F search · Alt+← / Alt+→ back and forward · Ctrl+[ / Ctrl+] previous and next stage</source>
+        <translation>Ctrl+F 検索 · Alt+← / Alt+→ 戻る・進む · Ctrl+[ / Ctrl+] 前後のステージ</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>プレイブック</translation>
+    </message>
+    <message>
+        <source>All lanes</source>
+        <translation>すべてのレーン</translation>
+    </message>
+    <message>
+        <source>Stages in process order: %1</source>
+        <translation>プロセス順のステージ：%1</translation>
+    </message>
+    <message>
+        <source>This playbook has no stages yet.</source>
+        <translation>このプレイブックにはまだステージがありません。</translation>
+    </message>
+    <message>
+        <source>No stage in this lane.</source>
+        <translation>このレーンにはステージがありません。</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>検索結果：%1</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>Copied “%1” to the clipboard</source>
+        <translation>「%1」をクリップボードにコピーしました</translation>
+    </message>
+    <message>
+        <source>The embedded file for “%1” is missing.</source>
+        <translation>「%1」の添付ファイルが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: only web, mail and file links can be opened.</source>
+        <translation>「%1」を開けません：開けるのは Web・メール・ファイルのリンクだけです。</translation>
+    </message>
+    <message>
+        <source>Cannot open the file: %1</source>
+        <translation>ファイルを開けません：%1</translation>
+    </message>
+    <message>
+        <source>No application could open this material.</source>
+        <translation>この資料を開けるアプリケーションがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>環境設定</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when SalesDesigner is restarted.</source>
+        <translation>言語の変更は SalesDesigner を再起動すると反映されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave unsaved work every:</source>
+        <translation>未保存の作業を自動保存する間隔(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+    <message>
+        <source>Edit {item}</source>
+        <translation>{item}を編集</translation>
+    </message>
+    <message>
+        <source>Add {item}</source>
+        <translation>{item}を追加</translation>
+    </message>
+    <message>
+        <source>Remove {item}</source>
+        <translation>{item}を削除</translation>
+    </message>
+    <message>
+        <source>Reorder {item}</source>
+        <translation>{item}を並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePanel</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <source>Stage before/after this one in process order (%1)</source>
+        <translation>プロセス順で前後のステージ（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>StageKind</name>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>分岐</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>失注</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>StagePage</name>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy this script to the clipboard</source>
+        <translation>このスクリプトをクリップボードにコピー</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>コピーしました ✓</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Open this material</source>
+        <translation>この資料を開く</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionForm</name>
+    <message>
+        <source>e.g. Yes, Budget confirmed</source>
+        <translation>例：はい、予算確認済み</translation>
+    </message>
+    <message>
+        <source>Edit Arrow Label</source>
+        <translation>矢印のラベルを編集</translation>
+    </message>
+    <message>
+        <source>When does a deal take this path?</source>
+        <translation>商談がこの経路に進むのはどんなときですか？</translation>
+    </message>
+    <message>
+        <source>Edit Arrow Condition</source>
+        <translation>矢印の条件を編集</translation>
+    </message>
+    <message>
+        <source>From → to:</source>
+        <translation>接続：</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>ラベル(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation>条件(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <source>No problems found.</source>
+        <translation>問題は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>{errors} errors, {warnings} warnings, {hints} hints</source>
+        <translation>エラー {errors} 件、警告 {warnings} 件、ヒント {hints} 件</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,58 @@
+"""Starting the designer: the QApplication, its translators, the first window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontInfo, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from salesdesigner import __version__
+from salesdesigner.ui.dialogs.preferences import APPLICATION, ORGANIZATION
+from salesdesigner.ui.i18n import install_translators
+
+
+def application(language: str | None = None) -> QApplication:
+    """The running QApplication (created if needed), named, with translators installed."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setApplicationDisplayName(APPLICATION)
+    QGuiApplication.setDesktopFileName("salesdesigner")
+    if QGuiApplication.windowIcon().isNull():
+        QGuiApplication.setWindowIcon(QIcon.fromTheme("x-office-drawing"))
+    _prefer_japanese_glyphs(app)
+    install_translators(language)
+    return app  # type: ignore[return-value]
+
+
+JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic UI", "Meiryo")
+
+
+def _prefer_japanese_glyphs(app: QApplication) -> None:
+    """Kanji shared with Chinese must be drawn with Japanese glyph shapes (documents are
+    Japanese or English), whatever the system's fallback font would pick."""
+    font = app.font()
+    families = list(font.families()) or [font.family()]
+    if any(f in families for f in JAPANESE_FONTS):
+        return
+    resolved = QFontInfo(font).family()  # "Sans Serif" is an alias: keep what it resolves to
+    font.setFamilies([resolved, *families, *JAPANESE_FONTS])
+    app.setFont(font)
+
+
+def run_gui(path: str | None = None) -> int:
+    """Open the designer (with ``path`` if given) and run until the last window closes."""
+    app = application()
+    from salesdesigner.ui.main_window import MainWindow
+    window = MainWindow()
+    window.restore_layout()
+    window.show()
+    window.start(path)
+    return app.exec()

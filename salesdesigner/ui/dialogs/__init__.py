@@ -1,0 +1,1 @@
+"""The application's dialogs: new document from a template, preferences, about."""

@@ -1,0 +1,98 @@
+"""Small inspector forms: an arrow's label and condition, and the document's own fields
+(shown when nothing is selected)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from salesdesigner.model.entities import Transition
+from salesdesigner.model.process import Process
+from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+
+
+class TransitionForm(QWidget):
+    """Label and condition of the selected arrow."""
+
+    def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.route = QLabel()
+        self.route.setWordWrap(True)
+        self.label = QLineEdit()
+        self.label.setPlaceholderText(self.tr("e.g. Yes, Budget confirmed"))
+        self.label.textChanged.connect(
+            lambda t: ctx.edit_transition({"label": t}, self.tr("Edit Arrow Label"), key="label"))
+        self.condition = QPlainTextEdit()
+        self.condition.setTabChangesFocus(True)
+        self.condition.setPlaceholderText(self.tr("When does a deal take this path?"))
+        self.condition.textChanged.connect(lambda: ctx.edit_transition(
+            {"condition": self.condition.toPlainText()}, self.tr("Edit Arrow Condition"),
+            key="condition"))
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("From → to:"), self.route)
+        form.addRow(self.tr("&Label:"), self.label)
+        form.addRow(self.tr("&Condition:"), self.condition)
+
+    def refresh(self, transition: Transition | None) -> None:
+        if transition is None:
+            return
+        process = self.ctx.process
+
+        def name(stage_id: str) -> str:
+            return process.stage(stage_id).name if process.has_stage(stage_id) else stage_id
+
+        with self.ctx.filling():
+            self.route.setText(f"{name(transition.source)} → {name(transition.target)}")
+            set_line_text(self.label, transition.label)
+            set_plain_text(self.condition, transition.condition)
+
+
+class DocumentForm(QWidget):
+    """The process's name, company, revision, language, currency and description."""
+
+    LINE_FIELDS = ("name", "company", "revision", "currency")
+
+    def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        labels = {"name": self.tr("Process &name:"), "company": self.tr("&Company:"),
+                  "revision": self.tr("&Revision:"), "currency": self.tr("C&urrency:")}
+        self.lines: dict[str, QLineEdit] = {}
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        hint = QLabel(self.tr("Select a stage or an arrow on the canvas to edit it. These are the document's own details."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        for field in self.LINE_FIELDS:
+            edit = QLineEdit()
+            edit.textChanged.connect(lambda t, f=field: ctx.edit_process(
+                {f: t}, self.tr("Edit Document Details"), key=f))
+            self.lines[field] = edit
+            form.addRow(labels[field], edit)
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("Content &language:"), self.language)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.textChanged.connect(lambda: ctx.edit_process(
+            {"description": self.description.toPlainText()}, self.tr("Edit Document Details"),
+            key="description"))
+        form.addRow(self.tr("&Description:"), self.description)
+
+    def refresh(self, process: Process) -> None:
+        with self.ctx.filling():
+            for field, edit in self.lines.items():
+                set_line_text(edit, str(getattr(process, field) or ""))
+            lang = "ja" if process.language.lower().startswith("ja") else "en"
+            if self.language.findData(process.language) < 0 and process.language not in ("", lang):
+                self.language.addItem(process.language, process.language)
+            self.language.setCurrentIndex(max(0, self.language.findData(
+                process.language if self.language.findData(process.language) >= 0 else lang)))
+            set_plain_text(self.description, process.description)
+
+    def _language_changed(self, _index: int) -> None:
+        self.ctx.edit_process({"language": self.language.currentData()},
+                              self.tr("Change Content Language"))

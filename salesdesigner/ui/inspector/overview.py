@@ -1,0 +1,127 @@
+"""The overview form of a stage: name, kind, lane, goal, description, exit criteria, duration."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from salesdesigner.model.entities import Stage, StageKind
+from salesdesigner.ui.i18n import translate
+from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
+
+NO_DURATION = -1.0
+
+
+def kind_names() -> dict[StageKind, str]:
+    """Display names of the stage kinds, in the UI language."""
+    return {
+        StageKind.START: translate("StageKind", "Start"),
+        StageKind.STAGE: translate("StageKind", "Stage"),
+        StageKind.DECISION: translate("StageKind", "Decision"),
+        StageKind.WON: translate("StageKind", "Won"),
+        StageKind.LOST: translate("StageKind", "Lost"),
+        StageKind.END: translate("StageKind", "End"),
+    }
+
+
+def _text_box(placeholder: str, lines: int) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+class OverviewForm(QWidget):
+    """Edits the stage's own fields; each text field merges typing into one undo step."""
+
+    def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Stage name"))
+        self.name.textChanged.connect(
+            lambda t: ctx.edit_stage({"name": t}, self.tr("Rename Stage"), key="name"))
+
+        self.kind = QComboBox()
+        for kind, label in kind_names().items():
+            self.kind.addItem(label, kind.value)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        self.lane = QComboBox()
+        self.lane.currentIndexChanged.connect(self._lane_changed)
+
+        self.goal = _text_box(self.tr("What this stage must achieve"), 2)
+        self.goal.textChanged.connect(lambda: ctx.edit_stage(
+            {"goal": self.goal.toPlainText()}, self.tr("Edit Goal"), key="goal"))
+
+        self.description = _text_box(self.tr("What happens in this stage"), 4)
+        self.description.textChanged.connect(lambda: ctx.edit_stage(
+            {"description": self.description.toPlainText()}, self.tr("Edit Description"),
+            key="description"))
+
+        self.duration = QDoubleSpinBox()
+        self.duration.setRange(NO_DURATION, 3650)
+        self.duration.setDecimals(1)
+        self.duration.setSpecialValueText(self.tr("Not set"))
+        self.duration.setSuffix(self.tr(" days"))
+        self.duration.valueChanged.connect(self._duration_changed)
+
+        self.exit_criteria = RecordListEditor(
+            ctx, "exit_criteria", [FieldSpec(None, "", placeholder=self.tr("Exit criterion"))],
+            make_new=lambda: self.tr("New exit criterion"), title_of=str,
+            item_name=self.tr("Exit Criterion"))
+        self.exit_criteria.list.setMaximumHeight(110)
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Lane:"), self.lane)
+        form.addRow(self.tr("&Goal:"), self.goal)
+        form.addRow(self.tr("&Description:"), self.description)
+        form.addRow(self.tr("E&xit criteria:"), self.exit_criteria)
+        form.addRow(self.tr("D&uration:"), self.duration)
+
+    def refresh(self, stage: Stage | None) -> None:
+        with self.ctx.filling():
+            self._fill_lanes()
+            if stage is None:
+                return
+            set_line_text(self.name, stage.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(StageKind(stage.kind).value)))
+            self.lane.setCurrentIndex(max(0, self.lane.findData(stage.lane or "")))
+            set_plain_text(self.goal, stage.goal)
+            set_plain_text(self.description, stage.description)
+            value = NO_DURATION if stage.duration_days is None else stage.duration_days
+            if self.duration.value() != value:
+                self.duration.setValue(value)
+        self.exit_criteria.refresh(stage)
+
+    def _fill_lanes(self) -> None:
+        wanted = [("", self.tr("(No lane)"))] + [(lane.id, lane.name or lane.id)
+                                                 for lane in self.ctx.process.lanes]
+        current = [(self.lane.itemData(i), self.lane.itemText(i)) for i in range(self.lane.count())]
+        if wanted != current:
+            self.lane.clear()
+            for lane_id, name in wanted:
+                self.lane.addItem(name, lane_id)
+
+    def _kind_changed(self, _index: int) -> None:
+        self.ctx.edit_stage({"kind": StageKind(self.kind.currentData())}, self.tr("Change Kind"))
+
+    def _lane_changed(self, _index: int) -> None:
+        if self.lane.currentIndex() < 0:
+            return
+        self.ctx.edit_stage({"lane": self.lane.currentData() or None}, self.tr("Change Lane"))
+
+    def _duration_changed(self, value: float) -> None:
+        days = None if value <= NO_DURATION else value
+        self.ctx.edit_stage({"duration_days": days}, self.tr("Edit Duration"), key="duration")

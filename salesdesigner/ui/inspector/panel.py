@@ -1,0 +1,178 @@
+"""The inspector: the details of the selected stage or arrow, or of the document.
+
+It follows the model's events, so undo, redo and canvas edits show up in the fields at
+once; the editors push undo commands through one :class:`EditContext`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesigner.model import events as ev
+from salesdesigner.model.entities import Action, Script
+from salesdesigner.model.process import Process
+from salesdesigner.ui.inspector.context import EditContext
+from salesdesigner.ui.inspector.forms import DocumentForm, TransitionForm
+from salesdesigner.ui.inspector.kpi_table import KpiTable
+from salesdesigner.ui.inspector.materials import MaterialsEditor
+from salesdesigner.ui.inspector.overview import OverviewForm, kind_names
+from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
+
+DOCUMENT, STAGE, TRANSITION, MANY = range(4)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class Inspector(QWidget):
+    """Shows and edits whatever is selected; call :meth:`show_selection` when it changes."""
+
+    def __init__(self, process: Process, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.process = process
+        self.ctx = EditContext(process, undo_stack, self)
+        self.statusMessage = self.ctx.statusMessage
+
+        self.header = QLabel()
+        font = QFont(self.header.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.header.setFont(font)
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.document_form = DocumentForm(self.ctx)
+        self.overview = OverviewForm(self.ctx)
+        self.kpis = KpiTable(self.ctx)
+        self.actions = RecordListEditor(
+            self.ctx, "actions",
+            [FieldSpec("title", self.tr("Title:")), FieldSpec("owner", self.tr("Who:")),
+             FieldSpec("timing", self.tr("When:")),
+             FieldSpec("detail", self.tr("How:"), multiline=True)],
+            make_new=lambda: Action(self.tr("New action")), title_of=lambda a: a.title,
+            item_name=self.tr("Action"))
+        self.scripts = RecordListEditor(
+            self.ctx, "scripts",
+            [FieldSpec("title", self.tr("Title:")),
+             FieldSpec("situation", self.tr("Situation:"),
+                       placeholder=self.tr("When to use this script")),
+             FieldSpec("body", "", multiline=True,
+                       placeholder=self.tr("What to say, word for word"))],
+            make_new=lambda: Script(self.tr("New script")), title_of=lambda s: s.title,
+            item_name=self.tr("Script"))
+        self.materials = MaterialsEditor(self.ctx)
+        self.tips = RecordListEditor(
+            self.ctx, "tips", [FieldSpec(None, "", multiline=True)],
+            make_new=lambda: self.tr("New tip"), title_of=str, item_name=self.tr("Tip"))
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.addTab(_scrolled(self.overview), self.tr("Overview"))
+        self.tabs.addTab(self.kpis, self.tr("KPIs"))
+        self.tabs.addTab(self.actions, self.tr("Actions"))
+        self.tabs.addTab(self.scripts, self.tr("Scripts"))
+        self.tabs.addTab(self.materials, self.tr("Materials"))
+        self.tabs.addTab(self.tips, self.tr("Tips"))
+
+        self.transition_form = TransitionForm(self.ctx)
+        self.many = QLabel()
+        self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.many.setWordWrap(True)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(_scrolled(self.document_form))
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(_scrolled(self.transition_form))
+        self.pages.addWidget(self.many)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages, 1)
+
+        process.events.connect(self._on_event)
+        self.destroyed.connect(lambda *_: self._detach(process))
+        self.show_selection((), ())
+
+    def _detach(self, process: Process) -> None:
+        try:
+            process.events.disconnect(self._on_event)
+        except ValueError:
+            pass
+
+    def detach(self) -> None:
+        """Stop following the model (the window is closing)."""
+        self._detach(self.process)
+
+    # ------------------------------------------------------------------ selection
+    def show_selection(self, stage_ids: tuple[str, ...] | list[str],
+                       transition_ids: tuple[str, ...] | list[str]) -> None:
+        stage_ids, transition_ids = tuple(stage_ids), tuple(transition_ids)
+        self.ctx.stage_id = stage_ids[0] if len(stage_ids) == 1 and not transition_ids else None
+        self.ctx.transition_id = (transition_ids[0] if len(transition_ids) == 1
+                                  and not stage_ids else None)
+        self.ctx.new_session()
+        if len(stage_ids) + len(transition_ids) > 1:
+            self.pages.setCurrentIndex(MANY)
+            self.header.setText(self.tr("{n} items selected").format(
+                n=len(stage_ids) + len(transition_ids)))
+            self.many.setText(self.tr("Select a single stage or arrow to edit its details."))
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Fill the visible page from the model."""
+        stage = self.ctx.stage()
+        transition = self.ctx.transition()
+        if stage is not None:
+            self.pages.setCurrentIndex(STAGE)
+            kind = kind_names()[stage.kind]
+            self.header.setText(f"{stage.name or self.tr('(unnamed)')}  ·  {kind}")
+            for editor in (self.overview, self.kpis, self.actions, self.scripts,
+                           self.materials, self.tips):
+                editor.refresh(stage)
+        elif transition is not None:
+            self.pages.setCurrentIndex(TRANSITION)
+            self.header.setText(self.tr("Arrow"))
+            self.transition_form.refresh(transition)
+        else:
+            self.ctx.stage_id = self.ctx.transition_id = None
+            self.pages.setCurrentIndex(DOCUMENT)
+            self.header.setText(self.tr("Document"))
+            self.document_form.refresh(self.process)
+
+    def _on_event(self, event: ev.Event) -> None:
+        current = self.pages.currentIndex()
+        if current == MANY:
+            return
+        if isinstance(event, (ev.StageChanged, ev.StageRemoved)):
+            changed = event.new.id if isinstance(event, ev.StageChanged) else event.stage.id
+            if changed == self.ctx.stage_id or (current == TRANSITION):
+                self.refresh()
+        elif isinstance(event, (ev.TransitionChanged, ev.TransitionRemoved)):
+            changed = (event.new.id if isinstance(event, ev.TransitionChanged)
+                       else event.transition.id)
+            if changed == self.ctx.transition_id:
+                self.refresh()
+        elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged,
+                                ev.LanesReordered)):
+            if current == STAGE:
+                self.refresh()
+        elif isinstance(event, (ev.ProcessChanged, ev.ProcessReset)):
+            self.refresh()

@@ -1,0 +1,234 @@
+"""A list of a stage's records (actions, scripts, materials, tips, exit criteria) with a
+form below it for the selected one: add, remove, move up and down, edit in place.
+
+Records are frozen dataclasses or plain strings; an edit builds a new tuple and pushes it
+as one stage change.  Long texts get a large plain-text editor that the list leaves room
+for (the splitter between them can be dragged).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesigner.model.entities import Stage
+from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the record form; ``attr`` None means the record is the string itself."""
+
+    attr: str | None
+    label: str
+    multiline: bool = False
+    placeholder: str = ""
+
+
+class RecordListEditor(QWidget):
+    """Edits ``stage.<stage_field>``, a tuple of records, through undo commands."""
+
+    def __init__(self, ctx: EditContext, stage_field: str, fields: list[FieldSpec], *,
+                 make_new: Callable[[], Any], title_of: Callable[[Any], str],
+                 item_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stage_field = stage_field
+        self.fields = fields
+        self.make_new = make_new
+        self.title_of = title_of
+        self.item_name = item_name
+        self._records: tuple[Any, ...] = ()
+        self._pending_row: int | None = None
+
+        self.list = QListWidget()
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(False)
+        self.list.currentRowChanged.connect(self._row_changed)
+
+        self.add_button = self._tool("list-add", self.tr("Add"), self.add_record)
+        self.remove_button = self._tool("list-remove", self.tr("Remove"), self.remove_record)
+        self.up_button = self._tool("go-up", self.tr("Move Up"), lambda: self.move_record(-1))
+        self.down_button = self._tool("go-down", self.tr("Move Down"),
+                                      lambda: self.move_record(1))
+        self.buttons = QHBoxLayout()
+        self.buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.list)
+        top_layout.addLayout(self.buttons)
+
+        self.form = QWidget()
+        form_layout = QFormLayout(self.form)
+        form_layout.setContentsMargins(0, 4, 0, 0)
+        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.editors: dict[str | None, QLineEdit | QPlainTextEdit] = {}
+        for spec in fields:
+            editor: QLineEdit | QPlainTextEdit
+            if spec.multiline:
+                editor = QPlainTextEdit()
+                editor.setTabChangesFocus(True)
+                editor.setPlaceholderText(spec.placeholder)
+                editor.textChanged.connect(lambda s=spec: self._field_edited(s))
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText(spec.placeholder)
+                editor.textChanged.connect(lambda _t, s=spec: self._field_edited(s))
+            self.editors[spec.attr] = editor
+            if spec.label:
+                form_layout.addRow(spec.label, editor)
+            else:
+                form_layout.addRow(editor)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3 if any(s.multiline for s in fields) else 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self._update_enabled()
+
+    def _tool(self, icon: str, text: str, slot: Callable[[], None]) -> QToolButton:
+        from PySide6.QtGui import QIcon
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(text)
+        button.setIcon(QIcon.fromTheme(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                                  if not QIcon.fromTheme(icon).isNull()
+                                  else Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        return button
+
+    # ------------------------------------------------------------------ model → widgets
+    def refresh(self, stage: Stage | None) -> None:
+        records = tuple(getattr(stage, self.stage_field)) if stage is not None else ()
+        with self.ctx.filling():
+            row = self.list.currentRow()
+            if self._pending_row is not None:
+                row, self._pending_row = self._pending_row, None
+            if len(records) != self.list.count():
+                self.list.clear()
+                self.list.addItems([self._title(r) for r in records])
+            else:
+                for i, record in enumerate(records):
+                    if self.list.item(i).text() != self._title(record):
+                        self.list.item(i).setText(self._title(record))
+            self._records = records
+            row = min(max(row, 0), len(records) - 1)
+            if self.list.currentRow() != row:
+                self.list.setCurrentRow(row)
+            self._fill_form()
+        self._update_enabled()
+
+    def _title(self, record: Any) -> str:
+        text = " ".join(str(self.title_of(record)).split())
+        return (text[:160] + "…") if len(text) > 160 else (text or self.tr("(untitled)"))
+
+    def _fill_form(self) -> None:
+        record = self.current_record()
+        for spec in self.fields:
+            editor = self.editors[spec.attr]
+            value = "" if record is None else str(
+                record if spec.attr is None else getattr(record, spec.attr))
+            if isinstance(editor, QPlainTextEdit):
+                set_plain_text(editor, value)
+            else:
+                set_line_text(editor, value)
+
+    def _update_enabled(self) -> None:
+        row, n = self.list.currentRow(), len(self._records)
+        has_stage = self.ctx.stage() is not None
+        self.add_button.setEnabled(has_stage)
+        self.remove_button.setEnabled(0 <= row < n)
+        self.up_button.setEnabled(0 < row < n)
+        self.down_button.setEnabled(0 <= row < n - 1)
+        self.form.setEnabled(0 <= row < n)
+
+    def current_record(self) -> Any | None:
+        row = self.list.currentRow()
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def _row_changed(self, _row: int) -> None:
+        if self.ctx.updating:
+            return
+        with self.ctx.filling():
+            self._fill_form()
+        self.ctx.new_session()
+        self._update_enabled()
+
+    # ------------------------------------------------------------------ widgets → model
+    def _push(self, records: tuple[Any, ...], text: str, key: str | None = None) -> bool:
+        return self.ctx.edit_stage({self.stage_field: records}, text, key=key)
+
+    def _field_edited(self, spec: FieldSpec) -> None:
+        if self.ctx.updating:
+            return
+        row = self.list.currentRow()
+        record = self.current_record()
+        if record is None:
+            return
+        editor = self.editors[spec.attr]
+        value = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+        new = value if spec.attr is None else dataclasses.replace(record, **{spec.attr: value})
+        records = self._records[:row] + (new,) + self._records[row + 1:]
+        self._push(records, self.tr("Edit {item}").format(item=self.item_name),
+                   key=f"{self.stage_field}[{row}].{spec.attr}")
+
+    def add_record(self, record: Any | None = None) -> None:
+        if self.ctx.stage() is None:
+            return
+        record = self.make_new() if record is None else record
+        self._pending_row = len(self._records)
+        if self._push(self._records + (record,), self.tr("Add {item}").format(item=self.item_name)):
+            first = self.editors[self.fields[0].attr]
+            first.setFocus()
+            if isinstance(first, QLineEdit):
+                first.selectAll()
+        else:
+            self._pending_row = None
+
+    def remove_record(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._records):
+            return
+        self._pending_row = min(row, len(self._records) - 2)
+        self._push(self._records[:row] + self._records[row + 1:],
+                   self.tr("Remove {item}").format(item=self.item_name))
+
+    def move_record(self, delta: int) -> None:
+        row = self.list.currentRow()
+        other = row + delta
+        if not (0 <= row < len(self._records) and 0 <= other < len(self._records)):
+            return
+        records = list(self._records)
+        records[row], records[other] = records[other], records[row]
+        self._pending_row = other
+        self._push(tuple(records), self.tr("Reorder {item}").format(item=self.item_name))

@@ -1,0 +1,381 @@
+"""The designer's main window: the canvas in the middle, panels docked around it.
+
+The window owns one :class:`Process` and one undo stack for its whole life; the document
+controller replaces the process's content on open, revert and new.  The canvas, the
+inspector and the validation panel follow the model's events, so the window only relays
+selection between them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesigner.model.entities import StageKind
+from salesdesigner.model.process import Process
+from salesdesigner.ui.actions import Actions
+from salesdesigner.ui.canvas.find import FindBar
+from salesdesigner.ui.canvas.minimap import Minimap
+from salesdesigner.ui.canvas.scene import ProcessScene
+from salesdesigner.ui.canvas.view import ProcessView
+from salesdesigner.ui.dialogs.preferences import Settings
+from salesdesigner.ui.document import SUFFIX, DocumentController
+from salesdesigner.ui.i18n import current_language
+from salesdesigner.ui.inspector import Inspector
+from salesdesigner.ui.validation_panel import ValidationPanel
+
+APP_NAME = "SalesDesigner"
+OPENABLE = (SUFFIX,)
+READABLE_ZOOM = 0.6
+
+
+class MainWindow(QMainWindow):
+    """One document window.  ``autosave_dir`` is for tests; normally AppDataLocation."""
+
+    def __init__(self, process: Process | None = None, *,
+                 autosave_dir: Path | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.process = process if process is not None else Process(
+            name=self.tr("Untitled process"), language=current_language())
+        self.undo_stack = QUndoStack(self)
+        self.document = DocumentController(self.process, self.undo_stack, self,
+                                           autosave_dir=autosave_dir)
+
+        self.scene = ProcessScene(self.process, self.undo_stack, self)
+        self.scene.set_language(current_language())
+        self.view = ProcessView(self.scene)
+        self.find_bar = FindBar(self.scene, self.view)
+        self.find_bar.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self.inspector = Inspector(self.process, self.undo_stack)
+        self.validation = ValidationPanel(self.process)
+        self.history = QUndoView(self.undo_stack)
+        self.history.setEmptyLabel(self.tr("<original document>"))
+        self.minimap = Minimap(self.view)
+        self.docks: dict[str, QDockWidget] = {}
+        self._add_dock("inspector", self.tr("Inspector"), self.inspector,
+                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("minimap", self.tr("Overview Map"), self.minimap,
+                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("validation", self.tr("Validation"), self.validation,
+                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_dock("history", self.tr("History"), self.history,
+                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["validation"], self.docks["history"])
+        self.docks["validation"].raise_()
+        self.resizeDocks([self.docks["inspector"]], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"], self.docks["minimap"]], [560, 170],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["validation"]], [150], Qt.Orientation.Vertical)
+
+        self.actions_ = Actions(self)
+        for dock in self.docks.values():
+            self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.actions_.panels_menu.addAction(self.actions_.toolbar.toggleViewAction())
+
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(60)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._show_zoom(self.view.zoom_level())
+
+        self._connect()
+        self.setAcceptDrops(True)
+        self.view.setAcceptDrops(False)  # files dropped on the canvas reach the window
+        self._update_title()
+        self._update_counts()
+        self.resize(1400, 900)
+
+    def _add_dock(self, name: str, title: str, widget: QWidget,
+                  area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    def _connect(self) -> None:
+        self.scene.selectionChangedIds.connect(self._selection_changed)
+        self.scene.statusMessage.connect(self.show_status)
+        self.inspector.statusMessage.connect(self.show_status)
+        self.document.statusMessage.connect(self.show_status)
+        self.view.zoomChanged.connect(self._show_zoom)
+        self.validation.findingActivated.connect(self.reveal_stages)
+        self.validation.findingsChanged.connect(self.scene.set_findings)
+        self.validation.findingsChanged.connect(self._update_counts)
+        self.scene.set_findings(self.validation.findings)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.document.pathChanged.connect(self._update_title)
+        self.document.documentReplaced.connect(self._document_replaced)
+        self.process.events.connect(self._on_process_event)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ start-up
+    def start(self, path: str | None = None) -> None:
+        """What a fresh window shows: recovered work, the given file, or the sample."""
+        if self.document.offer_recovery():
+            return
+        if path:
+            self.document.open_path(path, ask=False)
+            return
+        settings = Settings()
+        if not settings.sample_shown:
+            settings.sample_shown = True
+            self.open_sample()
+
+    def open_sample(self) -> None:
+        """The bundled eight-step sample in the UI language, as an untitled document."""
+        from salesdesigner.model.errors import UserError
+        from salesdesigner.storage.templates import load_template
+        try:
+            process = load_template("eight-step", current_language(), fresh_id=True)
+        except (UserError, OSError) as exc:
+            self.show_status(str(exc))
+            return
+        self.document.new_document(process)
+        QTimer.singleShot(0, self.show_whole_process)
+
+    def show_whole_process(self) -> None:
+        """Fit the process in the view, but keep names readable: a long process starts
+        at its left end at a legible zoom instead of shrinking to a strip."""
+        self.view.zoom_fit()
+        if self.view.zoom_level() >= READABLE_ZOOM:
+            return
+        rect = self.scene.content_rect()
+        self.view.set_zoom(READABLE_ZOOM)
+        half_width = self.view.viewport().width() / READABLE_ZOOM / 2
+        half_height = self.view.viewport().height() / READABLE_ZOOM / 2
+        y = (rect.center().y() if rect.height() <= 2 * half_height
+             else rect.top() + half_height - 20)  # tall: start at the top lane
+        self.view.centerOn(QPointF(rect.left() + half_width - 20, y))
+
+    # ------------------------------------------------------------------ state display
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowFilePath(self.document.path or "")
+        self.setWindowModified(self.document.is_modified())
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        if hasattr(self, "actions_"):
+            self.actions_.revert.setEnabled(bool(self.document.path)
+                                            and self.document.is_modified())
+
+    def _show_zoom(self, level: float) -> None:
+        self.zoom_label.setText(f"{round(level * 100)} %")
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self._update_actions()
+
+    def _update_counts(self, *_: object) -> None:
+        self.counts_label.setText(self.tr("{stages} stages · {arrows} arrows").format(
+            stages=len(self.process.stage_ids), arrows=len(self.process.transitions)))
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _on_process_event(self, _event: object) -> None:
+        self._update_counts()
+
+    def _selection_changed(self) -> None:
+        self.inspector.show_selection(self.scene.selected_stage_ids(),
+                                      self.scene.selected_transition_ids())
+
+    def _document_replaced(self) -> None:
+        self.scene.set_language(current_language())
+        self.inspector.show_selection((), ())
+        self.validation.revalidate()
+        self._update_title()
+        QTimer.singleShot(0, self.show_whole_process)
+
+    # ------------------------------------------------------------------ commands
+    def new_from_template(self) -> bool:
+        from salesdesigner.ui.dialogs.new_document import NewDocumentDialog
+        if not self.document.maybe_save():
+            return False
+        dialog = NewDocumentDialog(self)
+        if not dialog.exec():
+            return False
+        process = dialog.create_process()
+        if process is None:
+            return False
+        self.undo_stack.setClean()  # already asked: do not ask twice
+        return self.document.new_document(process)
+
+    def insert_stage(self, kind: StageKind) -> str:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        return self.scene.add_stage_at(QPointF(centre), kind)
+
+    def show_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def validate_now(self) -> None:
+        self.validation.revalidate()
+        dock = self.docks["validation"]
+        dock.show()
+        dock.raise_()
+
+    def reveal_stages(self, stage_ids: tuple[str, ...]) -> None:
+        """Select the stages of a finding and centre the view on the first."""
+        ids = [i for i in stage_ids if self.process.has_stage(i)]
+        if not ids:
+            return
+        self.scene.select_ids(stage_ids=ids)
+        self.view.center_on_stage(ids[0])
+
+    def show_preferences(self) -> None:
+        from salesdesigner.ui.dialogs.preferences import PreferencesDialog
+        dialog = PreferencesDialog(self)
+        if dialog.exec():
+            self.document.set_autosave_interval(Settings().autosave_seconds)
+
+    def show_about(self) -> None:
+        from salesdesigner.ui.dialogs.about import show_about
+        show_about(self)
+
+    def show_about_qt(self) -> None:
+        QMessageBox.aboutQt(self)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        paths = self.document.recent_files()
+        for n, path in enumerate(paths, 1):
+            label = f"&{n} {Path(path).name}" if n < 10 else Path(path).name
+            action = menu.addAction(label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.document.open_path(p))
+        if not paths:
+            menu.addAction(self.tr("No Recent Documents")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear Menu"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self.document.clear_recent)
+
+    def export_manual(self) -> None:
+        """The manual dialog (preview, save, print) where available, else straight to PDF."""
+        try:
+            from salesdesigner.ui.manual_dialog import ManualDialog
+        except ImportError:  # no QtPdf in this installation
+            self.export("pdf")
+            return
+        base = Path(self.document.path).stem if self.document.path else "manual"
+        dialog = ManualDialog(self.process, self, suggested_name=f"{base}.pdf")
+        dialog.exec()
+
+    def export(self, kind: str) -> str | None:
+        """Run one File ▸ Export entry; returns the written path (None if cancelled/failed)."""
+        doc, process, scene = self.document, self.process, self.scene
+
+        def png(path: str) -> None:
+            from salesdesigner.ui.canvas.image_export import export_png
+            export_png(scene, path)
+
+        def svg(path: str) -> None:
+            from salesdesigner.ui.canvas.image_export import export_svg
+            export_svg(scene, path)
+
+        def json_(path: str) -> None:
+            from salesdesigner.storage.json_format import export_json
+            export_json(process, path)
+
+        def graphml(path: str) -> None:
+            from salesdesigner.storage.graphml import export_graphml
+            export_graphml(process, path)
+
+        def pdf(path: str) -> None:
+            from salesdesigner.export.pdf import export_pdf  # type: ignore[attr-defined]
+            export_pdf(process, path)
+
+        def html(path: str) -> None:
+            from salesdesigner.export.html import export_html  # type: ignore[import-not-found]
+            export_html(process, path)
+
+        table = {
+            "png": (self.tr("Export Diagram as PNG"), self.tr("PNG images (*.png)"), ".png", png),
+            "svg": (self.tr("Export Diagram as SVG"), self.tr("SVG images (*.svg)"), ".svg", svg),
+            "json": (self.tr("Export JSON"), self.tr("JSON files (*.json)"), ".json", json_),
+            "graphml": (self.tr("Export GraphML"), self.tr("GraphML files (*.graphml)"),
+                        ".graphml", graphml),
+            "pdf": (self.tr("Export Manual (PDF)"), self.tr("PDF documents (*.pdf)"), ".pdf", pdf),
+            "html": (self.tr("Export Playbook (HTML)"), self.tr("HTML pages (*.html)"), ".html",
+                     html),
+        }
+        title, file_filter, suffix, write = table[kind]
+        return doc.export(title, file_filter, suffix, write)
+
+    # ------------------------------------------------------------------ drag and drop
+    @staticmethod
+    def _dropped_file(mime: QMimeData | None) -> str | None:
+        urls = mime.urls() if mime is not None and mime.hasUrls() else []
+        for url in urls:
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(OPENABLE):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event.mimeData())
+        if not path:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # open after the drop returns, so a dialog does not run inside the drag loop
+        QTimer.singleShot(0, lambda: self.document.open_path(path))
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.document.maybe_save():
+            event.ignore()
+            return
+        settings = Settings()
+        settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.document.close()
+        self.validation.detach()
+        self.inspector.detach()
+        self.scene.detach()
+        event.accept()
+
+    def restore_layout(self) -> None:
+        geometry, state = Settings().window_state()
+        if geometry:
+            self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)

@@ -1,0 +1,67 @@
+"""The validation dock follows edits (debounced), marks stages and leads to them."""
+
+from __future__ import annotations
+
+from salesdesigner.model import Stage, StageKind, Transition
+from salesdesigner.model.validation import Severity
+from salesdesigner.ui.commands import AddItemsCommand, UpdateStageCommand
+from salesdesigner.ui.validation_panel import DEBOUNCE_MS
+
+
+def messages(panel) -> list[str]:
+    return [panel.list.item(i).text() for i in range(panel.list.count())]
+
+
+def test_findings_update_live_after_an_edit(window, qtbot):
+    panel = window.validation
+    assert not any("Orphan" in m for m in messages(panel))
+    window.undo_stack.push(AddItemsCommand(window.process, [Stage("orphan", "Orphan")]))
+    assert not any("Orphan" in m for m in messages(panel))  # not before the debounce
+    qtbot.waitUntil(lambda: any("“Orphan” cannot be reached" in m for m in messages(panel)),
+                    timeout=DEBOUNCE_MS * 10)
+    assert panel.summary.text().startswith("2 errors")
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not any("Orphan" in m for m in messages(panel)))
+
+
+def test_a_burst_of_edits_validates_once(window, qtbot, monkeypatch):
+    import salesdesigner.ui.validation_panel as vp
+    calls = []
+    real = vp.validate
+    monkeypatch.setattr(vp, "validate", lambda p: calls.append(1) or real(p))
+    for n in range(5):
+        window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {"name": f"n{n}"}))
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    qtbot.wait(DEBOUNCE_MS + 100)
+    assert len(calls) == 1
+
+
+def test_clicking_a_finding_selects_and_centres_its_stage(window, qtbot):
+    window.undo_stack.push(AddItemsCommand(
+        window.process, [Stage("orphan", "Orphan", StageKind.STAGE)],
+        [Transition("t-orphan", "orphan", "won")]))
+    window.validation.revalidate()
+    panel = window.validation
+    row = next(i for i, m in enumerate(messages(panel)) if "Orphan" in m)
+    centred = []
+    window.view.center_on_stage = lambda sid: centred.append(sid)
+    panel.list.itemClicked.emit(panel.list.item(row))
+    assert window.scene.selected_stage_ids() == ["orphan"]
+    assert centred == ["orphan"]
+    qtbot.waitUntil(lambda: window.inspector.ctx.stage_id == "orphan")
+
+
+def test_error_findings_mark_stages_on_the_canvas(window, qtbot):
+    marked = []
+    window.scene.set_findings = lambda findings: marked.append(findings)
+    window.validation.findingsChanged.disconnect()
+    window.validation.findingsChanged.connect(window.scene.set_findings)
+    window.undo_stack.push(AddItemsCommand(window.process, [Stage("orphan", "Orphan")]))
+    qtbot.waitUntil(lambda: bool(marked))
+    errors = [f for f in marked[-1] if f.severity is Severity.ERROR]
+    assert any(f.stage_ids == ("orphan",) for f in errors)
+
+
+def test_no_findings_says_so(make_window):
+    window = make_window()
+    assert window.validation.summary.text() == "No problems found."
