@@ -39,6 +39,10 @@ def _document_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="a .salesdesign document to open")
     parser.add_argument("--playbook", action="store_true",
                         help="open the document read-only in the rep's playbook reader")
+    parser.add_argument("--template", metavar="NAME",
+                        help="start a new document from a bundled template: eight-step or "
+                             "the-model")
+    parser.add_argument("--lang", help="language: ja or en (UI, and the template's content)")
     parser.add_argument("--version", action="version", version=f"SalesDesigner {__version__}")
     return parser
 
@@ -194,13 +198,22 @@ COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": 
 
 
 def _gui(args: argparse.Namespace) -> int:
+    if args.lang is not None and args.lang not in ("ja", "en"):
+        raise UserError(f"unknown language {args.lang!r}: use ja or en.")
     if args.playbook:
         if not args.file:
             raise UserError("--playbook needs a document to open.")
         from salesdesigner.ui.playbook import run_playbook
-        return run_playbook(args.file)
+        return run_playbook(args.file, args.lang)
+    if args.template:
+        from salesdesigner.storage.templates import TEMPLATE_NAMES
+        if args.file:
+            raise UserError("give either a document or --template, not both.")
+        if args.template not in TEMPLATE_NAMES:
+            raise UserError(f"unknown template {args.template!r}: use "
+                            f"{' or '.join(TEMPLATE_NAMES)}.")
     from salesdesigner.ui.app import run_gui
-    return run_gui(args.file)
+    return run_gui(args.file, template=args.template, language=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

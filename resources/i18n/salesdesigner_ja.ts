@@ -151,6 +151,14 @@
         <translation>全画面表示(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Playbook</source>
+        <translation>プレイブック(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Read the process as a rep would, read-only</source>
+        <translation>営業担当者の目線でプロセスを閲覧します（読み取り専用）</translation>
+    </message>
+    <message>
         <source>&amp;Stage</source>
         <translation>ステージ(&amp;S)</translation>
     </message>
@@ -307,7 +315,7 @@
     </message>
     <message>
         <source>Do you want to save the changes you made to “{name}”?
-Your changes will be lost if you don't save them.</source>
+Your changes will be lost if you don&apos;t save them.</source>
         <translation>「{name}」への変更を保存しますか？
 保存しないと変更内容は失われます。</translation>
     </message>
@@ -423,7 +431,7 @@ Your changes will be lost if you don't save them.</source>
         <translation>通貨(&amp;U)：</translation>
     </message>
     <message>
-        <source>Select a stage or an arrow on the canvas to edit it. These are the document's own details.</source>
+        <source>Select a stage or an arrow on the canvas to edit it. These are the document&apos;s own details.</source>
         <translation>キャンバス上のステージや矢印を選択すると編集できます。ここにはドキュメント自体の情報が表示されています。</translation>
     </message>
     <message>
@@ -740,7 +748,9 @@ Your changes will be lost if you don't save them.</source>
     </message>
     <message numerus="yes">
         <source>%n page(s).</source>
-        <translation><numerusform>%n ページ</numerusform></translation>
+        <translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled.</source>

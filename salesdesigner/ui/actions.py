@@ -141,6 +141,9 @@ class Actions(QObject):
                                      shortcut="Ctrl+9")
         self.full_screen = self._action(self.tr("F&ull Screen"), w.toggle_full_screen,
                                         shortcut=SK.FullScreen)
+        self.playbook = self._action(self.tr("&Playbook"), w.show_playbook,
+                                     shortcut="Ctrl+Shift+B",
+                                     tip=self.tr("Read the process as a rep would, read-only"))
 
         # Insert -------------------------------------------------------------
         self.insert: dict[StageKind, QAction] = {
@@ -223,6 +226,7 @@ class Actions(QObject):
         view.addSeparator()
         self.panels_menu = view.addMenu(self.tr("&Panels"))
         view.addSeparator()
+        view.addAction(self.playbook)
         view.addAction(self.full_screen)
 
         insert = self.menus["insert"] = bar.addMenu(self.tr("&Insert"))

@@ -47,12 +47,17 @@ def _prefer_japanese_glyphs(app: QApplication) -> None:
     app.setFont(font)
 
 
-def run_gui(path: str | None = None) -> int:
-    """Open the designer (with ``path`` if given) and run until the last window closes."""
-    app = application()
+def run_gui(path: str | None = None, *, template: str | None = None,
+            language: str | None = None) -> int:
+    """Open the designer and run until the last window closes: on ``path``, or on a new
+    document from ``template`` (in ``language``), or as a fresh start would."""
+    app = application(language)
     from salesdesigner.ui.main_window import MainWindow
     window = MainWindow()
     window.restore_layout()
     window.show()
-    window.start(path)
+    if template:
+        window.open_sample(template, language)
+    else:
+        window.start(path)
     return app.exec()

@@ -144,12 +144,13 @@ class MainWindow(QMainWindow):
             settings.sample_shown = True
             self.open_sample()
 
-    def open_sample(self) -> None:
-        """The bundled eight-step sample in the UI language, as an untitled document."""
+    def open_sample(self, name: str = "eight-step", language: str | None = None) -> None:
+        """A bundled template (the eight-step sample by default; in the UI language unless
+        ``language`` says otherwise), as an untitled document."""
         from salesdesigner.model.errors import UserError
         from salesdesigner.storage.templates import load_template
         try:
-            process = load_template("eight-step", current_language(), fresh_id=True)
+            process = load_template(name, language or current_language(), fresh_id=True)
         except (UserError, OSError) as exc:
             self.show_status(str(exc))
             return
@@ -277,6 +278,17 @@ class MainWindow(QMainWindow):
         clear = menu.addAction(self.tr("&Clear Menu"))
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.document.clear_recent)
+
+    def show_playbook(self) -> None:
+        """The rep's read-only reader on this document; it follows edits made here."""
+        from salesdesigner.ui.playbook import PlaybookWindow
+        reader = getattr(self, "_playbook", None)
+        if reader is None:
+            reader = self._playbook = PlaybookWindow(self.process, self.document.display_name,
+                                                     parent=self)
+        reader.show()
+        reader.raise_()
+        reader.activateWindow()
 
     def export_manual(self) -> None:
         """The manual dialog (preview, save, print) where available, else straight to PDF."""

@@ -177,3 +177,10 @@ def test_export_refuses_to_overwrite_its_own_input(tmp_path):
 def test_version_is_printed():
     result = run("--version", cwd=Path.cwd())
     assert result.returncode == 0 and "SalesDesigner" in result.stdout
+
+
+def test_gui_options_are_checked_before_any_window_opens(tmp_path):
+    line = assert_one_line_error(run("--template", "nope", cwd=tmp_path))
+    assert "eight-step" in line
+    assert_one_line_error(run("--lang", "fr", cwd=tmp_path))
+    assert_one_line_error(run("--playbook", cwd=tmp_path))
