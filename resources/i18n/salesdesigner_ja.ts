@@ -1210,7 +1210,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <source>{errors} errors, {warnings} warnings, {hints} hints</source>
+        <source>Errors: {errors} · Warnings: {warnings} · Hints: {hints}</source>
         <translation>エラー {errors} 件、警告 {warnings} 件、ヒント {hints} 件</translation>
     </message>
 </context>

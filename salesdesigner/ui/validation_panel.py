@@ -89,7 +89,7 @@ class ValidationPanel(QWidget):
         if not self.findings:
             self.summary.setText(self.tr("No problems found."))
         else:
-            self.summary.setText(self.tr("{errors} errors, {warnings} warnings, {hints} hints")
+            self.summary.setText(self.tr("Errors: {errors} · Warnings: {warnings} · Hints: {hints}")
                                  .format(errors=counts[Severity.ERROR],
                                          warnings=counts[Severity.WARNING],
                                          hints=counts[Severity.HINT]))

@@ -388,10 +388,11 @@ class ProcessScene(QGraphicsScene):
                                           text=self._t("Auto Layout")))
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Mark stages with errors (red) or warnings (amber); hints are not drawn."""
+        """Mark stages with errors (red) or warnings (amber).  Hints are not drawn, nor are
+        loops: a nurture loop is legitimate and its dashed arrow already shows it."""
         severity: dict[str, str] = {}
         for finding in findings:
-            if finding.severity is Severity.HINT:
+            if finding.severity is Severity.HINT or finding.code == "cycle":
                 continue
             for sid in finding.stage_ids:
                 if severity.get(sid) != "error":

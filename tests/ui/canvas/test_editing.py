@@ -258,3 +258,12 @@ def test_escape_during_a_connect_drag_cancels_it(canvas):
     assert c.scene._gesture is None
     c.release(720, 300)
     assert c.stack.count() == 0 and len(c.process.transitions) == 4
+
+
+def test_a_legitimate_loop_is_not_flagged_on_its_stages(canvas):
+    c = canvas()
+    findings = validate(c.process)
+    looped = {sid for f in findings if f.code == "cycle" for sid in f.stage_ids}
+    assert looped  # the sample has a nurture loop (propose → prospect)
+    c.scene.set_findings(findings)
+    assert all(c.scene.stage_item(sid).severity != "warning" for sid in looped)

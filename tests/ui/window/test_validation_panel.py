@@ -19,7 +19,7 @@ def test_findings_update_live_after_an_edit(window, qtbot):
     assert not any("Orphan" in m for m in messages(panel))  # not before the debounce
     qtbot.waitUntil(lambda: any("“Orphan” cannot be reached" in m for m in messages(panel)),
                     timeout=DEBOUNCE_MS * 10)
-    assert panel.summary.text().startswith("2 errors")
+    assert panel.summary.text().startswith("Errors: 2 ")
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not any("Orphan" in m for m in messages(panel)))
 
