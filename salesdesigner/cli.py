@@ -197,12 +197,23 @@ COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": 
             "screenshot": cmd_screenshot}
 
 
+def _check_display() -> None:
+    """On Linux, Qt aborts the process when there is no display: say so in one line instead."""
+    env = os.environ
+    if (sys.platform.startswith("linux") and not env.get("QT_QPA_PLATFORM")
+            and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))):
+        raise UserError("there is no display to open a window on (DISPLAY is not set); run "
+                        "SalesDesigner in a desktop session, or use its sub-commands for "
+                        "headless work (salesdesigner --help).")
+
+
 def _gui(args: argparse.Namespace) -> int:
     if args.lang is not None and args.lang not in ("ja", "en"):
         raise UserError(f"unknown language {args.lang!r}: use ja or en.")
     if args.playbook:
         if not args.file:
             raise UserError("--playbook needs a document to open.")
+        _check_display()
         from salesdesigner.ui.playbook import run_playbook
         return run_playbook(args.file, args.lang)
     if args.template:
@@ -212,6 +223,7 @@ def _gui(args: argparse.Namespace) -> int:
         if args.template not in TEMPLATE_NAMES:
             raise UserError(f"unknown template {args.template!r}: use "
                             f"{' or '.join(TEMPLATE_NAMES)}.")
+    _check_display()
     from salesdesigner.ui.app import run_gui
     return run_gui(args.file, template=args.template, language=args.lang)
 

@@ -184,3 +184,12 @@ def test_gui_options_are_checked_before_any_window_opens(tmp_path):
     assert "eight-step" in line
     assert_one_line_error(run("--lang", "fr", cwd=tmp_path))
     assert_one_line_error(run("--playbook", cwd=tmp_path))
+
+
+def test_without_a_display_the_gui_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([*EXE, "--template", "eight-step"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    line = assert_one_line_error(result)
+    assert "display" in line
