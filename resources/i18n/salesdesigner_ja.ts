@@ -640,6 +640,12 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>履歴</translation>
     </message>
     <message>
+        <source>Double-click the canvas to add a stage, or use Insert ▸ Stage.
+Drag from a stage&apos;s round handle to another stage to draw an arrow.</source>
+        <translation>キャンバスをダブルクリックするか、「挿入 ▸ ステージ」でステージを追加します。
+ステージの右端の丸いハンドルを別のステージまでドラッグすると矢印を引けます。</translation>
+    </message>
+    <message>
         <source>{stages} stages · {arrows} arrows</source>
         <translation>ステージ {stages} 個 · 矢印 {arrows} 本</translation>
     </message>
@@ -739,6 +745,10 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>印刷…</translation>
     </message>
     <message>
+        <source>The options changed: click Update Preview.</source>
+        <translation>設定が変わりました。「プレビューを更新」を押してください。</translation>
+    </message>
+    <message>
         <source>Tick at least one lane.</source>
         <translation>レーンを1つ以上選択してください。</translation>
     </message>
@@ -746,11 +756,21 @@ Your changes will be lost if you don&apos;t save them.</source>
         <source>Typesetting the manual…</source>
         <translation>マニュアルを組版しています…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n page(s).</source>
-        <translation>
-            <numerusform>%n ページ</numerusform>
-        </translation>
+    <message>
+        <source>The manual could not be typeset ({detail}).</source>
+        <translation>マニュアルを組版できませんでした（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The typesetting process could not be started.</source>
+        <translation>組版処理を開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>1 page.</source>
+        <translation>1 ページ</translation>
+    </message>
+    <message>
+        <source>{n} pages.</source>
+        <translation>{n} ページ</translation>
     </message>
     <message>
         <source>Cancelled.</source>

@@ -32,6 +32,31 @@ def plain_text(text: str) -> str:
     return text.replace("\0", "&").rstrip("…").rstrip(".").strip()
 
 
+# Keys some platforms leave without a standard binding (Linux has none for Preferences;
+# X11 none for Full Screen, offscreen none for Quit): the common habit instead.
+FALLBACK_KEYS = {SK.Preferences: "Ctrl+,", SK.Quit: "Ctrl+Q", SK.FullScreen: "F11"}
+# Keys another action of ours owns: X11 binds Ctrl+D to Delete, but Ctrl+D is Duplicate
+# here, and one key on two actions triggers neither ("Ambiguous shortcut overload").
+TAKEN_KEYS = {SK.Delete: ("Ctrl+D",)}
+# Keys users bring from other systems: X11's Redo is Ctrl+Shift+Z only, but Ctrl+Y is what
+# Windows (and most office software) taught everyone.
+EXTRA_KEYS = {SK.Redo: ("Ctrl+Y",)}
+
+
+def shortcut_keys(key: QKeySequence.StandardKey,
+                  bindings: list[QKeySequence] | None = None) -> list[QKeySequence]:
+    """The platform's ``bindings`` for a standard key, minus keys that another action owns,
+    plus keys users expect from elsewhere, or the usual key when the platform has none."""
+    if bindings is None:
+        bindings = QKeySequence.keyBindings(key)
+    taken = {QKeySequence(k) for k in TAKEN_KEYS.get(key, ())}
+    keys = [k for k in bindings if k not in taken]
+    keys += [QKeySequence(k) for k in EXTRA_KEYS.get(key, ()) if QKeySequence(k) not in keys]
+    if not keys and key in FALLBACK_KEYS:
+        keys = [QKeySequence(FALLBACK_KEYS[key])]
+    return keys
+
+
 def module_available(name: str) -> bool:
     """Whether an optional module is installed, without importing it (start-up cost)."""
     try:
@@ -59,7 +84,7 @@ class Actions(QObject):
             if isinstance(shortcut, str):
                 action.setShortcut(QKeySequence(shortcut))
             else:
-                action.setShortcuts(shortcut)
+                action.setShortcuts(shortcut_keys(shortcut))
         if isinstance(icon, str):
             action.setIcon(QIcon.fromTheme(icon))
         elif icon is not None:
@@ -108,10 +133,10 @@ class Actions(QObject):
 
         # Edit ---------------------------------------------------------------
         self.undo = w.undo_stack.createUndoAction(self.window, self.tr("&Undo"))
-        self.undo.setShortcuts(SK.Undo)
+        self.undo.setShortcuts(shortcut_keys(SK.Undo))
         self.undo.setIcon(QIcon.fromTheme("edit-undo", w.style().standardIcon(SP.SP_ArrowBack)))
         self.redo = w.undo_stack.createRedoAction(self.window, self.tr("&Redo"))
-        self.redo.setShortcuts(SK.Redo)
+        self.redo.setShortcuts(shortcut_keys(SK.Redo))
         self.redo.setIcon(QIcon.fromTheme("edit-redo",
                                           w.style().standardIcon(SP.SP_ArrowForward)))
         self.window.addAction(self.undo)

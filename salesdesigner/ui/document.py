@@ -382,11 +382,16 @@ class DocumentController(QObject):
         self.statusMessage.emit(self.tr("Imported {name}").format(name=Path(path).name))
         return True
 
+    def suggested_export_path(self, suffix: str) -> str:
+        """Where an export is offered: the document's folder and name (the process name
+        while untitled), with ``suffix``."""
+        base = Path(self.path).stem if self.path else Path(self._suggested_name()).stem
+        return str(Path(self._start_dir()) / f"{base}{suffix}")
+
     def export(self, title: str, file_filter: str, suffix: str,
                write: Callable[[str], None]) -> str | None:
         """Ask for a file name and call ``write(path)``; errors are shown, not raised."""
-        base = Path(self.path).stem if self.path else Path(self._suggested_name()).stem
-        start = str(Path(self._start_dir()) / f"{base}{suffix}")
+        start = self.suggested_export_path(suffix)
         path, _ = QFileDialog.getSaveFileName(self.window, title, start, file_filter)
         if not path:
             return None

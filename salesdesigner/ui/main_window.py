@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.history.setEmptyLabel(self.tr("<original document>"))
         self.minimap = Minimap(self.view)
         self.docks: dict[str, QDockWidget] = {}
+        # the inspector is the tallest panel: it keeps the full height on the right and the
+        # validation and history panels sit under the canvas only
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("inspector", self.tr("Inspector"), self.inspector,
                        Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("minimap", self.tr("Overview Map"), self.minimap,
@@ -100,11 +103,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._show_zoom(self.view.zoom_level())
 
+        self.empty_hint = QLabel(self.tr(
+            "Double-click the canvas to add a stage, or use Insert ▸ Stage.\n"
+            "Drag from a stage's round handle to another stage to draw an arrow."),
+            self.view.viewport())
+        self.empty_hint.setObjectName("emptyCanvasHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setEnabled(False)  # drawn greyed: a hint, not content
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.view.viewport().installEventFilter(self)
+
         self._connect()
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # files dropped on the canvas reach the window
         self._update_title()
         self._update_counts()
+        self._update_empty_hint()
         self.resize(1400, 900)
 
     def _add_dock(self, name: str, title: str, widget: QWidget,
@@ -199,6 +214,17 @@ class MainWindow(QMainWindow):
 
     def _on_process_event(self, _event: object) -> None:
         self._update_counts()
+        self._update_empty_hint()
+
+    def _update_empty_hint(self) -> None:
+        """An empty canvas says how to start; it disappears with the first stage."""
+        self.empty_hint.setVisible(not self.process.stage_ids)
+        self.empty_hint.setGeometry(self.view.viewport().rect().adjusted(40, 40, -40, -40))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._update_empty_hint()
+        return super().eventFilter(watched, event)
 
     def _selection_changed(self) -> None:
         self.inspector.show_selection(self.scene.selected_stage_ids(),
@@ -297,8 +323,8 @@ class MainWindow(QMainWindow):
         except ImportError:  # no QtPdf in this installation
             self.export("pdf")
             return
-        base = Path(self.document.path).stem if self.document.path else "manual"
-        dialog = ManualDialog(self.process, self, suggested_name=f"{base}.pdf")
+        dialog = ManualDialog(self.process, self,
+                              suggested_name=self.document.suggested_export_path(".pdf"))
         dialog.exec()
 
     def export(self, kind: str) -> str | None:

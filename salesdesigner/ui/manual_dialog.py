@@ -1,16 +1,20 @@
 """File ▸ Export Manual: options, an in-app preview (QtPdf), saving and printing.
 
-The manual is typeset in a worker thread from a snapshot of the process, so the window
-stays responsive, progress shows, and Cancel stops it; the preview shows exactly the bytes
-that Save writes.
+The manual is typeset by a child process (:mod:`salesdesigner.export.pdf.worker`) from a
+snapshot of the process, so the window stays responsive, progress shows, Cancel is
+immediate, and reportlab never runs beside the GUI's Qt objects; the preview shows exactly
+the bytes that Save writes.
 """
 
 from __future__ import annotations
 
-import threading
+import pickle
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QProcess, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -36,34 +40,6 @@ from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
 
 
-class _Worker(QObject):
-    """Runs ``render_pdf`` off the GUI thread; reports progress, result or error."""
-
-    progress = Signal(int, int)
-    finished = Signal(object)  # PdfResult
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, process: Process, paper: str, lanes: list[str] | None) -> None:
-        super().__init__()
-        self.process, self.paper, self.lanes = process, paper, lanes
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        from salesdesigner.export.pdf import PdfExportCancelled, render_pdf
-        try:
-            result = render_pdf(self.process, paper=self.paper, lanes=self.lanes,
-                                progress=self.progress.emit, cancelled=self.stop.is_set)
-        except PdfExportCancelled:
-            self.cancelled.emit()
-        except UserError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug, but the dialog must survive it
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.finished.emit(result)
-
-
 class ManualDialog(QDialog):
     """Preview, save and print the onboarding manual of a process."""
 
@@ -78,8 +54,11 @@ class ManualDialog(QDialog):
         self.suggested_name = suggested_name
         self.data: bytes | None = None
         self.page_count = 0
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._job: QProcess | None = None
+        self._job_dir: Path | None = None
+        self._job_output = b""
+        self._job_messages: list[tuple[str, str]] = []
+        self._cancelled = False
         self._buffer: QBuffer | None = None
 
         self.paper = QComboBox()
@@ -138,6 +117,10 @@ class ManualDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(self.buttons)
 
+        self._rendered_options: tuple[str, list[str] | None] | None = None
+        self._rendering_options = self._rendered_options
+        self.paper.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.lanes.itemChanged.connect(lambda _item: self._options_changed())
         self.update_button.clicked.connect(self.render)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self._ask_save)
@@ -152,74 +135,142 @@ class ManualDialog(QDialog):
                   if i.checkState() == Qt.CheckState.Checked]
         return None if len(ticked) == len(items) else ticked
 
+    def options(self) -> tuple[str, list[str] | None]:
+        """The paper and lanes the next render would use."""
+        return self.paper.currentData(), self.selected_lanes()
+
+    def is_stale(self) -> bool:
+        """Whether the preview (and so what Save would write) no longer matches the options."""
+        return self.data is not None and self._rendered_options != self.options()
+
+    def _options_changed(self) -> None:
+        """Save and Print write the previewed bytes: never let them write an out-of-date
+        manual (a lane the user just unticked would still be in it)."""
+        stale = self.is_stale()
+        self.save_button.setEnabled(self.data is not None and not stale)
+        self.print_button.setEnabled(self.data is not None and not stale)
+        if stale and not self.is_rendering():
+            self.status.setText(self.tr("The options changed: click Update Preview."))
+        self.update_button.setDefault(stale)
+
     def is_rendering(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def render(self) -> None:
         """Typeset the manual in the background with the current options."""
-        if self._thread is not None:
+        if self._job is not None:
             return
         lanes = self.selected_lanes()
         if lanes == []:
             self.status.setText(self.tr("Tick at least one lane."))
             return
-        self._worker = _Worker(self.process.copy(), self.paper.currentData(), lanes)
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.cancelled.connect(self._on_cancelled)
+        self._rendering_options = self.options()
+        self._job_dir = Path(tempfile.mkdtemp(prefix="salesdesigner-manual-"))
+        job = self._job_dir / "job.pickle"
+        job.write_bytes(pickle.dumps({"process": self.process.copy(),
+                                      "paper": self.paper.currentData(), "lanes": lanes}))
+        self._job_output, self._cancelled = b"", False
+        self._job = QProcess(self)
+        self._job.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        self._job.readyReadStandardOutput.connect(self._read_job)
+        self._job.finished.connect(self._job_finished)
+        self._job.errorOccurred.connect(self._job_error)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.update_button.setEnabled(False)
         self.status.setText(self.tr("Typesetting the manual…"))
-        self._thread.start()
+        self._job.start(sys.executable, ["-m", "salesdesigner.export.pdf.worker", str(job),
+                                         str(self._job_dir / "manual.pdf")])
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.stop.set()
+        if self._job is not None:
+            self._cancelled = True
+            self._job.kill()
+
+    def _read_job(self) -> None:
+        assert self._job is not None
+        self._job_output += bytes(self._job.readAllStandardOutput().data())
+        *lines, rest = self._job_output.split(b"\n")
+        self._job_output = rest
+        for line in lines:
+            kind, _, text = line.decode("utf-8", "replace").partition(" ")
+            if kind == "progress":
+                done, total = (int(n) for n in text.split())
+                self._on_progress(done, total)
+            else:
+                self._job_messages.append((kind, text))
+
+    def _job_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
+        if self._job is None:
+            return
+        self._read_job()
+        messages = [(k, t) for k, t in self._job_messages if k in ("error", "warning")]
+        pdf = self._job_dir / "manual.pdf" if self._job_dir else None
+        data = pdf.read_bytes() if pdf and pdf.is_file() else None
+        if self._cancelled:
+            self._end_worker()
+            self._on_cancelled()
+        elif status == QProcess.ExitStatus.NormalExit and exit_code == 0 and data:
+            self._end_worker()
+            self._on_finished(data, [t for k, t in messages if k == "warning"])
+        else:
+            errors = [t for k, t in messages if k == "error"]
+            noise = [t for k, t in self._job_messages if k not in ("error", "warning")]
+            self._end_worker()
+            self._on_failed(errors[0] if errors else self.tr(
+                "The manual could not be typeset ({detail}).").format(
+                    detail=(noise[-1] if noise else f"exit code {exit_code}")[:300]))
+
+    def _job_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and self._job is not None:
+            self._end_worker()
+            self._on_failed(self.tr("The typesetting process could not be started."))
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _end_worker(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread, self._worker = None, None
+        job, self._job = self._job, None
+        if job is not None:
+            job.blockSignals(True)
+            if job.state() != QProcess.ProcessState.NotRunning:
+                job.kill()
+                job.waitForFinished(3000)
+            job.deleteLater()
+        if self._job_dir is not None:
+            shutil.rmtree(self._job_dir, ignore_errors=True)
+            self._job_dir = None
+        self._job_messages = []
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.update_button.setEnabled(True)
 
-    def _on_finished(self, result) -> None:
-        self._end_worker()
-        self.data = result.data
+    def _on_finished(self, data: bytes, warnings: list[str]) -> None:
+        self.data = data
         self.document.close()
         self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(result.data))
+        self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.page_count = self.document.pageCount()
-        text = self.tr("%n page(s).", "", self.page_count)
-        if result.warnings:
-            text += "\n" + "\n".join(result.warnings[:5])
+        self._rendered_options = self._rendering_options
+        text = (self.tr("1 page.") if self.page_count == 1
+                else self.tr("{n} pages.").format(n=self.page_count))
+        if warnings:
+            text += "\n" + "\n".join(warnings[:5])
         self.status.setText(text)
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
+        self._options_changed()  # ticked or unticked while it was typesetting
         self.previewReady.emit()
 
     def _on_failed(self, message: str) -> None:
-        self._end_worker()
         self.status.setText(message)
         QMessageBox.critical(self, self.tr("Export Manual"), message)
 
     def _on_cancelled(self) -> None:
-        self._end_worker()
         self.status.setText(self.tr("Cancelled."))
 
     # ------------------------------------------------------------------ output
@@ -267,9 +318,9 @@ class ManualDialog(QDialog):
             except UserError as exc:
                 QMessageBox.critical(self, self.tr("Print"), str(exc))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.data is None and self._thread is None:
+        if self.data is None and self._job is None:
             self.render()
 
     def done(self, result: int) -> None:

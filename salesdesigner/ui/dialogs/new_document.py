@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,17 @@ from salesdesigner.ui.i18n import current_language
 
 BLANK = ("", "")
 KEY_ROLE = Qt.ItemDataRole.UserRole
+ENTRY_PADDING = 10
+
+
+def entry_line_height(font: QFont) -> int:
+    """The tallest line spacing among ``font``'s families (its CJK fallbacks included)."""
+    heights = [QFontMetrics(font).lineSpacing()]
+    for family in font.families():
+        other = QFont(font)
+        other.setFamilies([family])
+        heights.append(QFontMetrics(other).lineSpacing())
+    return max(heights)
 
 
 class NewDocumentDialog(QDialog):
@@ -53,6 +64,7 @@ class NewDocumentDialog(QDialog):
             item = QListWidgetItem(f"{title}\n{self._language_name(language)}")
             item.setData(KEY_ROLE, (name, language))
             self.list.addItem(item)
+        self._fit_item_heights()
         self.list.currentItemChanged.connect(lambda *_: self._show_preview())
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
 
@@ -85,6 +97,16 @@ class NewDocumentDialog(QDialog):
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         self.list.setCurrentRow(1 if self.list.count() > 1 else 0)
+
+    def _fit_item_heights(self) -> None:
+        """Room for every line of an entry in the tallest font it may be drawn with: the
+        list sizes rows by the first font, so a Japanese title (drawn with a taller CJK
+        fallback) lost its language line and was cut to "…" without this."""
+        line = entry_line_height(self.list.font())
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            lines = item.text().count("\n") + 1
+            item.setSizeHint(QSize(0, lines * line + ENTRY_PADDING))
 
     def _language_name(self, language: str) -> str:
         return {"ja": self.tr("Japanese"), "en": self.tr("English")}.get(language, language)
@@ -128,6 +150,9 @@ class NewDocumentDialog(QDialog):
         self._preview_scene.set_language(preview.language)
         self._preview_view = ProcessView(self._preview_scene)
         self._preview_view.setInteractive(False)
+        for policy in (self._preview_view.setHorizontalScrollBarPolicy,
+                       self._preview_view.setVerticalScrollBarPolicy):
+            policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a fitted picture, not a canvas
         self._preview_view.setMinimumSize(420, 300)
         self.preview_box.insertWidget(0, self._preview_view, 1)
         self.description.setText(process.description)

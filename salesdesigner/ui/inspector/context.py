@@ -152,9 +152,15 @@ class EditContext(QObject):
 
 
 def set_line_text(widget: Any, text: str) -> None:
-    """Set a QLineEdit's text only if it differs (keeps the cursor and IME state)."""
+    """Set a QLineEdit's text only if it differs (keeps the cursor and IME state).
+
+    A field the user is not typing in shows the start of its text: ``setText`` leaves the
+    cursor at the end, which scrolls a long title or link so that its beginning is hidden.
+    """
     if widget.text() != text:
         widget.setText(text)
+        if not widget.hasFocus():
+            widget.setCursorPosition(0)
 
 
 def set_plain_text(widget: Any, text: str) -> None:

@@ -90,7 +90,7 @@ class KpiTable(QWidget):
     def _tool(text: str, slot) -> QToolButton:  # type: ignore[no-untyped-def]
         button = QToolButton()
         button.setText(text)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())  # never pass "checked" on
         return button
 
     def _direction_texts(self) -> dict[Direction, str]:
@@ -118,7 +118,7 @@ class KpiTable(QWidget):
                         self.table.setItem(r, column, item)
                     if item.text() != text:
                         item.setText(text)
-                    item.setToolTip(text if column == DEFINITION else "")
+                    item.setToolTip(text if column in (NAME, DEFINITION) else "")  # clipped
                     if column == TARGET:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                               | Qt.AlignmentFlag.AlignVCenter)

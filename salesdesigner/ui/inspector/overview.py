@@ -31,6 +31,19 @@ def kind_names() -> dict[StageKind, str]:
     }
 
 
+class DaysSpinBox(QDoubleSpinBox):
+    """Days with one decimal when needed: "14 days", "0.5 days", never "14.0 days"."""
+
+    def textFromValue(self, value: float) -> str:
+        text = super().textFromValue(value)
+        if round(value, self.decimals()) == int(round(value, self.decimals())):
+            point = self.locale().decimalPoint()
+            head, _, tail = text.rpartition(point)
+            if head and set(tail) <= {"0"}:
+                return head
+        return text
+
+
 def _text_box(placeholder: str, lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
@@ -67,7 +80,7 @@ class OverviewForm(QWidget):
             {"description": self.description.toPlainText()}, self.tr("Edit Description"),
             key="description"))
 
-        self.duration = QDoubleSpinBox()
+        self.duration = DaysSpinBox()
         self.duration.setRange(NO_DURATION, 3650)
         self.duration.setDecimals(1)
         self.duration.setSpecialValueText(self.tr("Not set"))

@@ -26,6 +26,7 @@ from salesdesigner.ui.inspector.kpi_table import KpiTable
 from salesdesigner.ui.inspector.materials import MaterialsEditor
 from salesdesigner.ui.inspector.overview import OverviewForm, kind_names
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
+from salesdesigner.ui.inspector.undo_keys import install_undo_fallback
 
 DOCUMENT, STAGE, TRANSITION, MANY = range(4)
 
@@ -106,6 +107,7 @@ class Inspector(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.pages, 1)
 
+        self._undo_fallback = install_undo_fallback(self)
         process.events.connect(self._on_event)
         self.destroyed.connect(lambda *_: self._detach(process))
         self.show_selection((), ())

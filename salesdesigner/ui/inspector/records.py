@@ -124,7 +124,7 @@ class RecordListEditor(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon
                                   if not QIcon.fromTheme(icon).isNull()
                                   else Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())  # never pass "checked" on
         return button
 
     # ------------------------------------------------------------------ model → widgets

@@ -59,7 +59,7 @@ _EN = PageLabels(
     no_next="No next step has been drawn from this stage.",
     empty_stage="Nothing has been written for this stage yet.",
     loops_back="goes back to an earlier step", situation="When", owner="Who", timing="When",
-    colon=": ", parens="{0}  ({1})",
+    colon=": ", parens="{0} ({1})",
     kinds={"start": "Start", "stage": "Stage", "decision": "Decision", "won": "Won",
            "lost": "Lost", "end": "End"},
     fields={"name": "Stage name", "goal": "Goal", "description": "Description",
@@ -68,22 +68,22 @@ _EN = PageLabels(
 )
 
 _JA = PageLabels(
-    language="ja", goal="目標", description="このステップについて", exit_criteria="完了条件",
+    language="ja", goal="目標", description="このステージについて", exit_criteria="完了条件",
     kpis="KPI（目安）", actions="アクション", scripts="トークスクリプト", materials="資料",
-    tips="ヒント", next_steps="次のステップ", comes_from="前のステップ",
+    tips="コツ", next_steps="次のステップ", comes_from="前のステップ",
     step_of="ステップ {n} / {m}", no_lane="レーンなし", duration="目安 {days} 日",
     higher_is_better="高いほど良い", lower_is_better="低いほど良い",
     outcome="ここが商談の到達点です（このステップで終了）。",
     process_start="プロセスはここから始まります。",
-    no_next="このステップからの次のステップは描かれていません。",
-    empty_stage="このステップにはまだ内容が書かれていません。",
+    no_next="このステージからの次のステップはまだ描かれていません。",
+    empty_stage="このステージにはまだ内容が書かれていません。",
     loops_back="前のステップに戻る", situation="場面", owner="担当", timing="タイミング",
     colon="：", parens="{0}（{1}）",
-    kinds={"start": "開始", "stage": "ステップ", "decision": "判断", "won": "受注",
+    kinds={"start": "開始", "stage": "ステージ", "decision": "判断", "won": "受注",
            "lost": "失注", "end": "終了"},
-    fields={"name": "ステップ名", "goal": "目標", "description": "説明",
+    fields={"name": "ステージ名", "goal": "目標", "description": "説明",
             "exit_criteria": "完了条件", "kpi": "KPI", "action": "アクション",
-            "script": "トークスクリプト", "material": "資料", "tip": "ヒント"},
+            "script": "トークスクリプト", "material": "資料", "tip": "コツ"},
 )
 
 

@@ -37,6 +37,15 @@ from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, card, 
 PAGE_MAX_WIDTH = 900
 
 
+WORD_JOINER = "\u2060"
+
+
+def keep_unit_whole(target: str) -> str:
+    """A big target such as "≥ 12 meetings/month" may wrap before its unit, never inside
+    it ("meetings/" above "month"): a word joiner after each slash forbids that break."""
+    return target.replace("/", "/" + WORD_JOINER)
+
+
 class StagePage(QScrollArea):
     """Shows one stage; emits ``copyRequested`` / ``openRequested`` for the window to act on."""
 
@@ -219,7 +228,7 @@ class StagePage(QScrollArea):
         grid.setColumnStretch(1, 1)
         for row, kpi in enumerate(stage.kpis):
             target = format_target(kpi, labels)
-            value = text_label(target or "—", "kpiTarget")
+            value = text_label(keep_unit_whole(target) or "—", "kpiTarget")
             value.setMaximumWidth(220)
             value.setToolTip(direction_hint(kpi, labels) if target else "")
             grid.addWidget(value, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -355,5 +364,6 @@ class StagePage(QScrollArea):
 
     def texts(self) -> list[str]:
         """Every label's text as shown (zero-width break hints removed), for tests and a11y."""
-        return [label.text().replace("\u200b", "") for label in self.widget().findChildren(QLabel)]
+        return [label.text().replace("\u200b", "").replace(WORD_JOINER, "")
+                for label in self.widget().findChildren(QLabel)]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from salesdesigner.storage.templates import load_template
 from salesdesigner.ui.manual_dialog import ManualDialog
@@ -62,3 +62,43 @@ def test_printing_draws_every_page(qtbot, dialog, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.print_to(printer)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == dialog.page_count
+
+
+def test_changing_the_options_keeps_save_from_writing_the_old_preview(qtbot, dialog):
+    with qtbot.waitSignal(dialog.previewReady, timeout=60_000):
+        dialog.show()
+    assert dialog.status.text().startswith(f"{dialog.page_count} pages.")
+    dialog.lanes.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.is_stale()
+    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    assert "Update Preview" in dialog.status.text()
+    dialog.lanes.item(1).setCheckState(Qt.CheckState.Checked)  # back as previewed
+    assert not dialog.is_stale() and dialog.save_button.isEnabled()
+    dialog.paper.setCurrentIndex(1)
+    assert not dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.previewReady, timeout=60_000):
+        dialog.update_button.click()
+    assert not dialog.is_stale() and dialog.save_button.isEnabled()
+
+
+def test_a_manual_that_cannot_be_made_shows_the_reason_and_the_dialog_survives(qtbot,
+                                                                               monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from salesdesigner.model import Lane, Process, Stage, StageKind
+
+    process = Process(name="p", language="en")
+    process.add_lane(Lane("busy", "Busy"))
+    process.add_lane(Lane("empty", "Empty"))
+    process.add_stage(Stage("s", "Start", StageKind.START, "busy"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda _parent, _title, text: shown.append(text)))
+    dlg = ManualDialog(process)
+    qtbot.addWidget(dlg)
+    dlg.lanes.item(0).setCheckState(Qt.CheckState.Unchecked)  # only the empty lane is left
+    dlg.render()
+    qtbot.waitUntil(lambda: not dlg.is_rendering(), timeout=60_000)
+    assert shown and "empty" in shown[0].lower()
+    assert dlg.status.text() == shown[0]
+    assert dlg.data is None and dlg.update_button.isEnabled()

@@ -65,7 +65,7 @@ def test_japanese_document_gets_japanese_page_labels(qtbot):
     window.go_to("call")
     texts = window.page.texts()
     for heading in ("目標", "完了条件", "KPI（目安）", "アクション", "トークスクリプト", "資料",
-                    "ヒント"):
+                    "コツ"):
         assert heading in texts, heading
     assert "ステップ 2 / 6" in " ".join(texts).replace("\u00a0", " ")
     assert "担当：SDR  ·  タイミング：Day 1" in texts

@@ -59,6 +59,7 @@ def test_composing_japanese_text_changes_nothing_until_it_is_committed(window):
 
 def test_typing_in_two_fields_makes_two_undo_steps(window, qtbot):
     inspector = select(window, ["hearing"])
+    inspector.overview.name.end(False)  # an unfocused field shows its start; type at the end
     qtbot.keyClicks(inspector.overview.name, "!")
     inspector.overview.goal.setFocus()
     inspector.ctx.new_session()  # what moving the focus does in a real window
@@ -218,6 +219,7 @@ def test_links_open_only_for_web_and_mail(window, dialogs, monkeypatch):
 def test_arrow_label_and_condition(window, qtbot):
     inspector = select(window, transition_ids=["t1"])
     assert inspector.pages.currentWidget() is not inspector.tabs
+    inspector.transition_form.label.end(False)  # an unfocused field shows its start
     qtbot.keyClicks(inspector.transition_form.label, "qualified")
     qtbot.keyClicks(inspector.transition_form.condition, "BANT ok")
     t = window.process.transition("t1")
