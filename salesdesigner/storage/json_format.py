@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -55,6 +53,7 @@ from salesdesigner.model import (
     UserError,
 )
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT
+from salesdesigner.storage.files import write_atomically
 
 FORMAT = "salesdesigner.process"
 VERSION = 1
@@ -246,17 +245,9 @@ def export_json(process: Process, path: Path | str,
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a failure never leaves half a file."""
+    """Write the file whole or not at all (see :mod:`salesdesigner.storage.files`)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                   dir=path.parent if str(path.parent) else ".")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, data)
     except OSError as exc:
         raise InterchangeError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 

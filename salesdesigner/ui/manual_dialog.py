@@ -275,9 +275,9 @@ class ManualDialog(QDialog):
 
     # ------------------------------------------------------------------ output
     def save_to(self, path: str | Path) -> None:
-        from salesdesigner.storage.json_format import atomic_write
+        from salesdesigner.storage.files import write_atomically
         assert self.data is not None
-        atomic_write(Path(path), self.data)
+        write_atomically(path, self.data)
 
     def print_to(self, printer: QPrinter) -> None:
         """Draw every page onto ``printer`` at its resolution, scaled to the page."""

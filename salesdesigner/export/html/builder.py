@@ -11,9 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -24,6 +22,7 @@ from salesdesigner.export.html.strings import labels_for
 from salesdesigner.export.html.svg import diagram_svg
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
+from salesdesigner.storage.files import write_atomically
 
 _LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _PLACEHOLDER = re.compile(r"@@([A-Za-z_]+)@@")
@@ -103,24 +102,6 @@ def render_page(process: Process, *, folder_name: str, attachments: AttachmentMo
     return page, plan
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a page is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _write_attachments(folder: Path, plan: AttachmentPlan) -> None:
     if not plan.files:
         return
@@ -128,7 +109,7 @@ def _write_attachments(folder: Path, plan: AttachmentPlan) -> None:
         raise HtmlExportError(f"Cannot write the attachments: {folder} exists and is not a folder.")
     folder.mkdir(exist_ok=True)
     for name, data in plan.files.items():
-        _atomic_write(folder / name, data)
+        write_atomically(folder / name, data)
 
 
 def export_html(process: Process, path: Path | str, *,
@@ -153,6 +134,6 @@ def export_html(process: Process, path: Path | str, *,
     data = page.encode("utf-8", errors="replace")  # lone surrogates cannot be UTF-8
     try:
         _write_attachments(folder, plan)
-        _atomic_write(path, data)
+        write_atomically(path, data)
     except OSError as exc:
         raise HtmlExportError(f"Cannot write the playbook to {path}: {exc.strerror or exc}.") from None
