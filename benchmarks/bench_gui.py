@@ -79,8 +79,32 @@ def startup_seconds(script: str) -> float:
 
 
 def _paint_now(view) -> None:
-    """Force a synchronous paint of the view's viewport (what the user waits for)."""
+    """Paint the view's viewport once it is really on screen (what the user waits for).
+
+    A repaint straight after ``show()`` paints nothing: the window is not exposed until
+    the event loop has run.  A counter checks that a paint really happened.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class _Count(QObject):
+        paints = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    counter = _Count()
+    view.viewport().installEventFilter(counter)
+    handle = view.windowHandle()
+    while handle is None or not handle.isExposed():
+        QApplication.processEvents()
+        handle = view.windowHandle()
     view.viewport().repaint()
+    view.viewport().removeEventFilter(counter)
+    if not counter.paints:
+        raise RuntimeError("the view was never painted: the benchmark measured nothing")
 
 
 def bare_scene_seconds(n: int) -> float:

@@ -18,8 +18,9 @@ from salesdesigner.storage.document import open_document, save_document
 TEMP_SUFFIX = ".saving"
 
 
-def _save_forever(path: str, versions: list[Process]) -> None:
-    """Child process: alternate between the versions until killed."""
+def _save_forever(path: str, versions: list[Process], ready) -> None:
+    """Child process: say it is running, then alternate between the versions until killed."""
+    ready.set()
     n = 0
     while True:
         save_document(versions[n % len(versions)], path)
@@ -51,8 +52,10 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
     iterations = 0
     while iterations < 40 and time.monotonic() < deadline:
         iterations += 1
-        child = ctx.Process(target=_save_forever, args=(str(target), [new, old]))
+        ready = ctx.Event()
+        child = ctx.Process(target=_save_forever, args=(str(target), [new, old], ready))
         child.start()
+        assert ready.wait(30)  # time the kill from the first save, not from the fork
         time.sleep(rng.uniform(0.0, window))
         child.kill()  # SIGKILL
         child.join()

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from salesdesigner.model.errors import UserError
 from salesdesigner.ui.canvas.scene import ProcessScene
+from salesdesigner.ui.canvas.stage_item import StageItem
+from salesdesigner.ui.canvas.transition_item import TransitionItem
 
 MARGIN = 24.0
 MAX_SIDE = 32000        # QImage / QPainter limit per side
@@ -57,8 +59,12 @@ def _clean(scene: ProcessScene) -> Iterator[None]:
         scene.exporting = False
         for item, mode in cached:
             item.setCacheMode(mode)
+        # one batch, as select_ids does it (item by item re-sorts the arrows' layers each time)
+        scene.select_ids([i.stage_id for i in selected if isinstance(i, StageItem)],
+                         [i.transition_id for i in selected if isinstance(i, TransitionItem)])
         for item in selected:
-            item.setSelected(True)
+            if not isinstance(item, (StageItem, TransitionItem)):
+                item.setSelected(True)
 
 
 def export_png(scene: ProcessScene, path: str | Path, scale: float = 2.0) -> None:

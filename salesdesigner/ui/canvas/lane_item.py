@@ -143,6 +143,7 @@ class LaneItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._preview_height = max(MIN_HEIGHT, self.lane.height
                                        + event.scenePos().y() - self._resize_from)
+            self._scene().content_moved()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._resize_from is None:
@@ -150,6 +151,7 @@ class LaneItem(QGraphicsItem):
         height = self._preview_height
         self.prepareGeometryChange()
         self._resize_from = self._preview_height = None
+        self._scene().content_moved()
         if height is not None and height != self.lane.height:
             self.scene().resize_lane(self.lane_id, height)  # type: ignore[attr-defined]
 
@@ -158,3 +160,6 @@ class LaneItem(QGraphicsItem):
         menu = scene.lane_menu(self.lane_id, event.scenePos())
         menu.exec(event.screenPos())
         event.accept()
+
+    def _scene(self) -> ProcessScene:
+        return self.scene()  # type: ignore[return-value]

@@ -8,7 +8,10 @@ the inspector and other windows all take the same path.  Work that needs the who
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import weakref
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter
@@ -81,6 +84,8 @@ class ProcessScene(QGraphicsScene):
         self._batch_selection = False
         self._hot_lane: LaneItem | None = None
         self._drop_target: StageItem | None = None
+        self._raised: set[TransitionItem] = set()  # selected arrows, lifted above stages
+        self._content: QRectF | None = None  # content_rect, measured once per change
         self.lane_ops = LaneOps(self)
         self.clipboard_ops = ClipboardOps(self)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -89,7 +94,17 @@ class ProcessScene(QGraphicsScene):
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self.flush)
         self.selectionChanged.connect(self._relay_selection)
-        self._listener = self._on_event
+        # The listener holds the scene weakly: the ``destroyed`` hook below keeps it for as
+        # long as the C++ scene lives, and a bound method there would keep the whole canvas
+        # (thousands of items) alive after the scene is dropped.
+        scene_ref = weakref.ref(self)
+
+        def listener(event: ev.Event) -> None:
+            scene = scene_ref()
+            if scene is not None:
+                scene._on_event(event)
+
+        self._listener = listener
         process.events.connect(self._listener)
         self.destroyed.connect(lambda *_a, p=process, f=self._listener: _safe_disconnect(p, f))
         self.rebuild()
@@ -125,14 +140,21 @@ class ProcessScene(QGraphicsScene):
 
     def content_rect(self) -> QRectF:
         """Stages, arrows and lane bands (what export and "fit" show)."""
-        rect = QRectF()
-        for group in (self._lanes, self._stages, self._transitions):
-            for item in group.values():
-                rect = rect.united(item.sceneBoundingRect())
-        return rect
+        if self._content is None:
+            rect = QRectF()
+            for group in (self._lanes, self._stages, self._transitions):
+                for item in group.values():
+                    rect = rect.united(item.sceneBoundingRect())
+            self._content = rect
+        return QRectF(self._content)
+
+    def content_moved(self) -> None:
+        """Forget the measured :meth:`content_rect` (items moved outside a model change)."""
+        self._content = None
 
     # ------------------------------------------------------------------ model events
     def _on_event(self, event: ev.Event) -> None:
+        self._content = None
         if isinstance(event, ev.StageAdded):
             self._add_stage_item(event.stage)
         elif isinstance(event, ev.StageRemoved):
@@ -187,15 +209,18 @@ class ProcessScene(QGraphicsScene):
             for item in group.values():
                 self.removeItem(item)
             group.clear()
-        for lane in self.process.lanes:
-            self._lanes[lane.id] = item = LaneItem(lane)
-            self.addItem(item)
-        for stage in self.process.stages:
-            self._add_stage_item(stage)
-        for transition, lane in self._loop_lanes():
-            self._add_transition_item(transition, lane)
-        self._place_lanes()
-        self.flush()
+        self._raised.clear()
+        self._content = None
+        with _collector_paused():
+            for lane in self.process.lanes:
+                self._lanes[lane.id] = item = LaneItem(lane)
+                self.addItem(item)
+            for stage in self.process.stages:
+                self._add_stage_item(stage)
+            loops = self._loop_lanes()
+            for transition, lane in loops:
+                self._add_transition_item(transition, lane)
+        self.flush(loops)
 
     def _add_stage_item(self, stage: Stage) -> None:
         item = StageItem(stage, self._lane_color(stage.lane))
@@ -225,6 +250,7 @@ class ProcessScene(QGraphicsScene):
     def _remove_transition_item(self, transition_id: str) -> None:
         item = self._transitions.pop(transition_id, None)
         if item is not None:
+            self._raised.discard(item)
             item.detach()
             self.removeItem(item)
 
@@ -251,22 +277,45 @@ class ProcessScene(QGraphicsScene):
         if self._flush_timer.isActive():
             self.flush()
 
-    def flush(self) -> None:
-        """Recompute what depends on the whole process: loop arrows, lane widths, scene size."""
+    def settled_content_rect(self) -> QRectF:
+        """:meth:`content_rect` after a :meth:`flush`, which is skipped when nothing has
+        changed since the last one (fitting a just-opened big process measures it once)."""
+        if self._flush_timer.isActive() or self._content is None:
+            return self.flush()
+        return self.content_rect()
+
+    def flush(self, loops: list[tuple[Transition, int | None]] | None = None) -> QRectF:
+        """Recompute what depends on the whole process: loop arrows, lane widths, scene size.
+
+        Returns the :meth:`content_rect` it found (fitting the view needs it next).
+        ``loops`` is :meth:`_loop_lanes` when the caller has just computed it.
+        """
         self._flush_timer.stop()
-        for t, lane in self._loop_lanes():
+        for t, lane in self._loop_lanes() if loops is None else loops:
             self._transitions[t.id].set_back(lane is not None, lane or 0)
         self._place_lanes()
-        rect = self.content_rect()
+        self._content = None
+        rect = content = self.content_rect()
         if rect.isNull():
             rect = QRectF(0, 0, 1200, 800)
         self.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
         self.contentChanged.emit()
+        return content
 
     # ------------------------------------------------------------------ selection
     def _relay_selection(self) -> None:
         if not self._batch_selection:
+            self._raise_selected_arrows()
             self.selectionChangedIds.emit()
+
+    def _raise_selected_arrows(self) -> None:
+        """Selected arrows above the stages, the others back beneath them."""
+        selected = {i for i in self.selectedItems() if isinstance(i, TransitionItem)}
+        for item in self._raised - selected:
+            item.set_raised(False)
+        for item in selected - self._raised:
+            item.set_raised(True)
+        self._raised = selected
 
     def _in_order(self, ids: Iterable[str], order: list[str]) -> list[str]:
         chosen = set(ids)
@@ -293,6 +342,7 @@ class ProcessScene(QGraphicsScene):
                     self._transitions[tid].setSelected(True)
         finally:
             self._batch_selection = False
+        self._raise_selected_arrows()
         self.selectionChangedIds.emit()
 
     def select_all(self) -> None:
@@ -603,6 +653,19 @@ class ProcessScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         draw_background(painter, rect, self.exporting)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building thousands of items sets off Python's cycle collector again and again, each
+    time walking every object of the open process (as in the document reader)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _safe_disconnect(process: Process, listener) -> None:

@@ -7,7 +7,7 @@ Dragging from the round handle at the right edge draws a new arrow (the scene do
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -49,20 +49,21 @@ class StageItem(QGraphicsItem):
         self._lane_color = lane_color
         self._hover = False
         self._connecting = False
-        self._applying = False
         self.drop_target = False  # an arrow being drawn would end here
         self._name_lines: list[str] = []
         self._kpi_lines: list[str] = []
         self._text_stale = True  # laid out on first paint: a big document opens faster
         self._tooltip_stale = True  # built on first hover, for the same reason
+        self._set_size(stage_size(stage.kind))
+        self.setPos(stage.position.x, stage.position.y)
+        # No itemChange override: PySide would call into Python for every flag, z-value
+        # and scene change of every item (a third of building a big canvas).  Arrows follow
+        # their stages where positions change: set_model_pos and the drag (_follow_drag).
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
-        self._size = stage_size(stage.kind)
-        self.set_model_pos(stage.position.x, stage.position.y)
 
     def type(self) -> int:
         return self.Type
@@ -78,7 +79,7 @@ class StageItem(QGraphicsItem):
         self.stage = stage
         if stage.kind != old.kind:
             self.prepareGeometryChange()
-            self._size = stage_size(stage.kind)
+            self._set_size(stage_size(stage.kind))
             for edge in self.edges:
                 edge.adjust()
         if (stage.name, stage.kind, stage.kpis) != (old.name, old.kind, old.kpis):
@@ -104,12 +105,12 @@ class StageItem(QGraphicsItem):
             self.update()
 
     def set_model_pos(self, x: float, y: float) -> None:
-        """Place the item exactly where the model says (no snapping)."""
-        self._applying = True
-        try:
-            self.setPos(x, y)
-        finally:
-            self._applying = False
+        """Place the item exactly where the model says (no snapping); its arrows follow."""
+        pos = QPointF(x, y)
+        if pos != self.pos():
+            self.setPos(pos)
+            for edge in self.edges:
+                edge.adjust()
 
     def toolTip(self) -> str:
         self._ensure_tooltip()
@@ -153,9 +154,18 @@ class StageItem(QGraphicsItem):
             self._kpi_lines = []
 
     # ------------------------------------------------------------------ geometry
+    def size(self) -> tuple[float, float]:
+        """Width and height of the stage's shape."""
+        return self._size
+
+    def _set_size(self, size: tuple[float, float]) -> None:
+        """Keep the size and the rectangles made from it (Qt asks for the bounds often)."""
+        self._size = w, h = size
+        self._body = QRectF(-w / 2, -h / 2, w, h)
+        self._bounds = self._body.adjusted(-6, -10, HANDLE_RADIUS + 6, 6)
+
     def body_rect(self) -> QRectF:
-        w, h = self._size
-        return QRectF(-w / 2, -h / 2, w, h)
+        return QRectF(self._body)
 
     def scene_body_rect(self) -> QRectF:
         return self.body_rect().translated(self.pos())
@@ -164,7 +174,7 @@ class StageItem(QGraphicsItem):
         return QPointF(self._size[0] / 2, 0.0)
 
     def boundingRect(self) -> QRectF:
-        return self.body_rect().adjusted(-6, -10, HANDLE_RADIUS + 6, 6)
+        return self._bounds
 
     def body_path(self) -> QPainterPath:
         path = QPainterPath()
@@ -288,14 +298,6 @@ class StageItem(QGraphicsItem):
                          Qt.AlignmentFlag.AlignCenter, "!")
 
     # ------------------------------------------------------------------ interaction
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and not self._applying:
-            return QPointF(snap(value.x()), snap(value.y()))
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.adjust()
-        return super().itemChange(change, value)
-
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._ensure_tooltip()
         self._hover = True
@@ -323,7 +325,29 @@ class StageItem(QGraphicsItem):
         if self._connecting:
             self._scene().update_connect(event.scenePos())
             return
-        super().mouseMoveEvent(event)
+        scene = self.scene()
+        dragged = [i for i in scene.selectedItems() if isinstance(i, StageItem)] if scene else []
+        if self not in dragged:
+            dragged.append(self)
+        before = [item.pos() for item in dragged]
+        super().mouseMoveEvent(event)  # Qt moves every selected stage with the mouse
+        self._follow_drag(dragged, before)
+        if scene is not None:
+            scene.content_moved()
+
+    @staticmethod
+    def _follow_drag(dragged: list[StageItem], before: list[QPointF]) -> None:
+        """Snap the stages Qt just moved to the grid; redraw each of their arrows once."""
+        edges: dict[int, TransitionItem] = {}
+        for item, old in zip(dragged, before):
+            pos = item.pos()
+            snapped = QPointF(snap(pos.x()), snap(pos.y()))
+            if snapped != pos:
+                item.setPos(snapped)
+            if snapped != old:
+                edges.update((id(edge), edge) for edge in item.edges)
+        for edge in edges.values():
+            edge.adjust()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connecting:

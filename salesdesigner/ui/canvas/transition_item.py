@@ -43,38 +43,55 @@ LONG_PATH = 2500.0  # longer arrows are stroked without antialiasing (see paint)
 
 def route(source: StageItem, target: StageItem, back: bool, lane: int = 0) -> QPainterPath:
     """The arrow's path: a smooth curve forwards, a rounded loop below for back edges."""
+    return _routed(source, target, back, lane)[0]
+
+
+def _routed(source: StageItem, target: StageItem, back: bool,
+            lane: int = 0) -> tuple[QPainterPath, QPointF, QPointF, float, float]:
+    """:func:`route` with its start, end and the unit direction (dx, dy) at the end (for
+    the arrowhead), known here without measuring the path.  Plain numbers: each Qt point
+    operation costs a Python call, and a big process has thousands of arrows."""
     path = QPainterPath()
-    s_rect, t_rect = source.scene_body_rect(), target.scene_body_rect()
-    if back:
-        start, end = source.anchor("bottom"), target.anchor("bottom")
-        y = max(s_rect.bottom(), t_rect.bottom()) + LOOP_GAP + 14 * lane
-        r = min(16.0, abs(end.x() - start.x()) / 2, y - max(start.y(), end.y()))
-        sign = -1.0 if end.x() < start.x() else 1.0
-        path.moveTo(start)
-        path.lineTo(start.x(), y - r)
-        path.quadTo(start.x(), y, start.x() + sign * r, y)
-        path.lineTo(end.x() - sign * r, y)
-        path.quadTo(end.x(), y, end.x(), y - r)
-        path.lineTo(end)
-        return path
     sc, tc = source.pos(), target.pos()
-    dx, dy = tc.x() - sc.x(), tc.y() - sc.y()
-    room = (s_rect.width() + t_rect.width()) / 2 * 0.6
+    sx, sy, tx, ty = sc.x(), sc.y(), tc.x(), tc.y()
+    (sw, sh), (tw, th) = source.size(), target.size()
+    if back:
+        ax, ay, bx, by = sx, sy + sh / 2, tx, ty + th / 2
+        y = max(ay, by) + LOOP_GAP + 14 * lane
+        r = min(16.0, abs(bx - ax) / 2, y - max(ay, by))
+        sign = -1.0 if bx < ax else 1.0
+        path.moveTo(ax, ay)
+        path.lineTo(ax, y - r)
+        path.quadTo(ax, y, ax + sign * r, y)
+        path.lineTo(bx - sign * r, y)
+        path.quadTo(bx, y, bx, y - r)
+        path.lineTo(bx, by)
+        return path, QPointF(ax, ay), QPointF(bx, by), 0.0, -1.0  # the last stretch goes up
+    dx, dy = tx - sx, ty - sy
+    room = (sw + tw) / 2 * 0.6
     if abs(dx) >= room or abs(dx) > abs(dy):
-        forward = dx >= 0
-        start = source.anchor("right" if forward else "left")
-        end = target.anchor("left" if forward else "right")
-        bend = max(30.0, abs(end.x() - start.x()) / 2) * (1 if forward else -1)
-        path.moveTo(start)
-        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
-    else:
-        down = dy >= 0
-        start = source.anchor("bottom" if down else "top")
-        end = target.anchor("top" if down else "bottom")
-        bend = max(24.0, abs(end.y() - start.y()) / 2) * (1 if down else -1)
-        path.moveTo(start)
-        path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end)
-    return path
+        sign = 1.0 if dx >= 0 else -1.0
+        ax, ay, bx, by = sx + sign * sw / 2, sy, tx - sign * tw / 2, ty
+        bend = max(30.0, abs(bx - ax) / 2) * sign
+        path.moveTo(ax, ay)
+        path.cubicTo(ax + bend, ay, bx - bend, by, bx, by)
+        return path, QPointF(ax, ay), QPointF(bx, by), sign, 0.0  # along the last control leg
+    sign = 1.0 if dy >= 0 else -1.0
+    ax, ay, bx, by = sx, sy + sign * sh / 2, tx, ty - sign * th / 2
+    bend = max(24.0, abs(by - ay) / 2) * sign
+    path.moveTo(ax, ay)
+    path.cubicTo(ax, ay + bend, bx, by - bend, bx, by)
+    return path, QPointF(ax, ay), QPointF(bx, by), 0.0, sign
+
+
+_METRICS: list[QFontMetricsF] = []
+
+
+def _label_metrics() -> QFontMetricsF:
+    """Metrics of the label font, made once (after the application exists)."""
+    if not _METRICS:
+        _METRICS.append(QFontMetricsF(LABEL_FONT))
+    return _METRICS[0]
 
 
 class TransitionItem(QGraphicsItem):
@@ -90,14 +107,8 @@ class TransitionItem(QGraphicsItem):
         self.target = target
         self.back = back
         self.loop_lane = loop_lane  # loops into the same stage are drawn at different depths
-        self._path = QPainterPath()
-        self._arrow = QPolygonF()
-        self._label = ""
-        self._full_label = ""
-        self._label_rect = QRectF()
-        self._bounds = QRectF()
-        self._shape: QPainterPath | None = None
-        self._long = False
+        # _path, _ends, _arrow, _label, _label_rect, _bounds, _shape, _long: set by adjust()
+        self._shape_selected = False  # whether _shape has the end handles
         self._dragging_end: str | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -137,6 +148,7 @@ class TransitionItem(QGraphicsItem):
 
     def _layout_label(self) -> None:
         self._full_label = style.display_text(self.transition.label, 120)
+        self._full_width: float | None = None  # measured when first needed
         self._tooltip_stale = True  # built on first hover: a big document opens faster
 
     def toolTip(self) -> str:
@@ -156,31 +168,42 @@ class TransitionItem(QGraphicsItem):
     def adjust(self) -> None:
         """Recompute the path from the end stages' current positions."""
         self.prepareGeometryChange()
-        self._path = route(self.source, self.target, self.back, self.loop_lane)
-        end = self._path.pointAtPercent(1.0)
-        angle = math.radians(self._path.angleAtPercent(1.0))
-        direction = QPointF(math.cos(angle), -math.sin(angle))
-        normal = QPointF(-direction.y(), direction.x())
-        base = end - direction * ARROW_SIZE
-        self._arrow = QPolygonF([end, base + normal * (ARROW_SIZE / 2),
-                                 base - normal * (ARROW_SIZE / 2)])
-        start = self._path.pointAtPercent(0.0)
-        chord = math.hypot(end.x() - start.x(), end.y() - start.y())
-        room = 140.0 if self.back else max(36.0, min(140.0, chord - 24))
-        fm = QFontMetricsF(LABEL_FONT)
-        self._label = fm.elidedText(self._full_label, Qt.TextElideMode.ElideRight, room)
-        if self._label:
-            w, h = fm.horizontalAdvance(self._label) + 12, fm.height() + 4
-            mid = self._path.pointAtPercent(0.5)
-            self._label_rect = QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
-        else:
-            self._label_rect = QRectF()
+        self._path, start, end, ux, uy = _routed(self.source, self.target, self.back,
+                                                 self.loop_lane)
+        self._ends = (start, end)
+        ex, ey = end.x(), end.y()
+        bx, by, nx, ny = ex - ux * ARROW_SIZE, ey - uy * ARROW_SIZE, -uy * ARROW_SIZE / 2, \
+            ux * ARROW_SIZE / 2
+        self._arrow = QPolygonF([end, QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)])
         bounds = self._path.boundingRect().united(self._arrow.boundingRect())
-        if self._label:
-            bounds = bounds.united(self._label_rect)
+        self._label = ""
+        self._label_rect = QRectF()
+        if self._full_label:
+            chord = math.hypot(ex - start.x(), ey - start.y())
+            room = 140.0 if self.back else max(36.0, min(140.0, chord - 24))
+            fm = _label_metrics()
+            if self._full_width is None:
+                self._full_width = fm.horizontalAdvance(self._full_label)
+            if self._full_width <= room - 1:  # fits with room to spare: nothing to elide
+                self._label, width = self._full_label, self._full_width
+            else:
+                self._label = fm.elidedText(self._full_label, Qt.TextElideMode.ElideRight,
+                                            room)
+                width = fm.horizontalAdvance(self._label)
+            if self._label:
+                w, h = width + 12, fm.height() + 4
+                # a forward arrow is point-symmetric about the middle of its chord, so
+                # that is also the middle of its length (what pointAtPercent would find)
+                if self.back:
+                    mid = self._path.pointAtPercent(0.5)
+                    mx, my = mid.x(), mid.y()
+                else:
+                    mx, my = (start.x() + ex) / 2, (start.y() + ey) / 2
+                self._label_rect = QRectF(mx - w / 2, my - h / 2, w, h)
+                bounds = bounds.united(self._label_rect)
         self._bounds = bounds.adjusted(-END_HANDLE - 3, -END_HANDLE - 3,
                                        END_HANDLE + 3, END_HANDLE + 3)
-        self._shape = None
+        self._shape: QPainterPath | None = None
         self._long = max(bounds.width(), bounds.height()) > LONG_PATH
 
     def path(self) -> QPainterPath:
@@ -190,31 +213,34 @@ class TransitionItem(QGraphicsItem):
         return QRectF(self._label_rect)
 
     def end_point(self, which: str) -> QPointF:
-        return self._path.pointAtPercent(0.0 if which == "source" else 1.0)
+        return QPointF(self._ends[0 if which == "source" else 1])
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        if self._shape is None:
+        selected = self.isSelected()
+        if self._shape is None or self._shape_selected != selected:
+            self._shape_selected = selected
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
             shape = stroker.createStroke(self._path)
             shape.addPolygon(self._arrow)
             if self._label:
                 shape.addRect(self._label_rect)
-            if self.isSelected():
+            if selected:
                 for which in ("source", "target"):
                     shape.addEllipse(self.end_point(which), END_HANDLE + 3, END_HANDLE + 3)
             self._shape = shape
         return self._shape
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedChange:
-            self.prepareGeometryChange()
-            self._shape = None
-            self.setZValue(15 if value else 5)  # above stages, so its end handles can be grabbed
-        return super().itemChange(change, value)
+    def set_raised(self, raised: bool) -> None:
+        """Lift a selected arrow above the stages, so its end handles can be grabbed.
+
+        The scene calls this when the selection changes (an ``itemChange`` override would
+        cost a Python call for every flag, z-value and scene change of every arrow).
+        """
+        self.setZValue(15 if raised else 5)
 
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,

@@ -68,8 +68,7 @@ class ProcessView(QGraphicsView):
     def zoom_fit(self) -> None:
         """Show the whole process (never enlarging beyond 100 %)."""
         scene = self.process_scene()
-        scene.flush()
-        rect = scene.content_rect()
+        rect = scene.settled_content_rect()
         if rect.isNull():
             self.zoom_reset()
             return
