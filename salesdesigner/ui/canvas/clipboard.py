@@ -22,10 +22,15 @@ from salesdesigner.model.errors import UserError
 from salesdesigner.model.geometry import snap
 from salesdesigner.model.ids import new_id
 from salesdesigner.model.process import Process
-from salesdesigner.storage.json_format import process_from_json, process_to_json
 
 MIME_TYPE = "application/x-salesdesigner-fragment"
 FRAGMENT_FORMAT = "salesdesigner.fragment"
+
+
+def _json():
+    """The interchange module, imported on first copy or paste rather than at start-up."""
+    from salesdesigner.storage import json_format
+    return json_format
 
 
 class FragmentError(UserError):
@@ -71,7 +76,7 @@ def encode(process: Process, stage_ids: Iterable[str]) -> str | None:
             fragment.add_transition(transition)
     return json.dumps({
         "format": FRAGMENT_FORMAT, "version": 1,
-        "process": json.loads(process_to_json(fragment)),
+        "process": json.loads(_json().process_to_json(fragment)),
         "attachments": [{"id": a.id, "filename": a.filename, "mime_type": a.mime_type,
                          "data": base64.b64encode(a.data).decode("ascii")}
                         for a in files.values()],
@@ -84,7 +89,7 @@ def decode(text: str) -> Fragment:
         root = json.loads(text)
         if not (isinstance(root, dict) and root.get("format") == FRAGMENT_FORMAT):
             raise FragmentError("not a canvas fragment")
-        process = process_from_json(json.dumps(root["process"], ensure_ascii=False))
+        process = _json().process_from_json(json.dumps(root["process"], ensure_ascii=False))
         files = tuple(Attachment(str(a["id"]), str(a["filename"]),
                                  base64.b64decode(a["data"], validate=True),
                                  str(a.get("mime_type") or "application/octet-stream"))
