@@ -15,7 +15,7 @@ def run_worker(tmp_path, **job):
     (tmp_path / "job.pickle").write_bytes(pickle.dumps(job))
     return subprocess.run([sys.executable, "-m", "salesdesigner.export.pdf.worker",
                            str(tmp_path / "job.pickle"), str(tmp_path / "out.pdf")],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, check=False)
 
 
 def test_worker_reports_progress_and_writes_the_manual(tmp_path):

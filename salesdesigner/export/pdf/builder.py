@@ -8,7 +8,6 @@ import datetime
 import io
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ from salesdesigner.export.pdf.strings import Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.process import Process
+from salesdesigner.storage.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -148,15 +148,6 @@ def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "
                         cancelled=cancelled)
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".salesdesigner-", suffix=".pdf",
-                                   dir=target.parent if str(target.parent) else ".")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(result.data)
-            os.chmod(tmp, 0o644)  # mkstemp's 0600 would make the manual private
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(target, result.data)
     except OSError as exc:
         raise PdfExportError(f"Cannot write the PDF to {str(target)!r}: {exc.strerror or exc}.") from None

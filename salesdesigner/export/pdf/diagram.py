@@ -8,6 +8,7 @@ small map of the whole process with the tiles framed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from dataclasses import dataclass
@@ -42,10 +43,9 @@ from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.process import Process
 
 MIN_SCALE = 0.45    # below this, stage names print under 6 pt: cut into tiles
-TILE_SCALE = 0.6    # once cut, aim for names of about 8 pt
+PART_SCALE = 0.5    # once cut, names print at 6.5 pt or more
 NAME_SIZE = 13.0    # stage name size in scene units
 LABEL_SIZE = 11.0   # arrow label size in scene units
-HEIGHT_FLOOR = 0.4  # accepted to keep all lanes on one page when the height alone is short
 MAX_TILES = 24      # more pages than this and the overview is no longer an overview
 _FILL = {StageKind.START: START, StageKind.END: END, StageKind.WON: WON, StageKind.LOST: LOST}
 
@@ -68,16 +68,34 @@ def scene_area(process: Process) -> Rect:
                 rect.height + 2 * pad)
 
 
-def _cuts(start: float, stop: float, step: float, spans: list[tuple[float, float]],
-          prefer: list[float] = (), first_extra: float = 0.0) -> list[float]:
+class _Spans:
+    """Intervals (with a payload) sorted by start, so those overlapping a range are found
+    by bisection instead of a scan of every stage: planning stays linear."""
+
+    def __init__(self, spans: list[tuple[float, float, object]]) -> None:
+        self.spans = sorted(spans, key=lambda s: s[0])
+        self.starts = [s[0] for s in self.spans]
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0.0)
+
+    def overlapping(self, a: float, b: float) -> list[tuple[float, float, object]]:
+        """Spans with start < b and end > a."""
+        i = bisect.bisect_right(self.starts, a - self.longest)
+        j = bisect.bisect_left(self.starts, b)
+        return [s for s in self.spans[i:j] if s[1] > a]
+
+
+def _cuts(start: float, stop: float, step: float, spans: _Spans,
+          prefer: list[float] = (), first_extra: float = 0.0,
+          limit: int = 10 ** 9) -> list[float]:
     """Cut positions from ``start`` to ``stop`` about ``step`` apart, moved back into a gap
     between stages where a cut would slice one (never shorter than half a step).  The first
-    piece may be ``first_extra`` longer (it needs no repeated lane titles)."""
+    piece may be ``first_extra`` longer (it needs no repeated lane titles).  Stops early
+    (returning more than ``limit`` pieces) once there are more than ``limit``."""
     cuts = [start]
-    while cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0) < stop - 1:
+    while len(cuts) <= limit and cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0) < stop:
         cut = cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0)
         preferred = [p for p in prefer if cuts[-1] + step / 2 < p <= cut]
-        sliced = [lo for lo, hi in spans if lo < cut < hi]
+        sliced = [lo for lo, _, _ in spans.overlapping(cut, cut)]
         if preferred:  # e.g. the border between two lanes
             cut = max(preferred)
         elif sliced and min(sliced) - 15 > cuts[-1] + step / 2:
@@ -91,41 +109,61 @@ def plan_tiles(area: Rect, width: float, height: float, stages: list[Rect] = (),
                bands: list[float] = ()) -> tuple[float, list[Rect]]:
     """Scale and scene rectangles so each tile fits a ``width`` × ``height`` box legibly.
 
-    Prefer fitting the height (processes are wide) and cutting across, between stage
-    columns; tall processes are cut in rows too.  Tiles without a stage are skipped.
+    One page when the whole diagram fits at :data:`MIN_SCALE`.  Otherwise the fewest
+    parts at any scale from 1 down to :data:`PART_SCALE` (the largest scale among those
+    with that fewest count): the diagram is cut across between stage columns, each
+    column keeps only the lanes from its highest to its lowest stage (a staircase needs
+    no empty lanes), is cut at lane borders only when still too tall, and parts with no
+    stage are skipped.  ``bands`` are the lane borders (scene y).
     """
     fit = min(width / area.width, height / area.height)
     if fit >= MIN_SCALE:
         return min(fit, 1.0), [area]
-    # as few pages as legibility allows, each filled as far as the cuts permit
-    if MIN_SCALE > height / area.height >= HEIGHT_FLOOR:
-        # slightly smaller text beats cutting every lane band in two
-        rows, scale = 1, height / area.height
-    else:
-        cols = math.ceil(area.width * TILE_SCALE / width)
-        rows = max(1, math.ceil(area.height * TILE_SCALE / height))
-        scale = min(1.0, rows * height / area.height, cols * width / area.width)
-    title = LANE_TITLE_WIDTH  # later tiles repeat the lane titles over their left edge
-    spans = [(r.x, r.right) for r in stages]
-    xs = _cuts(area.x, area.right, width / scale - title, spans, first_extra=title)
-    if len(xs) > 2 and xs[-1] - xs[-2] < 0.35 * (width / scale - title):
-        # a sliver of a last page: shrink a little so the others take it in
-        smaller = scale * (xs[-2] - xs[0]) / (xs[-1] - xs[0])
-        if smaller >= TILE_SCALE:
-            scale = smaller
-            xs = _cuts(area.x, area.right, width / scale - title, spans, first_extra=title)
-    ys = _cuts(area.y, area.bottom, height / scale, [(r.y, r.bottom) for r in stages], bands)
-    tiles = []
-    for top, bottom in itertools.pairwise(ys):
-        for left, right in itertools.pairwise(xs):
-            lead = title if left > area.x else 0.0
-            tile = Rect(left - lead, top, right - left + lead, bottom - top)
-            if not stages or any(r.right > tile.x and r.x < tile.right and r.bottom > tile.y
-                                 and r.y < tile.bottom for r in stages):
-                tiles.append(tile)
-    if len(tiles) > MAX_TILES:  # a giant process: one overall page, not a booklet of tiles
+    best: tuple[float, list[Rect]] | None = None
+    for step in range(round((1.0 - PART_SCALE) / 0.01) + 1):
+        scale = 1.0 - step * 0.01
+        if area.width * scale / width > MAX_TILES + 1:  # too many columns at this scale
+            continue
+        tiles = _tiling(area, width, height, scale, list(stages), list(bands))
+        if tiles is not None and (best is None or len(tiles) < len(best[1])):
+            best = (scale, tiles)
+    if best is None:  # a giant process: one overall page, not a booklet of tiles
         return fit, [area]
-    return scale, tiles or [area]
+    return best
+
+
+def _tiling(area: Rect, width: float, height: float, scale: float, stages: list[Rect],
+            bands: list[float]) -> list[Rect] | None:
+    """The parts at ``scale``, or None when there would be more than MAX_TILES."""
+    title = LANE_TITLE_WIDTH  # later tiles repeat the lane titles over their left edge
+    columns = _Spans([(r.x, r.right, r) for r in stages])
+    xs = _cuts(area.x, area.right, width / scale - title, columns, first_extra=title,
+               limit=MAX_TILES)
+    if len(xs) - 1 > MAX_TILES:
+        return None
+    bounds = sorted({area.y, area.bottom, *(b for b in bands if area.y < b < area.bottom)})
+    tiles: list[Rect] = []
+    for left, right in itertools.pairwise(xs):
+        lead = title if left > area.x else 0.0
+        inside = [r for _, _, r in columns.overlapping(left - lead, right)]
+        if stages and not inside:
+            continue
+        top, bottom = area.y, area.bottom
+        if inside:  # keep only the lanes this column's stages are in
+            top = max((b for b in bounds if b <= min(r.y for r in inside)), default=area.y)
+            bottom = min((b for b in bounds if b >= max(r.bottom for r in inside)),
+                         default=area.bottom)
+        ys = _cuts(top, bottom, height / scale, _Spans([(r.y, r.bottom, r) for r in inside]),
+                   bounds, limit=MAX_TILES)
+        for y0, y1 in itertools.pairwise(ys):
+            tile = Rect(left - lead, y0, right - left + lead, y1 - y0)
+            if tile.width * scale > width + 0.01 or tile.height * scale > height + 0.01:
+                return None  # never a part larger than the page
+            if not stages or any(r.bottom > y0 and r.y < y1 for r in inside):
+                tiles.append(tile)
+        if len(tiles) > MAX_TILES:
+            return None
+    return tiles or [area]
 
 
 class DiagramFlowable(Flowable):

@@ -30,6 +30,7 @@ from salesdesigner.export.pdf.diagram import (
     scene_area,
 )
 from salesdesigner.export.pdf.fonts import SANS
+from salesdesigner.export.pdf.rowtable import WindowedTable
 from salesdesigner.export.pdf.strings import Labels
 from salesdesigner.export.pdf.styles import (
     ACCENT,
@@ -274,8 +275,8 @@ def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -
     ts, lb = m.ts, m.labels
     out: list[Flowable] = [anchor("kpis", lb("kpi_summary")), ts.para(lb("kpi_summary"), "h1")]
     cut = lambda text: ts.short(text, SUMMARY_CELL_LIMIT)
-    rows: list[list[Flowable]] = [[ts.para(lb(k), "cell_head") for k in
-                                   ("col_stage", "col_kpi", "col_target", "col_definition")]]
+    header = [[ts.para(lb(k), "cell_head") for k in
+               ("col_stage", "col_kpi", "col_target", "col_definition")]]
     style = [
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -284,29 +285,31 @@ def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ]
+    rows: list[list[Flowable]] = []
+    row_styles: list[list[tuple]] = []  # per row, as if it were row 0 (see WindowedTable)
     for stage in m.stages:
         if not stage.kpis:
             continue
         color = lane_color(m.process.lane(stage.lane).color if stage.lane else None)
-        first = len(rows)
         for n, kpi in enumerate(stage.kpis):
             # later rows repeat the stage quietly, so a page that starts mid-stage says whose
             name = f"{m.numbers[stage.id]}. {cut(m.stage_title(stage))}"
             rows.append([ts.para(name, "cell_bold" if n == 0 else "cell_muted"), ts.para(cut(kpi.name), "cell"),
                          ts.para(target_text(kpi, lb), "cell"),
                          ts.para(cut(kpi.definition), "cell")])
-        style.append(("LINEBEFORE", (0, first), (0, len(rows) - 1), 3, color))
-        style.append(("LINEABOVE", (0, first), (-1, first), 0.8, MUTED))
-    if len(rows) == 1:
+            commands: list[tuple] = [("LINEBEFORE", (0, 0), (0, 0), 3, color)]
+            if n == 0:
+                commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, MUTED))
+            if len(rows) % 2 == 0:  # table row number even (the header is row 0)
+                commands.append(("BACKGROUND", (1, 0), (-1, 0), PANEL))
+            row_styles.append(commands)
+    if not rows:
         out.append(ts.para(lb("kpi_none"), "muted"))
         return out
-    for r in range(1, len(rows)):
-        if r % 2 == 0:
-            style.append(("BACKGROUND", (1, r), (-1, r), PANEL))
-    table = Table(rows, colWidths=[width * 0.26, width * 0.22, width * 0.16, width * 0.36],
-                  repeatRows=1, splitByRow=1, splitInRow=0)
-    table.setStyle(TableStyle(style))
-    out.append(table)
+    # a windowed table: ReportLab would re-process the whole table at every page break
+    out.append(WindowedTable(header, rows, row_styles,
+                             col_widths=[width * 0.26, width * 0.22, width * 0.16, width * 0.36],
+                             style=style))
     return out
 
 

@@ -1,0 +1,121 @@
+"""Manual generation grows linearly with the number of stages: the long KPI summary is
+split page by page without re-processing the whole table, and the overview's tile plan
+looks at each stage once.  Counted work, never wall-clock time."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import tables as rl_tables
+
+from salesdesigner.export.pdf.diagram import plan_tiles
+from salesdesigner.export.pdf.document import make_anchor
+from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
+from salesdesigner.export.pdf.sections import Manual, kpi_summary
+from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.export.pdf.styles import Typesetter
+from salesdesigner.model.geometry import Rect
+from salesdesigner.model.ordering import process_order
+from salesdesigner.model.synthetic import synthetic_process
+from tests.export_pdf.conftest import page_texts
+
+
+def _summary(n_stages: int) -> tuple[list, float]:
+    """The KPI summary section of a generated process, and the body width."""
+    process = synthetic_process(n_stages)
+    ids = process_order(process)
+    labels = Labels(process.language)
+    ts = Typesetter(labels.japanese)
+    m = Manual(process, labels, ts, [process.stage(s) for s in ids])
+    m.numbers = {sid: k for k, sid in enumerate(ids, 1)}
+    m.keys = {sid: f"stage-{k}" for k, sid in enumerate(ids, 1)}
+    width = SimpleDocTemplate(io.BytesIO()).width
+    return kpi_summary(m, make_anchor(ts, labels, m.numbers), width), width
+
+
+def _build(story: list) -> tuple[bytes, int]:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer)
+    doc.build(story)
+    return buffer.getvalue(), doc.page
+
+
+def _style_commands_processed(monkeypatch: pytest.MonkeyPatch, n_stages: int) -> tuple[int, int]:
+    """(table style commands ReportLab processed, pages) laying out the KPI summary."""
+    count = 0
+    original = rl_tables.Table._addCommand
+
+    def counting(self, cmd):
+        nonlocal count
+        count += 1
+        return original(self, cmd)
+
+    monkeypatch.setattr(rl_tables.Table, "_addCommand", counting)
+    story, _ = _summary(n_stages)
+    _, pages = _build(story)
+    monkeypatch.setattr(rl_tables.Table, "_addCommand", original)
+    return count, pages
+
+
+def test_kpi_summary_split_work_doubles_when_the_stages_double(monkeypatch) -> None:
+    small, small_pages = _style_commands_processed(monkeypatch, 120)
+    large, large_pages = _style_commands_processed(monkeypatch, 240)
+    assert small_pages >= 8 and large_pages >= 2 * small_pages - 2
+    # one big table re-processes every remaining command at each page break: x4 here
+    assert large / small < 2.4, (small, large)
+
+
+def test_windowed_summary_breaks_pages_exactly_like_one_big_table() -> None:
+    story, _ = _summary(90)
+    table = story[-1]
+    assert isinstance(table, WindowedTable)
+    head = len(table.header)
+    commands = list(table.style)
+    for i, row in enumerate(table.row_styles):
+        commands += [_shift(cmd, head + i) for cmd in row]
+    whole = Table(table.header + table.rows, colWidths=table.col_widths, repeatRows=head,
+                  splitByRow=1, splitInRow=0)
+    whole.setStyle(TableStyle(commands))
+    windowed, pages = _build(list(story))
+    reference, reference_pages = _build(story[:-1] + [whole])
+    assert pages == reference_pages > 5
+    assert page_texts(windowed) == page_texts(reference)
+    header = page_texts(windowed)[0].split("\n")[1]  # line 0 is the section title
+    for text in page_texts(windowed)[1:]:
+        assert text.startswith(header)  # the header row repeats on every page
+
+
+def test_windowed_table_with_few_rows_is_drawn_whole() -> None:
+    story, _ = _summary(6)
+    data, pages = _build(story)
+    assert pages == 1
+    text = page_texts(data)[0]
+    assert text.count("Conversion rate") == 3 and text.count("Lead time") == 3
+
+
+class _CountingRect(Rect):
+    """A stage rectangle that counts how often the planner looks at its right edge."""
+
+    looks = 0
+
+    @property
+    def right(self) -> float:
+        _CountingRect.looks += 1
+        return self.x + self.width
+
+
+def _planner_looks(n_stages: int) -> int:
+    stages = [_CountingRect(100 + 260 * n, 80 + (n % 3) * 200, 200, 100) for n in range(n_stages)]
+    area = Rect(0, 0, 260 * n_stages + 200, 640)
+    _CountingRect.looks = 0
+    plan_tiles(area, 750, 420, stages, [200, 400, 640])
+    return _CountingRect.looks
+
+
+@pytest.mark.parametrize("n_stages", [20, 40, 60])
+def test_overview_planning_looks_at_each_stage_a_bounded_number_of_times(n_stages: int) -> None:
+    # columns are capped (MAX_TILES), so the planner's work per stage does not grow
+    small, large = _planner_looks(n_stages), _planner_looks(2 * n_stages)
+    assert large <= 2.3 * small, (small, large)
