@@ -164,7 +164,8 @@ class LaneOps:
 
     def prompt_rename(self, lane_id: str) -> None:
         lang = self.scene.language
-        name, ok = QInputDialog.getText(self._parent_widget(), labels.text("rename-lane", lang),
+        title = labels.text("rename-lane", lang).rstrip("…")  # a dialog title has no ellipsis
+        name, ok = QInputDialog.getText(self._parent_widget(), title,
                                         labels.text("lane-name", lang),
                                         text=self.process.lane(lane_id).name)
         if ok:

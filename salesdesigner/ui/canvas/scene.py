@@ -504,13 +504,13 @@ class ProcessScene(QGraphicsScene):
     def _rename_stage(self, stage_id: str, name: str) -> None:
         if self.process.has_stage(stage_id) and self.process.stage(stage_id).name != name:
             self._push(UpdateStageCommand(self.process, stage_id, {"name": name},
-                                          text=self._t("Rename")))
+                                          text=self._t("Rename Stage")))
 
     def _relabel(self, transition_id: str, label: str) -> None:
         if (self.process.has_transition(transition_id)
                 and self.process.transition(transition_id).label != label):
             self._push(UpdateTransitionCommand(self.process, transition_id, {"label": label},
-                                               text=self._t("Rename")))
+                                               text=self._t("Relabel Arrow")))
 
     # ------------------------------------------------------------------ lanes
     def add_lane(self, name: str | None = None) -> str:

@@ -159,6 +159,7 @@ def test_rename_in_place_commits_on_enter_and_cancels_on_escape(canvas):
     QTest.keyClick(c.view.viewport(), Qt.Key.Key_Escape)
     assert c.process.stage("prospect").name == "アポ獲得 <i>"
     assert c.stack.count() == 1
+    assert c.stack.undoText() == "Rename Stage"  # what Edit ▸ Undo and History say
 
 
 def test_double_click_on_an_arrow_edits_its_label(canvas):
@@ -168,6 +169,7 @@ def test_double_click_on_an_arrow_edits_its_label(canvas):
     c.scene.editor().setPlainText("booked")
     c.scene.editor().commit()
     assert c.process.transition("t1").label == "booked"
+    assert c.stack.undoText() == "Relabel Arrow"
 
 
 def test_findings_mark_stages_and_model_changes_from_elsewhere_show_up(canvas):
