@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneContextMenuEvent,
@@ -28,6 +28,15 @@ if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
 
 TITLE_FONT = style.font(10, bold=True)
+VERTICAL_FONT = style.font(10, bold=True)
+VERTICAL_FONT.setFeature(QFont.Tag("vert"), 1)  # ー 「 」 。 take their upright-text forms
+
+
+def is_cjk(text: str) -> bool:
+    """Japanese (or Chinese) titles are set upright, top to bottom, as on paper; others are
+    turned on their side."""
+    return any("\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+               for c in text)
 EDGE = 5.0          # how close to the band's bottom edge a press resizes the lane
 MIN_HEIGHT = 60.0
 
@@ -43,6 +52,7 @@ class LaneItem(QGraphicsItem):
         self._top = 0.0
         self._width = 800.0
         self._title = ""
+        self._vertical = False
         self.highlighted = False  # a dragged stage would land in this lane
         self.setZValue(-10)
         self._resize_from: float | None = None  # scene y where a resize drag started
@@ -86,9 +96,15 @@ class LaneItem(QGraphicsItem):
         return QRectF(0.0, self._top, LANE_TITLE_WIDTH, self.height())
 
     def _layout_title(self) -> None:
+        name = style.display_text(self.lane.name, 200)
+        self._vertical = is_cjk(name)
+        if self._vertical:  # one character a line; "⋮" when the band is too short
+            rows = max(1, int((self.lane.height - 16) // QFontMetricsF(VERTICAL_FONT).height()))
+            chars = [c for c in name if not c.isspace()]
+            self._title = "".join(chars if len(chars) <= rows else chars[:rows - 1] + ["⋮"])
+            return
         self._title = QFontMetricsF(TITLE_FONT).elidedText(
-            style.display_text(self.lane.name, 200), Qt.TextElideMode.ElideRight,
-            max(10.0, self.lane.height - 16))
+            name, Qt.TextElideMode.ElideRight, max(10.0, self.lane.height - 16))
 
     def boundingRect(self) -> QRectF:
         return self.band_rect().adjusted(0, 0, 0, EDGE)  # the resize edge reaches below
@@ -112,6 +128,16 @@ class LaneItem(QGraphicsItem):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        if self._vertical:
+            painter.setFont(VERTICAL_FONT)
+            painter.setPen(style.INK)
+            line = QFontMetricsF(VERTICAL_FONT).height()
+            top = title.center().y() - line * len(self._title) / 2
+            for i, char in enumerate(self._title):
+                painter.drawText(QRectF(title.left() + 2, top + i * line, title.width() - 2, line),
+                                 Qt.AlignmentFlag.AlignCenter, char)
+            painter.restore()
+            return
         painter.translate(title.center())
         painter.rotate(-90)
         painter.setFont(TITLE_FONT)

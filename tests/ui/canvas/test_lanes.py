@@ -109,3 +109,15 @@ def test_an_empty_band_press_starts_a_rubber_band_not_a_lane_drag(canvas):
     c.drag((620, 250), (800, 390))
     assert c.scene.selected_stage_ids() == ["propose"]
     assert c.stack.count() == 0
+
+
+def test_japanese_lane_titles_stand_upright_and_latin_ones_lie_on_their_side():
+    from salesdesigner.model import Lane
+    from salesdesigner.ui.canvas.lane_item import LaneItem
+
+    upright = LaneItem(Lane("is", "インサイドセールス", height=400))
+    assert upright._vertical and upright._title == "インサイドセールス"
+    short = LaneItem(Lane("is", "インサイドセールス", height=60))
+    assert short._title.endswith("⋮") and len(short._title) < len("インサイドセールス")
+    sideways = LaneItem(Lane("fs", "Field Sales"))
+    assert not sideways._vertical and sideways._title == "Field Sales"
