@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from salesdesigner.model.search import matching_stages
+from salesdesigner.model.search import search
 from salesdesigner.ui.canvas import labels
 from salesdesigner.ui.canvas.scene import ProcessScene
 from salesdesigner.ui.canvas.view import ProcessView
@@ -22,6 +22,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.scene, self.view = scene, view
         self.matches: list[str] = []
+        self.where: dict[str, str] = {}  # stage id -> the first field that matched
         self.current = -1
         lang = scene.language
         self.edit = QLineEdit(self)
@@ -63,8 +64,16 @@ class FindBar(QWidget):
     def set_query(self, text: str) -> None:
         self.edit.setText(text)
 
+    def _match(self, text: str) -> None:
+        """Stages that match, in process order, and where each first matched (a stage found
+        by its exit criteria or a script line would otherwise look like a wrong hit)."""
+        self.where = {}
+        for match in search(self.scene.process, text):
+            self.where.setdefault(match.stage_id, match.field)
+        self.matches = list(self.where)
+
     def _search(self, text: str) -> None:
-        self.matches = matching_stages(self.scene.process, text)
+        self._match(text)
         self.current = -1
         if self.matches:
             self.find_next()
@@ -74,7 +83,7 @@ class FindBar(QWidget):
     def _refresh(self) -> None:
         """The document may have changed since the last search: match again, keep our place."""
         here = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
-        self.matches = matching_stages(self.scene.process, self.edit.text())
+        self._match(self.edit.text())
         self.current = self.matches.index(here) if here in self.matches else -1
 
     def find_next(self) -> None:
@@ -103,7 +112,11 @@ class FindBar(QWidget):
             return ""
         if not self.matches:
             return labels.text("find-none", lang)
-        return labels.text("find-count", lang, i=max(self.current, 0) + 1, n=len(self.matches))
+        count = labels.text("find-count", lang, i=max(self.current, 0) + 1, n=len(self.matches))
+        field = self.where.get(self.matches[max(self.current, 0)], "name")
+        if field == "name":
+            return count
+        return f"{count} · {labels.text('found-in-' + field, lang)}"
 
     def _show_count(self) -> None:
         self.count_label.setText(self.count_text())

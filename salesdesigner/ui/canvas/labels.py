@@ -40,6 +40,14 @@ _TEXTS: dict[str, dict[str, str]] = {
     "find-placeholder": {"en": "Find stages…", "ja": "ステージを検索…"},
     "find-count": {"en": "{i} of {n}", "ja": "{i} / {n} 件"},
     "find-none": {"en": "No matches", "ja": "該当なし"},
+    "found-in-goal": {"en": "in the goal", "ja": "目標に一致"},
+    "found-in-description": {"en": "in the description", "ja": "説明に一致"},
+    "found-in-exit_criteria": {"en": "in the exit criteria", "ja": "完了条件に一致"},
+    "found-in-kpi": {"en": "in a KPI", "ja": "KPIに一致"},
+    "found-in-action": {"en": "in an action", "ja": "アクションに一致"},
+    "found-in-script": {"en": "in a talk script", "ja": "トークスクリプトに一致"},
+    "found-in-material": {"en": "in a material", "ja": "資料に一致"},
+    "found-in-tip": {"en": "in a tip", "ja": "コツに一致"},
 }
 
 # Undo texts, shown in Edit ▸ Undo <text>.

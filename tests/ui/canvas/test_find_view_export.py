@@ -131,3 +131,17 @@ def test_svg_export_holds_stage_names_as_escaped_text(canvas, tmp_path):
     assert "見積" in svg and "&amp; &lt;" in svg and "script&gt;" in svg
     assert "<script>" not in svg and "<b>" not in svg
     assert "Proposal &lt;b&gt;&amp;amp;" in svg
+
+
+def test_find_says_where_a_stage_matched_when_it_is_not_the_name(canvas, qtbot):
+    c = canvas()
+    c.process.update_stage("won", exit_criteria=("Contract countersigned",))
+    bar = FindBar(c.scene, c.view)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_query("countersigned")
+    assert bar.matches == ["won"]
+    assert bar.count_label.text() == "1 of 1 · in the exit criteria"
+    bar.set_query(c.process.stage("propose").name)
+    assert bar.matches[0] == "propose"
+    assert "·" not in bar.count_label.text()  # a match on the name needs no explanation
