@@ -70,6 +70,8 @@ def _command_parser() -> argparse.ArgumentParser:
                         help="pdf only: include only stages of this lane (repeatable)")
     export.add_argument("--stage", action="append", default=None, metavar="ID",
                         help="pdf only: include only this stage (repeatable)")
+    export.add_argument("--force", action="store_true",
+                        help="overwrite OUT even when it is a SalesDesigner document")
     export.add_argument("--attachments", default=None,
                         help="json: beside|omit (default beside); html: folder|inline (default folder)")
 
@@ -97,6 +99,20 @@ def _open(path: str):
 def _refuse_overwrite(path: str, force: bool) -> None:
     if os.path.exists(path) and not force:
         raise UserError(f"{path} already exists; use --force to overwrite it.")
+
+
+def _refuse_clobbering_a_document(output: str, force: bool) -> None:
+    """An export may replace an old export, but not a document someone mistyped as OUT."""
+    if force or not os.path.isfile(output):
+        return
+    try:
+        with open(output, "rb") as handle:
+            is_sqlite = handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return
+    if is_sqlite or output.endswith(".salesdesign"):
+        raise UserError(f"{output} is a document, not an old export; choose another name or "
+                        "use --force to overwrite it.")
 
 
 def _refuse_same_file(source: str, output: str) -> None:
@@ -143,6 +159,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _refuse_same_file(args.file, args.output)
+    _refuse_clobbering_a_document(args.output, args.force)
     process = _open(args.file)
     if args.format != "pdf" and (args.lane or args.stage):
         raise UserError("--lane and --stage apply to pdf exports only.")

@@ -29,22 +29,28 @@ def _dfs_sources(process: Process) -> list[str]:
 
 
 def back_edges(process: Process) -> set[tuple[str, str]]:
-    """Edges that close a loop when walking the process from its start (drawn backwards)."""
+    """Edges that close a loop when walking the process from its start (drawn backwards).
+
+    One depth-first walk over the whole graph, roots first: a later root only walks the
+    stages no earlier walk reached, so an edge into an earlier walk is never a back edge.
+    """
     graph = process.graph
     result: set[tuple[str, str]] = set()
     visited: set[str] = set()
     for source in _dfs_sources(process):
         if source in visited:
             continue
+        unvisited = graph.subgraph(n for n in graph if n not in visited)
         on_stack: set[str] = {source}
-        for u, v, kind in nx.dfs_labeled_edges(graph, source=source):
+        for u, v, kind in nx.dfs_labeled_edges(unvisited, source=source):
             if kind == "forward" and u != v:
                 on_stack.add(v)
+                visited.add(v)
             elif kind == "reverse" and u != v:
                 on_stack.discard(v)
             elif kind == "nontree" and v in on_stack:
                 result.add((u, v))
-        visited.update(nx.dfs_preorder_nodes(graph, source))
+        visited.add(source)
     return result
 
 

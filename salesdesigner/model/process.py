@@ -81,7 +81,8 @@ class Process:
     # ------------------------------------------------------------------ queries
     @property
     def graph(self) -> nx.DiGraph:
-        """The live graph. Read it, run networkx algorithms on it; never mutate it."""
+        """The graph. Read it, run networkx algorithms on it; never mutate it, and ask for it
+        again after a change (an insertion in the middle rebuilds it as a new object)."""
         return self._graph
 
     @property
@@ -399,7 +400,11 @@ class Process:
     def update_lane(self, lane_id: str, **changes: Any) -> Lane:
         if "id" in changes and changes["id"] != lane_id:
             raise ProcessError("A lane's id cannot change.")
-        return self.replace_lane(dataclasses.replace(self.lane(lane_id), **changes))
+        try:
+            new = dataclasses.replace(self.lane(lane_id), **changes)
+        except TypeError as exc:
+            raise ProcessError(f"Cannot update lane {lane_id!r}: {exc}.") from None
+        return self.replace_lane(new)
 
     def move_lane(self, lane_id: str, index: int) -> int:
         """Move a lane to a new place top to bottom; returns its old index."""

@@ -98,7 +98,9 @@ def validate(process: Process) -> list[Finding]:
     def add(code: str, severity: Severity, ids: tuple[str, ...], **values: str) -> None:
         findings.append(Finding(code, severity, ids, _text(code, lang, **values)))
 
-    if not stages:
+    if not stages:  # an empty document: say where to begin
+        add("no-start", Severity.ERROR, ())
+        add("no-outcome", Severity.ERROR, ())
         return findings
     starts = process.start_stages()
     if not starts:

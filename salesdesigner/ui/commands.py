@@ -30,10 +30,31 @@ MERGE_LANE_FIELD = 3
 MERGE_PROCESS_FIELD = 4
 
 
+def _refusable(redo):
+    """Wrap a command's ``redo``: when the model refuses the change, the command marks
+    itself obsolete so QUndoStack.push drops it instead of keeping a step that cannot be
+    undone; the model's error still reaches the caller."""
+
+    def guarded(self) -> None:
+        try:
+            redo(self)
+        except Exception:
+            self.setObsolete(True)
+            raise
+
+    guarded.__doc__ = redo.__doc__
+    return guarded
+
+
 class _Command(QUndoCommand):
     def __init__(self, process: Process, text: str) -> None:
         super().__init__(text)
         self.process = process
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "redo" in cls.__dict__:
+            cls.redo = _refusable(cls.__dict__["redo"])
 
 
 class MacroCommand(QUndoCommand):
@@ -52,8 +73,16 @@ class MacroCommand(QUndoCommand):
         return step
 
     def redo(self) -> None:
-        for step in self.steps:
-            step.redo()
+        done: list[QUndoCommand] = []
+        try:
+            for step in self.steps:
+                step.redo()
+                done.append(step)
+        except Exception:  # all or nothing: take back the steps that went through
+            for step in reversed(done):
+                step.undo()
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
         for step in reversed(self.steps):

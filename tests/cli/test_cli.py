@@ -193,3 +193,17 @@ def test_without_a_display_the_gui_says_so_in_one_line(tmp_path):
                             capture_output=True, text=True, timeout=120)
     line = assert_one_line_error(result)
     assert "display" in line
+
+
+def test_export_does_not_replace_another_document_without_force(tmp_path):
+    run("new", "x.salesdesign", cwd=tmp_path)
+    run("new", "other.salesdesign", "--template", "the-model", cwd=tmp_path)
+    before = fingerprint(tmp_path / "other.salesdesign")
+    line = assert_one_line_error(run("export", "json", "x.salesdesign", "-o",
+                                     "other.salesdesign", cwd=tmp_path))
+    assert "--force" in line
+    assert fingerprint(tmp_path / "other.salesdesign") == before
+    assert run("export", "json", "x.salesdesign", "-o", "x.json", cwd=tmp_path).returncode == 0
+    assert run("export", "json", "x.salesdesign", "-o", "x.json", cwd=tmp_path).returncode == 0
+    assert run("export", "json", "x.salesdesign", "-o", "other.salesdesign", "--force",
+               cwd=tmp_path).returncode == 0

@@ -84,3 +84,17 @@ def test_synthetic_processes_have_the_requested_size_and_no_errors():
         assert len(process.stage_ids) == n
         assert not has_errors(validate(process))
     assert synthetic_process(50) == synthetic_process(50)
+
+
+def test_an_edge_into_an_earlier_walk_is_not_taken_for_a_loop():
+    """A → B ⇄ C, plus an unreachable X → C: only C → B closes the loop, so B and C keep
+    separate columns."""
+    process = Process()
+    for sid, kind in [("A", StageKind.START), ("B", StageKind.STAGE), ("C", StageKind.STAGE),
+                      ("X", StageKind.STAGE)]:
+        process.add_stage(Stage(sid, sid, kind))
+    for a, b in [("A", "B"), ("B", "C"), ("C", "B"), ("X", "C")]:
+        process.add_transition(Transition(f"{a}{b}", a, b))
+    assert back_edges(process) == {("C", "B")}
+    col = layers(process)
+    assert col["A"] < col["B"] < col["C"]

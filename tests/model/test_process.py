@@ -213,3 +213,10 @@ def test_removing_then_restoring_any_transition_leaves_the_process_unchanged(pro
     tid = data.draw(st.sampled_from([t.id for t in process.transitions]))
     process.restore_transition(process.remove_transition(tid))
     assert process.snapshot() == before
+
+
+def test_updating_an_unknown_lane_field_is_a_process_error():
+    process = Process()
+    process.add_lane(Lane("l", "L"))
+    with pytest.raises(ProcessError, match="Cannot update lane"):
+        process.update_lane("l", bogus=1)

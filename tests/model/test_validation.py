@@ -85,3 +85,9 @@ def test_errors_come_before_warnings_and_hints():
     ranks = [f.severity for f in validate(process)]
     order = [Severity.ERROR, Severity.WARNING, Severity.HINT]
     assert ranks == sorted(ranks, key=order.index)
+
+
+def test_an_empty_process_is_told_where_to_begin():
+    findings = validate(Process(language="en"))
+    assert [f.code for f in findings] == ["no-start", "no-outcome"]
+    assert has_errors(findings)

@@ -63,5 +63,16 @@ def test_error_findings_mark_stages_on_the_canvas(window, qtbot):
 
 
 def test_no_findings_says_so(make_window):
-    window = make_window()
+    from salesdesigner.model import Process, Stage, StageKind, Transition
+
+    sound = Process(name="Sound", language="en")
+    sound.add_stage(Stage("s", "Lead", StageKind.START))
+    sound.add_stage(Stage("w", "Won", StageKind.WON))
+    sound.add_transition(Transition("t", "s", "w"))
+    window = make_window(sound)
     assert window.validation.summary.text() == "No problems found."
+
+
+def test_a_blank_document_is_told_where_to_begin(make_window):
+    window = make_window()
+    assert window.validation.summary.text().startswith("Errors: 2 ")
