@@ -370,10 +370,15 @@ def _stage(raw: object, n: int, lanes: set[str]) -> tuple[Stage, bool]:
         raise InterchangeError(f"{where} refers to unknown lane {_q(lane)}.")
     has_position = data.get("position") is not None
     position = Position()
+    extensions = _extensions(data, STAGE_KEYS, where)
     if has_position:
         pos = _obj(data["position"], f"{where}: 'position'")
         position = Position(_number(pos, "x", f"{where}, position", required=True),  # type: ignore[arg-type]
                             _number(pos, "y", f"{where}, position", required=True))  # type: ignore[arg-type]
+        extra = {k: v for k, v in pos.items() if k not in ("x", "y")}
+        if extra:  # unknown position fields are kept too, under extensions.position
+            kept = extensions.get("position")
+            extensions["position"] = {**(kept if isinstance(kept, dict) else {}), **extra}
     stage = Stage(
         id=sid, name=_text(data, "name", where),
         kind=_choice(data, "kind", StageKind, StageKind.STAGE, where),
@@ -392,7 +397,7 @@ def _stage(raw: object, n: int, lanes: set[str]) -> tuple[Stage, bool]:
             title=_text(d, "title", w), uri=_text(d, "uri", w), note=_text(d, "note", w),
             extensions=_extensions(d, MATERIAL_KEYS, w))),
         tips=_texts(data, "tips", where),
-        extensions=_extensions(data, STAGE_KEYS, where))
+        extensions=extensions)
     return stage, has_position
 
 

@@ -209,3 +209,17 @@ def test_an_unknown_field_wins_over_the_same_key_inside_extensions() -> None:
     doc["stages"][0]["color"] = "new"
     p = process_from_json(json.dumps(doc))
     assert p.stage("start").extensions == {"color": "new", "keep": 1}
+
+
+def test_unknown_position_fields_are_kept_under_extensions():
+    from salesdesigner.storage.json_format import process_from_json, process_to_json
+
+    doc = {"format": "salesdesigner.process", "version": 1,
+           "process": {"id": "p", "name": "P"},
+           "stages": [{"id": "a", "name": "A", "kind": "start",
+                       "position": {"x": 1, "y": 2, "z": 3, "anchor": "centre"}}],
+           "transitions": []}
+    process = process_from_json(json.dumps(doc))
+    assert process.stage("a").extensions["position"] == {"z": 3, "anchor": "centre"}
+    again = process_from_json(process_to_json(process))
+    assert again == process
