@@ -14,6 +14,7 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 from salesdesigner.model.entities import Direction, Kpi, Material, Stage
+from salesdesigner.model.numbers import display_number
 from salesdesigner.model.ordering import back_edges, process_order
 from salesdesigner.model.process import Process
 from salesdesigner.storage.json_format import attachment_filenames
@@ -50,10 +51,7 @@ def link_href(uri: str) -> str | None:
     return None
 
 
-def format_number(value: float) -> str:
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,}"
+format_number = display_number  # one rule for every view (model.numbers)
 
 
 def kpi_target(kpi: Kpi, labels: dict[str, str]) -> str:

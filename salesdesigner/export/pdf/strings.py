@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from salesdesigner.model.entities import StageKind
+from salesdesigner.model.numbers import display_number
 
 _EN: dict[str, str] = {
     "subtitle": "Sales onboarding manual",
@@ -156,7 +157,5 @@ class Labels:
         return day.strftime("%d %B %Y").lstrip("0")
 
     def number(self, value: float) -> str:
-        """A KPI target without a pointless ``.0``."""
-        if value == int(value) and abs(value) < 1e15:
-            return f"{int(value):,}"
-        return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6g}"
+        """A KPI target without a pointless ``.0`` (the rule every view shares)."""
+        return display_number(value)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from salesdesigner.model.entities import Direction, Kpi, StageKind
+from salesdesigner.model.numbers import display_number
 
 INK = QColor("#1D2939")
 MUTED = QColor("#475467")
@@ -103,10 +104,7 @@ def tooltip(*parts: str) -> str:
     return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
 
 
-def format_number(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}"
+format_number = display_number  # one rule for every view (model.numbers)
 
 
 def kpi_headline(kpi: Kpi) -> str:

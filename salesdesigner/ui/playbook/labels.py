@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from salesdesigner.model.entities import Direction, Kpi, StageKind
+from salesdesigner.model.numbers import display_number
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,7 @@ def kind_label(labels: PageLabels, kind: StageKind) -> str:
     return labels.kinds.get(StageKind(kind).value, StageKind(kind).value)
 
 
-def format_number(value: float) -> str:
-    """12 → "12", 12.5 → "12.5", 1200000 → "1,200,000": what a rep expects to read."""
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else f"{value:g}"
+format_number = display_number  # one rule for every view (model.numbers)
 
 
 def format_target(kpi: Kpi, labels: PageLabels) -> str:
