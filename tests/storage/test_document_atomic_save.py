@@ -48,9 +48,10 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
     ctx = multiprocessing.get_context("fork")
     seen = {"old": 0, "new": 0}
     killed_mid_save = 0
-    deadline = time.monotonic() + 25
+    deadline = time.monotonic() + 40
     iterations = 0
-    while iterations < 40 and time.monotonic() < deadline:
+    while (iterations < 40 or not (seen["old"] and seen["new"])) and iterations < 120 \
+            and time.monotonic() < deadline:
         iterations += 1
         ready = ctx.Event()
         child = ctx.Process(target=_save_forever, args=(str(target), [new, old], ready))
@@ -64,6 +65,12 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
         back = open_document(target)  # must not raise: never a broken file
         assert back == old or back == new
         seen["old" if back == old else "new"] += 1
+        # A loaded machine can shift every kill into the same phase: steer the window so
+        # kills also land where the other outcome is produced (the first save is "new").
+        if seen["new"] and not seen["old"]:
+            window *= 0.7
+        elif seen["old"] and not seen["new"]:
+            window *= 1.4
         db = sqlite3.connect(target)
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         db.close()
