@@ -36,4 +36,7 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".${extra}"
+# an editable install leaves the package uncompiled (a wheel install would compile it);
+# without byte code every start compiles ~60 modules again (60 ms, a fifth of start-up)
+.venv/bin/python -m compileall -q salesdesigner >/dev/null
 echo "installed: .venv/bin/salesdesigner"

@@ -41,6 +41,7 @@ from salesdesigner.ui.canvas.lane_ops import LaneOps
 from salesdesigner.ui.canvas.menus import canvas_menu
 from salesdesigner.ui.canvas.stage_item import StageItem
 from salesdesigner.ui.canvas.transition_item import TransitionItem
+from salesdesigner.ui.canvas.undo_focus import UndoFocus
 from salesdesigner.ui.commands import (
     AddStageCommand,
     AddTransitionCommand,
@@ -88,6 +89,7 @@ class ProcessScene(QGraphicsScene):
         self._content: QRectF | None = None  # content_rect, measured once per change
         self.lane_ops = LaneOps(self)
         self.clipboard_ops = ClipboardOps(self)
+        self.undo_focus = UndoFocus(self)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -155,6 +157,7 @@ class ProcessScene(QGraphicsScene):
     # ------------------------------------------------------------------ model events
     def _on_event(self, event: ev.Event) -> None:
         self._content = None
+        self.undo_focus.note(event)
         if isinstance(event, ev.StageAdded):
             self._add_stage_item(event.stage)
         elif isinstance(event, ev.StageRemoved):
