@@ -10,6 +10,8 @@ to put things back exactly where they were, which undo relies on.
 
 from __future__ import annotations
 
+import copy
+
 import dataclasses
 import math
 from collections.abc import Iterable
@@ -159,6 +161,9 @@ class Process:
     def attachments(self) -> dict[str, Attachment]:
         return dict(self._attachments)
 
+    def has_attachment(self, attachment_id: str) -> bool:
+        return attachment_id in self._attachments
+
     def attachment(self, attachment_id: str) -> Attachment:
         try:
             return self._attachments[attachment_id]
@@ -192,7 +197,7 @@ class Process:
     def copy(self) -> Process:
         """A deep, independent copy without listeners (values are immutable, so sharing is safe)."""
         other = Process(**{k: v for k, v in self.metadata().items()})
-        other.extensions = dict(self.extensions)
+        other.extensions = copy.deepcopy(self.extensions)  # nested values are plain JSON
         other._lanes = list(self._lanes)
         other._attachments = dict(self._attachments)
         other._rebuild(self.stages, self.transitions)

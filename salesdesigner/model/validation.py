@@ -64,6 +64,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Decision “{name}” has fewer than two ways out.",
         "ja": "分岐「{name}」の出口が2つ未満です。",
     },
+    "missing-file": {
+        "en": "“{name}”: the material “{title}” points to an embedded file that is not in "
+              "the document; attach the file again.",
+        "ja": "「{name}」の資料「{title}」が参照する埋め込みファイルが文書にありません。"
+              "ファイルを添付し直してください。",
+    },
+    "missing-logo": {
+        "en": "The cover logo points to an embedded file that is not in the document.",
+        "ja": "表紙のロゴが参照する埋め込みファイルが文書にありません。",
+    },
     "no-exit-criteria": {
         "en": "“{name}” has no exit criteria: say what must be true to move on.",
         "ja": "「{name}」に完了条件がありません。次に進むための条件を書いてください。",
@@ -139,6 +149,15 @@ def validate(process: Process) -> list[Finding]:
     for ids in by_name.values():
         if len(ids) > 1:
             add("duplicate-name", Severity.WARNING, tuple(ids), name=label(ids[0]))
+
+    for stage in stages:  # e.g. imported from JSON whose files were not beside it
+        for material in stage.materials:
+            aid = material.attachment_id
+            if aid is not None and not process.has_attachment(aid):
+                add("missing-file", Severity.WARNING, (stage.id,), name=label(stage.id),
+                    title=material.title or aid)
+    if process.logo and not process.has_attachment(process.logo):
+        add("missing-logo", Severity.WARNING, ())
 
     for stage in stages:
         if stage.kind is StageKind.STAGE:

@@ -220,3 +220,11 @@ def test_updating_an_unknown_lane_field_is_a_process_error():
     process.add_lane(Lane("l", "L"))
     with pytest.raises(ProcessError, match="Cannot update lane"):
         process.update_lane("l", bogus=1)
+
+
+def test_copy_does_not_share_nested_extension_values():
+    process = chain("a")
+    process.update_process(extensions={"crm": {"pipeline": ["lead", "deal"]}})
+    other = process.copy()
+    other.extensions["crm"]["pipeline"].append("won")
+    assert process.extensions == {"crm": {"pipeline": ["lead", "deal"]}}

@@ -91,3 +91,22 @@ def test_an_empty_process_is_told_where_to_begin():
     findings = validate(Process(language="en"))
     assert [f.code for f in findings] == ["no-start", "no-outcome"]
     assert has_errors(findings)
+
+
+def test_a_material_or_logo_pointing_at_a_missing_file_is_a_warning_in_the_document_language():
+    from salesdesigner.model import Attachment, Material
+
+    process = build({"s": S, "a": ST, "w": W}, [("s", "a"), ("a", "w")], language="ja")
+    process.update_stage("a", materials=(Material("料金表", "attachment:gone"),
+                                         Material("事例", "attachment:here"),
+                                         Material("Site", "https://example.com")))
+    process.add_attachment(Attachment("here", "case.pdf", b"%PDF"))
+    process.update_process(logo="nologo")
+    found = [(f.code, f.severity, f.stage_ids) for f in validate(process)]
+    assert found == [("missing-file", Severity.WARNING, ("a",)),
+                     ("missing-logo", Severity.WARNING, ())]
+    message = validate(process)[0].message
+    assert "料金表" in message and "埋め込みファイル" in message
+    process.add_attachment(Attachment("gone", "price.xlsx", b"x"))
+    process.add_attachment(Attachment("nologo", "logo.png", b"x"))
+    assert validate(process) == []
