@@ -6,6 +6,9 @@ import datetime
 
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.numbers import display_number
+from salesdesigner.model.vocabulary import kind_name, vocabulary
+
+_EN_WORDS, _JA_WORDS = vocabulary("en"), vocabulary("ja")  # headings shared by every medium
 
 _EN: dict[str, str] = {
     "subtitle": "Sales onboarding manual",
@@ -41,24 +44,24 @@ _EN: dict[str, str] = {
     "col_kpi": "KPI",
     "col_target": "Target",
     "col_definition": "Definition",
-    "goal": "Goal",
-    "description": "About this stage",
-    "exit": "Exit criteria",
-    "kpis": "KPIs",
-    "actions": "Actions",
-    "scripts": "Talk scripts",
-    "situation": "Situation",
-    "materials": "Materials",
-    "tips": "Tips",
-    "next": "What comes next",
+    "goal": _EN_WORDS["goal"],
+    "description": _EN_WORDS["description"],
+    "exit": _EN_WORDS["exit_criteria"],
+    "kpis": _EN_WORDS["kpis"],
+    "actions": _EN_WORDS["actions"],
+    "scripts": _EN_WORDS["scripts"],
+    "situation": _EN_WORDS["situation"],
+    "materials": _EN_WORDS["materials"],
+    "tips": _EN_WORDS["tips"],
+    "next": _EN_WORDS["next_steps"],
     "next_end": "This stage ends the process for the deal.",
     "next_outside": "(not in this edition)",
     "handoff": "Hand-off to {lane}",
     "condition": "Condition",
-    "owner": "Who",
-    "timing": "When",
-    "lane": "Lane",
-    "no_lane": "No lane",
+    "owner": _EN_WORDS["owner"],
+    "timing": _EN_WORDS["timing"],
+    "lane": _EN_WORDS["lane"],
+    "no_lane": _EN_WORDS["no_lane"],
     "duration": "Typical duration: {days} days",
     "attachment": "Embedded file: {name}",
     "chapter": "Chapter {n}",
@@ -66,7 +69,7 @@ _EN: dict[str, str] = {
     "target_higher": "≥ {value}",
     "target_lower": "≤ {value}",
     "no_target": "—",
-    "untitled": "(untitled)",
+    "untitled": _EN_WORDS["untitled"],
     "field": "{name}: {value}",
 }
 
@@ -84,7 +87,7 @@ _JA: dict[str, str] = {
              "分岐はその分岐元のステージのすぐ後に続きます。",
     "how_2": "まずプロセス全体図をご覧ください。すべてのステージ、担当するチーム（レーン）、商談がたどる"
              "矢印が示されています。ステージに付いた番号は、このマニュアルの章番号です。",
-    "how_3": "各ステージの章には、そのステージのゴール、次へ進む条件（完了条件）、評価されるKPI、"
+    "how_3": "各ステージの章には、そのステージの目標、次へ進む条件（完了条件）、評価されるKPI、"
              "実施するアクション（チェックして使います）、話す内容（トークスクリプト）、使う資料、"
              "先輩からのコツ、そして次のステップが書かれています。",
     "how_legend": "全体図の図形",
@@ -97,26 +100,26 @@ _JA: dict[str, str] = {
     "kpi_none": "このマニュアルのステージにはKPIが設定されていません。",
     "col_stage": "ステージ",
     "col_kpi": "KPI",
-    "col_target": "目標",
+    "col_target": "目標値",
     "col_definition": "定義",
-    "goal": "ゴール",
-    "description": "このステージについて",
-    "exit": "完了条件",
-    "kpis": "KPI",
-    "actions": "アクション",
-    "scripts": "トークスクリプト",
-    "situation": "場面",
-    "materials": "資料",
-    "tips": "コツ",
-    "next": "次のステップ",
+    "goal": _JA_WORDS["goal"],
+    "description": _JA_WORDS["description"],
+    "exit": _JA_WORDS["exit_criteria"],
+    "kpis": _JA_WORDS["kpis"],
+    "actions": _JA_WORDS["actions"],
+    "scripts": _JA_WORDS["scripts"],
+    "situation": _JA_WORDS["situation"],
+    "materials": _JA_WORDS["materials"],
+    "tips": _JA_WORDS["tips"],
+    "next": _JA_WORDS["next_steps"],
     "next_end": "このステージで商談のプロセスは終了します。",
     "next_outside": "（この版には含まれません）",
     "handoff": "{lane}へ引き継ぎ",
     "condition": "条件",
-    "owner": "担当",
-    "timing": "タイミング",
-    "lane": "レーン",
-    "no_lane": "レーンなし",
+    "owner": _JA_WORDS["owner"],
+    "timing": _JA_WORDS["timing"],
+    "lane": _JA_WORDS["lane"],
+    "no_lane": _JA_WORDS["no_lane"],
     "duration": "目安期間：{days}日",
     "attachment": "添付ファイル：{name}",
     "chapter": "第{n}章",
@@ -124,16 +127,10 @@ _JA: dict[str, str] = {
     "target_higher": "{value} 以上",
     "target_lower": "{value} 以下",
     "no_target": "—",
-    "untitled": "（無題）",
+    "untitled": _JA_WORDS["untitled"],
     "field": "{name}：{value}",
 }
 
-_KINDS = {
-    "en": {StageKind.START: "Start", StageKind.STAGE: "Stage", StageKind.DECISION: "Decision",
-           StageKind.WON: "Won", StageKind.LOST: "Lost", StageKind.END: "End"},
-    "ja": {StageKind.START: "開始", StageKind.STAGE: "ステージ", StageKind.DECISION: "分岐",
-           StageKind.WON: "受注", StageKind.LOST: "失注", StageKind.END: "終了"},
-}
 
 
 class Labels:
@@ -149,7 +146,7 @@ class Labels:
         return text.format(**values) if values else text
 
     def kind(self, kind: StageKind) -> str:
-        return _KINDS[self.code][StageKind(kind)]
+        return kind_name(kind, self.code)
 
     def date(self, day: datetime.date) -> str:
         if self.japanese:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from salesdesigner.model.entities import Direction, Kpi, StageKind
 from salesdesigner.model.numbers import display_number
+from salesdesigner.model.vocabulary import kind_name, language_code, vocabulary
 
 
 @dataclass(frozen=True)
@@ -49,49 +50,48 @@ class PageLabels:
     fields: dict[str, str]
 
 
-_EN = PageLabels(
-    language="en", goal="Goal", description="About this stage", exit_criteria="Done when",
-    kpis="KPIs (what good looks like)", actions="Actions", scripts="Talk scripts",
-    materials="Materials", tips="Tips", next_steps="Next steps", comes_from="Comes from",
-    step_of="Step {n} of {m}", no_lane="No lane", duration="Typically {days} days",
-    higher_is_better="higher is better", lower_is_better="lower is better",
-    outcome="This is an outcome: the deal's path ends here.",
+def _labels(language: str, **own: str) -> PageLabels:
+    """The shared headings (model.vocabulary) plus the reader's own sentences."""
+    words = vocabulary(language)
+    shared = ("goal", "description", "exit_criteria", "kpis", "actions", "scripts",
+              "materials", "tips", "next_steps", "comes_from", "step_of", "no_lane",
+              "duration", "higher_is_better", "lower_is_better", "situation", "owner",
+              "timing")
+    return PageLabels(
+        language=language, **{key: words[key] for key in shared},
+        kinds={kind.value: kind_name(kind, language) for kind in StageKind},
+        fields={"name": own.pop("field_name"), "goal": words["goal"],
+                "description": own.pop("field_description"),
+                "exit_criteria": words["exit_criteria"], "kpi": "KPI",
+                "action": own.pop("field_action"), "script": own.pop("field_script"),
+                "material": own.pop("field_material"), "tip": own.pop("field_tip")},
+        **own)
+
+
+_EN = _labels(
+    "en", outcome="This is an outcome: the deal's path ends here.",
     process_start="This is where the process starts.",
     no_next="No next step has been drawn from this stage.",
     empty_stage="Nothing has been written for this stage yet.",
-    loops_back="goes back to an earlier step", situation="When", owner="Who", timing="When",
-    colon=": ", parens="{0} ({1})",
-    kinds={"start": "Start", "stage": "Stage", "decision": "Decision", "won": "Won",
-           "lost": "Lost", "end": "End"},
-    fields={"name": "Stage name", "goal": "Goal", "description": "Description",
-            "exit_criteria": "Done when", "kpi": "KPI", "action": "Action",
-            "script": "Talk script", "material": "Material", "tip": "Tip"},
+    loops_back="goes back to an earlier step", colon=": ", parens="{0} ({1})",
+    field_name="Stage name", field_description="Description", field_action="Action",
+    field_script="Talk script", field_material="Material", field_tip="Tip",
 )
 
-_JA = PageLabels(
-    language="ja", goal="目標", description="このステージについて", exit_criteria="完了条件",
-    kpis="KPI（目安）", actions="アクション", scripts="トークスクリプト", materials="資料",
-    tips="コツ", next_steps="次のステップ", comes_from="前のステップ",
-    step_of="ステップ {n} / {m}", no_lane="レーンなし", duration="目安 {days} 日",
-    higher_is_better="高いほど良い", lower_is_better="低いほど良い",
-    outcome="ここが商談の到達点です（このステップで終了）。",
+_JA = _labels(
+    "ja", outcome="ここが商談の到達点です（このステップで終了）。",
     process_start="プロセスはここから始まります。",
     no_next="このステージからの次のステップはまだ描かれていません。",
     empty_stage="このステージにはまだ内容が書かれていません。",
-    loops_back="前のステップに戻る", situation="場面", owner="担当", timing="タイミング",
-    colon="：", parens="{0}（{1}）",
-    kinds={"start": "開始", "stage": "ステージ", "decision": "判断", "won": "受注",
-           "lost": "失注", "end": "終了"},
-    fields={"name": "ステージ名", "goal": "目標", "description": "説明",
-            "exit_criteria": "完了条件", "kpi": "KPI", "action": "アクション",
-            "script": "トークスクリプト", "material": "資料", "tip": "コツ"},
+    loops_back="前のステップに戻る", colon="：", parens="{0}（{1}）",
+    field_name="ステージ名", field_description="説明", field_action="アクション",
+    field_script="トークスクリプト", field_material="資料", field_tip="コツ",
 )
 
 
 def labels_for(language: str) -> PageLabels:
     """Labels for a document language such as ``ja``, ``ja-JP`` or ``en``; English otherwise."""
-    base = (language or "").replace("_", "-").split("-")[0].strip().lower()
-    return _JA if base == "ja" else _EN
+    return _JA if language_code(language) == "ja" else _EN
 
 
 def kind_label(labels: PageLabels, kind: StageKind) -> str:

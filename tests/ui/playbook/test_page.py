@@ -52,8 +52,8 @@ def test_hostile_stage_name_is_literal_on_the_branch_button(window):
 def test_page_shows_goal_exit_criteria_kpis_actions_and_tips(window):
     window.go_to("call")
     texts = window.page.texts()
-    for expected in ("Goal", "Book a meeting", "Done when", "Meeting booked",
-                     "KPIs (what good looks like)", "≥ 10%", "≤ 2 days", "Appointment rate",
+    for expected in ("Goal", "Book a meeting", "Exit criteria", "Meeting booked",
+                     "KPIs", "≥ 10%", "≤ 2 days", "Appointment rate",
                      "Actions", "Call the lead", "Who: SDR  ·  When: Day 1", "Talk scripts",
                      SCRIPT_BODY, "Materials", "Price list", "Tips", "Smile while you dial."):
         assert expected in texts, expected
@@ -64,7 +64,7 @@ def test_japanese_document_gets_japanese_page_labels(qtbot):
     qtbot.addWidget(window)
     window.go_to("call")
     texts = window.page.texts()
-    for heading in ("目標", "完了条件", "KPI（目安）", "アクション", "トークスクリプト", "資料",
+    for heading in ("目標", "完了条件", "KPI", "アクション", "トークスクリプト", "資料",
                     "コツ"):
         assert heading in texts, heading
     assert "ステップ 2 / 6" in " ".join(texts).replace("\u00a0", " ")
