@@ -561,12 +561,8 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>単位</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Definition</source>
-        <translation>定義</translation>
+        <source>Direction: is the KPI good above or below its target?</source>
+        <translation>方向：目標値を上回るのが良い KPI か、下回るのが良い KPI か</translation>
     </message>
     <message>
         <source>Add KPI</source>
@@ -585,6 +581,10 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>下へ</translation>
     </message>
     <message>
+        <source>How the KPI is measured: what is counted, over which period, from which data</source>
+        <translation>KPI の測り方：何を数えるか、どの期間で、どのデータから</translation>
+    </message>
+    <message>
         <source>Higher is better</source>
         <translation>高いほど良い</translation>
     </message>
@@ -593,12 +593,24 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>低いほど良い</translation>
     </message>
     <message>
+        <source>Definition of “{name}”:</source>
+        <translation>「{name}」の定義：</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>定義：</translation>
+    </message>
+    <message>
         <source>“{text}” is not a number; the target was not changed.</source>
         <translation>「{text}」は数値ではないため、目標値は変更されませんでした。</translation>
     </message>
     <message>
         <source>Edit KPI</source>
         <translation>KPI を編集</translation>
+    </message>
+    <message>
+        <source>Edit KPI Definition</source>
+        <translation>KPI の定義を編集</translation>
     </message>
     <message>
         <source>New KPI</source>
@@ -1076,8 +1088,8 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>オフ</translation>
     </message>
     <message>
-        <source>A new language takes effect when SalesDesigner is restarted.</source>
-        <translation>言語の変更は SalesDesigner を再起動すると反映されます。</translation>
+        <source>The whole window switches language as soon as you click OK; your document and its undo history stay as they are.</source>
+        <translation>OK を押すとすぐにウィンドウ全体の言語が切り替わります。編集中のドキュメントと元に戻す履歴はそのまま残ります。</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -1086,6 +1098,17 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>&amp;Autosave unsaved work every:</source>
         <translation>未保存の作業を自動保存する間隔(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>

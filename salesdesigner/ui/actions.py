@@ -4,6 +4,9 @@ Shortcuts use ``QKeySequence.StandardKey`` wherever the platform has a conventio
 they follow macOS, Windows and Linux habits.  Canvas editing actions (cut, copy, paste,
 delete, select all, …) are bound to the canvas only, so the same keys keep working as
 text editing keys in the inspector's fields.
+
+Actions and menus are built once without text; :meth:`Actions.retranslate` names them, at
+start and again whenever the UI language changes, so the menus switch language in place.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
@@ -74,12 +77,19 @@ class Actions(QObject):
         self.window = window
         self.menus: dict[str, QMenu] = {}
         self._build()
+        self.retranslate()
 
-    def _action(self, text: str, slot: Callable[[], object] | None = None, *,
+    def event(self, event: QEvent) -> bool:
+        # the window passes LanguageChange on to its child objects, this one included
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
+
+    def _action(self, slot: Callable[[], object] | None = None, *,
                 shortcut: QKeySequence.StandardKey | str | None = None,
                 icon: str | QStyle.StandardPixmap | None = None,
-                canvas: bool = False, tip: str = "") -> QAction:
-        action = QAction(text, self.window)
+                canvas: bool = False) -> QAction:
+        action = QAction(self.window)
         if shortcut is not None:
             if isinstance(shortcut, str):
                 action.setShortcut(QKeySequence(shortcut))
@@ -89,9 +99,6 @@ class Actions(QObject):
             action.setIcon(QIcon.fromTheme(icon))
         elif icon is not None:
             action.setIcon(self.window.style().standardIcon(icon))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         if canvas:  # active only while the canvas has focus (fields keep their own keys)
@@ -105,111 +112,82 @@ class Actions(QObject):
         w = self.window
         doc = w.document
         SP = QStyle.StandardPixmap
+        action = self._action
         # File ---------------------------------------------------------------
-        self.new = self._action(self.tr("&New…"), w.new_from_template, shortcut=SK.New,
-                                icon=SP.SP_FileIcon,
-                                tip=self.tr("Start a new process from a template"))
-        self.open = self._action(self.tr("&Open…"), doc.open_dialog, shortcut=SK.Open,
-                                 icon=SP.SP_DialogOpenButton, tip=self.tr("Open a document"))
-        self.save = self._action(self.tr("&Save"), doc.save, shortcut=SK.Save,
-                                 icon=SP.SP_DialogSaveButton, tip=self.tr("Save the document"))
-        self.save_as = self._action(self.tr("Save &As…"), doc.save_as, shortcut=SK.SaveAs)
-        self.revert = self._action(self.tr("Re&vert to Saved"), doc.revert)
-        self.import_json = self._action(self.tr("&JSON…"), lambda: doc.import_file("json"))
-        self.import_csv = self._action(self.tr("&CSV Stage List…"),
-                                       lambda: doc.import_file("csv"))
-        self.export_png = self._action(self.tr("Diagram as &PNG…"), lambda: w.export("png"))
-        self.export_svg = self._action(self.tr("Diagram as &SVG…"), lambda: w.export("svg"))
-        self.export_json = self._action(self.tr("&JSON…"), lambda: w.export("json"))
-        self.export_graphml = self._action(self.tr("&GraphML…"), lambda: w.export("graphml"))
-        self.export_pdf = self._action(self.tr("&Manual (PDF)…"), w.export_manual,
-                                       shortcut=SK.Print)
-        self.export_html = self._action(self.tr("Play&book (HTML)…"), lambda: w.export("html"))
-        self.preferences = self._action(self.tr("&Preferences…"), w.show_preferences,
-                                        shortcut=SK.Preferences)
+        self.new = action(w.new_from_template, shortcut=SK.New, icon=SP.SP_FileIcon)
+        self.open = action(doc.open_dialog, shortcut=SK.Open, icon=SP.SP_DialogOpenButton)
+        self.save = action(doc.save, shortcut=SK.Save, icon=SP.SP_DialogSaveButton)
+        self.save_as = action(doc.save_as, shortcut=SK.SaveAs)
+        self.revert = action(doc.revert)
+        self.import_json = action(lambda: doc.import_file("json"))
+        self.import_csv = action(lambda: doc.import_file("csv"))
+        self.export_png = action(lambda: w.export("png"))
+        self.export_svg = action(lambda: w.export("svg"))
+        self.export_json = action(lambda: w.export("json"))
+        self.export_graphml = action(lambda: w.export("graphml"))
+        self.export_pdf = action(w.export_manual, shortcut=SK.Print)
+        self.export_html = action(lambda: w.export("html"))
+        self.preferences = action(w.show_preferences, shortcut=SK.Preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit = self._action(self.tr("&Quit"), w.close, shortcut=SK.Quit)
+        self.quit = action(w.close, shortcut=SK.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         # Edit ---------------------------------------------------------------
-        self.undo = w.undo_stack.createUndoAction(self.window, self.tr("&Undo"))
-        self.undo.setShortcuts(shortcut_keys(SK.Undo))
+        # our own Undo/Redo actions (not QUndoStack.createUndoAction, whose "Undo" prefix
+        # is fixed when it is created) so that they can change language
+        stack = w.undo_stack
+        self.undo = action(stack.undo, shortcut=SK.Undo)
         self.undo.setIcon(QIcon.fromTheme("edit-undo", w.style().standardIcon(SP.SP_ArrowBack)))
-        self.redo = w.undo_stack.createRedoAction(self.window, self.tr("&Redo"))
-        self.redo.setShortcuts(shortcut_keys(SK.Redo))
+        self.redo = action(stack.redo, shortcut=SK.Redo)
         self.redo.setIcon(QIcon.fromTheme("edit-redo",
                                           w.style().standardIcon(SP.SP_ArrowForward)))
-        self.window.addAction(self.undo)
-        self.window.addAction(self.redo)
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        # the texts come with the signals (the stack may be mid-destruction when they do)
+        self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         scene = w.scene
-        self.cut = self._action(self.tr("Cu&t"), scene.cut_selection, shortcut=SK.Cut, canvas=True)
-        self.copy = self._action(self.tr("&Copy"), scene.copy_selection, shortcut=SK.Copy,
-                                 canvas=True)
-        self.paste = self._action(self.tr("&Paste"), scene.paste, shortcut=SK.Paste, canvas=True)
-        self.duplicate = self._action(self.tr("D&uplicate"), scene.duplicate_selection,
-                                      shortcut="Ctrl+D", canvas=True)
-        self.delete = self._action(self.tr("&Delete"), scene.delete_selection,
-                                   shortcut=SK.Delete, canvas=True)
-        self.select_all = self._action(self.tr("Select &All"), scene.select_all,
-                                       shortcut=SK.SelectAll, canvas=True)
-        self.rename = self._action(self.tr("Re&name"), scene.rename_selected, shortcut="F2",
-                                   canvas=True)
-        self.find = self._action(self.tr("&Find…"), w.show_find, shortcut=SK.Find)
+        self.cut = action(scene.cut_selection, shortcut=SK.Cut, canvas=True)
+        self.copy = action(scene.copy_selection, shortcut=SK.Copy, canvas=True)
+        self.paste = action(scene.paste, shortcut=SK.Paste, canvas=True)
+        self.duplicate = action(scene.duplicate_selection, shortcut="Ctrl+D", canvas=True)
+        self.delete = action(scene.delete_selection, shortcut=SK.Delete, canvas=True)
+        self.select_all = action(scene.select_all, shortcut=SK.SelectAll, canvas=True)
+        self.rename = action(scene.rename_selected, shortcut="F2", canvas=True)
+        self.find = action(w.show_find, shortcut=SK.Find)
 
         # View ---------------------------------------------------------------
         view = w.view
-        self.zoom_in = self._action(self.tr("Zoom &In"), view.zoom_in, shortcut=SK.ZoomIn)
-        self.zoom_out = self._action(self.tr("Zoom &Out"), view.zoom_out, shortcut=SK.ZoomOut)
-        self.zoom_reset = self._action(self.tr("&Actual Size"), view.zoom_reset,
-                                       shortcut="Ctrl+0")
-        self.zoom_fit = self._action(self.tr("&Fit to Window"), view.zoom_fit,
-                                     shortcut="Ctrl+9")
-        self.full_screen = self._action(self.tr("F&ull Screen"), w.toggle_full_screen,
-                                        shortcut=SK.FullScreen)
-        self.playbook = self._action(self.tr("&Playbook"), w.show_playbook,
-                                     shortcut="Ctrl+Shift+B",
-                                     tip=self.tr("Read the process as a rep would, read-only"))
+        self.zoom_in = action(view.zoom_in, shortcut=SK.ZoomIn)
+        self.zoom_out = action(view.zoom_out, shortcut=SK.ZoomOut)
+        self.zoom_reset = action(view.zoom_reset, shortcut="Ctrl+0")
+        self.zoom_fit = action(view.zoom_fit, shortcut="Ctrl+9")
+        self.full_screen = action(w.toggle_full_screen, shortcut=SK.FullScreen)
+        self.playbook = action(w.show_playbook, shortcut="Ctrl+Shift+B")
 
         # Insert -------------------------------------------------------------
+        keys = {StageKind.STAGE: "Ctrl+Alt+S", StageKind.DECISION: "Ctrl+Alt+D"}
         self.insert: dict[StageKind, QAction] = {
-            StageKind.STAGE: self._action(self.tr("&Stage"),
-                                          lambda: w.insert_stage(StageKind.STAGE),
-                                          shortcut="Ctrl+Alt+S"),
-            StageKind.DECISION: self._action(self.tr("&Decision"),
-                                             lambda: w.insert_stage(StageKind.DECISION),
-                                             shortcut="Ctrl+Alt+D"),
-            StageKind.START: self._action(self.tr("S&tart"),
-                                          lambda: w.insert_stage(StageKind.START)),
-            StageKind.WON: self._action(self.tr("&Won"), lambda: w.insert_stage(StageKind.WON)),
-            StageKind.LOST: self._action(self.tr("&Lost"), lambda: w.insert_stage(StageKind.LOST)),
-            StageKind.END: self._action(self.tr("&End"), lambda: w.insert_stage(StageKind.END)),
-        }
-        self.add_lane = self._action(self.tr("L&ane"), lambda: scene.add_lane(),
-                                     shortcut="Ctrl+Alt+L")
+            kind: action(lambda k=kind: w.insert_stage(k), shortcut=keys.get(kind))
+            for kind in (StageKind.STAGE, StageKind.DECISION, StageKind.START, StageKind.WON,
+                         StageKind.LOST, StageKind.END)}
+        self.add_lane = action(lambda: scene.add_lane(), shortcut="Ctrl+Alt+L")
 
         # Process ------------------------------------------------------------
-        self.auto_layout = self._action(self.tr("&Auto Layout"), scene.auto_layout,
-                                        shortcut="Ctrl+Shift+L",
-                                        tip=self.tr("Arrange the stages left to right"))
-        self.align = {how: self._action(text, lambda h=how: scene.align_selection(h))
-                      for how, text in (("left", self.tr("&Left")),
-                                        ("hcenter", self.tr("&Centre")),
-                                        ("right", self.tr("&Right")),
-                                        ("top", self.tr("&Top")),
-                                        ("vcenter", self.tr("&Middle")),
-                                        ("bottom", self.tr("&Bottom")))}
-        self.distribute = {
-            "horizontal": self._action(self.tr("&Horizontally"),
-                                       lambda: scene.distribute_selection("horizontal")),
-            "vertical": self._action(self.tr("&Vertically"),
-                                     lambda: scene.distribute_selection("vertical"))}
-        self.validate = self._action(self.tr("&Check Process"), w.validate_now, shortcut="F7",
-                                     tip=self.tr("Show the validation panel"))
+        self.auto_layout = action(scene.auto_layout, shortcut="Ctrl+Shift+L")
+        self.align = {how: action(lambda h=how: scene.align_selection(h))
+                      for how in ("left", "hcenter", "right", "top", "vcenter", "bottom")}
+        self.distribute = {how: action(lambda h=how: scene.distribute_selection(h))
+                           for how in ("horizontal", "vertical")}
+        self.validate = action(w.validate_now, shortcut="F7")
 
         # Help ---------------------------------------------------------------
-        self.about = self._action(self.tr("&About SalesDesigner"), w.show_about)
+        self.about = action(w.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_qt = self._action(self.tr("About &Qt"), w.show_about_qt)
+        self.about_qt = action(w.show_about_qt)
         self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
 
         self.export_pdf.setEnabled(module_available("salesdesigner.export.pdf"))
@@ -219,16 +197,16 @@ class Actions(QObject):
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
-        file = self.menus["file"] = bar.addMenu(self.tr("&File"))
+        file = self.menus["file"] = bar.addMenu("")
         file.addActions([self.new, self.open])
-        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        self.recent_menu = file.addMenu("")
         self.recent_menu.aboutToShow.connect(self.window.fill_recent_menu)
         file.addSeparator()
         file.addActions([self.save, self.save_as, self.revert])
         file.addSeparator()
-        imports = file.addMenu(self.tr("&Import"))
-        imports.addActions([self.import_json, self.import_csv])
-        exports = file.addMenu(self.tr("&Export"))
+        self.import_menu = file.addMenu("")
+        self.import_menu.addActions([self.import_json, self.import_csv])
+        self.export_menu = exports = file.addMenu("")
         exports.addActions([self.export_png, self.export_svg])
         exports.addSeparator()
         exports.addActions([self.export_json, self.export_graphml])
@@ -239,55 +217,49 @@ class Actions(QObject):
         file.addSeparator()
         file.addAction(self.quit)
 
-        edit = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
+        edit = self.menus["edit"] = bar.addMenu("")
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
         edit.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
         edit.addSeparator()
         edit.addActions([self.select_all, self.rename, self.find])
 
-        view = self.menus["view"] = bar.addMenu(self.tr("&View"))
+        view = self.menus["view"] = bar.addMenu("")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit])
         view.addSeparator()
-        self.panels_menu = view.addMenu(self.tr("&Panels"))
+        self.panels_menu = view.addMenu("")
         view.addSeparator()
         view.addAction(self.playbook)
         view.addAction(self.full_screen)
 
-        insert = self.menus["insert"] = bar.addMenu(self.tr("&Insert"))
+        insert = self.menus["insert"] = bar.addMenu("")
         insert.addActions(list(self.insert.values()))
         insert.addSeparator()
         insert.addAction(self.add_lane)
 
-        process = self.menus["process"] = bar.addMenu(self.tr("&Process"))
+        process = self.menus["process"] = bar.addMenu("")
         process.addAction(self.auto_layout)
-        align = process.addMenu(self.tr("A&lign"))
+        self.align_menu = align = process.addMenu("")
         align.addActions(list(self.align.values())[:3])
         align.addSeparator()
         align.addActions(list(self.align.values())[3:])
-        distribute = process.addMenu(self.tr("&Distribute"))
-        distribute.addActions(list(self.distribute.values()))
+        self.distribute_menu = process.addMenu("")
+        self.distribute_menu.addActions(list(self.distribute.values()))
         process.addSeparator()
         process.addAction(self.validate)
 
-        help_menu = self.menus["help"] = bar.addMenu(self.tr("&Help"))
+        help_menu = self.menus["help"] = bar.addMenu("")
         help_menu.addActions([self.about, self.about_qt])
 
     def _build_toolbar(self) -> None:
-        bar = self.toolbar = QToolBar(self.tr("Main Toolbar"), self.window)
+        bar = self.toolbar = QToolBar(self.window)
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setMovable(False)
         self.window.addToolBar(bar)
-        for action in (self.new, self.open, self.save, self.add_lane, self.auto_layout,
-                       self.zoom_fit, self.validate, *self.insert.values()):
-            action.setIconText(plain_text(action.text()))
         for action in (self.new, self.open, self.save):
             bar.addAction(action)
         bar.addSeparator()
-        # the menu text names the command ("Undo Rename Stage"); the button stays short
-        self.undo.setIconText(self.tr("Undo"))
-        self.redo.setIconText(self.tr("Redo"))
         for action in (self.undo, self.redo):
             bar.addAction(action)
         bar.addSeparator()
@@ -299,3 +271,98 @@ class Actions(QObject):
         bar.addAction(self.zoom_fit)
         bar.addSeparator()
         bar.addAction(self.validate)
+
+    # ------------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        """(Re)name every action, menu and the toolbar in the current UI language."""
+        named: list[tuple[QAction, str, str]] = [
+            (self.new, self.tr("&New…"), self.tr("Start a new process from a template")),
+            (self.open, self.tr("&Open…"), self.tr("Open a document")),
+            (self.save, self.tr("&Save"), self.tr("Save the document")),
+            (self.save_as, self.tr("Save &As…"), ""),
+            (self.revert, self.tr("Re&vert to Saved"), ""),
+            (self.import_json, self.tr("&JSON…"), ""),
+            (self.import_csv, self.tr("&CSV Stage List…"), ""),
+            (self.export_png, self.tr("Diagram as &PNG…"), ""),
+            (self.export_svg, self.tr("Diagram as &SVG…"), ""),
+            (self.export_json, self.tr("&JSON…"), ""),
+            (self.export_graphml, self.tr("&GraphML…"), ""),
+            (self.export_pdf, self.tr("&Manual (PDF)…"), ""),
+            (self.export_html, self.tr("Play&book (HTML)…"), ""),
+            (self.preferences, self.tr("&Preferences…"), ""),
+            (self.quit, self.tr("&Quit"), ""),
+            (self.cut, self.tr("Cu&t"), ""),
+            (self.copy, self.tr("&Copy"), ""),
+            (self.paste, self.tr("&Paste"), ""),
+            (self.duplicate, self.tr("D&uplicate"), ""),
+            (self.delete, self.tr("&Delete"), ""),
+            (self.select_all, self.tr("Select &All"), ""),
+            (self.rename, self.tr("Re&name"), ""),
+            (self.find, self.tr("&Find…"), ""),
+            (self.zoom_in, self.tr("Zoom &In"), ""),
+            (self.zoom_out, self.tr("Zoom &Out"), ""),
+            (self.zoom_reset, self.tr("&Actual Size"), ""),
+            (self.zoom_fit, self.tr("&Fit to Window"), ""),
+            (self.full_screen, self.tr("F&ull Screen"), ""),
+            (self.playbook, self.tr("&Playbook"), self.tr("Read the process as a rep would, read-only")),
+            (self.insert[StageKind.STAGE], self.tr("&Stage"), ""),
+            (self.insert[StageKind.DECISION], self.tr("&Decision"), ""),
+            (self.insert[StageKind.START], self.tr("S&tart"), ""),
+            (self.insert[StageKind.WON], self.tr("&Won"), ""),
+            (self.insert[StageKind.LOST], self.tr("&Lost"), ""),
+            (self.insert[StageKind.END], self.tr("&End"), ""),
+            (self.add_lane, self.tr("L&ane"), ""),
+            (self.auto_layout, self.tr("&Auto Layout"), self.tr("Arrange the stages left to right")),
+            (self.align["left"], self.tr("&Left"), ""),
+            (self.align["hcenter"], self.tr("&Centre"), ""),
+            (self.align["right"], self.tr("&Right"), ""),
+            (self.align["top"], self.tr("&Top"), ""),
+            (self.align["vcenter"], self.tr("&Middle"), ""),
+            (self.align["bottom"], self.tr("&Bottom"), ""),
+            (self.distribute["horizontal"], self.tr("&Horizontally"), ""),
+            (self.distribute["vertical"], self.tr("&Vertically"), ""),
+            (self.validate, self.tr("&Check Process"), self.tr("Show the validation panel")),
+            (self.about, self.tr("&About SalesDesigner"), ""),
+            (self.about_qt, self.tr("About &Qt"), ""),
+        ]
+        for action, text, tip in named:
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(tip or plain_text(text))
+        for action in (self.new, self.open, self.save, self.add_lane, self.auto_layout,
+                       self.zoom_fit, self.validate, *self.insert.values()):
+            action.setIconText(plain_text(action.text()))
+        # the menu text names the command ("Undo Rename Stage"); the button stays short
+        self.undo.setIconText(self.tr("Undo"))
+        self.redo.setIconText(self.tr("Redo"))
+        stack = self.window.undo_stack  # the window may have renamed the steps
+        self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
+        self._name_undo_redo()
+
+        for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")), ("view", self.tr("&View")),
+                           ("insert", self.tr("&Insert")), ("process", self.tr("&Process")),
+                           ("help", self.tr("&Help"))):
+            self.menus[key].setTitle(title)
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.import_menu.setTitle(self.tr("&Import"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        self.panels_menu.setTitle(self.tr("&Panels"))
+        self.align_menu.setTitle(self.tr("A&lign"))
+        self.distribute_menu.setTitle(self.tr("&Distribute"))
+        self.toolbar.setWindowTitle(self.tr("Main Toolbar"))
+
+    def _undo_text_changed(self, text: str) -> None:
+        self._undo_what = text
+        self._name_undo_redo()
+
+    def _redo_text_changed(self, text: str) -> None:
+        self._redo_what = text
+        self._name_undo_redo()
+
+    def _name_undo_redo(self) -> None:
+        """"Undo <what>" / "Redo <what>" for the commands next in line."""
+        for action, prefix, what in ((self.undo, self.tr("&Undo"), self._undo_what),
+                                     (self.redo, self.tr("&Redo"), self._redo_what)):
+            text = f"{prefix} {what}" if what else prefix
+            action.setText(text)
+            action.setToolTip(plain_text(text))

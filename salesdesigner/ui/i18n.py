@@ -2,18 +2,36 @@
 
 The user's choice in Preferences wins; otherwise the system locale decides (Japanese for
 ``ja*``, English for everything else).  Our own strings come from
-``resources/i18n/salesdesigner_<lang>.qm``; Qt's standard dialog buttons from Qt's own
-``qtbase_<lang>.qm``.
+``resources/i18n/salesdesigner_<lang>.qm``; Qt's standard dialogs from Qt's own
+``qtbase_<lang>.qm``.  Switching languages while windows are open is supported: every
+widget that shows translated text retranslates itself on ``QEvent.LanguageChange``, and
+:func:`install_translators` delivers that event before it returns.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from salesdesigner.paths import resource
 
 SUPPORTED = ("en", "ja")
 _installed: list[QTranslator] = []
+
+# Qt's own labels that its Japanese catalogue lacks: Qt 6 added mnemonics to these texts
+# of the widget-based file dialog, and qtbase_ja.qm still has only the old forms
+# ("Look in:").  Listing them here puts them into our catalogue under Qt's context; our
+# translator is installed last, so it is asked first.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def system_language() -> str:
@@ -42,31 +60,98 @@ def current_language() -> str:
 
 
 def install_translators(language: str | None = None) -> str:
-    """Replace the application's translators by those for ``language``; returns the language.
+    """Make the UI speak ``language`` (resolved as :func:`resolve_language` does); returns it.
 
-    Widgets built afterwards speak the new language; existing ones keep their texts.
+    Open windows switch at once: the ``LanguageChange`` events Qt posts are delivered
+    before this returns, so every widget has retranslated itself by then.
     """
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
     lang = resolve_language(language)
+    if app.property("salesdesignerLanguage") == lang:
+        return lang  # already speaking it: do not make every widget retranslate
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if lang != "en":
-        ours = QTranslator(app)
-        if ours.load(str(resource("i18n", f"salesdesigner_{lang}.qm"))):
-            app.installTranslator(ours)
-            _installed.append(ours)
+        # the most recently installed translator is asked first: ours after Qt's, so our
+        # catalogue can fill the gaps of Qt's (QT_CATALOGUE_GAPS)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
+        ours = QTranslator(app)
+        if ours.load(str(resource("i18n", f"salesdesigner_{lang}.qm"))):
+            app.installTranslator(ours)
+            _installed.append(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja"
                                else QLocale.Language.English))
     app.setProperty("salesdesignerLanguage", lang)
+    deliver_language_change()
     return lang
+
+
+def deliver_language_change() -> None:
+    """Deliver the posted ``LanguageChange`` events now (application → windows → widgets)."""
+    for _ in range(3):  # the application re-posts the event to each top-level window
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def translate(context: str, text: str) -> str:
     """Translate outside a QObject (``QCoreApplication.translate`` by another name)."""
     return QCoreApplication.translate(context, text)
+
+
+# ---------------------------------------------------------------------- undo step names
+_pairs_cache: list[tuple[str, str]] | None = None
+
+
+def _english_japanese_pairs() -> list[tuple[str, str]]:
+    """(English, Japanese) for every text of our catalogue and of the canvas's own table;
+    read once, on the first language switch (never at start-up)."""
+    global _pairs_cache
+    if _pairs_cache is None:
+        import xml.etree.ElementTree as ET
+
+        pairs: list[tuple[str, str]] = []
+        try:
+            root = ET.parse(str(resource("i18n", "salesdesigner_ja.ts"))).getroot()
+        except (OSError, ET.ParseError):
+            root = None
+        for message in root.iter("message") if root is not None else ():
+            source, translation = message.findtext("source"), message.find("translation")
+            if (source and translation is not None and translation.text
+                    and translation.get("type") not in ("unfinished", "vanished", "obsolete")):
+                pairs.append((source, translation.text))
+        from salesdesigner.ui.canvas import labels  # the canvas names its undo steps itself
+        table = labels.UNDO_TEXTS
+        pairs += [(en, names["ja"]) for en, names in table.items() if "ja" in names]
+        _pairs_cache = pairs
+    return _pairs_cache
+
+
+def translate_step_name(text: str, old: str, new: str) -> str:
+    """An undo step's name, recorded in ``old``, as ``new`` names it ("Edit Action" ⇄
+    "アクションを編集"); a name the catalogues do not know is returned unchanged."""
+    import re
+
+    if old == new or not text:
+        return text
+    pairs = [(en, ja) if old == "en" else (ja, en) for en, ja in _english_japanese_pairs()]
+    exact: dict[str, str] = {}
+    for source, target in pairs:
+        exact.setdefault(source, target)
+    if text in exact:
+        return exact[text]
+    for source, target in pairs:
+        names = re.findall(r"\{(\w+)\}", source)
+        literal = re.sub(r"\{\w+\}", "", source).strip()
+        if not names or not literal or set(re.findall(r"\{(\w+)\}", target)) != set(names):
+            continue
+        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if re.fullmatch(r"\{\w+\}", part)
+                          else re.escape(part) for part in re.split(r"(\{\w+\})", source))
+        match = re.fullmatch(pattern, text)
+        if match:
+            values = {k: exact.get(v, v) for k, v in match.groupdict().items()}
+            return target.format(**values)
+    return text

@@ -4,6 +4,10 @@ The window owns one :class:`Process` and one undo stack for its whole life; the 
 controller replaces the process's content on open, revert and new.  The canvas, the
 inspector and the validation panel follow the model's events, so the window only relays
 selection between them.
+
+A language switch (Preferences) retranslates the window in place: each widget renames its
+own texts on ``QEvent.LanguageChange``, so the document, undo history, selection, zoom and
+panel layout are untouched.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
+from salesdesigner.ui.canvas import labels
 from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.scene import ProcessScene
@@ -50,6 +55,7 @@ class MainWindow(QMainWindow):
         self.process = process if process is not None else Process(
             name=self.tr("Untitled process"), language=current_language())
         self.undo_stack = QUndoStack(self)
+        self._language = current_language()  # the language of the undo steps' names
         self.document = DocumentController(self.process, self.undo_stack, self,
                                            autosave_dir=autosave_dir)
 
@@ -69,20 +75,15 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.process, self.undo_stack)
         self.validation = ValidationPanel(self.process)
         self.history = QUndoView(self.undo_stack)
-        self.history.setEmptyLabel(self.tr("<original document>"))
         self.minimap = Minimap(self.view)
         self.docks: dict[str, QDockWidget] = {}
         # the inspector is the tallest panel: it keeps the full height on the right and the
         # validation and history panels sit under the canvas only
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._add_dock("inspector", self.tr("Inspector"), self.inspector,
-                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self._add_dock("minimap", self.tr("Overview Map"), self.minimap,
-                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self._add_dock("validation", self.tr("Validation"), self.validation,
-                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._add_dock("history", self.tr("History"), self.history,
-                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_dock("inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("minimap", self.minimap, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("validation", self.validation, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_dock("history", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["validation"], self.docks["history"])
         self.docks["validation"].raise_()
         self.resizeDocks([self.docks["inspector"]], [440], Qt.Orientation.Horizontal)
@@ -103,10 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._show_zoom(self.view.zoom_level())
 
-        self.empty_hint = QLabel(self.tr(
-            "Double-click the canvas to add a stage, or use Insert ▸ Stage.\n"
-            "Drag from a stage's round handle to another stage to draw an arrow."),
-            self.view.viewport())
+        self.empty_hint = QLabel(self.view.viewport())
         self.empty_hint.setObjectName("emptyCanvasHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
@@ -117,14 +115,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # files dropped on the canvas reach the window
-        self._update_title()
-        self._update_counts()
+        self.retranslate()
         self._update_empty_hint()
         self.resize(1400, 900)
 
-    def _add_dock(self, name: str, title: str, widget: QWidget,
-                  area: Qt.DockWidgetArea) -> None:
-        dock = QDockWidget(title, self)
+    def _add_dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(self)
         dock.setObjectName(f"{name}Dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
@@ -185,6 +181,46 @@ class MainWindow(QMainWindow):
         y = (rect.center().y() if rect.height() <= 2 * half_height
              else rect.top() + half_height - 20)  # tall: start at the top lane
         self.view.centerOn(QPointF(rect.left() + half_width - 20, y))
+
+    # ------------------------------------------------------------------ language
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The window's own texts in the current UI language.  Child widgets (actions,
+        inspector, validation panel, playbook reader) retranslate themselves."""
+        for name, title in (("inspector", self.tr("Inspector")),
+                            ("minimap", self.tr("Overview Map")),
+                            ("validation", self.tr("Validation")),
+                            ("history", self.tr("History"))):
+            self.docks[name].setWindowTitle(title)
+        self.history.setEmptyLabel(self.tr("<original document>"))
+        self.empty_hint.setText(self.tr(
+            "Double-click the canvas to add a stage, or use Insert ▸ Stage.\n"
+            "Drag from a stage's round handle to another stage to draw an arrow."))
+        # the canvas has its own small en/ja text table: tell it the language
+        lang = current_language()
+        if lang != self._language:
+            self._rename_undo_steps(self._language, lang)
+            self._language = lang
+        self.scene.set_language(lang)
+        self.find_bar.edit.setPlaceholderText(labels.text("find-placeholder", lang))
+        self.find_bar.count_label.setText(self.find_bar.count_text())
+        self._update_title()
+        self._update_counts()
+
+    def _rename_undo_steps(self, old: str, new: str) -> None:
+        """The history speaks the new language too: each step is renamed as it would
+        have been named in it (names the catalogues do not know stay as they are)."""
+        from salesdesigner.ui.i18n import translate_step_name
+        stack = self.undo_stack
+        for index in range(stack.count()):
+            command = stack.command(index)
+            command.setText(translate_step_name(command.text(), old, new))
+        self.history.doItemsLayout()
+        self.history.viewport().update()
 
     # ------------------------------------------------------------------ state display
     def _update_title(self) -> None:
@@ -409,6 +445,9 @@ class MainWindow(QMainWindow):
         self.validation.detach()
         self.inspector.detach()
         self.scene.detach()
+        # the stack dies with the window, before the canvas helpers that follow it: its
+        # last signals (emitted while it is being destroyed) must reach no one
+        self.undo_stack.blockSignals(True)
         event.accept()
 
     def restore_layout(self) -> None:

@@ -7,7 +7,7 @@ to select and centre its stages.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -85,6 +85,10 @@ class ValidationPanel(QWidget):
             item.setData(STAGE_IDS_ROLE, list(finding.stage_ids))
             item.setToolTip(finding.message)
             self.list.addItem(item)
+        self._show_summary()
+        self.findingsChanged.emit(self.findings)
+
+    def _show_summary(self) -> None:
         counts = {s: sum(f.severity is s for f in self.findings) for s in Severity}
         if not self.findings:
             self.summary.setText(self.tr("No problems found."))
@@ -93,7 +97,12 @@ class ValidationPanel(QWidget):
                                  .format(errors=counts[Severity.ERROR],
                                          warnings=counts[Severity.WARNING],
                                          hints=counts[Severity.HINT]))
-        self.findingsChanged.emit(self.findings)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # the findings speak the document's language; only the summary is UI text
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_summary()
+        super().changeEvent(event)
 
     def _activate(self, item: QListWidgetItem) -> None:
         ids = tuple(item.data(STAGE_IDS_ROLE) or ())

@@ -51,7 +51,7 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 # Undo texts, shown in Edit ▸ Undo <text>.
-_UNDO: dict[str, dict[str, str]] = {
+UNDO_TEXTS: dict[str, dict[str, str]] = {  # also read by i18n to rename undo steps
     "Add Stage": {"ja": "ステージを追加"}, "Connect": {"ja": "接続"},
     "Move": {"ja": "移動"}, "Delete": {"ja": "削除"}, "Paste": {"ja": "貼り付け"},
     "Duplicate": {"ja": "複製"}, "Cut": {"ja": "切り取り"}, "Rename": {"ja": "名前を変更"},
@@ -70,7 +70,7 @@ def text(key: str, lang: str, **values: object) -> str:
 
 
 def undo_text(name: str, lang: str) -> str:
-    return _UNDO.get(name, {}).get(_lang(lang), name)
+    return UNDO_TEXTS.get(name, {}).get(_lang(lang), name)
 
 
 def _lang(lang: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF
 
 from salesdesigner.model import events as ev
@@ -31,6 +32,7 @@ class UndoFocus(QObject):
         self._transitions: dict[str, None] = {}
         self._remember()
         self._stack.indexChanged.connect(self._index_changed)
+        self._attached = True
 
     def _remember(self) -> None:
         index, count = self._stack.index(), self._stack.count()
@@ -53,7 +55,15 @@ class UndoFocus(QObject):
             self._stages.clear()
             self._transitions.clear()
 
+    def detach(self) -> None:
+        """Stop following the stack (the scene is closing; the stack may outlive it)."""
+        if self._attached and shiboken6.isValid(self._stack):
+            self._stack.indexChanged.disconnect(self._index_changed)
+        self._attached = False
+
     def _index_changed(self, index: int) -> None:
+        if not (shiboken6.isValid(self._stack) and shiboken6.isValid(self._scene)):
+            return  # a stack being destroyed announces its last index
         was_undo = index < self._index and self._stack.count() == self._count
         was_redo = (index > self._index and self._stack.count() == self._count
                     and self._next is not None and self._stack.command(self._index) is self._next)

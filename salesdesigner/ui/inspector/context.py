@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
@@ -167,3 +167,11 @@ def set_plain_text(widget: Any, text: str) -> None:
     """Set a QPlainTextEdit's text only if it differs."""
     if widget.toPlainText() != text:
         widget.setPlainText(text)
+
+
+def add_labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
+    """A form row whose label (its text set later, by a ``retranslate``) is the field's buddy."""
+    label = QLabel()
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label

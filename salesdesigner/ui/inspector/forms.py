@@ -3,14 +3,32 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from salesdesigner.model.entities import Transition
 from salesdesigner.model.process import Process
-from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+from salesdesigner.ui.inspector.context import (
+    EditContext,
+    add_labelled_row,
+    set_line_text,
+    set_plain_text,
+)
 
 
-class TransitionForm(QWidget):
+class _Translated(QWidget):
+    """A form that renames itself when the UI language changes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+
+class TransitionForm(_Translated):
     """Label and condition of the selected arrow."""
 
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
@@ -19,20 +37,25 @@ class TransitionForm(QWidget):
         self.route = QLabel()
         self.route.setWordWrap(True)
         self.label = QLineEdit()
-        self.label.setPlaceholderText(self.tr("e.g. Yes, Budget confirmed"))
         self.label.textChanged.connect(
             lambda t: ctx.edit_transition({"label": t}, self.tr("Edit Arrow Label"), key="label"))
         self.condition = QPlainTextEdit()
         self.condition.setTabChangesFocus(True)
-        self.condition.setPlaceholderText(self.tr("When does a deal take this path?"))
         self.condition.textChanged.connect(lambda: ctx.edit_transition(
             {"condition": self.condition.toPlainText()}, self.tr("Edit Arrow Condition"),
             key="condition"))
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("From → to:"), self.route)
-        form.addRow(self.tr("&Label:"), self.label)
-        form.addRow(self.tr("&Condition:"), self.condition)
+        for field in (self.route, self.label, self.condition):
+            add_labelled_row(form, field)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for field, text in ((self.route, self.tr("From → to:")), (self.label, self.tr("&Label:")),
+                            (self.condition, self.tr("&Condition:"))):
+            self.form.labelForField(field).setText(text)
+        self.label.setPlaceholderText(self.tr("e.g. Yes, Budget confirmed"))
+        self.condition.setPlaceholderText(self.tr("When does a deal take this path?"))
 
     def refresh(self, transition: Transition | None) -> None:
         if transition is None:
@@ -48,7 +71,7 @@ class TransitionForm(QWidget):
             set_plain_text(self.condition, transition.condition)
 
 
-class DocumentForm(QWidget):
+class DocumentForm(_Translated):
     """The process's name, company, revision, language, currency and description."""
 
     LINE_FIELDS = ("name", "company", "revision", "currency")
@@ -56,12 +79,10 @@ class DocumentForm(QWidget):
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        labels = {"name": self.tr("Process &name:"), "company": self.tr("&Company:"),
-                  "revision": self.tr("&Revision:"), "currency": self.tr("C&urrency:")}
         self.lines: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        hint = QLabel(self.tr("Select a stage or an arrow on the canvas to edit it. These are the document's own details."))
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         form.addRow(hint)
         for field in self.LINE_FIELDS:
@@ -69,18 +90,29 @@ class DocumentForm(QWidget):
             edit.textChanged.connect(lambda t, f=field: ctx.edit_process(
                 {f: t}, self.tr("Edit Document Details"), key=f))
             self.lines[field] = edit
-            form.addRow(labels[field], edit)
+            add_labelled_row(form, edit)
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("日本語", "ja")
         self.language.currentIndexChanged.connect(self._language_changed)
-        form.addRow(self.tr("Content &language:"), self.language)
+        add_labelled_row(form, self.language)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.textChanged.connect(lambda: ctx.edit_process(
             {"description": self.description.toPlainText()}, self.tr("Edit Document Details"),
             key="description"))
-        form.addRow(self.tr("&Description:"), self.description)
+        add_labelled_row(form, self.description)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("Select a stage or an arrow on the canvas to edit it. "
+                                  "These are the document's own details."))
+        labels = {"name": self.tr("Process &name:"), "company": self.tr("&Company:"),
+                  "revision": self.tr("&Revision:"), "currency": self.tr("C&urrency:")}
+        for field, edit in self.lines.items():
+            self.form.labelForField(edit).setText(labels[field])
+        self.form.labelForField(self.language).setText(self.tr("Content &language:"))
+        self.form.labelForField(self.description).setText(self.tr("&Description:"))
 
     def refresh(self, process: Process) -> None:
         with self.ctx.filling():

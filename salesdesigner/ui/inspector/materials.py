@@ -42,23 +42,33 @@ def write_attachment_to_temp(attachment: Attachment) -> Path:
 class MaterialsEditor(RecordListEditor):
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(
-            ctx, "materials",
-            [FieldSpec("title", self.tr("Title:")),
-             FieldSpec("uri", self.tr("Link:"), placeholder="https://…"),
-             FieldSpec("note", self.tr("Note:"), multiline=True)],
+            ctx, "materials", self._fields(),
             make_new=lambda: Material(self.tr("New link"), "https://"),
             title_of=self._describe, item_name=self.tr("Material"), parent=parent)
-        self.add_button.setText(self.tr("Add Link"))
         self.attach_button = QToolButton()
-        self.attach_button.setText(self.tr("Attach File…"))
         self.attach_button.clicked.connect(self.attach_file_dialog)
         self.open_button = QToolButton()
-        self.open_button.setText(self.tr("Open"))
         self.open_button.clicked.connect(self.open_current)
         self.buttons.insertWidget(1, self.attach_button)
         self.buttons.insertWidget(self.buttons.count() - 1, self.open_button)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_current())
+        self.retranslate()
         self._update_enabled()
+
+    def _fields(self) -> list[FieldSpec]:
+        return [FieldSpec("title", self.tr("Title:")),
+                FieldSpec("uri", self.tr("Link:"), placeholder="https://…"),
+                FieldSpec("note", self.tr("Note:"), multiline=True)]
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "attach_button"):
+            return  # the base class's constructor: the fields are named already
+        self.retitle(self._fields(), self.tr("Material"))
+        self.add_button.setText(self.tr("Add Link"))
+        self.add_button.setToolTip(self.tr("Add Link"))
+        self.attach_button.setText(self.tr("Attach File…"))
+        self.open_button.setText(self.tr("Open"))
 
     def _describe(self, material: Material) -> str:
         if material.attachment_id:

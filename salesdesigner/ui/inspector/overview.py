@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -13,7 +14,12 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model.entities import Stage, StageKind
 from salesdesigner.ui.i18n import translate
-from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+from salesdesigner.ui.inspector.context import (
+    EditContext,
+    add_labelled_row,
+    set_line_text,
+    set_plain_text,
+)
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 
 NO_DURATION = -1.0
@@ -44,10 +50,9 @@ class DaysSpinBox(QDoubleSpinBox):
         return text
 
 
-def _text_box(placeholder: str, lines: int) -> QPlainTextEdit:
+def _text_box(lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
     box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
 
@@ -59,23 +64,22 @@ class OverviewForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Stage name"))
         self.name.textChanged.connect(
             lambda t: ctx.edit_stage({"name": t}, self.tr("Rename Stage"), key="name"))
 
         self.kind = QComboBox()
-        for kind, label in kind_names().items():
-            self.kind.addItem(label, kind.value)
+        for kind in kind_names():
+            self.kind.addItem("", kind.value)
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         self.lane = QComboBox()
         self.lane.currentIndexChanged.connect(self._lane_changed)
 
-        self.goal = _text_box(self.tr("What this stage must achieve"), 2)
+        self.goal = _text_box(2)
         self.goal.textChanged.connect(lambda: ctx.edit_stage(
             {"goal": self.goal.toPlainText()}, self.tr("Edit Goal"), key="goal"))
 
-        self.description = _text_box(self.tr("What happens in this stage"), 4)
+        self.description = _text_box(4)
         self.description.textChanged.connect(lambda: ctx.edit_stage(
             {"description": self.description.toPlainText()}, self.tr("Edit Description"),
             key="description"))
@@ -83,25 +87,47 @@ class OverviewForm(QWidget):
         self.duration = DaysSpinBox()
         self.duration.setRange(NO_DURATION, 3650)
         self.duration.setDecimals(1)
-        self.duration.setSpecialValueText(self.tr("Not set"))
-        self.duration.setSuffix(self.tr(" days"))
         self.duration.valueChanged.connect(self._duration_changed)
 
         self.exit_criteria = RecordListEditor(
-            ctx, "exit_criteria", [FieldSpec(None, "", placeholder=self.tr("Exit criterion"))],
+            ctx, "exit_criteria", self._exit_fields(),
             make_new=lambda: self.tr("New exit criterion"), title_of=str,
             item_name=self.tr("Exit Criterion"))
         self.exit_criteria.list.setMaximumHeight(110)
 
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&Kind:"), self.kind)
-        form.addRow(self.tr("&Lane:"), self.lane)
-        form.addRow(self.tr("&Goal:"), self.goal)
-        form.addRow(self.tr("&Description:"), self.description)
-        form.addRow(self.tr("E&xit criteria:"), self.exit_criteria)
-        form.addRow(self.tr("D&uration:"), self.duration)
+        for field in (self.name, self.kind, self.lane, self.goal, self.description,
+                      self.exit_criteria, self.duration):
+            add_labelled_row(form, field)
+        self.retranslate()
+
+    def _exit_fields(self) -> list[FieldSpec]:
+        return [FieldSpec(None, "", placeholder=self.tr("Exit criterion"))]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Labels, placeholders and choices in the current UI language."""
+        for field, label in ((self.name, self.tr("&Name:")), (self.kind, self.tr("&Kind:")),
+                             (self.lane, self.tr("&Lane:")), (self.goal, self.tr("&Goal:")),
+                             (self.description, self.tr("&Description:")),
+                             (self.exit_criteria, self.tr("E&xit criteria:")),
+                             (self.duration, self.tr("D&uration:"))):
+            self.form.labelForField(field).setText(label)
+        self.name.setPlaceholderText(self.tr("Stage name"))
+        self.goal.setPlaceholderText(self.tr("What this stage must achieve"))
+        self.description.setPlaceholderText(self.tr("What happens in this stage"))
+        for i, label in enumerate(kind_names().values()):
+            self.kind.setItemText(i, label)
+        with self.ctx.filling():  # the suffix changes the shown value: no edit
+            self.duration.setSpecialValueText(self.tr("Not set"))
+            self.duration.setSuffix(self.tr(" days"))
+            self._fill_lanes()
+        self.exit_criteria.retitle(self._exit_fields(), self.tr("Exit Criterion"))
 
     def refresh(self, stage: Stage | None) -> None:
         with self.ctx.filling():
@@ -122,7 +148,11 @@ class OverviewForm(QWidget):
         wanted = [("", self.tr("(No lane)"))] + [(lane.id, lane.name or lane.id)
                                                  for lane in self.ctx.process.lanes]
         current = [(self.lane.itemData(i), self.lane.itemText(i)) for i in range(self.lane.count())]
-        if wanted != current:
+        if [w[0] for w in wanted] == [c[0] for c in current]:
+            for i, (_lane_id, name) in enumerate(wanted):  # renamed: keep the choice
+                if self.lane.itemText(i) != name:
+                    self.lane.setItemText(i, name)
+        elif wanted != current:
             self.lane.clear()
             for lane_id, name in wanted:
                 self.lane.addItem(name, lane_id)

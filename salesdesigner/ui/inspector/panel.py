@@ -6,7 +6,7 @@ once; the editors push undo commands through one :class:`EditContext`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -48,6 +48,7 @@ class Inspector(QWidget):
         self.process = process
         self.ctx = EditContext(process, undo_stack, self)
         self.statusMessage = self.ctx.statusMessage
+        self._many_count = 0
 
         self.header = QLabel()
         font = QFont(self.header.font())
@@ -60,36 +61,26 @@ class Inspector(QWidget):
         self.document_form = DocumentForm(self.ctx)
         self.overview = OverviewForm(self.ctx)
         self.kpis = KpiTable(self.ctx)
+        fields, names = self._record_texts()
         self.actions = RecordListEditor(
-            self.ctx, "actions",
-            [FieldSpec("title", self.tr("Title:")), FieldSpec("owner", self.tr("Who:")),
-             FieldSpec("timing", self.tr("When:")),
-             FieldSpec("detail", self.tr("How:"), multiline=True)],
+            self.ctx, "actions", fields["actions"],
             make_new=lambda: Action(self.tr("New action")), title_of=lambda a: a.title,
-            item_name=self.tr("Action"))
+            item_name=names["actions"])
         self.scripts = RecordListEditor(
-            self.ctx, "scripts",
-            [FieldSpec("title", self.tr("Title:")),
-             FieldSpec("situation", self.tr("Situation:"),
-                       placeholder=self.tr("When to use this script")),
-             FieldSpec("body", "", multiline=True,
-                       placeholder=self.tr("What to say, word for word"))],
+            self.ctx, "scripts", fields["scripts"],
             make_new=lambda: Script(self.tr("New script")), title_of=lambda s: s.title,
-            item_name=self.tr("Script"))
+            item_name=names["scripts"])
         self.materials = MaterialsEditor(self.ctx)
         self.tips = RecordListEditor(
-            self.ctx, "tips", [FieldSpec(None, "", multiline=True)],
-            make_new=lambda: self.tr("New tip"), title_of=str, item_name=self.tr("Tip"))
+            self.ctx, "tips", fields["tips"],
+            make_new=lambda: self.tr("New tip"), title_of=str, item_name=names["tips"])
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.addTab(_scrolled(self.overview), self.tr("Overview"))
-        self.tabs.addTab(self.kpis, self.tr("KPIs"))
-        self.tabs.addTab(self.actions, self.tr("Actions"))
-        self.tabs.addTab(self.scripts, self.tr("Scripts"))
-        self.tabs.addTab(self.materials, self.tr("Materials"))
-        self.tabs.addTab(self.tips, self.tr("Tips"))
+        for page in (_scrolled(self.overview), self.kpis, self.actions, self.scripts,
+                     self.materials, self.tips):
+            self.tabs.addTab(page, "")
 
         self.transition_form = TransitionForm(self.ctx)
         self.many = QLabel()
@@ -110,7 +101,48 @@ class Inspector(QWidget):
         self._undo_fallback = install_undo_fallback(self)
         process.events.connect(self._on_event)
         self.destroyed.connect(lambda *_: self._detach(process))
+        self._retranslate_tabs()
         self.show_selection((), ())
+
+    # ------------------------------------------------------------------ language
+    def _record_texts(self) -> tuple[dict[str, list[FieldSpec]], dict[str, str]]:
+        """Field labels and record names of the record editors, in the UI language."""
+        fields = {
+            "actions": [FieldSpec("title", self.tr("Title:")), FieldSpec("owner", self.tr("Who:")),
+                        FieldSpec("timing", self.tr("When:")),
+                        FieldSpec("detail", self.tr("How:"), multiline=True)],
+            "scripts": [FieldSpec("title", self.tr("Title:")),
+                        FieldSpec("situation", self.tr("Situation:"),
+                                  placeholder=self.tr("When to use this script")),
+                        FieldSpec("body", "", multiline=True,
+                                  placeholder=self.tr("What to say, word for word"))],
+            "tips": [FieldSpec(None, "", multiline=True)],
+        }
+        names = {"actions": self.tr("Action"), "scripts": self.tr("Script"),
+                 "tips": self.tr("Tip")}
+        return fields, names
+
+    def _retranslate_tabs(self) -> None:
+        for index, text in enumerate((self.tr("Overview"), self.tr("KPIs"), self.tr("Actions"),
+                                      self.tr("Scripts"), self.tr("Materials"),
+                                      self.tr("Tips"))):
+            self.tabs.setTabText(index, text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Rename tabs, record fields and the header; the editors rename their own texts."""
+        self._retranslate_tabs()
+        fields, names = self._record_texts()
+        for key in ("actions", "scripts", "tips"):
+            getattr(self, key).retitle(fields[key], names[key])
+        if self.pages.currentIndex() == MANY:
+            self._show_many(self._many_count)
+        else:
+            self._show_header()
 
     def _detach(self, process: Process) -> None:
         try:
@@ -132,11 +164,24 @@ class Inspector(QWidget):
         self.ctx.new_session()
         if len(stage_ids) + len(transition_ids) > 1:
             self.pages.setCurrentIndex(MANY)
-            self.header.setText(self.tr("{n} items selected").format(
-                n=len(stage_ids) + len(transition_ids)))
-            self.many.setText(self.tr("Select a single stage or arrow to edit its details."))
+            self._show_many(len(stage_ids) + len(transition_ids))
             return
         self.refresh()
+
+    def _show_many(self, count: int) -> None:
+        self._many_count = count
+        self.header.setText(self.tr("{n} items selected").format(n=count))
+        self.many.setText(self.tr("Select a single stage or arrow to edit its details."))
+
+    def _show_header(self) -> None:
+        stage = self.ctx.stage()
+        if stage is not None:
+            kind = kind_names()[stage.kind]
+            self.header.setText(f"{stage.name or self.tr('(unnamed)')}  ·  {kind}")
+        elif self.ctx.transition() is not None:
+            self.header.setText(self.tr("Arrow"))
+        else:
+            self.header.setText(self.tr("Document"))
 
     def refresh(self) -> None:
         """Fill the visible page from the model."""
@@ -144,19 +189,18 @@ class Inspector(QWidget):
         transition = self.ctx.transition()
         if stage is not None:
             self.pages.setCurrentIndex(STAGE)
-            kind = kind_names()[stage.kind]
-            self.header.setText(f"{stage.name or self.tr('(unnamed)')}  ·  {kind}")
+            self._show_header()
             for editor in (self.overview, self.kpis, self.actions, self.scripts,
                            self.materials, self.tips):
                 editor.refresh(stage)
         elif transition is not None:
             self.pages.setCurrentIndex(TRANSITION)
-            self.header.setText(self.tr("Arrow"))
+            self._show_header()
             self.transition_form.refresh(transition)
         else:
             self.ctx.stage_id = self.ctx.transition_id = None
             self.pages.setCurrentIndex(DOCUMENT)
-            self.header.setText(self.tr("Document"))
+            self._show_header()
             self.document_form.refresh(self.process)
 
     def _on_event(self, event: ev.Event) -> None:

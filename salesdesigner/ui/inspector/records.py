@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -28,6 +29,17 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model.entities import Stage
 from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+
+
+def name_arrow_button(button: QToolButton, arrow: str, name: str) -> None:
+    """Move up/down as a compact arrow (the narrow dock has no room for six worded
+    buttons); the words are its tooltip and accessible name."""
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly
+                              if not button.icon().isNull()
+                              else Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setText(arrow)
+    button.setToolTip(name)
+    button.setAccessibleName(name)
 
 
 @dataclass(frozen=True)
@@ -64,11 +76,10 @@ class RecordListEditor(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.currentRowChanged.connect(self._row_changed)
 
-        self.add_button = self._tool("list-add", self.tr("Add"), self.add_record)
-        self.remove_button = self._tool("list-remove", self.tr("Remove"), self.remove_record)
-        self.up_button = self._tool("go-up", self.tr("Move Up"), lambda: self.move_record(-1))
-        self.down_button = self._tool("go-down", self.tr("Move Down"),
-                                      lambda: self.move_record(1))
+        self.add_button = self._tool("list-add", self.add_record)
+        self.remove_button = self._tool("list-remove", self.remove_record)
+        self.up_button = self._tool("go-up", lambda: self.move_record(-1))
+        self.down_button = self._tool("go-down", lambda: self.move_record(1))
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -87,6 +98,7 @@ class RecordListEditor(QWidget):
         form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.editors: dict[str | None, QLineEdit | QPlainTextEdit] = {}
+        self.labels: dict[str | None, QLabel] = {}
         for spec in fields:
             editor: QLineEdit | QPlainTextEdit
             if spec.multiline:
@@ -100,7 +112,9 @@ class RecordListEditor(QWidget):
                 editor.textChanged.connect(lambda _t, s=spec: self._field_edited(s))
             self.editors[spec.attr] = editor
             if spec.label:
-                form_layout.addRow(spec.label, editor)
+                label = self.labels[spec.attr] = QLabel(spec.label)
+                label.setBuddy(editor)
+                form_layout.addRow(label, editor)
             else:
                 form_layout.addRow(editor)
 
@@ -113,13 +127,39 @@ class RecordListEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+        self.retranslate()
         self._update_enabled()
 
-    def _tool(self, icon: str, text: str, slot: Callable[[], None]) -> QToolButton:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The editor's own texts; the owner renames the fields with :meth:`retitle`."""
+        for button, text in ((self.add_button, self.tr("Add")),
+                             (self.remove_button, self.tr("Remove"))):
+            button.setText(text)
+            button.setToolTip(text)
+        name_arrow_button(self.up_button, "▲", self.tr("Move Up"))
+        name_arrow_button(self.down_button, "▼", self.tr("Move Down"))
+        for i, record in enumerate(self._records[:self.list.count()]):
+            self.list.item(i).setText(self._title(record))  # "(untitled)" is UI text
+
+    def retitle(self, fields: list[FieldSpec], item_name: str) -> None:
+        """New field labels, placeholders and record name (the UI language changed)."""
+        self.item_name = item_name
+        for spec in fields:
+            if spec.attr in self.labels:
+                self.labels[spec.attr].setText(spec.label)
+            if spec.attr in self.editors:
+                self.editors[spec.attr].setPlaceholderText(spec.placeholder)
+        self.fields = [dataclasses.replace(old, label=new.label, placeholder=new.placeholder)
+                       for old, new in zip(self.fields, fields)]
+
+    def _tool(self, icon: str, slot: Callable[[], None]) -> QToolButton:
         from PySide6.QtGui import QIcon
         button = QToolButton()
-        button.setText(text)
-        button.setToolTip(text)
         button.setIcon(QIcon.fromTheme(icon))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon
                                   if not QIcon.fromTheme(icon).isNull()

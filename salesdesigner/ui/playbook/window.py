@@ -120,11 +120,9 @@ class PlaybookWindow(QMainWindow):
         top.setSpacing(8)
         self.back_button = QToolButton()
         self.back_button.setText("←")
-        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.clicked.connect(self.back)
         self.forward_button = QToolButton()
         self.forward_button.setText("→")
-        self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
         self.forward_button.clicked.connect(self.forward)
         for button in (self.back_button, self.forward_button):
             button.setAutoRaise(True)
@@ -133,14 +131,14 @@ class PlaybookWindow(QMainWindow):
         self.title_label = ElidedLabel()
         self.title_label.setObjectName("playbookTitle")
         top.addWidget(self.title_label, 1)
-        badge = QLabel(self.tr("Read-only playbook"))
+        self.badge = badge = QLabel()
         badge.setTextFormat(Qt.TextFormat.PlainText)
         badge.setStyleSheet("QLabel { color: #5F6B7A; background: #EEF0F3; border-radius: 9px;"
                             " padding: 2px 10px; font-size: 9pt; }")
         top.addWidget(badge)
         top.addSpacing(12)
-        lane_caption = QLabel(self.tr("Lane:"))
-        top.addWidget(lane_caption)
+        self.lane_caption = QLabel()
+        top.addWidget(self.lane_caption)
         self.lane_filter = QComboBox()
         self.lane_filter.setObjectName("playbookLaneFilter")
         self.lane_filter.setMinimumContentsLength(14)
@@ -157,7 +155,6 @@ class PlaybookWindow(QMainWindow):
         side_layout.setSpacing(6)
         self.search_field = QLineEdit()
         self.search_field.setObjectName("playbookSearch")
-        self.search_field.setPlaceholderText(self.tr("Search the playbook (Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self._on_search_typed)
         self.search_field.returnPressed.connect(self._on_search_return)
@@ -199,11 +196,27 @@ class PlaybookWindow(QMainWindow):
         self.route.setMinimumWidth(200)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(root)
-        hint = QLabel(self.tr("Ctrl+F search · Alt+← / Alt+→ back and forward · "
-                              "Ctrl+[ / Ctrl+] previous and next stage"))
+        self.hint = hint = QLabel()
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setStyleSheet("QLabel { color: #5F6B7A; padding: 0 6px; }")
         self.statusBar().addWidget(hint)  # stays; confirmations show over it for a moment
+        self._retranslate_chrome()
+
+    def _retranslate_chrome(self) -> None:
+        """The reader's fixed UI texts (the page follows the document's language)."""
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.badge.setText(self.tr("Read-only playbook"))
+        self.lane_caption.setText(self.tr("Lane:"))
+        self.search_field.setPlaceholderText(self.tr("Search the playbook (Ctrl+F)"))
+        self.hint.setText(self.tr("Ctrl+F search · Alt+← / Alt+→ back and forward · "
+                                  "Ctrl+[ / Ctrl+] previous and next stage"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "hint"):
+            self._retranslate_chrome()
+            self.refresh()  # title, lane filter, list header, the page's buttons; keeps place
+        super().changeEvent(event)
 
     def _install_shortcuts(self) -> None:
         def bind(keys: QKeySequence | str | QKeySequence.StandardKey, slot) -> None:

@@ -83,3 +83,20 @@ def test_undo_of_a_lane_rename_keeps_the_selection(canvas):
     c.stack.undo()
     assert c.process.lane("is").name == "Inside Sales"
     assert c.scene.selected_stage_ids() == ["won"]
+
+
+def test_a_stack_destroyed_before_its_scene_is_not_read_while_it_dies(qtbot):
+    """pytest-qt fails the test if a slot raises (reading a half-destroyed stack did)."""
+    import shiboken6
+    from PySide6.QtGui import QUndoStack
+
+    from salesdesigner.ui.canvas.scene import ProcessScene
+    from tests.ui.canvas.conftest import sample_process
+
+    stack = QUndoStack()
+    scene = ProcessScene(sample_process(), stack)
+    scene.select_ids(["won"])
+    scene.delete_selection()
+    shiboken6.delete(stack)  # its destructor announces the index once more
+    scene.select_ids(["start"])
+    assert scene.selected_stage_ids() == ["start"]

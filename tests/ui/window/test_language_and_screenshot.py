@@ -33,7 +33,7 @@ def test_the_english_ui_is_the_default(make_window):
     assert window.actions_.menus["file"].title() == "&File"
 
 
-def test_the_preferences_choice_decides_the_language_at_the_next_start(make_window):
+def test_the_preferences_choice_is_saved_and_decides_the_language(make_window):
     dialog = PreferencesDialog()
     dialog.language.setCurrentIndex(dialog.language.findData("ja"))
     dialog.autosave.setValue(120)
