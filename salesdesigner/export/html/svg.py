@@ -6,7 +6,6 @@ page (``#stage-<id>``).  All user text is escaped; colours pass a hex check firs
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from html import escape
 
@@ -21,6 +20,7 @@ from salesdesigner.model.geometry import (
 )
 from salesdesigner.model.ordering import back_edges, process_order
 from salesdesigner.model.process import Process
+from salesdesigner.model.routing import Route, process_routes
 
 PAD = 24.0
 FONT = 13.0
@@ -93,37 +93,13 @@ def _label(stage: Stage, r: Rect, untitled: str) -> str:
     return f'<text class="name" dominant-baseline="central">{spans}</text>'
 
 
-def _anchor(r: Rect, toward: tuple[float, float]) -> tuple[float, float, float, float]:
-    """Point on the side of ``r`` facing ``toward``, and that side's outward normal."""
-    cx, cy = r.x + r.width / 2, r.y + r.height / 2
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if abs(dx) / max(r.width, 1) >= abs(dy) / max(r.height, 1):
-        return (r.right if dx >= 0 else r.x), cy, (1.0 if dx >= 0 else -1.0), 0.0
-    return cx, (r.bottom if dy >= 0 else r.y), 0.0, (1.0 if dy >= 0 else -1.0)
-
-
-def _bezier_mid(p0, p1, p2, p3) -> tuple[float, float]:
-    return tuple(0.125 * a + 0.375 * b + 0.375 * c + 0.125 * d
-                 for a, b, c, d in zip(p0, p1, p2, p3))  # type: ignore[return-value]
-
-
-def _edge(src: Rect, dst: Rect, back: bool) -> tuple[str, tuple[float, float]]:
-    sc = (src.x + src.width / 2, src.y + src.height / 2)
-    dc = (dst.x + dst.width / 2, dst.y + dst.height / 2)
-    if back:  # loops run below both stages, so they never cross the forward path
-        p0, p3 = (sc[0], src.bottom), (dc[0], dst.bottom)
-        drop = max(src.bottom, dst.bottom) + 50
-        p1, p2 = (p0[0], drop + 20), (p3[0], drop + 20)
-    else:
-        x0, y0, nx0, ny0 = _anchor(src, dc)
-        x3, y3, nx3, ny3 = _anchor(dst, sc)
-        reach = max(30.0, math.dist((x0, y0), (x3, y3)) / 3)
-        p0, p3 = (x0, y0), (x3, y3)
-        p1 = (x0 + nx0 * reach, y0 + ny0 * reach)
-        p2 = (x3 + nx3 * reach, y3 + ny3 * reach)
-    d = (f"M{_f(p0[0])},{_f(p0[1])} C{_f(p1[0])},{_f(p1[1])} "
-         f"{_f(p2[0])},{_f(p2[1])} {_f(p3[0])},{_f(p3[1])}")
-    return d, _bezier_mid(p0, p1, p2, p3)
+def _edge(r: Route) -> str:
+    """The SVG path data of a route (same rounded corners as the canvas and the PDF)."""
+    parts = []
+    for op, args in r.commands():
+        parts.append(op + " ".join(f"{_f(args[i])},{_f(args[i + 1])}"
+                                   for i in range(0, len(args), 2)))
+    return " ".join(parts)
 
 
 def diagram_svg(process: Process, labels: dict[str, str]) -> str:
@@ -131,8 +107,13 @@ def diagram_svg(process: Process, labels: dict[str, str]) -> str:
     box = bounding_rect(process)
     if box is None:
         return ""
+    routes = process_routes(process)
+    for r in routes.values():  # loops and detours may run outside the stages
+        xs = [p[0] for p in r.points]
+        ys = [p[1] for p in r.points]
+        box = box.united(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys) + 12))
     vx, vy = box.x - PAD, box.y - PAD
-    vw, vh = box.width + 2 * PAD, box.height + 2 * PAD + 60  # room for loops below
+    vw, vh = box.width + 2 * PAD, box.height + 2 * PAD
     index_of = {sid: i for i, sid in enumerate(process_order(process))}
     colors = {lane.id: safe_color(lane.color) for lane in process.lanes}
     out = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="group" '
@@ -160,7 +141,7 @@ def diagram_svg(process: Process, labels: dict[str, str]) -> str:
     edges, edge_labels = [], []
     for t in process.transitions:
         back = (t.source, t.target) in cut
-        d, mid = _edge(rects[t.source], rects[t.target], back)
+        d, mid = _edge(routes[t.id]), routes[t.id].label
         cls = "edge back" if back else "edge"
         tip = f"<title>{escape(_clean(t.condition))}</title>" if t.condition.strip() else ""
         edges.append(f'<path class="{cls}" d="{d}" marker-end="url(#arrow)"/>')

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
@@ -41,6 +41,7 @@ from salesdesigner.model.geometry import (
 )
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.process import Process
+from salesdesigner.model.routing import Route, process_routes
 
 MIN_SCALE = 0.45    # below this, stage names print under 6 pt: cut into tiles
 PART_SCALE = 0.5    # once cut, names print at 6.5 pt or more
@@ -59,6 +60,11 @@ class Scene:
     numbers: dict[str, int]         # stage id -> chapter number (stages in the manual)
     keys: dict[str, str]            # stage id -> bookmark key of its chapter
     ts: Typesetter
+    routes: dict[str, Route] = field(default_factory=dict)  # transition id -> its route
+
+    def __post_init__(self) -> None:
+        if not self.routes:  # routed once for every tile, as the canvas routes them
+            object.__setattr__(self, "routes", process_routes(self.process))
 
 
 def scene_area(process: Process) -> Rect:
@@ -371,13 +377,12 @@ class DiagramFlowable(Flowable):
         labels = []
         process = self.scene.process
         back = back_edges(process)
+        routes = self.scene.routes
         c.setLineWidth(max(0.6, 1.2 * s))
         for t in process.transitions:
-            a, b = stage_rect(process.stage(t.source)), stage_rect(process.stage(t.target))
-            points = _route(a, b, (t.source, t.target) in back)
-            pts = [(self._x(px), self._y(py)) for px, py in points]
-            xs = [p[0] for p in pts]
-            ys = [p[1] for p in pts]
+            r = routes[t.id]
+            xs = [self._x(px) for px, _ in r.points]
+            ys = [self._y(py) for _, py in r.points]
             if max(xs) < 0 or min(xs) > self.width or max(ys) < 0 or min(ys) > self.height:
                 continue
             dim = t.source not in self.scene.numbers or t.target not in self.scene.numbers
@@ -388,16 +393,24 @@ class DiagramFlowable(Flowable):
             if (t.source, t.target) in back:
                 c.setDash(3 * s, 2 * s)
             p = c.beginPath()
-            p.moveTo(*pts[0])
-            p.curveTo(*pts[1], *pts[2], *pts[3])
+            for op, args in r.commands():
+                pts = [(self._x(args[i]), self._y(args[i + 1])) for i in range(0, len(args), 2)]
+                if op == "M":
+                    p.moveTo(*pts[0])
+                elif op == "L":
+                    p.lineTo(*pts[0])
+                else:
+                    p.curveTo(*pts[0], *pts[1], *pts[2])
             c.drawPath(p, stroke=1, fill=0)
             c.setDash()
-            _arrowhead(c, pts[2], pts[3], 7 * s)
+            tip = (self._x(r.end[0]), self._y(r.end[1]))
+            before = (tip[0] - r.end_dir[0], tip[1] + r.end_dir[1])  # page y grows upward
+            _arrowhead(c, before, tip, 7 * s)
             c.restoreState()
             label = self.scene.ts.short(t.label or t.condition, 40)
             if label:
-                span = math.dist(points[0], points[3])
-                labels.append((label, _bezier(pts, 0.5), span))
+                labels.append((label, (self._x(r.label[0]), self._y(r.label[1])),
+                               r.label_span))
         return labels
 
     def _text(self, text: str, style: str, size: float, color: colors.Color) -> KinsokuParagraph:
@@ -439,32 +452,6 @@ def _sized(style, size: float, color: colors.Color):
     from reportlab.lib.styles import ParagraphStyle
     return ParagraphStyle("d", parent=style, fontSize=size, leading=size * 1.25,
                           textColor=color)
-
-
-def _route(a: Rect, b: Rect, back: bool) -> list[tuple[float, float]]:
-    """Cubic Bézier control points from stage ``a`` to stage ``b`` (scene units)."""
-    acx, acy = a.x + a.width / 2, a.y + a.height / 2
-    bcx, bcy = b.x + b.width / 2, b.y + b.height / 2
-    if back:  # loop below both stages
-        start, end = (acx, a.bottom), (bcx, b.bottom)
-        drop = max(a.bottom, b.bottom) + 60
-        return [start, (acx, drop), (bcx, drop), end]
-    if b.x >= a.right - 10:  # forward: right side to left side
-        start, end = (a.right, acy), (b.x, bcy)
-        bend = max(30.0, (end[0] - start[0]) / 2)
-        return [start, (start[0] + bend, acy), (end[0] - bend, bcy), end]
-    if bcy >= acy:  # below
-        start, end = (acx, a.bottom), (bcx, b.y)
-    else:
-        start, end = (acx, a.y), (bcx, b.bottom)
-    bend = (end[1] - start[1]) / 2
-    return [start, (acx, start[1] + bend), (bcx, end[1] - bend), end]
-
-
-def _bezier(p: list[tuple[float, float]], t: float) -> tuple[float, float]:
-    u = 1 - t
-    return (u ** 3 * p[0][0] + 3 * u * u * t * p[1][0] + 3 * u * t * t * p[2][0] + t ** 3 * p[3][0],
-            u ** 3 * p[0][1] + 3 * u * u * t * p[1][1] + 3 * u * t * t * p[2][1] + t ** 3 * p[3][1])
 
 
 def _arrowhead(c, before: tuple[float, float], tip: tuple[float, float], size: float) -> None:

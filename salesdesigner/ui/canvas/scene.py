@@ -39,6 +39,7 @@ from salesdesigner.ui.canvas.keys import handle_key
 from salesdesigner.ui.canvas.lane_item import LaneItem
 from salesdesigner.ui.canvas.lane_ops import LaneOps
 from salesdesigner.ui.canvas.menus import canvas_menu
+from salesdesigner.ui.canvas.routes import ArrowRouter
 from salesdesigner.ui.canvas.stage_item import StageItem
 from salesdesigner.ui.canvas.transition_item import TransitionItem
 from salesdesigner.ui.canvas.undo_focus import UndoFocus
@@ -87,6 +88,7 @@ class ProcessScene(QGraphicsScene):
         self._drop_target: StageItem | None = None
         self._raised: set[TransitionItem] = set()  # selected arrows, lifted above stages
         self._content: QRectF | None = None  # content_rect, measured once per change
+        self.routes = ArrowRouter()  # stages as obstacles for the arrows' routes
         self.lane_ops = LaneOps(self)
         self.clipboard_ops = ClipboardOps(self)
         self.undo_focus = UndoFocus(self)
@@ -114,6 +116,7 @@ class ProcessScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the model (the window calls this when it closes the document)."""
         _safe_disconnect(self.process, self._listener)
+        self.undo_focus.detach()
 
     # ------------------------------------------------------------------ lookup
     def stage_item(self, stage_id: str) -> StageItem | None:
@@ -160,7 +163,9 @@ class ProcessScene(QGraphicsScene):
         self.undo_focus.note(event)
         if isinstance(event, ev.StageAdded):
             self._add_stage_item(event.stage)
+            self.routes.rect(self._stages[event.stage.id])
         elif isinstance(event, ev.StageRemoved):
+            self.routes.stage_removed(event.stage.id)
             item = self._stages.pop(event.stage.id, None)
             if item is not None:
                 for edge in list(item.edges):  # the model removed them first; be safe
@@ -169,6 +174,7 @@ class ProcessScene(QGraphicsScene):
         elif isinstance(event, ev.StageChanged):
             item = self._stages[event.new.id]
             item.set_stage(event.new)
+            self.routes.rect(item)
             if "lane" in event.fields:
                 item.set_lane_color(self._lane_color(event.new.lane))
         elif isinstance(event, ev.TransitionAdded):
@@ -220,6 +226,7 @@ class ProcessScene(QGraphicsScene):
                 self.addItem(item)
             for stage in self.process.stages:
                 self._add_stage_item(stage)
+            self.routes.reset(self._stages)
             loops = self._loop_lanes()
             for transition, lane in loops:
                 self._add_transition_item(transition, lane)
@@ -246,7 +253,7 @@ class ProcessScene(QGraphicsScene):
 
     def _add_transition_item(self, t: Transition, loop_lane: int | None = None) -> None:
         item = TransitionItem(t, self._stages[t.source], self._stages[t.target],
-                              loop_lane is not None, loop_lane or 0)
+                              loop_lane is not None, loop_lane or 0, self.routes)
         self._transitions[t.id] = item
         self.addItem(item)
 
@@ -296,6 +303,7 @@ class ProcessScene(QGraphicsScene):
         self._flush_timer.stop()
         for t, lane in self._loop_lanes() if loops is None else loops:
             self._transitions[t.id].set_back(lane is not None, lane or 0)
+        self.routes.reroute(self)  # arrows that moved stages now block or free
         self._place_lanes()
         self._content = None
         rect = content = self.content_rect()

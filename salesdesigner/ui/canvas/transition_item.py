@@ -1,5 +1,7 @@
 """An arrow between two stages, with its label; back edges are drawn as loops underneath.
 
+The route comes from :mod:`salesdesigner.model.routing` (shared with the PDF and HTML
+diagrams): a curve between neighbours, an orthogonal detour around stages in the way.
 The path is recomputed in :meth:`TransitionItem.adjust` (after ``prepareGeometryChange``)
 whenever an end stage moves; ``paint`` only draws it.  When selected, the arrow shows round
 handles at both ends: dragging one onto another stage reconnects the arrow.
@@ -7,7 +9,6 @@ handles at both ends: dragging one onto another stage reconnects the arrow.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -28,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesigner.model.entities import Transition
+from salesdesigner.model.routing import Route
+from salesdesigner.model.routing import route as model_route
 from salesdesigner.ui.canvas import style
+from salesdesigner.ui.canvas.routes import ArrowRouter, item_rect
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
@@ -36,62 +40,60 @@ if TYPE_CHECKING:
 
 LABEL_FONT = style.font(8)
 ARROW_SIZE = 9.0
-LOOP_GAP = 34.0
 END_HANDLE = 6.0
 LONG_PATH = 2500.0  # longer arrows are stroked without antialiasing (see paint)
 
 
-def route(source: StageItem, target: StageItem, back: bool, lane: int = 0) -> QPainterPath:
-    """The arrow's path: a smooth curve forwards, a rounded loop below for back edges."""
-    return _routed(source, target, back, lane)[0]
+def route(source: StageItem, target: StageItem, back: bool, lane: int = 0,
+          router: ArrowRouter | None = None) -> QPainterPath:
+    """The arrow's path: a smooth curve between neighbours, an orthogonal detour around
+    stages in the way (with ``router``), a rounded loop below for back edges."""
+    return painter_path(_routed(source, target, back, lane, router))
 
 
-def _routed(source: StageItem, target: StageItem, back: bool,
-            lane: int = 0) -> tuple[QPainterPath, QPointF, QPointF, float, float]:
-    """:func:`route` with its start, end and the unit direction (dx, dy) at the end (for
-    the arrowhead), known here without measuring the path.  Plain numbers: each Qt point
-    operation costs a Python call, and a big process has thousands of arrows."""
+def _routed(source: StageItem, target: StageItem, back: bool, lane: int = 0,
+            router: ArrowRouter | None = None) -> Route:
+    """The shared :func:`salesdesigner.model.routing.route` for two stage items."""
+    if router is None:
+        return model_route(item_rect(source), item_rect(target), back=back, lane=lane)
+    return model_route(router.rect(source), router.rect(target), back=back, lane=lane,
+                       obstacles=router.index, ignore=(source.stage.id, target.stage.id))
+
+
+def painter_path(r: Route) -> QPainterPath:
+    """The route's drawing commands as a Qt path (corners rounded as in PDF and HTML)."""
     path = QPainterPath()
-    sc, tc = source.pos(), target.pos()
-    sx, sy, tx, ty = sc.x(), sc.y(), tc.x(), tc.y()
-    (sw, sh), (tw, th) = source.size(), target.size()
-    if back:
-        ax, ay, bx, by = sx, sy + sh / 2, tx, ty + th / 2
-        y = max(ay, by) + LOOP_GAP + 14 * lane
-        r = min(16.0, abs(bx - ax) / 2, y - max(ay, by))
-        sign = -1.0 if bx < ax else 1.0
+    if r.curved:  # most arrows: no need to build the command list
+        (ax, ay), (b1, b2), (c1, c2), (dx, dy) = r.points
         path.moveTo(ax, ay)
-        path.lineTo(ax, y - r)
-        path.quadTo(ax, y, ax + sign * r, y)
-        path.lineTo(bx - sign * r, y)
-        path.quadTo(bx, y, bx, y - r)
-        path.lineTo(bx, by)
-        return path, QPointF(ax, ay), QPointF(bx, by), 0.0, -1.0  # the last stretch goes up
-    dx, dy = tx - sx, ty - sy
-    room = (sw + tw) / 2 * 0.6
-    if abs(dx) >= room or abs(dx) > abs(dy):
-        sign = 1.0 if dx >= 0 else -1.0
-        ax, ay, bx, by = sx + sign * sw / 2, sy, tx - sign * tw / 2, ty
-        bend = max(30.0, abs(bx - ax) / 2) * sign
-        path.moveTo(ax, ay)
-        path.cubicTo(ax + bend, ay, bx - bend, by, bx, by)
-        return path, QPointF(ax, ay), QPointF(bx, by), sign, 0.0  # along the last control leg
-    sign = 1.0 if dy >= 0 else -1.0
-    ax, ay, bx, by = sx, sy + sign * sh / 2, tx, ty - sign * th / 2
-    bend = max(24.0, abs(by - ay) / 2) * sign
-    path.moveTo(ax, ay)
-    path.cubicTo(ax, ay + bend, bx, by - bend, bx, by)
-    return path, QPointF(ax, ay), QPointF(bx, by), 0.0, sign
+        path.cubicTo(b1, b2, c1, c2, dx, dy)
+        return path
+    for op, args in r.commands():
+        if op == "M":
+            path.moveTo(*args)
+        elif op == "L":
+            path.lineTo(*args)
+        else:
+            path.cubicTo(*args)
+    return path
 
 
 _METRICS: list[QFontMetricsF] = []
+_HEIGHT: list[float] = []
 
 
 def _label_metrics() -> QFontMetricsF:
     """Metrics of the label font, made once (after the application exists)."""
     if not _METRICS:
         _METRICS.append(QFontMetricsF(LABEL_FONT))
+        _HEIGHT.append(_METRICS[0].height() + 4)
     return _METRICS[0]
+
+
+def _label_height() -> float:
+    """Height of a label's pill (text height and padding)."""
+    _label_metrics()
+    return _HEIGHT[0]
 
 
 class TransitionItem(QGraphicsItem):
@@ -100,8 +102,10 @@ class TransitionItem(QGraphicsItem):
     Type = QGraphicsItem.UserType + 2
 
     def __init__(self, transition: Transition, source: StageItem, target: StageItem,
-                 back: bool = False, loop_lane: int = 0) -> None:
+                 back: bool = False, loop_lane: int = 0,
+                 router: ArrowRouter | None = None) -> None:
         super().__init__()
+        self.router = router  # the scene's obstacle index; None routes straight
         self.transition = transition
         self.source = source
         self.target = target
@@ -166,21 +170,29 @@ class TransitionItem(QGraphicsItem):
 
     # ------------------------------------------------------------------ geometry
     def adjust(self) -> None:
-        """Recompute the path from the end stages' current positions."""
+        """Recompute the route from the end stages' current positions.  Bounds are worked
+        out on plain numbers (a curve lies within its control points): a big process has
+        thousands of arrows, and each Qt call costs a Python call."""
         self.prepareGeometryChange()
-        self._path, start, end, ux, uy = _routed(self.source, self.target, self.back,
-                                                 self.loop_lane)
-        self._ends = (start, end)
-        ex, ey = end.x(), end.y()
+        r = self.routed = _routed(self.source, self.target, self.back, self.loop_lane,
+                                  self.router)
+        self._path = painter_path(r)
+        pts = r.points
+        (sx, sy), (ex, ey) = pts[0], pts[-1]
+        end = QPointF(ex, ey)
+        self._ends = (QPointF(sx, sy), end)
+        ux, uy = r.end_dir
         bx, by, nx, ny = ex - ux * ARROW_SIZE, ey - uy * ARROW_SIZE, -uy * ARROW_SIZE / 2, \
             ux * ARROW_SIZE / 2
         self._arrow = QPolygonF([end, QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)])
-        bounds = self._path.boundingRect().united(self._arrow.boundingRect())
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        x0, x1 = min(*xs, bx - abs(nx)), max(*xs, bx + abs(nx))
+        y0, y1 = min(*ys, by - abs(ny)), max(*ys, by + abs(ny))
         self._label = ""
         self._label_rect = QRectF()
         if self._full_label:
-            chord = math.hypot(ex - start.x(), ey - start.y())
-            room = 140.0 if self.back else max(36.0, min(140.0, chord - 24))
+            room = 140.0 if self.back else max(36.0, min(140.0, r.label_span - 24))
             fm = _label_metrics()
             if self._full_width is None:
                 self._full_width = fm.horizontalAdvance(self._full_label)
@@ -191,20 +203,15 @@ class TransitionItem(QGraphicsItem):
                                             room)
                 width = fm.horizontalAdvance(self._label)
             if self._label:
-                w, h = width + 12, fm.height() + 4
-                # a forward arrow is point-symmetric about the middle of its chord, so
-                # that is also the middle of its length (what pointAtPercent would find)
-                if self.back:
-                    mid = self._path.pointAtPercent(0.5)
-                    mx, my = mid.x(), mid.y()
-                else:
-                    mx, my = (start.x() + ex) / 2, (start.y() + ey) / 2
-                self._label_rect = QRectF(mx - w / 2, my - h / 2, w, h)
-                bounds = bounds.united(self._label_rect)
-        self._bounds = bounds.adjusted(-END_HANDLE - 3, -END_HANDLE - 3,
-                                       END_HANDLE + 3, END_HANDLE + 3)
+                w, h = width + 12, _label_height()
+                mx, my = r.label  # the routing put it clear of stages
+                lx, ly = mx - w / 2, my - h / 2
+                self._label_rect = QRectF(lx, ly, w, h)
+                x0, y0, x1, y1 = min(x0, lx), min(y0, ly), max(x1, lx + w), max(y1, ly + h)
+        grow = END_HANDLE + 3
+        self._bounds = QRectF(x0 - grow, y0 - grow, x1 - x0 + 2 * grow, y1 - y0 + 2 * grow)
         self._shape: QPainterPath | None = None
-        self._long = max(bounds.width(), bounds.height()) > LONG_PATH
+        self._long = max(x1 - x0, y1 - y0) > LONG_PATH
 
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)

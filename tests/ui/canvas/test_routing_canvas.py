@@ -1,0 +1,130 @@
+"""Arrows on the canvas go around stages in their way, and straighten again once the
+blocker moves away (by the undo command or by dragging it); handles, labels and
+hit-testing follow the routed path."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
+
+from salesdesigner.model import Position, Transition
+from salesdesigner.ui.commands import move_stages_command
+from tests.samples import blocked_process
+
+from .conftest import assert_scene_matches
+
+
+def _crosses(path: QPainterPath, rect: QRectF) -> bool:
+    """Whether the drawn line enters ``rect`` (``QPainterPath.intersects`` would treat
+    the open path as a filled area)."""
+    return any(rect.contains(path.pointAtPercent(i / 400)) for i in range(401))
+
+
+def test_an_arrow_goes_around_the_stage_between_its_ends(canvas):
+    process = blocked_process()
+    process.add_transition(Transition("ac", "a", "c"))
+    c = canvas(process)
+    arrow = c.scene.transition_item("ab")
+    blocker = c.scene.stage_item("c").sceneBoundingRect()
+    assert not arrow.routed.curved
+    assert not _crosses(arrow.path(), blocker)
+    assert not arrow.label_rect().intersects(blocker)
+    assert c.scene.transition_item("ac").routed.curved  # its neighbour stays a curve
+
+
+def test_moving_the_blocker_by_the_undo_command_straightens_the_arrow_and_undo_reroutes(canvas):
+    c = canvas(blocked_process())
+    arrow = c.scene.transition_item("ab")
+    c.stack.push(move_stages_command(c.process, {"c": Position(460, 360)}))
+    c.scene.flush_pending()
+    assert arrow.routed.curved
+    assert not _crosses(arrow.path(), c.scene.stage_item("c").sceneBoundingRect())
+    c.stack.undo()
+    c.scene.flush_pending()
+    assert not arrow.routed.curved
+    assert not _crosses(arrow.path(), c.scene.stage_item("c").sceneBoundingRect())
+    assert_scene_matches(c.scene)
+
+
+def test_dragging_a_stage_into_the_way_reroutes_the_arrow_when_the_drag_ends(canvas):
+    p = blocked_process()
+    p.update_stage("c", position=Position(460, 360))
+    c = canvas(p)
+    arrow = c.scene.transition_item("ab")
+    assert arrow.routed.curved
+    c.drag((460, 360), (460, 200))
+    c.scene.flush_pending()
+    assert c.process.stage("c").position == Position(460, 200)
+    assert not arrow.routed.curved
+    assert not _crosses(arrow.path(), c.scene.stage_item("c").sceneBoundingRect())
+    c.drag((460, 200), (460, 380))  # and out of the way again
+    c.scene.flush_pending()
+    assert arrow.routed.curved
+
+
+def test_an_arrow_attached_to_a_dragged_stage_reroutes_while_the_drag_goes_on(canvas):
+    c = canvas(blocked_process())
+    arrow = c.scene.transition_item("ab")
+    c.move(720, 200)
+    c.press(720, 200)
+    for step in range(1, 5):
+        c.move(720, 200 + 50 * step)  # Won moves down, out of C's row
+    blocker = c.scene.stage_item("c").sceneBoundingRect()
+    assert not _crosses(arrow.path(), blocker)
+    target = c.scene.stage_item("b")
+    end = arrow.end_point("target")
+    assert target.sceneBoundingRect().adjusted(-1, -1, 1, 1).contains(end)
+    c.release(720, 400)
+
+
+def test_a_routed_arrow_is_selected_by_a_click_on_its_detour_and_reconnects_by_its_end(canvas):
+    c = canvas(blocked_process())
+    arrow = c.scene.transition_item("ab")
+    pts = arrow.routed.points
+    (x0, y0), (x1, y1) = max(itertools.pairwise(pts), key=lambda s: abs(s[0][0] - s[1][0]))
+    mid = QPointF((x0 + x1) / 2 + 30, (y0 + y1) / 2)  # on the long stretch, off the label
+    assert arrow.shape().contains(mid)
+    c.scene.select_ids(transition_ids=["ab"])
+    assert arrow.shape().contains(arrow.end_point("source"))
+    end = arrow.end_point("source")
+    c.drag((end.x(), end.y()), (460, 200))  # drop its tail onto C
+    assert c.process.transition("ab").source == "c"
+    c.scene.flush_pending()
+    assert arrow.routed.curved  # C → B are neighbours
+    assert_scene_matches(c.scene)
+
+
+def test_adding_a_stage_in_the_way_and_deleting_it_reroute_the_arrow(canvas):
+    c = canvas(blocked_process())
+    c.scene.select_ids(["c"])
+    c.scene.delete_selection()
+    c.scene.flush_pending()
+    arrow = c.scene.transition_item("ab")
+    assert arrow.routed.curved
+    c.stack.undo()
+    c.scene.flush_pending()
+    assert not arrow.routed.curved
+    assert not _crosses(arrow.path(), c.scene.stage_item("c").sceneBoundingRect())
+
+
+def test_after_auto_layout_and_its_undo_no_arrow_crosses_a_stage(canvas):
+    from salesdesigner.model.geometry import stage_rect
+    from salesdesigner.model.routing import _segment_meets
+    from salesdesigner.model.synthetic import synthetic_process
+
+    c = canvas(synthetic_process(90, seed=5))
+    for step in ("layout", "undo"):
+        if step == "layout":
+            c.scene.auto_layout()
+        else:
+            c.stack.undo()
+        c.scene.flush_pending()
+        rects = {s.id: stage_rect(s) for s in c.process.stages}
+        for t in c.process.transitions:
+            line = c.scene.transition_item(t.id).routed.flattened(32)
+            for sid, rect in rects.items():
+                if sid not in (t.source, t.target):
+                    assert not any(_segment_meets(a, b, rect, 0.0)
+                                   for a, b in itertools.pairwise(line)), (step, t.id, sid)
