@@ -4,7 +4,8 @@ and, after a few thousand calls, CPython aborts with "deallocating None".
 
 Python 3.12+ makes ``None`` immortal, which hides the bug there.  On older Pythons we give
 ``None`` a reference count so large that it can never reach zero — the same thing 3.12
-does.  Harmless when the bug is absent; remove once PySide6 is fixed or pinned.
+does.  ``Signal.emit()`` returns ``True``/``False`` with the same missing reference, so
+the two bools get the same padding.  Harmless when the bug is absent; remove once PySide6 is fixed or pinned.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ _PAD = 1 << 40
 
 
 def ensure_none_survives() -> None:
+    """Pad ``None``, ``True`` and ``False`` (``Signal.emit`` returns a bool the same way)."""
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
-    refcnt = ctypes.c_ssize_t.from_address(id(None))
-    if refcnt.value < _PAD // 2:
-        refcnt.value += _PAD
+    for singleton in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcnt.value < _PAD // 2:
+            refcnt.value += _PAD

@@ -19,3 +19,48 @@ def test_many_void_qt_calls_do_not_deallocate_none():
                             timeout=120)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "survived"
+
+
+EMITS = """
+import salesdesigner.ui
+from PySide6.QtCore import QObject, Signal
+class Source(QObject):
+    changed = Signal()
+s = Source()
+for _ in range(200000):
+    s.changed.emit()
+print("survived")
+"""
+
+
+def test_many_signal_emits_do_not_deallocate_true():
+    """``Signal.emit`` returns a bool without a reference in PySide6 6.12."""
+    result = subprocess.run([sys.executable, "-c", EMITS], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "survived"
+
+
+COPY_AT_EXIT = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import salesdesigner.ui
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+from salesdesigner.storage.templates import load_template
+from salesdesigner.ui.canvas.scene import ProcessScene
+app = QApplication([])
+scene = ProcessScene(load_template("eight-step", "en"), QUndoStack())
+scene.select_all()
+scene.copy_selection()
+print(QApplication.clipboard().text().splitlines()[0])
+"""
+
+
+def test_copying_stages_then_exiting_does_not_crash_on_the_way_out():
+    """A Python-made QMimeData left on the offscreen clipboard was deleted after the
+    interpreter had gone (a segfault at exit); at exit the clipboard keeps plain text."""
+    result = subprocess.run([sys.executable, "-c", COPY_AT_EXIT], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip()

@@ -7,6 +7,7 @@ further so copies never hide each other.
 
 from __future__ import annotations
 
+import atexit
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF
@@ -20,6 +21,32 @@ if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
 
 PASTE_OFFSET = 2 * GRID
+
+
+_exit_hook: list[bool] = []
+
+
+def _hand_over_at_exit() -> None:
+    """At exit, leave the clipboard holding plain text made by Qt instead of our data.
+
+    A ``QMimeData`` built in Python stays tied to its Python wrapper; on platforms whose
+    clipboard lives in a static of QtGui (offscreen, minimal) it is deleted after the
+    interpreter has gone, which crashes the process on its way out.  The stage names stay
+    on the clipboard for other programs; the fragment was only useful to this one.
+    """
+    if _exit_hook:
+        return
+    _exit_hook.append(True)
+
+    def release() -> None:
+        if QApplication.instance() is None:
+            return
+        board = QApplication.clipboard()
+        mime = board.mimeData()
+        if mime is not None and mime.hasFormat(clipboard.MIME_TYPE):
+            board.setText(mime.text())
+
+    atexit.register(release)
 
 
 class ClipboardOps:
@@ -37,6 +64,7 @@ class ClipboardOps:
         mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
         mime.setText("\n".join(scene.process.stage(s).name for s in ids))
         QApplication.clipboard().setMimeData(mime)
+        _hand_over_at_exit()
 
     def cut(self) -> None:
         if self.scene.selected_stage_ids():
