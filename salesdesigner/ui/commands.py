@@ -134,13 +134,31 @@ class UpdateStageCommand(_Command):
 
 
 class UpdateStagesCommand(_Command):
-    """Change several stages at once as one step: a drag, align, distribute, lane drop."""
+    """Change several stages at once as one step: a drag, align, distribute, lane drop.
+
+    With ``nudge`` (arrow keys), consecutive nudges of the same stages merge into one
+    step, so a burst of key presses is undone at once.
+    """
+
+    NUDGE_ID = 0x4E55
 
     def __init__(self, process: Process, changes: Mapping[str, Mapping[str, Any]],
-                 text: str = "Move") -> None:
+                 text: str = "Move", *, nudge: bool = False) -> None:
         super().__init__(process, text)
         self.changes = {sid: dict(c) for sid, c in changes.items()}
         self.old: dict[str, Stage] = {}
+        self.nudge = nudge
+
+    def id(self) -> int:
+        return self.NUDGE_ID if self.nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, UpdateStagesCommand) and other.nudge
+                and other.changes.keys() == self.changes.keys()):
+            return False
+        for sid, change in other.changes.items():
+            self.changes[sid].update(change)
+        return True
 
     def redo(self) -> None:
         for sid, change in self.changes.items():
@@ -154,12 +172,13 @@ class UpdateStagesCommand(_Command):
 
 def move_stages_command(process: Process, positions: Mapping[str, Position],
                         lanes: Mapping[str, str | None] | None = None,
-                        text: str = "Move") -> UpdateStagesCommand:
-    """One undo step for a finished drag: new positions, and new lanes where dropped."""
+                        text: str = "Move", *, nudge: bool = False) -> UpdateStagesCommand:
+    """One undo step for a finished drag (or a nudge): new positions, and new lanes where
+    dropped."""
     changes: dict[str, dict[str, Any]] = {sid: {"position": pos} for sid, pos in positions.items()}
     for sid, lane in (lanes or {}).items():
         changes.setdefault(sid, {})["lane"] = lane
-    return UpdateStagesCommand(process, changes, text)
+    return UpdateStagesCommand(process, changes, text, nudge=nudge)
 
 
 # ---------------------------------------------------------------- transitions

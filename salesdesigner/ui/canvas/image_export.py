@@ -45,18 +45,24 @@ def fitted_scale(rect: QRectF, scale: float) -> float:
 
 @contextmanager
 def _clean(scene: ProcessScene) -> Iterator[None]:
-    """Draw without selection, hover handles or the canvas grid, and without item caches
-    (so SVG gets vectors and text, not bitmaps)."""
+    """Draw without selection, hover handles, validation marks or the canvas grid, and
+    without item caches (so SVG gets vectors and text, not bitmaps): a picture for a
+    slide or a wiki, not a view of the editor's state."""
     selected = list(scene.selectedItems())
+    marks = {sid: item.severity for sid, item in scene.stage_items().items() if item.severity}
     cached = [(i, i.cacheMode()) for i in scene.items() if i.cacheMode() != QGraphicsItem.CacheMode.NoCache]
     scene.clearSelection()
     for item, _mode in cached:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    for sid in marks:
+        scene.stage_item(sid).set_severity(None)
     scene.exporting = True
     try:
         yield
     finally:
         scene.exporting = False
+        for sid, severity in marks.items():
+            scene.stage_item(sid).set_severity(severity)
         for item, mode in cached:
             item.setCacheMode(mode)
         # one batch, as select_ids does it (item by item re-sorts the arrows' layers each time)

@@ -22,7 +22,7 @@ def handle_key(scene: ProcessScene, event: QKeyEvent) -> bool:
     key = event.key()
     if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
         scene.delete_selection()
-    elif key == Qt.Key.Key_F2:
+    elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
         scene.rename_selected()
     elif key == Qt.Key.Key_Escape:
         scene.cancel_gesture()
@@ -32,7 +32,7 @@ def handle_key(scene: ProcessScene, event: QKeyEvent) -> bool:
         p = scene.process
         scene.move_stages({sid: Position(p.stage(sid).position.x + dx,
                                          p.stage(sid).position.y + dy)
-                           for sid in scene.selected_stage_ids()})
+                           for sid in scene.selected_stage_ids()}, nudge=True)
     elif event.matches(QKeySequence.StandardKey.SelectAll):
         scene.select_all()
     elif event.matches(QKeySequence.StandardKey.Copy):

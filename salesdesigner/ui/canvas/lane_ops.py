@@ -45,7 +45,8 @@ class LaneOps:
         process = self.process
         lane = Lane(new_id("lane"),
                     name if name is not None else
-                    f"{labels.text('new-lane', self.scene.language)} {len(process.lanes) + 1}",
+                    f"{labels.text('new-lane', self.scene.content_language)} "
+                    f"{len(process.lanes) + 1}",
                     color or style.LANE_PALETTE[len(process.lanes) % len(style.LANE_PALETTE)],
                     DEFAULT_LANE_HEIGHT)
         bands = lane_bands(process)

@@ -28,6 +28,7 @@ from salesdesigner.model.geometry import lane_at, lane_bands, snap
 from salesdesigner.model.ids import new_id
 from salesdesigner.model.layout import compute_layout
 from salesdesigner.model.ordering import back_edges
+from salesdesigner.model.placement import free_spot
 from salesdesigner.model.process import Process
 from salesdesigner.model.validation import Finding, Severity
 from salesdesigner.ui.canvas import arrange, labels, style
@@ -369,13 +370,22 @@ class ProcessScene(QGraphicsScene):
     def set_language(self, lang: str) -> None:
         self.language = lang or "en"
 
+    @property
+    def content_language(self) -> str:
+        """The document's language: new stages and lanes are named in it (they end up in
+        the manual and the playbook), whatever language the menus speak."""
+        return self.process.language or self.language
+
     def add_stage_at(self, pos: QPointF, kind: StageKind = StageKind.STAGE,
                      name: str | None = None) -> str:
+        """Add a stage at the free grid spot nearest ``pos`` (never on top of another),
+        named in the document's language."""
         kind = StageKind(kind)
-        x, y = snap(pos.x()), snap(pos.y())
+        spot = free_spot(self.process, Position(pos.x(), pos.y()), kind)
         stage = Stage(new_id("stage"),
-                      name if name is not None else labels.text(_DEFAULT_NAMES[kind], self.language),
-                      kind, lane_at(self.process, y), Position(x, y))
+                      name if name is not None else
+                      labels.text(_DEFAULT_NAMES[kind], self.content_language),
+                      kind, lane_at(self.process, spot.y), spot)
         self._push(AddStageCommand(self.process, stage, text=self._t("Add Stage")))
         self.select_ids([stage.id])
         return stage.id
@@ -415,8 +425,10 @@ class ProcessScene(QGraphicsScene):
         if stages or transitions:
             self._push(RemoveItemsCommand(self.process, stages, transitions, text=self._t(text)))
 
-    def move_stages(self, positions: dict[str, Position], text: str = "Move") -> None:
-        """One undo step moving stages (lanes follow the band each one lands in)."""
+    def move_stages(self, positions: dict[str, Position], text: str = "Move", *,
+                    nudge: bool = False) -> None:
+        """One undo step moving stages (lanes follow the band each one lands in); nudges
+        of the same stages in a row make one step together."""
         positions = {sid: p for sid, p in positions.items()
                      if p != self.process.stage(sid).position}
         if not positions:
@@ -427,7 +439,8 @@ class ProcessScene(QGraphicsScene):
                 lane = lane_at(self.process, pos.y)
                 if lane != self.process.stage(sid).lane:
                     lanes[sid] = lane
-        self._push(move_stages_command(self.process, positions, lanes, text=self._t(text)))
+        self._push(move_stages_command(self.process, positions, lanes, text=self._t(text),
+                                       nudge=nudge))
 
     def align_selection(self, how: str) -> None:
         stages = [self.process.stage(s) for s in self.selected_stage_ids()]

@@ -23,12 +23,23 @@ def test_scene_draws_every_stage_arrow_and_lane_of_the_process(canvas):
 
 def test_add_stage_at_snaps_picks_the_lane_and_undo_removes_it(canvas):
     c = canvas()
-    sid = c.scene.add_stage_at(QPointF(611, 289), StageKind.DECISION, name="Budget?")
+    sid = c.scene.add_stage_at(QPointF(1251, 289), StageKind.DECISION, name="Budget?")
     stage = c.process.stage(sid)
-    assert (stage.position, stage.lane, stage.kind) == (Position(620, 280), "fs", StageKind.DECISION)
+    assert (stage.position, stage.lane, stage.kind) == (Position(1260, 280), "fs", StageKind.DECISION)
     assert c.scene.stage_item(sid).stage == stage
     c.stack.undo()
     assert not c.process.has_stage(sid) and c.scene.stage_item(sid) is None
+
+
+def test_adding_on_top_of_a_stage_takes_the_nearest_free_spot_in_the_document_language(canvas):
+    c = canvas()
+    c.scene.set_language("ja")  # the menus speak Japanese; the document is English
+    first = c.process.stage(c.scene.add_stage_at(QPointF(720, 300)))
+    second = c.process.stage(c.scene.add_stage_at(QPointF(720, 300)))
+    items = [c.scene.stage_item(s).sceneBoundingRect() for s in c.process.stage_ids]
+    assert not any(a.intersects(b) for i, a in enumerate(items) for b in items[i + 1:])
+    assert first.name == second.name == "New stage"
+    assert first.position != second.position
 
 
 def test_connect_adds_an_arrow_and_rejects_self_loops_and_duplicates(canvas):
@@ -237,7 +248,8 @@ def test_canvas_context_menu_adds_any_kind_of_stage_and_edits_the_selection(canv
 
 def test_japanese_ui_language_names_new_stages_undo_steps_and_messages_in_japanese(canvas):
     c = canvas()
-    c.scene.set_language("ja")
+    c.process.update_process(language="ja")  # names follow the document
+    c.scene.set_language("ja")  # undo steps and messages the menus' language
     sid = c.scene.add_stage_at(QPointF(600, 500))
     assert c.process.stage(sid).name == "新しいステージ"
     assert c.stack.undoText() == "ステージを追加"

@@ -145,3 +145,16 @@ def test_find_says_where_a_stage_matched_when_it_is_not_the_name(canvas, qtbot):
     bar.set_query(c.process.stage("propose").name)
     assert bar.matches[0] == "propose"
     assert "·" not in bar.count_label.text()  # a match on the name needs no explanation
+
+
+def test_exported_pictures_leave_out_validation_marks_and_the_canvas_keeps_them(canvas, tmp_path):
+    from salesdesigner.model.validation import Finding, Severity
+
+    c = canvas()
+    export_png(c.scene, tmp_path / "clean.png")
+    c.scene.set_findings([Finding("dead-end", Severity.ERROR, ("propose",), "x"),
+                          Finding("unnamed", Severity.WARNING, ("won",), "y")])
+    export_png(c.scene, tmp_path / "marked.png")
+    assert QImage(str(tmp_path / "marked.png")) == QImage(str(tmp_path / "clean.png"))
+    assert c.scene.stage_item("propose").severity == "error"
+    assert c.scene.stage_item("won").severity == "warning"

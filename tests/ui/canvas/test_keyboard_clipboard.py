@@ -47,6 +47,37 @@ def test_ctrl_c_ctrl_v_and_ctrl_d_and_arrow_nudge(canvas):
     assert_scene_matches(c.scene)
 
 
+def test_a_burst_of_arrow_key_nudges_is_one_undo_step(canvas):
+    c = canvas()
+    c.view.setFocus()
+    c.scene.select_ids(["won", "propose"])
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Right):
+        _key(c, key)
+    assert c.process.stage("won").position == Position(1040, 320)
+    assert c.stack.count() == 1
+    c.scene.select_ids(["won"])
+    _key(c, Qt.Key.Key_Left)  # another selection: a step of its own
+    assert c.stack.count() == 2
+    c.stack.undo()
+    c.stack.undo()
+    assert c.process.stage("won").position == Position(980, 300)
+    assert c.process.stage("propose").position == Position(720, 300)
+    assert_scene_matches(c.scene)
+
+
+def test_enter_on_a_selected_stage_renames_it_in_place(canvas):
+    c = canvas()
+    c.view.setFocus()
+    c.scene.select_ids(["won"])
+    _key(c, Qt.Key.Key_Return)
+    editor = c.scene.editor()
+    assert editor is not None and editor.toPlainText() == "Won"
+    editor.setPlainText("Closed won")
+    _key(c, Qt.Key.Key_Return)
+    assert c.process.stage("won").name == "Closed won"
+    assert c.scene.editor() is None
+
+
 def test_double_click_on_a_stage_opens_the_in_place_editor_and_enter_renames(canvas):
     c = canvas()
     QTest.mouseDClick(c.view.viewport(), Qt.MouseButton.LeftButton,

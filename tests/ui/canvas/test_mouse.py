@@ -14,11 +14,11 @@ def test_double_click_on_empty_canvas_adds_a_snapped_stage_in_that_lane(canvas):
     c = canvas()
     before = set(c.process.stage_ids)
     QTest.mouseDClick(c.view.viewport(), Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier, c.vp(603, 317))
+                      Qt.KeyboardModifier.NoModifier, c.vp(403, 317))
     added = set(c.process.stage_ids) - before
     assert len(added) == 1
     stage = c.process.stage(added.pop())
-    assert stage.position == Position(600, 320)
+    assert stage.position == Position(400, 320)
     assert stage.lane == "fs" and stage.kind is StageKind.STAGE
     assert c.scene.selected_stage_ids() == [stage.id]
     assert_scene_matches(c.scene)
