@@ -499,14 +499,17 @@ def _checked_stage(stage: Stage) -> Stage:
     """Normalise enum fields given as strings and reject values no stage may hold."""
     if not isinstance(stage.id, str) or not stage.id:
         raise ProcessError("A stage needs a non-empty id.")
-    try:
-        kind = StageKind(stage.kind)
-    except ValueError:
-        raise ProcessError(f"Stage {stage.id!r} has unknown kind {stage.kind!r}.") from None
+    kind = stage.kind
+    if type(kind) is not StageKind:  # an Enum call costs more than the rest of the checks
+        try:
+            kind = StageKind(stage.kind)
+        except ValueError:
+            raise ProcessError(f"Stage {stage.id!r} has unknown kind {stage.kind!r}.") from None
     kpis = []
     for kpi in stage.kpis:
         try:
-            direction = Direction(kpi.direction)
+            direction = kpi.direction if type(kpi.direction) is Direction \
+                else Direction(kpi.direction)
         except ValueError:
             raise ProcessError(f"KPI {kpi.name!r} of stage {stage.id!r} has unknown "
                                f"direction {kpi.direction!r}.") from None

@@ -183,10 +183,9 @@ def process_from_rows(session: Session) -> Process:
     }
     for sid, sname, kind, lane, x, y, goal, desc, days, sext in stage_rows:
         where = f"stage {sid!r}"
-        try:
-            stage_kind = StageKind(kind)
-        except ValueError:
-            raise BadRow(f"{where} has unknown kind {kind!r}") from None
+        stage_kind = _KINDS.get(kind)
+        if stage_kind is None:
+            raise BadRow(f"{where} has unknown kind {kind!r}")
         if lane is not None:
             _t(lane, where)
         process.add_stage(Stage(
@@ -226,11 +225,15 @@ def _grouped(conn: Connection, table: type, stage_ids: set[str],
     return result
 
 
+# a dict lookup per cell instead of an Enum call (thousands of them in a big document)
+_KINDS: dict[Any, StageKind] = {k.value: k for k in StageKind}
+_DIRECTIONS: dict[Any, Direction] = {d.value: d for d in Direction}
+
+
 def _kpi(r: tuple, where: str) -> Kpi:
-    try:
-        direction = Direction(r[3])
-    except ValueError:
-        raise BadRow(f"a KPI in {where} has unknown direction {r[3]!r}") from None
+    direction = _DIRECTIONS.get(r[3])
+    if direction is None:
+        raise BadRow(f"a KPI in {where} has unknown direction {r[3]!r}")
     return Kpi(_t(r[0], where), None if r[1] is None else _num(r[1], where), _t(r[2], where),
                direction, _t(r[4], where), _t(r[5], where), _ext(r[6], where))
 
