@@ -7,6 +7,10 @@ to select and centre its stages.
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -24,6 +28,32 @@ from salesdesigner.model.validation import Finding, Severity, validate
 
 DEBOUNCE_MS = 300
 STAGE_IDS_ROLE = Qt.ItemDataRole.UserRole
+# a run without a break: no space, no CJK punctuation (Japanese wraps between characters,
+# but a 2,000-character name, Latin or Japanese, would still fill the panel)
+_RUN = re.compile(r"[^\s、。，．：；「」『』（）()・,;:]{41,}")
+NARROW_RUN, WIDE_RUN = 40, 100
+
+
+def _shorten_run(found: re.Match[str]) -> str:
+    run = found.group()
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in run) * 2 > len(run)
+    limit = WIDE_RUN if wide else NARROW_RUN
+    if len(run) <= limit:
+        return run
+    tail = limit // 4
+    return run[:limit - tail - 1] + "…" + run[-tail:]
+
+
+def display_message(message: str) -> str:
+    """A finding as the list shows it: names in it cut to a readable length, so a long
+    unbreakable name neither needs sideways scrolling nor fills the panel (the tooltip
+    has the whole message)."""
+    return _RUN.sub(_shorten_run, message)
+
+
+def tooltip(text: str) -> str:
+    """User text in a tooltip, shown literally (Qt would guess that "<b>" is HTML)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 class ValidationPanel(QWidget):
@@ -81,9 +111,10 @@ class ValidationPanel(QWidget):
         self.findings = validate(self.process)
         self.list.clear()
         for finding in self.findings:
-            item = QListWidgetItem(self._icon(finding.severity), finding.message)
+            item = QListWidgetItem(self._icon(finding.severity),
+                                   display_message(finding.message))
             item.setData(STAGE_IDS_ROLE, list(finding.stage_ids))
-            item.setToolTip(finding.message)
+            item.setToolTip(tooltip(finding.message))
             self.list.addItem(item)
         self._show_summary()
         self.findingsChanged.emit(self.findings)

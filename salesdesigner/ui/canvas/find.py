@@ -15,7 +15,10 @@ from salesdesigner.ui.canvas.view import ProcessView
 
 
 class FindBar(QWidget):
+    """The find bar; :attr:`matchShown` tells the inspector which field to show."""
+
     closed = Signal()
+    matchShown = Signal(str, str, str)  # stage id, field that matched (search's name), query
 
     def __init__(self, scene: ProcessScene, view: ProcessView,
                  parent: QWidget | None = None) -> None:
@@ -105,6 +108,7 @@ class FindBar(QWidget):
         self.scene.select_ids([stage_id])
         self.view.center_on_stage(stage_id)
         self._show_count()
+        self.matchShown.emit(stage_id, self.where.get(stage_id, "name"), self.edit.text())
 
     def count_text(self) -> str:
         lang = self.scene.language

@@ -14,6 +14,7 @@ from salesdesigner.ui.inspector.context import (
     set_line_text,
     set_plain_text,
 )
+from salesdesigner.ui.inspector.elided import ElidedLabel, fit_combo
 
 
 class _Translated(QWidget):
@@ -34,8 +35,7 @@ class TransitionForm(_Translated):
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.route = QLabel()
-        self.route.setWordWrap(True)
+        self.route = ElidedLabel(max_lines=2)  # two stage names of any length
         self.label = QLineEdit()
         self.label.textChanged.connect(
             lambda t: ctx.edit_transition({"label": t}, self.tr("Edit Arrow Label"), key="label"))
@@ -66,7 +66,8 @@ class TransitionForm(_Translated):
             return process.stage(stage_id).name if process.has_stage(stage_id) else stage_id
 
         with self.ctx.filling():
-            self.route.setText(f"{name(transition.source)} → {name(transition.target)}")
+            self.route.set_template("{source} → {target}", source=name(transition.source),
+                                    target=name(transition.target))
             set_line_text(self.label, transition.label)
             set_plain_text(self.condition, transition.condition)
 
@@ -91,7 +92,7 @@ class DocumentForm(_Translated):
                 {f: t}, self.tr("Edit Document Details"), key=f))
             self.lines[field] = edit
             add_labelled_row(form, edit)
-        self.language = QComboBox()
+        self.language = fit_combo(QComboBox())  # a file may name any language
         self.language.addItem("English", "en")
         self.language.addItem("日本語", "ja")
         self.language.currentIndexChanged.connect(self._language_changed)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QSplitter,
     QTableWidget,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from salesdesigner.model.entities import Direction, Kpi, Stage
 from salesdesigner.model.ids import new_id
 from salesdesigner.ui.inspector.context import EditContext, set_plain_text
+from salesdesigner.ui.inspector.elided import ElidedLabel
 from salesdesigner.ui.inspector.records import name_arrow_button
 
 NAME, TARGET, UNIT, DIRECTION = range(4)
@@ -111,9 +111,7 @@ class KpiTable(QWidget):
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 4, 0, 0)
-        self.definition_label = QLabel()
-        self.definition_label.setWordWrap(True)
-        self.definition_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.definition_label = ElidedLabel(max_lines=2)  # a long KPI name is shortened
         self.definition = QPlainTextEdit()
         self.definition.setTabChangesFocus(True)
         self.definition.textChanged.connect(self._definition_edited)
@@ -254,17 +252,22 @@ class KpiTable(QWidget):
         self._fill_detail()
         self._update_enabled()
 
+    @property
+    def shown_kpis(self) -> tuple[Kpi, ...]:
+        """The KPIs in the table, in row order."""
+        return self._kpis
+
     def current_kpi(self) -> Kpi | None:
         row = self.table.currentRow()
         return self._kpis[row] if 0 <= row < len(self._kpis) else None
 
     def _fill_detail(self) -> None:
         kpi = self.current_kpi()
-        name = " ".join(kpi.name.split()) if kpi is not None else ""
-        self.definition_label.setText(
-            self.tr("Definition of “{name}”:").format(name=name[:60] + ("…" if len(name) > 60
-                                                                        else ""))
-            if kpi is not None else self.tr("Definition:"))
+        if kpi is not None:
+            self.definition_label.set_template(self.tr("Definition of “{name}”:"),
+                                               name=kpi.name)
+        else:
+            self.definition_label.setText(self.tr("Definition:"))
         with self.ctx.filling():
             set_plain_text(self.definition, kpi.definition if kpi is not None else "")
         self.detail.setEnabled(kpi is not None)

@@ -20,6 +20,7 @@ from salesdesigner.ui.inspector.context import (
     set_line_text,
     set_plain_text,
 )
+from salesdesigner.ui.inspector.elided import fit_combo
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 
 NO_DURATION = -1.0
@@ -72,7 +73,7 @@ class OverviewForm(QWidget):
             self.kind.addItem("", kind.value)
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
-        self.lane = QComboBox()
+        self.lane = fit_combo(QComboBox())  # lane names are the user's: any length
         self.lane.currentIndexChanged.connect(self._lane_changed)
 
         self.goal = _text_box(2)

@@ -21,11 +21,13 @@ from salesdesigner.model import events as ev
 from salesdesigner.model.entities import Action, Script
 from salesdesigner.model.process import Process
 from salesdesigner.ui.inspector.context import EditContext
+from salesdesigner.ui.inspector.elided import ElidedLabel
 from salesdesigner.ui.inspector.forms import DocumentForm, TransitionForm
 from salesdesigner.ui.inspector.kpi_table import KpiTable
 from salesdesigner.ui.inspector.materials import MaterialsEditor
 from salesdesigner.ui.inspector.overview import OverviewForm, kind_names
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
+from salesdesigner.ui.inspector.reveal import reveal as reveal_match
 from salesdesigner.ui.inspector.undo_keys import install_undo_fallback
 
 DOCUMENT, STAGE, TRANSITION, MANY = range(4)
@@ -50,13 +52,11 @@ class Inspector(QWidget):
         self.statusMessage = self.ctx.statusMessage
         self._many_count = 0
 
-        self.header = QLabel()
+        self.header = ElidedLabel(max_lines=2)  # a 2,000-character name must not widen us
         font = QFont(self.header.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.header.setFont(font)
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
 
         self.document_form = DocumentForm(self.ctx)
         self.overview = OverviewForm(self.ctx)
@@ -168,6 +168,16 @@ class Inspector(QWidget):
             return
         self.refresh()
 
+    def reveal(self, stage_id: str, field: str, query: str) -> bool:
+        """Show why Find matched ``stage_id``: the tab of ``field`` (as
+        :func:`~salesdesigner.model.search.search` names it) with the matching record and
+        text selected.  Keyboard focus stays where it is (the find field)."""
+        if not self.process.has_stage(stage_id):
+            return False
+        if self.ctx.stage_id != stage_id or self.pages.currentIndex() != STAGE:
+            self.show_selection((stage_id,), ())
+        return reveal_match(self, field, query)
+
     def _show_many(self, count: int) -> None:
         self._many_count = count
         self.header.setText(self.tr("{n} items selected").format(n=count))
@@ -177,7 +187,10 @@ class Inspector(QWidget):
         stage = self.ctx.stage()
         if stage is not None:
             kind = kind_names()[stage.kind]
-            self.header.setText(f"{stage.name or self.tr('(unnamed)')}  ·  {kind}")
+            if stage.name.strip():
+                self.header.set_template("{name}  ·  {kind}", name=stage.name, kind=kind)
+            else:
+                self.header.setText(f"{self.tr('(unnamed)')}  ·  {kind}")
         elif self.ctx.transition() is not None:
             self.header.setText(self.tr("Arrow"))
         else:

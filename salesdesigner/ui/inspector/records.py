@@ -9,6 +9,7 @@ for (the splitter between them can be dragged).
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,20 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model.entities import Stage
 from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
+from salesdesigner.ui.inspector.elided import plain_tooltip
+
+TITLE_COLUMNS = 110  # about two lines of the list in the default dock
+
+
+def clip_columns(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` display columns (a Japanese character takes two), with
+    "…": a 2,000-character title would otherwise fill the list."""
+    used = 0
+    for i, char in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > columns:
+            return text[:i].rstrip() + "…"
+    return text
 
 
 def name_arrow_button(button: QToolButton, arrow: str, name: str) -> None:
@@ -144,7 +159,7 @@ class RecordListEditor(QWidget):
         name_arrow_button(self.up_button, "▲", self.tr("Move Up"))
         name_arrow_button(self.down_button, "▼", self.tr("Move Down"))
         for i, record in enumerate(self._records[:self.list.count()]):
-            self.list.item(i).setText(self._title(record))  # "(untitled)" is UI text
+            self._show_title(i, record)  # "(untitled)" is UI text
 
     def retitle(self, fields: list[FieldSpec], item_name: str) -> None:
         """New field labels, placeholders and record name (the UI language changed)."""
@@ -177,10 +192,8 @@ class RecordListEditor(QWidget):
             if len(records) != self.list.count():
                 self.list.clear()
                 self.list.addItems([self._title(r) for r in records])
-            else:
-                for i, record in enumerate(records):
-                    if self.list.item(i).text() != self._title(record):
-                        self.list.item(i).setText(self._title(record))
+            for i, record in enumerate(records):
+                self._show_title(i, record)
             self._records = records
             row = min(max(row, 0), len(records) - 1)
             if self.list.currentRow() != row:
@@ -190,7 +203,16 @@ class RecordListEditor(QWidget):
 
     def _title(self, record: Any) -> str:
         text = " ".join(str(self.title_of(record)).split())
-        return (text[:160] + "…") if len(text) > 160 else (text or self.tr("(untitled)"))
+        return clip_columns(text, TITLE_COLUMNS) if text else self.tr("(untitled)")
+
+    def _show_title(self, row: int, record: Any) -> None:
+        """The row's (shortened) title; a shortened one has the whole title as tooltip."""
+        item = self.list.item(row)
+        title = self._title(record)
+        if item.text() != title:
+            item.setText(title)
+        full = " ".join(str(self.title_of(record)).split())
+        item.setToolTip(plain_tooltip(full) if title != full else "")
 
     def _fill_form(self) -> None:
         record = self.current_record()
@@ -211,6 +233,11 @@ class RecordListEditor(QWidget):
         self.up_button.setEnabled(0 < row < n)
         self.down_button.setEnabled(0 <= row < n - 1)
         self.form.setEnabled(0 <= row < n)
+
+    @property
+    def records(self) -> tuple[Any, ...]:
+        """The records shown, in list order."""
+        return self._records
 
     def current_record(self) -> Any | None:
         row = self.list.currentRow()
