@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from salesdesigner.model.entities import Direction, Kpi, Stage
 from salesdesigner.model.ids import new_id
 from salesdesigner.ui.inspector.context import EditContext, set_plain_text
-from salesdesigner.ui.inspector.elided import ElidedLabel
+from salesdesigner.ui.inspector.elided import ElidedLabel, plain_tooltip
 from salesdesigner.ui.inspector.records import name_arrow_button
 
 NAME, TARGET, UNIT, DIRECTION = range(4)
@@ -236,7 +236,7 @@ class KpiTable(QWidget):
                         self.table.setItem(r, column, item)
                     if item.text() != text:
                         item.setText(text)
-                    item.setToolTip(text)  # a long name is clipped: shown in full here
+                    item.setToolTip(plain_tooltip(text))  # a clipped name, in full, literally
                     if column == TARGET:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                               | Qt.AlignmentFlag.AlignVCenter)
