@@ -151,6 +151,14 @@
         <translation>全画面表示(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Reset Layout</source>
+        <translation>レイアウトをリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the panels and the toolbar back where they were at first</source>
+        <translation>パネルとツールバーを最初の配置に戻します</translation>
+    </message>
+    <message>
         <source>&amp;Playbook</source>
         <translation>プレイブック(&amp;P)</translation>
     </message>
@@ -328,6 +336,10 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>ドキュメントを開く</translation>
     </message>
     <message>
+        <source>{name} is already open in another window</source>
+        <translation>{name} はすでに別のウィンドウで開いています</translation>
+    </message>
+    <message>
         <source>Cannot Open Document</source>
         <translation>ドキュメントを開けません</translation>
     </message>
@@ -356,24 +368,44 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>ドキュメントを保存できません</translation>
     </message>
     <message>
+        <source>“{name}” is open in another window. Close it there first, or save under another name.</source>
+        <translation>「{name}」は別のウィンドウで開いています。先にそのウィンドウで閉じるか、別の名前で保存してください。</translation>
+    </message>
+    <message>
         <source>Saved {name}</source>
         <translation>{name} を保存しました</translation>
     </message>
     <message>
+        <source>File Changed on Disk</source>
+        <translation>ファイルがディスク上で変更されました</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program since you opened it.</source>
+        <translation>「{name}」は、開いた後にほかのプログラムによって変更されています。</translation>
+    </message>
+    <message>
+        <source>Overwriting replaces those changes with this window&apos;s version. Save As… keeps both.</source>
+        <translation>上書き保存すると、その変更はこのウィンドウの内容で置き換えられます。「名前を付けて保存」なら両方を残せます。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>上書き保存(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program. Do you want to reload it?</source>
+        <translation>「{name}」はほかのプログラムによって変更されました。再読み込みしますか？</translation>
+    </message>
+    <message>
+        <source>Reloaded {name}</source>
+        <translation>{name} を再読み込みしました</translation>
+    </message>
+    <message>
         <source>Autosave failed: {error}</source>
         <translation>自動保存に失敗しました：{error}</translation>
-    </message>
-    <message>
-        <source>Recover Unsaved Work</source>
-        <translation>未保存の作業の復元</translation>
-    </message>
-    <message>
-        <source>SalesDesigner did not close properly. Unsaved work on “{name}” from {when} was kept. Do you want to recover it?</source>
-        <translation>SalesDesigner が正しく終了しませんでした。{when} 時点の「{name}」の未保存の作業が残っています。復元しますか？</translation>
-    </message>
-    <message>
-        <source>Cannot Recover</source>
-        <translation>復元できません</translation>
     </message>
     <message>
         <source>Recovered unsaved work</source>
@@ -716,6 +748,10 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>HTML pages (*.html)</source>
         <translation>HTML ページ (*.html)</translation>
+    </message>
+    <message>
+        <source>Layout reset</source>
+        <translation>レイアウトをリセットしました</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1184,85 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Reorder {item}</source>
         <translation>{item}を並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Cannot Recover</source>
+        <translation>復元できません</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>未保存の作業の復元</translation>
+    </message>
+    <message>
+        <source>SalesDesigner did not close properly. Unsaved work on the documents below was kept. Choose what to do with each one:</source>
+        <translation>SalesDesigner は正常に終了しませんでした。以下のドキュメントの未保存の作業が保管されています。それぞれの扱いを選んでください。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>ドキュメント</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Autosaved</source>
+        <translation>自動保存日時</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>扱い</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>unsaved new document</source>
+        <translation>保存されていない新規ドキュメント</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>復元する</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄する</translation>
+    </message>
+    <message>
+        <source>Decide Later</source>
+        <translation>後で決める</translation>
+    </message>
+    <message>
+        <source>Action for {name}</source>
+        <translation>{name} の扱い</translation>
+    </message>
+    <message>
+        <source>Recovered documents open in their own windows. Discarded work is deleted permanently; work you decide on later is kept and offered again at the next start.</source>
+        <translation>復元したドキュメントはそれぞれ別のウィンドウで開きます。破棄した作業は完全に削除されます。「後で決める」にした作業は保管され、次回の起動時にもう一度表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>続行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Decide All Later</source>
+        <translation>すべて後で決める(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discard Unsaved Work</source>
+        <translation>未保存の作業の破棄</translation>
+    </message>
+    <message>
+        <source>The unsaved work of this document will be deleted permanently. This cannot be undone.</source>
+        <translation>このドキュメントの未保存の作業を完全に削除します。この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>The unsaved work of {count} documents will be deleted permanently. This cannot be undone.</source>
+        <translation>{count} 件のドキュメントの未保存の作業を完全に削除します。この操作は元に戻せません。</translation>
     </message>
 </context>
 <context>

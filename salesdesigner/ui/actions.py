@@ -129,7 +129,7 @@ class Actions(QObject):
         self.export_html = action(lambda: w.export("html"))
         self.preferences = action(w.show_preferences, shortcut=SK.Preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit = action(w.close, shortcut=SK.Quit)
+        self.quit = action(w.quit_application, shortcut=SK.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         # Edit ---------------------------------------------------------------
@@ -167,6 +167,7 @@ class Actions(QObject):
         self.zoom_fit = action(view.zoom_fit, shortcut="Ctrl+9")
         self.full_screen = action(w.toggle_full_screen, shortcut=SK.FullScreen)
         self.playbook = action(w.show_playbook, shortcut="Ctrl+Shift+B")
+        self.reset_layout = action(w.reset_layout)
 
         # Insert -------------------------------------------------------------
         keys = {StageKind.STAGE: "Ctrl+Alt+S", StageKind.DECISION: "Ctrl+Alt+D"}
@@ -228,6 +229,7 @@ class Actions(QObject):
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit])
         view.addSeparator()
         self.panels_menu = view.addMenu("")
+        view.addAction(self.reset_layout)
         view.addSeparator()
         view.addAction(self.playbook)
         view.addAction(self.full_screen)
@@ -304,6 +306,8 @@ class Actions(QObject):
             (self.zoom_reset, self.tr("&Actual Size"), ""),
             (self.zoom_fit, self.tr("&Fit to Window"), ""),
             (self.full_screen, self.tr("F&ull Screen"), ""),
+            (self.reset_layout, self.tr("&Reset Layout"),
+             self.tr("Put the panels and the toolbar back where they were at first")),
             (self.playbook, self.tr("&Playbook"), self.tr("Read the process as a rep would, read-only")),
             (self.insert[StageKind.STAGE], self.tr("&Stage"), ""),
             (self.insert[StageKind.DECISION], self.tr("&Decision"), ""),

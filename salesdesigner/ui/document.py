@@ -1,5 +1,10 @@
 """The document lifecycle of one window: new, open, save, save as, revert, recent files,
-autosave and crash recovery, imports and exports.
+autosave (crash recovery itself is :mod:`.recovery`), imports and exports.
+
+Two windows never overwrite each other silently: a file open in one window of this
+process is brought to the front instead of being opened twice, and every save over the
+window's own file first checks that nobody changed it since it was read or saved
+(:mod:`.disk_state`); if someone did, the user chooses Overwrite, Save As… or Cancel.
 
 The window keeps one :class:`~salesdesigner.model.process.Process` for its whole life;
 opening or reverting replaces its content with :meth:`Process.reset` (the canvas and the
@@ -14,20 +19,38 @@ import json
 import os
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QLockFile, QObject, QStandardPaths, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QDir, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
 from salesdesigner.ui.dialogs.preferences import Settings
+from salesdesigner.ui.disk_state import DiskState, changed_since, disk_state, same_file
 
 SUFFIX = ".salesdesign"
+_live_controllers: weakref.WeakSet[DocumentController] = weakref.WeakSet()
+
+
+def open_controllers() -> list[DocumentController]:
+    """The document controllers of this process's open windows (closed ones excluded)."""
+    return [c for c in list(_live_controllers) if shiboken6.isValid(c)
+            and shiboken6.isValid(c.window)]
+
+
+def controller_for(path: str) -> DocumentController | None:
+    """The open window's controller that has ``path`` as its file, if any."""
+    for controller in open_controllers():
+        if controller.path and same_file(controller.path, path):
+            return controller
+    return None
 
 
 def default_autosave_dir() -> Path:
@@ -45,6 +68,7 @@ class Autosave:
     original_path: str | None
     name: str
     saved_at: float
+    disk: DiskState | None = None  # the file as the crashed window last knew it
 
     @property
     def meta(self) -> Path:
@@ -56,35 +80,55 @@ class Autosave:
 
 
 def write_autosave(directory: Path, token: str, process: Process,
-                   original_path: str | None) -> Autosave:
-    """Save ``process`` as autosave ``token`` in ``directory`` (document first, then its note)."""
+                   original_path: str | None, disk: DiskState | None = None) -> Autosave:
+    """Save ``process`` as autosave ``token`` in ``directory`` (document first, then its note).
+
+    ``disk`` is what the window knew of its file, so that a recovered document still
+    notices when someone else changed that file in the meantime."""
     from salesdesigner.storage.document import save_document
 
     directory.mkdir(parents=True, exist_ok=True)
     document = directory / f"{token}{SUFFIX}"
     save_document(process, str(document))
-    entry = Autosave(token, document, original_path, process.name, time.time())
+    entry = Autosave(token, document, original_path, process.name, time.time(), disk)
     tmp = entry.meta.with_suffix(".json.tmp")
     tmp.write_text(json.dumps({"path": original_path, "name": process.name,
-                               "saved_at": entry.saved_at}), encoding="utf-8")
+                               "saved_at": entry.saved_at,
+                               "disk": list(disk) if disk else None}), encoding="utf-8")
     os.replace(tmp, entry.meta)
     return entry
 
 
 def find_autosaves(directory: Path) -> list[Autosave]:
-    """Every complete autosave in ``directory``, newest first (whether or not its owner lives)."""
+    """Every autosave in ``directory``, newest first (whether or not its owner lives).
+
+    A document whose note is missing or unreadable (a crash between the two writes) is
+    still listed, nameless and dated by the file: work is never hidden from recovery."""
     result = []
-    for meta in directory.glob("*.json") if directory.is_dir() else ():
-        document = meta.with_suffix(SUFFIX)
-        if not document.is_file():
-            continue
+    for document in directory.glob(f"*{SUFFIX}") if directory.is_dir() else ():
+        meta = document.with_suffix(".json")
         try:
             data: dict[str, Any] = json.loads(meta.read_text(encoding="utf-8"))
-            result.append(Autosave(meta.stem, document, data.get("path") or None,
-                                   str(data.get("name") or ""), float(data.get("saved_at", 0))))
-        except (OSError, ValueError, TypeError, AttributeError):
-            continue
+            if not isinstance(data, dict):
+                raise TypeError(meta)
+            result.append(Autosave(document.stem, document, str(data.get("path") or "") or None,
+                                   str(data.get("name") or ""), float(data.get("saved_at", 0)),
+                                   _disk_from_json(data.get("disk"))))
+        except (OSError, ValueError, TypeError):
+            try:
+                result.append(Autosave(document.stem, document, None, "",
+                                       document.stat().st_mtime))
+            except OSError:
+                continue
     return sorted(result, key=lambda a: a.saved_at, reverse=True)
+
+
+def _disk_from_json(value: object) -> DiskState | None:
+    try:
+        mtime, size, digest = value  # type: ignore[misc]
+        return DiskState(int(mtime), int(size), str(digest))
+    except (TypeError, ValueError):
+        return None
 
 
 def remove_autosave(entry: Autosave) -> None:
@@ -113,6 +157,10 @@ class DocumentController(QObject):
         self.autosave_dir = Path(autosave_dir) if autosave_dir else default_autosave_dir()
         self.autosave_token = uuid.uuid4().hex[:12]
         self._lock: QLockFile | None = None
+        self.disk: DiskState | None = None  # the file as this window last read or wrote it
+        self._declined_reload: DiskState | None = None
+        self._checking_disk = False
+        _live_controllers.add(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave_now)
         self.set_autosave_interval(Settings().autosave_seconds)
@@ -127,8 +175,13 @@ class DocumentController(QObject):
         return not self.undo_stack.isClean()
 
     def replace_content(self, process: Process, path: str | None, *,
-                        modified: bool = False) -> None:
-        """Put ``process``'s content in the window; not undoable, so the history is cleared."""
+                        modified: bool = False, disk: DiskState | None | bool = True) -> None:
+        """Put ``process``'s content in the window; not undoable, so the history is cleared.
+
+        ``disk`` is what the file looked like when ``process`` was read from it: by
+        default its state now (just opened), or a state recorded earlier (recovery)."""
+        self.disk = (disk_state(path) if path else None) if disk is True else (disk or None)
+        self._declined_reload = None
         self.process.reset(process)
         self.undo_stack.clear()
         if modified:
@@ -189,7 +242,16 @@ class DocumentController(QObject):
         return self.open_path(path, ask=False) if path else False
 
     def open_path(self, path: str, *, ask: bool = True) -> bool:
-        """Open a document file; a bad file shows its error and leaves the window as it was."""
+        """Open a document file; a bad file shows its error and leaves the window as it was.
+
+        A file another window of this process already shows is not opened twice (two
+        copies would overwrite each other): that window comes to the front instead."""
+        other = controller_for(path)
+        if other is not None and other is not self:
+            other.bring_to_front()
+            other.statusMessage.emit(self.tr("{name} is already open in another window").format(
+                name=other.display_name))
+            return True
         if ask and not self.maybe_save():
             return False
         from salesdesigner.storage.document import open_document
@@ -247,11 +309,26 @@ class DocumentController(QObject):
 
     def _save_to(self, path: str) -> bool:
         from salesdesigner.storage.document import save_document
+        own_file = bool(self.path) and same_file(path, self.path or "")
+        other = None if own_file else controller_for(path)
+        if other is not None and other is not self:  # Save As onto another window's file
+            self.show_error(self.tr("Cannot Save Document"), self.tr(
+                "“{name}” is open in another window. Close it there first, or save under another name.").format(
+                    name=Path(path).name))
+            return False
+        if own_file:
+            answer = self._changed_on_disk_answer()
+            if answer == "save-as":
+                return self.save_as()
+            if answer == "cancel":
+                return False
         try:
             save_document(self.process, path)
         except (UserError, OSError) as exc:
             self.show_error(self.tr("Cannot Save Document"), exc)
             return False
+        self.disk = disk_state(path)
+        self._declined_reload = None
         self.undo_stack.setClean()
         self.path = os.path.abspath(path)
         self.pathChanged.emit()
@@ -259,6 +336,75 @@ class DocumentController(QObject):
         self.remove_own_autosave()
         self.statusMessage.emit(self.tr("Saved {name}").format(name=self.display_name))
         return True
+
+    # ------------------------------------------------------------------ changed on disk
+    def changed_on_disk(self) -> bool:
+        """Whether another program changed this window's file since it was read or saved."""
+        if not self.path:
+            return False
+        changed, now = changed_since(self.path, self.disk)
+        if not changed and now is not None:
+            self.disk = now  # touched, same content: remember the new time
+        return changed
+
+    def _changed_on_disk_answer(self) -> str:
+        """Before saving over our file: "overwrite" when it is safe or the user says so,
+        "save-as" or "cancel" when the file changed on disk and the user chose that."""
+        if not self.changed_on_disk():
+            return "overwrite"
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File Changed on Disk"),
+                          self.tr("“{name}” was changed by another program since you opened it.").format(
+                              name=self.display_name),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(self.tr(
+            "Overwriting replaces those changes with this window's version. "
+            "Save As… keeps both."))
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is overwrite else "save-as" if clicked is save_as else "cancel"
+
+    def check_disk_changes(self) -> bool:
+        """When the window comes back to the front: if its file changed on disk and this
+        window has no unsaved changes, offer to reload it.  True if it was reloaded.
+        (With unsaved changes nothing is asked now; saving will.)"""
+        if self._checking_disk or self.is_modified() or not self.changed_on_disk():
+            return False
+        if self.disk is not None and self._declined_reload == disk_state(self.path or ""):
+            return False  # already asked about this version of the file
+        self._checking_disk = True
+        try:
+            answer = QMessageBox.question(
+                self.window, self.tr("File Changed on Disk"),
+                self.tr("“{name}” was changed by another program. Do you want to reload it?").format(
+                    name=self.display_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                self._declined_reload = disk_state(self.path or "")
+                return False
+            from salesdesigner.storage.document import open_document
+            try:
+                process = open_document(self.path or "")
+            except (UserError, OSError) as exc:
+                self.show_error(self.tr("Cannot Open Document"), exc)
+                return False
+            self.replace_content(process, self.path)
+            self.statusMessage.emit(self.tr("Reloaded {name}").format(name=self.display_name))
+            return True
+        finally:
+            self._checking_disk = False
+
+    def bring_to_front(self) -> None:
+        window = self.window
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     # ------------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:
@@ -294,7 +440,8 @@ class DocumentController(QObject):
             lock.tryLock(0)
             self._lock = lock
         try:
-            write_autosave(self.autosave_dir, self.autosave_token, self.process, self.path)
+            write_autosave(self.autosave_dir, self.autosave_token, self.process, self.path,
+                           self.disk)
         except (UserError, OSError) as exc:
             self.statusMessage.emit(self.tr("Autosave failed: {error}").format(error=exc))
             return False
@@ -310,52 +457,44 @@ class DocumentController(QObject):
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+        _live_controllers.discard(self)
 
     def orphaned_autosaves(self) -> list[Autosave]:
-        """Autosaves whose window is gone (crashed): their lock is free or stale."""
+        """Autosaves whose window is gone (crashed): their lock is free or stale.  Autosaves
+        of windows that live on, in this process or another, are never listed."""
+        result = []
+        for entry, lock in self.claim_orphaned_autosaves():
+            lock.unlock()
+            result.append(entry)
+        return result
+
+    def claim_orphaned_autosaves(self) -> list[tuple[Autosave, QLockFile]]:
+        """The orphaned autosaves, each with its lock now held by this process, so that
+        a second instance starting at the same moment does not offer them too."""
         result = []
         for entry in find_autosaves(self.autosave_dir):
             if entry.token == self.autosave_token:
                 continue
             lock = QLockFile(str(entry.lock))
-            lock.setStaleLockTime(0)
+            lock.setStaleLockTime(0)  # only a dead owner makes it stale
             if lock.tryLock(0):
-                lock.unlock()
-                result.append(entry)
+                result.append((entry, lock))
         return result
 
-    def offer_recovery(self) -> bool:
-        """After a crash, offer the newest orphaned autosave; True if it was restored."""
-        entries = self.orphaned_autosaves()
-        if not entries:
-            return False
-        entry = entries[0]
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.saved_at))
-        name = Path(entry.original_path).name if entry.original_path else (
-            entry.name or self.tr("Untitled"))
-        answer = QMessageBox.question(
-            self.window, self.tr("Recover Unsaved Work"),
-            self.tr("SalesDesigner did not close properly. Unsaved work on “{name}” from {when} was kept. Do you want to recover it?").format(name=name, when=when),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        restored = False
-        if answer == QMessageBox.StandardButton.Yes:
-            from salesdesigner.storage.document import open_document
-            try:
-                process = open_document(str(entry.document))
-            except (UserError, OSError) as exc:
-                self.show_error(self.tr("Cannot Recover"), exc)
-            else:
-                self.replace_content(process, entry.original_path, modified=True)
-                restored = True
-                self.statusMessage.emit(self.tr("Recovered unsaved work"))
-        for other in entries:  # offered once; the recovered copy is autosaved again
-            remove_autosave(other)
-            try:
-                other.lock.unlink()
-            except OSError:
-                pass
-        return restored
+    def adopt_autosave(self, entry: Autosave, lock: QLockFile, process: Process) -> None:
+        """Continue a crashed window's work here: its content (unsaved), its file and what
+        it knew of that file, and its autosave, which stays until this work is saved or
+        explicitly discarded, so a second crash loses nothing either."""
+        self.remove_own_autosave()
+        if self._lock is not None:
+            self._lock.unlock()
+        self.autosave_token = entry.token
+        self._lock = lock
+        disk = entry.disk
+        if disk is None and entry.original_path:
+            disk = disk_state(entry.original_path)  # an older autosave: best we can do
+        self.replace_content(process, entry.original_path, modified=True, disk=disk)
+        self.statusMessage.emit(self.tr("Recovered unsaved work"))
 
     # ------------------------------------------------------------------ import / export
     def import_file(self, kind: str) -> bool:

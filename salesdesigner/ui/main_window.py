@@ -12,11 +12,13 @@ panel layout are untouched.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -41,8 +43,10 @@ from salesdesigner.ui.inspector import Inspector
 from salesdesigner.ui.validation_panel import ValidationPanel
 
 APP_NAME = "SalesDesigner"
+MIN_CANVAS_SHARE = 0.4
 OPENABLE = (SUFFIX,)
 READABLE_ZOOM = 0.6
+_extra_windows: set[MainWindow] = set()  # windows opened after the first (kept alive here)
 
 
 class MainWindow(QMainWindow):
@@ -84,12 +88,7 @@ class MainWindow(QMainWindow):
         self._add_dock("minimap", self.minimap, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("validation", self.validation, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_dock("history", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.docks["validation"], self.docks["history"])
-        self.docks["validation"].raise_()
-        self.resizeDocks([self.docks["inspector"]], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector"], self.docks["minimap"]], [560, 170],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["validation"]], [150], Qt.Orientation.Vertical)
+        self._arrange_docks()
 
         self.actions_ = Actions(self)
         for dock in self.docks.values():
@@ -117,7 +116,26 @@ class MainWindow(QMainWindow):
         self.view.setAcceptDrops(False)  # files dropped on the canvas reach the window
         self.retranslate()
         self._update_empty_hint()
-        self.resize(1400, 900)
+        self.resize(self._default_size())
+
+    def _arrange_docks(self) -> None:
+        """The default panel arrangement and sizes (at start and for View ▸ Reset Layout)."""
+        docks = self.docks
+        for name, area in (("inspector", Qt.DockWidgetArea.RightDockWidgetArea),
+                           ("minimap", Qt.DockWidgetArea.RightDockWidgetArea),
+                           ("validation", Qt.DockWidgetArea.BottomDockWidgetArea),
+                           ("history", Qt.DockWidgetArea.BottomDockWidgetArea)):
+            dock = docks[name]
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)  # moves it back if the user had moved it
+            dock.show()
+        self.splitDockWidget(docks["inspector"], docks["minimap"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["validation"], docks["history"])
+        docks["validation"].raise_()
+        self.resizeDocks([docks["inspector"]], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["inspector"], docks["minimap"]], [560, 170],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([docks["validation"]], [150], Qt.Orientation.Vertical)
 
     def _add_dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(self)
@@ -133,6 +151,7 @@ class MainWindow(QMainWindow):
         self.document.statusMessage.connect(self.show_status)
         self.view.zoomChanged.connect(self._show_zoom)
         self.validation.findingActivated.connect(self.reveal_stages)
+        self.find_bar.matchShown.connect(self.inspector.reveal)  # the tab where it matched
         self.validation.findingsChanged.connect(self.scene.set_findings)
         self.validation.findingsChanged.connect(self._update_counts)
         self.scene.set_findings(self.validation.findings)
@@ -144,16 +163,33 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ start-up
     def start(self, path: str | None = None) -> None:
-        """What a fresh window shows: recovered work, the given file, or the sample."""
-        if self.document.offer_recovery():
-            return
+        """What a fresh window shows: recovered work (each document in a window of its
+        own), the given file, or the sample."""
+        from salesdesigner.ui.recovery import offer_recovery
+        recovered = offer_recovery(self)
         if path:
-            self.document.open_path(path, ask=False)
+            target = self.new_window() if self in recovered else self
+            target.document.open_path(path, ask=False)
+            return
+        if recovered:
             return
         settings = Settings()
         if not settings.sample_shown:
             settings.sample_shown = True
             self.open_sample()
+
+    def new_window(self, process: Process | None = None) -> MainWindow:
+        """Another document window of this instance, shown a little below and right of
+        this one; it lives until it is closed."""
+        window = MainWindow(process, autosave_dir=self.document.autosave_dir)
+        if not self.document.autosave_timer.isActive():
+            window.document.set_autosave_interval(0)
+        window.restore_layout()
+        window.resize(self.size())
+        window.move(self.pos() + QPoint(32, 32))
+        _extra_windows.add(window)
+        window.show()
+        return window
 
     def open_sample(self, name: str = "eight-step", language: str | None = None) -> None:
         """A bundled template (the eight-step sample by default; in the UI language unless
@@ -186,6 +222,10 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # back from another program: was our file changed there?  (after the event,
+            # so that a question does not open inside the activation)
+            QTimer.singleShot(0, self.document, self.document.check_disk_changes)
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -327,9 +367,10 @@ class MainWindow(QMainWindow):
     def fill_recent_menu(self) -> None:
         menu = self.actions_.recent_menu
         menu.clear()
+        menu.setToolTipsVisible(True)
         paths = self.document.recent_files()
-        for n, path in enumerate(paths, 1):
-            label = f"&{n} {Path(path).name}" if n < 10 else Path(path).name
+        for n, (path, text) in enumerate(zip(paths, recent_labels(paths)), 1):
+            label = f"&{n} {text}" if n < 10 else text
             action = menu.addAction(label)
             action.setToolTip(path)
             action.setStatusTip(path)
@@ -435,6 +476,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.document.open_path(path))
 
     # ------------------------------------------------------------------ closing
+    def quit_application(self) -> bool:
+        """File ▸ Quit: close every document window (each asks about its unsaved
+        changes); stops at the first one the user keeps open.  True if all closed."""
+        others = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MainWindow) and w is not self and w.isVisible()]
+        for window in [*others, self]:
+            if not window.close():
+                window.document.bring_to_front()
+                return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.maybe_save():
             event.ignore()
@@ -442,6 +494,8 @@ class MainWindow(QMainWindow):
         settings = Settings()
         settings.set_window_state(self.saveGeometry(), self.saveState())
         self.document.close()
+        if self in _extra_windows:  # let go of it once this event is over
+            QTimer.singleShot(0, lambda: _extra_windows.discard(self))
         self.validation.detach()
         self.inspector.detach()
         self.scene.detach()
@@ -450,9 +504,70 @@ class MainWindow(QMainWindow):
         self.undo_stack.blockSignals(True)
         event.accept()
 
+    def _default_size(self) -> QSize:
+        """1400 × 900, or less on a smaller screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = QSize(1400, 900)
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size() * 0.95)
+        return size
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset Layout: every panel and the toolbar back in its first place and
+        size, and the window back on the screen.  Not a document change."""
+        if self.isFullScreen() or self.isMaximized():
+            self.showNormal()
+        self.actions_.toolbar.show()
+        self.addToolBar(self.actions_.toolbar)
+        self.resize(self._default_size())
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            frame = self.frameGeometry()
+            frame.moveCenter(screen.availableGeometry().center())
+            self.move(frame.topLeft())
+        self._arrange_docks()
+        self.show_status(self.tr("Layout reset"))
+
     def restore_layout(self) -> None:
+        """The window's last size and panel layout, unless they would trap the user: a
+        window larger than the screen, or panels leaving the canvas too small to use."""
         geometry, state = Settings().window_state()
-        if geometry:
-            self.restoreGeometry(geometry)
-        if state:
-            self.restoreState(state)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if geometry and self.restoreGeometry(geometry) and screen is not None:
+            available = screen.availableGeometry()
+            if (self.width() > available.width() or self.height() > available.height()):
+                self.resize(self._default_size())
+                self.move(available.topLeft())
+        if state and self.restoreState(state) and not self.canvas_is_usable():
+            self._arrange_docks()
+
+    def canvas_is_usable(self) -> bool:
+        """The canvas gets at least 40 % of the window's width and height."""
+        self._lay_out_now()
+        canvas = self.centralWidget().geometry()
+        return (canvas.width() >= MIN_CANVAS_SHARE * self.width()
+                and canvas.height() >= MIN_CANVAS_SHARE * self.height())
+
+    def _lay_out_now(self) -> None:
+        """Place the panels for the current size now, even before the window is shown."""
+        layout = self.layout()
+        if layout is not None:
+            layout.setGeometry(self.rect())
+
+
+def recent_labels(paths: list[str]) -> list[str]:
+    """Menu texts for recent files: the file name, plus its folder when another entry
+    has the same name (as editors do); ``&`` is doubled so it is not a shortcut key."""
+    names = [Path(p).name for p in paths]
+    folded = [n.casefold() for n in names]
+    home = str(Path.home())
+    labels = []
+    for path, name, key in zip(paths, names, folded):
+        text = name
+        if folded.count(key) > 1:
+            folder = str(Path(path).parent)
+            if home and (folder == home or folder.startswith(home + os.sep)):
+                folder = "~" + folder[len(home):]
+            text = f"{name} — {folder}"
+        labels.append(text.replace("&", "&&"))
+    return labels

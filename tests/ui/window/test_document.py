@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from salesdesigner.storage.document import open_document, save_document
 from salesdesigner.ui.document import DocumentController, find_autosaves, write_autosave
+from salesdesigner.ui.recovery_dialog import RecoveryDialog
 
 SB = QMessageBox.StandardButton
 
@@ -31,6 +32,7 @@ def test_save_as_then_open_round_trip_through_the_menu(make_window, sample, dial
     assert window.windowTitle() == "plan.salesdesign[*] — SalesDesigner"
     assert open_document(saved) == window.process
 
+    window.close()  # while it is open, opening the file again would bring it to the front
     other = make_window()
     dialogs.answer("open-file", str(saved))
     other.actions_.open.trigger()
@@ -162,27 +164,33 @@ def open_document_copy(window, path: Path):
     return copy
 
 
-def test_autosave_is_recovered_after_a_crash(make_window, sample, dialogs, autosave_dir):
+def test_autosave_is_recovered_after_a_crash(make_window, sample, dialogs, monkeypatch,
+                                             autosave_dir):
     crashed = sample.copy()
     crashed.update_stage("hearing", name="unsaved work")
     write_autosave(autosave_dir, "crashed", crashed, None)  # a window died without cleaning up
 
     window = make_window()
-    dialogs.answer("question", SB.Yes)
+    monkeypatch.setattr(RecoveryDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.start()
     assert window.process == crashed
     assert window.isWindowModified() and window.document.path is None
-    assert find_autosaves(autosave_dir) == []  # offered once
+    # the recovered work keeps its autosave until it is saved or discarded
+    (entry,) = find_autosaves(autosave_dir)
+    assert entry.token == "crashed" == window.document.autosave_token
+    dialogs.answer("warning", SB.Discard)
+    window.close()
+    assert find_autosaves(autosave_dir) == []
 
 
-def test_declining_recovery_deletes_the_autosave(make_window, sample, dialogs, autosave_dir):
+def test_closing_the_recovery_dialog_keeps_the_autosave(make_window, sample, monkeypatch,
+                                                        autosave_dir):
     write_autosave(autosave_dir, "crashed", sample, "/somewhere/plan.salesdesign")
     window = make_window()
-    dialogs.answer("question", SB.No)
+    monkeypatch.setattr(RecoveryDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     window.start()
-    assert "plan.salesdesign" in dialogs.of("question")[0][2]
     assert not window.isWindowModified() and window.document.path is None
-    assert find_autosaves(autosave_dir) == []
+    assert [e.token for e in find_autosaves(autosave_dir)] == ["crashed"]
 
 
 def test_autosave_writes_unsaved_work_and_a_clean_close_removes_it(make_window, sample, dialogs,
