@@ -16,7 +16,7 @@ from salesdesigner.model.geometry import LANE_TITLE_WIDTH
 from salesdesigner.model.ordering import layers, process_order
 from salesdesigner.model.process import Process
 
-COLUMN_SPACING = 260.0
+COLUMN_SPACING = 300.0  # 100 px between cards: room for an arrow label of ~12 characters
 ROW_SPACING = 150.0
 LANE_PADDING = 25.0
 LEFT_MARGIN = LANE_TITLE_WIDTH + 140.0
