@@ -78,6 +78,7 @@ def painter_path(r: Route) -> QPainterPath:
     return path
 
 
+_NO_RECT = QRectF()  # the label rectangle of an arrow without a label (never changed)
 _METRICS: list[QFontMetricsF] = []
 _HEIGHT: list[float] = []
 
@@ -179,18 +180,20 @@ class TransitionItem(QGraphicsItem):
         self._path = painter_path(r)
         pts = r.points
         (sx, sy), (ex, ey) = pts[0], pts[-1]
-        end = QPointF(ex, ey)
-        self._ends = (QPointF(sx, sy), end)
+        self._ends = ((sx, sy), (ex, ey))
         ux, uy = r.end_dir
         bx, by, nx, ny = ex - ux * ARROW_SIZE, ey - uy * ARROW_SIZE, -uy * ARROW_SIZE / 2, \
             ux * ARROW_SIZE / 2
-        self._arrow = QPolygonF([end, QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)])
+        # plain numbers; the Qt polygon is made when first drawn (most arrows of a big
+        # process are never on screen at a size that shows an arrowhead)
+        self._head = (ex, ey, bx + nx, by + ny, bx - nx, by - ny)
+        self._arrow: QPolygonF | None = None
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
         x0, x1 = min(*xs, bx - abs(nx)), max(*xs, bx + abs(nx))
         y0, y1 = min(*ys, by - abs(ny)), max(*ys, by + abs(ny))
         self._label = ""
-        self._label_rect = QRectF()
+        self._label_rect = _NO_RECT
         if self._full_label:
             room = 140.0 if self.back else max(36.0, min(140.0, r.label_span - 24))
             fm = _label_metrics()
@@ -220,7 +223,13 @@ class TransitionItem(QGraphicsItem):
         return QRectF(self._label_rect)
 
     def end_point(self, which: str) -> QPointF:
-        return QPointF(self._ends[0 if which == "source" else 1])
+        return QPointF(*self._ends[0 if which == "source" else 1])
+
+    def arrowhead(self) -> QPolygonF:
+        if self._arrow is None:
+            ex, ey, lx, ly, rx, ry = self._head
+            self._arrow = QPolygonF([QPointF(ex, ey), QPointF(lx, ly), QPointF(rx, ry)])
+        return self._arrow
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -232,7 +241,7 @@ class TransitionItem(QGraphicsItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
             shape = stroker.createStroke(self._path)
-            shape.addPolygon(self._arrow)
+            shape.addPolygon(self.arrowhead())
             if self._label:
                 shape.addRect(self._label_rect)
             if selected:
@@ -272,7 +281,7 @@ class TransitionItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
-        painter.drawPolygon(self._arrow)
+        painter.drawPolygon(self.arrowhead())
         if self._label and lod >= 0.5:
             painter.setBrush(QColor("#FFFFFF"))
             painter.setPen(QPen(style.SELECTION if selected else style.BORDER, 1))

@@ -34,7 +34,7 @@ def test_arrow_ends_heads_and_labels_agree_with_the_drawn_path(qtbot):
             start, end = arrow.end_point("source"), arrow.end_point("target")
             assert _close(start, path.pointAtPercent(0.0), 1e-6)
             assert _close(end, path.pointAtPercent(1.0), 1e-6)
-            head = arrow._arrow
+            head = arrow.arrowhead()
             assert _close(head.at(0), end, 1e-9)
             angle = math.radians(path.angleAtPercent(1.0))
             base = QPointF((head.at(1).x() + head.at(2).x()) / 2,
