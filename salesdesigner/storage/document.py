@@ -14,15 +14,12 @@ explanation; the file on disk is left exactly as it was.
 
 from __future__ import annotations
 
-import gc
 import os
 import secrets
 import sqlite3
 import struct
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
+from salesdesigner.collector import collector_paused
 from salesdesigner.model import Process, ProcessError, UserError
 from salesdesigner.storage.migrations import OLDEST_READABLE_VERSION, migrate
 from salesdesigner.storage.rows import BadRow, process_from_rows, process_rows
@@ -68,7 +66,7 @@ def save_document(process: Process, path: str | Path) -> None:
             raise DocumentError(f"Cannot save {label}: the file is read-only.")
     except FileNotFoundError:
         pass
-    with _collector_paused():
+    with collector_paused():
         tables = _rows(process, label)  # fail on unsavable content before touching the disk
     _remove_stale_temporaries(folder, target.name)
     temp = _create_temporary(folder, target.name, label)
@@ -228,19 +226,6 @@ def _unlink_quietly(path: Path) -> None:
         pass
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building tens of thousands of small objects triggers the cycle collector over and
-    over (half the time of opening a 5,000-stage document); none of them form cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _reason(exc: BaseException) -> str:
     """The human part of an OS or SQLite error, without Python decoration."""
     if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is not None:
@@ -343,7 +328,7 @@ def _read_database(db: sqlite3.Connection, label: str) -> Process:
     """Rows to model, through the ORM classes; bad content becomes a DocumentError."""
     engine = create_engine("sqlite://", creator=lambda: db, poolclass=StaticPool)
     try:
-        with Session(engine) as session, _collector_paused():
+        with Session(engine) as session, collector_paused():
             return process_from_rows(session)
     except (sqlite3.Error, SQLAlchemyError, UnicodeDecodeError) as exc:
         raise DocumentError(f"{label} is damaged or unreadable ({_reason(exc)}).") from None

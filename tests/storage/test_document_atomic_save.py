@@ -53,6 +53,9 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
     while (iterations < 40 or not (seen["old"] and seen["new"])) and iterations < 120 \
             and time.monotonic() < deadline:
         iterations += 1
+        # every round starts from the old document, so a kill before the child's first
+        # save completes leaves "old" and one after it "new" (steered below)
+        save_document(old, target)
         ready = ctx.Event()
         child = ctx.Process(target=_save_forever, args=(str(target), [new, old], ready))
         child.start()
@@ -66,7 +69,8 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
         assert back == old or back == new
         seen["old" if back == old else "new"] += 1
         # A loaded machine can shift every kill into the same phase: steer the window so
-        # kills also land where the other outcome is produced (the first save is "new").
+        # kills also land where the other outcome is produced (the child's first save is
+        # "new": only "new" means the kills come too late, only "old" too early).
         if seen["new"] and not seen["old"]:
             window *= 0.7
         elif seen["old"] and not seen["new"]:

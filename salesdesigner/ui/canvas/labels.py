@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesdesigner.model.entities import StageKind
+
 _TEXTS: dict[str, dict[str, str]] = {
     "new-stage": {"en": "New stage", "ja": "新しいステージ"},
     "new-start": {"en": "Start", "ja": "開始"},
@@ -75,3 +77,14 @@ def undo_text(name: str, lang: str) -> str:
 
 def _lang(lang: str) -> str:
     return "ja" if lang.lower().startswith("ja") else "en"
+
+
+# the text key a new stage of each kind is named by
+DEFAULT_NAMES = {StageKind.STAGE: "new-stage", StageKind.START: "new-start",
+                 StageKind.END: "new-end", StageKind.WON: "new-won",
+                 StageKind.LOST: "new-lost", StageKind.DECISION: "new-decision"}
+MODEL_MESSAGES_JA = {  # the model's refusals, as the status bar says them in Japanese
+    "An arrow cannot lead from a stage back to itself.": "矢印を同じステージに戻すことはできません。",
+    "These stages are already connected by an arrow.": "これらのステージはすでに矢印でつながっています。",
+    "An arrow must connect two existing stages.": "矢印は既存の2つのステージをつなぐ必要があります。",
+}

@@ -8,10 +8,8 @@ the inspector and other windows all take the same path.  Work that needs the who
 
 from __future__ import annotations
 
-import gc
 import weakref
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter
@@ -22,9 +20,10 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
+from salesdesigner.collector import collector_paused
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import Position, Stage, StageKind, Transition
-from salesdesigner.model.geometry import lane_at, lane_bands, snap
+from salesdesigner.model.geometry import lane_at, lane_bands
 from salesdesigner.model.ids import new_id
 from salesdesigner.model.layout import compute_layout
 from salesdesigner.model.ordering import back_edges
@@ -54,14 +53,6 @@ from salesdesigner.ui.commands import (
     move_stages_command,
 )
 
-_DEFAULT_NAMES = {StageKind.STAGE: "new-stage", StageKind.START: "new-start",
-                  StageKind.END: "new-end", StageKind.WON: "new-won",
-                  StageKind.LOST: "new-lost", StageKind.DECISION: "new-decision"}
-_MODEL_MESSAGES_JA = {
-    "An arrow cannot lead from a stage back to itself.": "矢印を同じステージに戻すことはできません。",
-    "These stages are already connected by an arrow.": "これらのステージはすでに矢印でつながっています。",
-    "An arrow must connect two existing stages.": "矢印は既存の2つのステージをつなぐ必要があります。",
-}
 SCENE_MARGIN = 600.0
 
 
@@ -221,7 +212,7 @@ class ProcessScene(QGraphicsScene):
             group.clear()
         self._raised.clear()
         self._content = None
-        with _collector_paused():
+        with collector_paused():
             for lane in self.process.lanes:
                 self._lanes[lane.id] = item = LaneItem(lane)
                 self.addItem(item)
@@ -384,7 +375,7 @@ class ProcessScene(QGraphicsScene):
         spot = free_spot(self.process, Position(pos.x(), pos.y()), kind)
         stage = Stage(new_id("stage"),
                       name if name is not None else
-                      labels.text(_DEFAULT_NAMES[kind], self.content_language),
+                      labels.text(labels.DEFAULT_NAMES[kind], self.content_language),
                       kind, lane_at(self.process, spot.y), spot)
         self._push(AddStageCommand(self.process, stage, text=self._t("Add Stage")))
         self.select_ids([stage.id])
@@ -417,7 +408,7 @@ class ProcessScene(QGraphicsScene):
 
     def _status(self, message: str) -> None:
         if self.language.lower().startswith("ja"):
-            message = _MODEL_MESSAGES_JA.get(message, message)
+            message = labels.MODEL_MESSAGES_JA.get(message, message)
         self.statusMessage.emit(message)
 
     def delete_selection(self, text: str = "Delete") -> None:
@@ -677,19 +668,6 @@ class ProcessScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         draw_background(painter, rect, self.exporting)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building thousands of items sets off Python's cycle collector again and again, each
-    time walking every object of the open process (as in the document reader)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _safe_disconnect(process: Process, listener) -> None:
