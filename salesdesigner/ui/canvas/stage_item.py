@@ -36,6 +36,8 @@ LOD_SHAPE_ONLY = 0.3
 LOD_NAME_ONLY = 0.55
 
 
+_OUTLINES: dict[tuple[StageKind, tuple[float, float]], QPainterPath] = {}
+
 class StageItem(QGraphicsItem):
     """Draws one :class:`Stage`; the scene keeps it in sync with the model."""
 
@@ -177,6 +179,18 @@ class StageItem(QGraphicsItem):
         return self._bounds
 
     def body_path(self) -> QPainterPath:
+        """The outline in item coordinates (a copy: callers may add to it)."""
+        return QPainterPath(self._outline())
+
+    def _outline(self) -> QPainterPath:
+        """The outline, made once per kind and size (every paint of every stage needs it)."""
+        key = (self.stage.kind, self._size)
+        path = _OUTLINES.get(key)
+        if path is None:
+            path = _OUTLINES[key] = self._make_outline()
+        return path
+
+    def _make_outline(self) -> QPainterPath:
         path = QPainterPath()
         r = self.body_rect()
         kind = self.stage.kind
@@ -213,7 +227,7 @@ class StageItem(QGraphicsItem):
         kind = self.stage.kind
         fill, border, ink = style.KIND_COLORS[kind]
         selected = self.isSelected()
-        body = self.body_path()
+        body = self._outline()
         if lod < LOD_SHAPE_ONLY:
             painter.fillPath(body, QBrush(self._lane_color if kind is StageKind.STAGE
                                           and self._lane_color else border))

@@ -78,6 +78,7 @@ def painter_path(r: Route) -> QPainterPath:
     return path
 
 
+_HAIRLINES: dict[int, QPen] = {}
 _NO_RECT = QRectF()  # the label rectangle of an arrow without a label (never changed)
 _METRICS: list[QFontMetricsF] = []
 _HEIGHT: list[float] = []
@@ -265,7 +266,11 @@ class TransitionItem(QGraphicsItem):
         selected = self.isSelected()
         color = style.SELECTION if selected else (style.LOOP_ARROW if self.back else style.ARROW)
         if lod < 0.3:
-            painter.setPen(QPen(color, 0))
+            key = color.rgba()
+            pen = _HAIRLINES.get(key)
+            if pen is None:  # one cosmetic pen per colour, not one per arrow and paint
+                pen = _HAIRLINES[key] = QPen(color, 0)
+            painter.setPen(pen)
             painter.drawPath(self._path)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
