@@ -502,10 +502,6 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>やり方：</translation>
     </message>
     <message>
-        <source>New action</source>
-        <translation>新しいアクション</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>アクション</translation>
     </message>
@@ -522,16 +518,8 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>話す内容をそのまま書いてください</translation>
     </message>
     <message>
-        <source>New script</source>
-        <translation>新しいスクリプト</translation>
-    </message>
-    <message>
         <source>Script</source>
         <translation>スクリプト</translation>
-    </message>
-    <message>
-        <source>New tip</source>
-        <translation>新しいコツ</translation>
     </message>
     <message>
         <source>Tip</source>
@@ -643,10 +631,6 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Edit KPI Definition</source>
         <translation>KPI の定義を編集</translation>
-    </message>
-    <message>
-        <source>New KPI</source>
-        <translation>新しい KPI</translation>
     </message>
     <message>
         <source>Remove KPI</source>
@@ -856,10 +840,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>メモ：</translation>
     </message>
     <message>
-        <source>New link</source>
-        <translation>新しいリンク</translation>
-    </message>
-    <message>
         <source>Material</source>
         <translation>資料</translation>
     </message>
@@ -972,10 +952,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Exit criterion</source>
         <translation>完了条件</translation>
-    </message>
-    <message>
-        <source>New exit criterion</source>
-        <translation>新しい完了条件</translation>
     </message>
     <message>
         <source>Exit Criterion</source>

@@ -32,6 +32,14 @@ _EN: dict[str, str] = {
     "duration": "Typically {days} days",
     "step_of": "Step {n} of {m}",
     "untitled": "(untitled)",
+    # what a newly added item is called until the manager names it (it ends up in the
+    # manual and the playbook, so it is in the document's language, not the menus')
+    "new_kpi": "New KPI",
+    "new_action": "New action",
+    "new_script": "New script",
+    "new_link": "New link",
+    "new_tip": "New tip",
+    "new_exit_criterion": "New exit criterion",
 }
 
 _JA: dict[str, str] = {
@@ -56,6 +64,12 @@ _JA: dict[str, str] = {
     "duration": "目安 {days} 日",
     "step_of": "ステップ {n} / {m}",
     "untitled": "（無題）",
+    "new_kpi": "新しいKPI",
+    "new_action": "新しいアクション",
+    "new_script": "新しいトークスクリプト",
+    "new_link": "新しいリンク",
+    "new_tip": "新しいコツ",
+    "new_exit_criterion": "新しい完了条件",
 }
 
 _KINDS: dict[str, dict[StageKind, str]] = {

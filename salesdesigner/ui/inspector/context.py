@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
+from salesdesigner.model.vocabulary import vocabulary
 from salesdesigner.ui.commands import (
     UpdateProcessCommand,
     UpdateStageCommand,
@@ -79,6 +80,11 @@ class EditContext(QObject):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self.new_session)  # bound slot: dropped with self
+
+    def new_name(self, key: str) -> str:
+        """What a new KPI, action, script… is called: in the document's language (it is
+        printed in the manual and the playbook), whatever language the menus speak."""
+        return vocabulary(self.process.language)[key]
 
     def new_session(self, *_: object) -> None:
         self.session += 1

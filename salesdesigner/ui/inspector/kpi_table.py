@@ -335,7 +335,7 @@ class KpiTable(QWidget):
     def add_kpi(self) -> None:
         if self.ctx.stage() is None:
             return
-        kpi = Kpi(name=self.tr("New KPI"), id=new_id("kpi"))
+        kpi = Kpi(name=self.ctx.new_name("new_kpi"), id=new_id("kpi"))
         self._pending_row = len(self._kpis)
         if self._push(self._kpis + (kpi,), self.tr("Add KPI")):
             self.table.setFocus()

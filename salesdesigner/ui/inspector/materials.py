@@ -43,7 +43,7 @@ class MaterialsEditor(RecordListEditor):
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx, "materials", self._fields(),
-            make_new=lambda: Material(self.tr("New link"), "https://"),
+            make_new=lambda: Material(ctx.new_name("new_link"), "https://"),
             title_of=self._describe, item_name=self.tr("Material"), parent=parent)
         self.attach_button = QToolButton()
         self.attach_button.clicked.connect(self.attach_file_dialog)

@@ -92,7 +92,7 @@ class OverviewForm(QWidget):
 
         self.exit_criteria = RecordListEditor(
             ctx, "exit_criteria", self._exit_fields(),
-            make_new=lambda: self.tr("New exit criterion"), title_of=str,
+            make_new=lambda: ctx.new_name("new_exit_criterion"), title_of=str,
             item_name=self.tr("Exit Criterion"))
         self.exit_criteria.list.setMaximumHeight(110)
 

@@ -64,16 +64,16 @@ class Inspector(QWidget):
         fields, names = self._record_texts()
         self.actions = RecordListEditor(
             self.ctx, "actions", fields["actions"],
-            make_new=lambda: Action(self.tr("New action")), title_of=lambda a: a.title,
+            make_new=lambda: Action(self.ctx.new_name("new_action")), title_of=lambda a: a.title,
             item_name=names["actions"])
         self.scripts = RecordListEditor(
             self.ctx, "scripts", fields["scripts"],
-            make_new=lambda: Script(self.tr("New script")), title_of=lambda s: s.title,
+            make_new=lambda: Script(self.ctx.new_name("new_script")), title_of=lambda s: s.title,
             item_name=names["scripts"])
         self.materials = MaterialsEditor(self.ctx)
         self.tips = RecordListEditor(
             self.ctx, "tips", fields["tips"],
-            make_new=lambda: self.tr("New tip"), title_of=str, item_name=names["tips"])
+            make_new=lambda: self.ctx.new_name("new_tip"), title_of=str, item_name=names["tips"])
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

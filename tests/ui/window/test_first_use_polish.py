@@ -240,3 +240,27 @@ def test_whole_days_show_without_a_decimal_and_half_days_keep_it(window, qtbot):
     qtbot.keyClicks(duration.lineEdit(), "3")
     duration.interpretText()
     assert window.process.stage("approach").duration_days == 3
+
+
+def test_new_records_are_named_in_the_documents_language_not_the_menus(window, qtbot):
+    """A Japanese document edited with English menus gets 新しいアクション, not "New
+    action": the name ends up in the manual and the playbook reps read."""
+    from PySide6.QtCore import Qt
+
+    from salesdesigner.model.vocabulary import vocabulary
+
+    window.process.update_process(language="ja")
+    window.show()
+    inspector = select(window, "hearing")
+    for editor in (inspector.actions, inspector.scripts, inspector.materials, inspector.tips,
+                   inspector.overview.exit_criteria):
+        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(inspector.kpis.add_button, Qt.MouseButton.LeftButton)
+    stage, words = window.process.stage("hearing"), vocabulary("ja")
+    assert stage.actions[-1].title == words["new_action"] == "新しいアクション"
+    assert stage.scripts[-1].title == words["new_script"]
+    assert stage.materials[-1].title == words["new_link"]
+    assert (stage.tips[-1], stage.exit_criteria[-1]) == (words["new_tip"],
+                                                         words["new_exit_criterion"])
+    assert stage.kpis[-1].name == words["new_kpi"]
+    assert window.undo_stack.undoText() in ("Add KPI", "KPI を追加")  # the menus' language
