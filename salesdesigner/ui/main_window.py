@@ -49,6 +49,13 @@ READABLE_ZOOM = 0.6
 _extra_windows: set[MainWindow] = set()  # windows opened after the first (kept alive here)
 
 
+def zoom_text(level: float) -> str:
+    """The zoom as the status bar shows it: whole percent, with one decimal below 10 %
+    (a fitted 1,000-stage process is at 0.4 %, which "0 %" would hide)."""
+    percent = level * 100
+    return f"{percent:.0f} %" if percent >= 9.95 else f"{max(percent, 0.1):.1f} %"
+
+
 class MainWindow(QMainWindow):
     """One document window.  ``autosave_dir`` is for tests; normally AppDataLocation."""
 
@@ -275,7 +282,7 @@ class MainWindow(QMainWindow):
                                             and self.document.is_modified())
 
     def _show_zoom(self, level: float) -> None:
-        self.zoom_label.setText(f"{round(level * 100)} %")
+        self.zoom_label.setText(zoom_text(level))
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

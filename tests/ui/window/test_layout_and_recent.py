@@ -131,3 +131,10 @@ def test_open_recent_menu_tells_same_named_files_apart_and_opens_them(
     entries[1].trigger()
     assert window.document.path == paths[0]
     assert window.process.stage("hearing").name == "A"
+
+
+def test_the_status_bar_shows_small_zoom_levels_with_a_decimal():
+    from salesdesigner.ui.main_window import zoom_text
+
+    assert [zoom_text(z) for z in (1.0, 0.6, 0.1, 0.099, 0.004, 0.0001)] == [
+        "100 %", "60 %", "10 %", "9.9 %", "0.4 %", "0.1 %"]
