@@ -451,6 +451,15 @@ class Process:
         self.events.emit(ev.AttachmentAdded(attachment))
         return attachment
 
+    def referenced_attachment_ids(self) -> set[str]:
+        """The embedded files something points at: a material (``attachment:<id>``) or the
+        cover logo."""
+        ids = {m.attachment_id for stage in self.stages for m in stage.materials
+               if m.attachment_id is not None}
+        if self.logo:
+            ids.add(self.logo)
+        return ids
+
     def remove_attachment(self, attachment_id: str) -> Attachment:
         attachment = self.attachment(attachment_id)
         del self._attachments[attachment_id]

@@ -50,6 +50,27 @@ class _Command(QUndoCommand):
     def __init__(self, process: Process, text: str) -> None:
         super().__init__(text)
         self.process = process
+        self._dropped: list[tuple[int, Attachment]] = []
+
+    def _drop_unreferenced(self, candidates: Iterable[str | None]) -> None:
+        """Remove the embedded files among ``candidates`` that nothing points at any more
+        (the file of a deleted material), remembering where they stood for undo.  Without
+        this a deleted 20 MB attachment would stay in the document for good, unseen."""
+        self._dropped = []
+        wanted = {c for c in candidates if c}
+        if not wanted:
+            return
+        still = self.process.referenced_attachment_ids()
+        order = list(self.process.attachments)
+        gone = sorted((a for a in wanted if a not in still and a in order), key=order.index)
+        self._dropped = [(order.index(a), self.process.attachment(a)) for a in gone]
+        for attachment_id in gone:
+            self.process.remove_attachment(attachment_id)
+
+    def _restore_dropped(self) -> None:
+        for index, attachment in self._dropped:  # in file order: each goes back in place
+            self.process.add_attachment(attachment, index)
+        self._dropped = []
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -117,9 +138,9 @@ class UpdateStageCommand(_Command):
         return MERGE_STAGE_FIELD if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, UpdateStageCommand) and other.merge
+        if not (isinstance(other, UpdateStageCommand) and other.merge and not other._dropped
                 and other.stage_id == self.stage_id and other.changes.keys() == self.changes.keys()):
-            return False
+            return False  # (a step that dropped a file keeps its own undo)
         self.changes = other.changes
         return True
 
@@ -127,9 +148,12 @@ class UpdateStageCommand(_Command):
         old = self.process.update_stage(self.stage_id, **self.changes)
         if self.old is None:
             self.old = old
+        if "materials" in self.changes:
+            self._drop_unreferenced(m.attachment_id for m in old.materials)
 
     def undo(self) -> None:
         assert self.old is not None
+        self._restore_dropped()
         self.process.replace_stage(self.old)
 
 
@@ -161,11 +185,16 @@ class UpdateStagesCommand(_Command):
         return True
 
     def redo(self) -> None:
+        before = []
         for sid, change in self.changes.items():
             old = self.process.update_stage(sid, **change)
             self.old.setdefault(sid, old)
+            if "materials" in change:
+                before.extend(m.attachment_id for m in old.materials)
+        self._drop_unreferenced(before)
 
     def undo(self) -> None:
+        self._restore_dropped()
         for sid in reversed(list(self.changes)):
             self.process.replace_stage(self.old[sid])
 
@@ -246,8 +275,11 @@ class RemoveItemsCommand(_Command):
                     self.removals.append(self.process.remove_transition(tid))
         for sid in self.stage_ids:
             self.removals.append(self.process.remove_stage(sid))
+        self._drop_unreferenced(m.attachment_id for r in self.removals
+                                if isinstance(r, StageRemoval) for m in r.stage.materials)
 
     def undo(self) -> None:
+        self._restore_dropped()
         for removal in reversed(self.removals):
             if isinstance(removal, StageRemoval):
                 self.process.restore_stage(removal)
@@ -361,7 +393,7 @@ class UpdateProcessCommand(_Command):
         return MERGE_PROCESS_FIELD if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, UpdateProcessCommand) and other.merge
+        if not (isinstance(other, UpdateProcessCommand) and other.merge and not other._dropped
                 and other.changes.keys() == self.changes.keys()):
             return False
         self.changes = other.changes
@@ -371,9 +403,12 @@ class UpdateProcessCommand(_Command):
         old = self.process.update_process(**self.changes)
         if self.old is None:
             self.old = old
+        if "logo" in self.changes:
+            self._drop_unreferenced([old["logo"]])
 
     def undo(self) -> None:
         assert self.old is not None
+        self._restore_dropped()
         self.process.update_process(**self.old)
 
 
