@@ -562,6 +562,10 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>矢印</translation>
     </message>
     <message>
+        <source>Lane</source>
+        <translation>レーン</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>ドキュメント</translation>
     </message>
@@ -639,6 +643,81 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Reorder KPIs</source>
         <translation>KPI を並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>LaneForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>色：</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>高さ(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Stages:</source>
+        <translation>ステージ：</translation>
+    </message>
+    <message>
+        <source>e.g. Inside Sales</source>
+        <translation>例：インサイドセールス</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>その他…</translation>
+    </message>
+    <message>
+        <source>Choose any colour</source>
+        <translation>任意の色を選択</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上へ移動(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下へ移動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>レーンを削除</translation>
+    </message>
+    <message>
+        <source>Delete this lane; its stages stay, below the other lanes (Undo brings it back)</source>
+        <translation>このレーンを削除します。ステージは残り、他のレーンの下に移動します（元に戻すで復元できます）</translation>
+    </message>
+    <message>
+        <source>{i} of {n}</source>
+        <translation>上から {i} 番目（全 {n}）</translation>
+    </message>
+    <message>
+        <source>1 stage in this lane</source>
+        <translation>このレーンのステージ：1 件</translation>
+    </message>
+    <message>
+        <source>{n} stages in this lane</source>
+        <translation>このレーンのステージ：{n} 件</translation>
+    </message>
+    <message>
+        <source>Lane Colour</source>
+        <translation>レーンの色</translation>
+    </message>
+    <message>
+        <source>Lane deleted. Undo brings it back.</source>
+        <translation>レーンを削除しました。元に戻すで復元できます。</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.scene.selectionChangedIds.connect(self._selection_changed)
+        self.inspector.set_lane_ops(self.scene.lane_ops)  # the Lane page edits like the menu
+        self.scene.lane_ops.rename_hook = self.inspector.focus_lane_name
         self.scene.statusMessage.connect(self.show_status)
         self.inspector.statusMessage.connect(self.show_status)
         self.document.statusMessage.connect(self.show_status)
@@ -311,7 +313,8 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         self.inspector.show_selection(self.scene.selected_stage_ids(),
-                                      self.scene.selected_transition_ids())
+                                      self.scene.selected_transition_ids(),
+                                      self.scene.selected_lane_id())
 
     def _document_replaced(self) -> None:
         self.scene.set_language(current_language())

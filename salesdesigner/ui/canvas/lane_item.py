@@ -54,6 +54,7 @@ class LaneItem(QGraphicsItem):
         self._title = ""
         self._vertical = False
         self.highlighted = False  # a dragged stage would land in this lane
+        self.header_selected = False  # the lane is selected (the inspector shows it)
         self.setZValue(-10)
         self._resize_from: float | None = None  # scene y where a resize drag started
         self._preview_height: float | None = None
@@ -84,6 +85,11 @@ class LaneItem(QGraphicsItem):
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
             self.highlighted = on
+            self.update()
+
+    def set_selected_header(self, on: bool) -> None:
+        if on != self.header_selected:
+            self.header_selected = on
             self.update()
 
     def height(self) -> float:
@@ -119,9 +125,12 @@ class LaneItem(QGraphicsItem):
         painter.fillRect(band, tint)
         title = self.title_rect()
         head = QColor(color)
-        head.setAlpha(48)
+        head.setAlpha(120 if self.header_selected else 48)
         painter.fillRect(title, head)
         painter.fillRect(QRectF(title.left(), title.top(), 4, title.height()), color)
+        if self.header_selected:  # selected: a darker frame around the title column
+            painter.setPen(QPen(color.darker(140), 2))
+            painter.drawRect(title.adjusted(1, 1, -1, -1))
         painter.setPen(QPen(QColor(color.red(), color.green(), color.blue(), 90), 0))
         painter.drawLine(QPointF(band.left(), band.bottom()), QPointF(band.right(), band.bottom()))
         if lod < 0.3 or not self._title:
@@ -160,6 +169,10 @@ class LaneItem(QGraphicsItem):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.on_bottom_edge(event.pos()):
             self._resize_from = event.scenePos().y()
+            event.accept()
+            return
+        if self.title_rect().contains(event.pos()):  # the header: select the lane
+            self._scene().select_lane(self.lane_id)
             event.accept()
             return
         event.ignore()  # empty band: let the view start a rubber band

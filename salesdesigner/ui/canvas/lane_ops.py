@@ -1,4 +1,5 @@
-"""Lane editing as undo steps: add, rename, recolour, reorder, delete, and the header menu.
+"""Lane editing as undo steps: add, rename, recolour, reorder, delete, the header menu, and
+which lane (if any) is selected.
 
 Stages ride along with their lane: reordering moves the stages of every band that shifts,
 deleting moves the lane's stages below the remaining lanes, adding a lane at the bottom
@@ -7,10 +8,11 @@ moves lane-less stages below it.  Each of these is one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QUndoCommand
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu
 
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT, Lane, Position
@@ -30,9 +32,54 @@ if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
 
 
+class LaneFieldEditCommand(UpdateLaneCommand):
+    """Typing a lane's name: merges only with typing in the same field and edit session."""
+
+    def __init__(self, process, lane_id: str, changes: dict, key: tuple, text: str) -> None:
+        super().__init__(process, lane_id, changes, merge=True, text=text)
+        self.key = key
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        return (isinstance(other, LaneFieldEditCommand) and other.key == self.key
+                and super().mergeWith(other))
+
+
 class LaneOps:
     def __init__(self, scene: ProcessScene) -> None:
         self.scene = scene
+        self._selected: str | None = None
+        # set by the window: "Rename…" then focuses the inspector's name field (no dialog)
+        self.rename_hook: Callable[[str], None] | None = None
+
+    # ------------------------------------------------------------------ selection
+    def selected_id(self) -> str | None:
+        """The selected lane (its header is highlighted), or None; a lane that was
+        deleted meanwhile is no longer selected."""
+        if self._selected is not None and self.scene.lane_item(self._selected) is None:
+            self._selected = None
+        return self._selected
+
+    def set_selected(self, lane_id: str | None) -> None:
+        """Highlight ``lane_id``'s header (None: no lane); the scene emits the signal."""
+        if lane_id is not None and self.scene.lane_item(lane_id) is None:
+            lane_id = None
+        old = self.scene.lane_item(self._selected) if self._selected else None
+        if old is not None:
+            old.set_selected_header(False)
+        self._selected = lane_id
+        if lane_id is not None:
+            self.scene.lane_item(lane_id).set_selected_header(True)  # type: ignore[union-attr]
+
+    def pressed(self) -> None:
+        """After a mouse press: anywhere but the selected lane's header leaves the lane."""
+        if self._selected is None:
+            return
+        if self.scene.mouseGrabberItem() is not self.scene.lane_item(self._selected):
+            self.set_selected(None)
+            self.scene.selectionChangedIds.emit()
+
+    def stage_count(self, lane_id: str) -> int:
+        return sum(1 for s in self.process.stages if s.lane == lane_id)
 
     @property
     def process(self):
@@ -61,10 +108,17 @@ class LaneOps:
         self.scene.undo_stack.push(macro)
         return lane.id
 
-    def rename(self, lane_id: str, name: str) -> None:
-        if self.process.lane(lane_id).name != name:
-            self.scene.undo_stack.push(UpdateLaneCommand(self.process, lane_id, {"name": name},
-                                                         text=self._t("Rename Lane")))
+    def rename(self, lane_id: str, name: str, key: tuple | None = None) -> None:
+        """Rename; with ``key`` (the inspector's field and edit session) typing merges."""
+        if self.process.lane(lane_id).name == name:
+            return
+        if key is None:
+            command = UpdateLaneCommand(self.process, lane_id, {"name": name},
+                                        text=self._t("Rename Lane"))
+        else:
+            command = LaneFieldEditCommand(self.process, lane_id, {"name": name},
+                                           (lane_id, *key), self._t("Rename Lane"))
+        self.scene.undo_stack.push(command)
 
     def recolour(self, lane_id: str, color: str) -> None:
         if QColor(color).isValid() and self.process.lane(lane_id).color != color:
@@ -131,6 +185,8 @@ class LaneOps:
                 continue
             if y != s.position.y:
                 moves[s.id] = {"position": Position(s.position.x, y)}
+        if self.selected_id() == lane_id:
+            self.scene.select_ids()  # the page of a lane that is gone
         macro = MacroCommand(self._t("Delete Lane"))
         macro.add(RemoveLaneCommand(process, lane_id))
         if moves:
@@ -164,6 +220,11 @@ class LaneOps:
         return views[0] if views else None
 
     def prompt_rename(self, lane_id: str) -> None:
+        """Rename in the inspector when the window offers it, else in a small dialog."""
+        if self.rename_hook is not None:
+            self.scene.select_lane(lane_id)
+            self.rename_hook(lane_id)
+            return
         lang = self.scene.language
         title = labels.text("rename-lane", lang).rstrip("…")  # a dialog title has no ellipsis
         name, ok = QInputDialog.getText(self._parent_widget(), title,

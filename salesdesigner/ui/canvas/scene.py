@@ -308,6 +308,8 @@ class ProcessScene(QGraphicsScene):
     # ------------------------------------------------------------------ selection
     def _relay_selection(self) -> None:
         if not self._batch_selection:
+            if self.selectedItems():  # a stage or arrow was picked: no lane any more
+                self.lane_ops.set_selected(None)
             self._raise_selected_arrows()
             self.selectionChangedIds.emit()
 
@@ -332,11 +334,13 @@ class ProcessScene(QGraphicsScene):
         ids = [i.transition_id for i in self.selectedItems() if isinstance(i, TransitionItem)]
         return self._in_order(ids, [t.id for t in self.process.transitions])
 
-    def select_ids(self, stage_ids: Iterable[str] = (),
-                   transition_ids: Iterable[str] = ()) -> None:
+    def select_ids(self, stage_ids: Iterable[str] = (), transition_ids: Iterable[str] = (),
+                   lane_id: str | None = None) -> None:
+        """Select these stages and arrows, or (alone) one lane, whose header lights up."""
         self._batch_selection = True
         try:
             self.clearSelection()
+            self.lane_ops.set_selected(lane_id)
             for sid in stage_ids:
                 if sid in self._stages:
                     self._stages[sid].setSelected(True)
@@ -347,6 +351,12 @@ class ProcessScene(QGraphicsScene):
             self._batch_selection = False
         self._raise_selected_arrows()
         self.selectionChangedIds.emit()
+
+    def select_lane(self, lane_id: str | None) -> None:
+        self.select_ids(lane_id=lane_id)
+
+    def selected_lane_id(self) -> str | None:
+        return self.lane_ops.selected_id()
 
     def select_all(self) -> None:
         self.select_ids(self._stages, self._transitions)
@@ -412,9 +422,12 @@ class ProcessScene(QGraphicsScene):
         self.statusMessage.emit(message)
 
     def delete_selection(self, text: str = "Delete") -> None:
+        """Delete the selected stages and arrows, or the lane selected by its header."""
         stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
         if stages or transitions:
             self._push(RemoveItemsCommand(self.process, stages, transitions, text=self._t(text)))
+        elif self.selected_lane_id() is not None and text == "Delete":
+            self.delete_lane(self.selected_lane_id())
 
     def move_stages(self, positions: dict[str, Position], text: str = "Move", *,
                     nudge: bool = False) -> None:
@@ -606,6 +619,10 @@ class ProcessScene(QGraphicsScene):
             self._gesture = None
 
     # ------------------------------------------------------------------ mouse and keys
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.lane_ops.pressed()
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
         grabber = self.mouseGrabberItem()

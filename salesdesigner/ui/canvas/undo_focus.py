@@ -30,6 +30,7 @@ class UndoFocus(QObject):
         self._stack = scene.undo_stack
         self._stages: dict[str, None] = {}  # touched since the index last moved, in order
         self._transitions: dict[str, None] = {}
+        self._lanes: set[str] = set()  # lanes the step changed (their page stays open)
         self._remember()
         self._stack.indexChanged.connect(self._index_changed)
         self._attached = True
@@ -51,9 +52,16 @@ class UndoFocus(QObject):
             self._transitions[t.id] = None
         elif isinstance(event, ev.TransitionRemoved):
             self._transitions.pop(event.transition.id, None)
+        elif isinstance(event, ev.LaneChanged):
+            self._lanes.add(event.new.id)
+        elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved)):
+            self._lanes.add(event.lane.id)
+        elif isinstance(event, ev.LanesReordered):
+            self._lanes.update(event.order)
         elif isinstance(event, ev.ProcessReset):
             self._stages.clear()
             self._transitions.clear()
+            self._lanes.clear()
 
     def detach(self) -> None:
         """Stop following the stack (the scene is closing; the stack may outlive it)."""
@@ -67,10 +75,13 @@ class UndoFocus(QObject):
         was_undo = index < self._index and self._stack.count() == self._count
         was_redo = (index > self._index and self._stack.count() == self._count
                     and self._next is not None and self._stack.command(self._index) is self._next)
-        stages, transitions = list(self._stages), list(self._transitions)
+        stages, transitions, lanes = list(self._stages), list(self._transitions), self._lanes
         self._stages.clear()
         self._transitions.clear()
+        self._lanes = set()
         self._remember()
+        if self._scene.selected_lane_id() in lanes:
+            return  # undoing a lane's height or place moves its stages: stay on the lane
         if (was_undo or was_redo) and (stages or transitions):
             self._focus(stages, transitions)
 

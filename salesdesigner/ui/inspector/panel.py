@@ -1,4 +1,4 @@
-"""The inspector: the details of the selected stage or arrow, or of the document.
+"""The inspector: the details of the selected stage, arrow or lane, or of the document.
 
 It follows the model's events, so undo, redo and canvas edits show up in the fields at
 once; the editors push undo commands through one :class:`EditContext`.
@@ -24,13 +24,14 @@ from salesdesigner.ui.inspector.context import EditContext
 from salesdesigner.ui.inspector.elided import ElidedLabel
 from salesdesigner.ui.inspector.forms import DocumentForm, TransitionForm
 from salesdesigner.ui.inspector.kpi_table import KpiTable
+from salesdesigner.ui.inspector.lane_form import LaneForm
 from salesdesigner.ui.inspector.materials import MaterialsEditor
 from salesdesigner.ui.inspector.overview import OverviewForm, kind_names
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 from salesdesigner.ui.inspector.reveal import reveal as reveal_match
 from salesdesigner.ui.inspector.undo_keys import install_undo_fallback
 
-DOCUMENT, STAGE, TRANSITION, MANY = range(4)
+DOCUMENT, STAGE, TRANSITION, MANY, LANE = range(5)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -92,6 +93,8 @@ class Inspector(QWidget):
         self.pages.addWidget(self.tabs)
         self.pages.addWidget(_scrolled(self.transition_form))
         self.pages.addWidget(self.many)
+        self.lane_form = LaneForm(self.ctx)
+        self.pages.addWidget(_scrolled(self.lane_form))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -155,9 +158,33 @@ class Inspector(QWidget):
         self._detach(self.process)
 
     # ------------------------------------------------------------------ selection
+    def set_lane_ops(self, ops) -> None:
+        """The canvas's lane operations: the Lane page pushes the same undo steps as the
+        lane header's menu."""
+        self.lane_form.ops = ops
+
+    def focus_lane_name(self, lane_id: str | None = None) -> None:
+        """Put the cursor in the Lane page's name field (what "Rename Lane…" does)."""
+        if lane_id is not None and self.lane_form.lane_id != lane_id:
+            self.show_selection((), (), lane_id)
+        if self.pages.currentIndex() != LANE:
+            return
+        dock = self.parentWidget()
+        while dock is not None and not dock.inherits("QDockWidget"):
+            dock = dock.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.lane_form.name.setFocus()
+        self.lane_form.name.selectAll()
+
     def show_selection(self, stage_ids: tuple[str, ...] | list[str],
-                       transition_ids: tuple[str, ...] | list[str]) -> None:
+                       transition_ids: tuple[str, ...] | list[str],
+                       lane_id: str | None = None) -> None:
+        """Show one stage, one arrow, one lane (when nothing else is selected), several
+        items, or the document."""
         stage_ids, transition_ids = tuple(stage_ids), tuple(transition_ids)
+        self.lane_form.lane_id = lane_id if not stage_ids and not transition_ids else None
         self.ctx.stage_id = stage_ids[0] if len(stage_ids) == 1 and not transition_ids else None
         self.ctx.transition_id = (transition_ids[0] if len(transition_ids) == 1
                                   and not stage_ids else None)
@@ -193,6 +220,11 @@ class Inspector(QWidget):
                 self.header.setText(f"{self.tr('(unnamed)')}  ·  {kind}")
         elif self.ctx.transition() is not None:
             self.header.setText(self.tr("Arrow"))
+        elif (lane := self.lane_form.lane()) is not None:
+            if lane.name.strip():
+                self.header.set_template("{name}  ·  {kind}", name=lane.name, kind=self.tr("Lane"))
+            else:
+                self.header.setText(f"{self.tr('(unnamed)')}  ·  {self.tr('Lane')}")
         else:
             self.header.setText(self.tr("Document"))
 
@@ -210,7 +242,12 @@ class Inspector(QWidget):
             self.pages.setCurrentIndex(TRANSITION)
             self._show_header()
             self.transition_form.refresh(transition)
+        elif self.lane_form.lane() is not None:
+            self.pages.setCurrentIndex(LANE)
+            self._show_header()
+            self.lane_form.refresh()
         else:
+            self.lane_form.lane_id = None
             self.ctx.stage_id = self.ctx.transition_id = None
             self.pages.setCurrentIndex(DOCUMENT)
             self._show_header()
@@ -222,7 +259,10 @@ class Inspector(QWidget):
             return
         if isinstance(event, (ev.StageChanged, ev.StageRemoved)):
             changed = event.new.id if isinstance(event, ev.StageChanged) else event.stage.id
-            if changed == self.ctx.stage_id or (current == TRANSITION):
+            if changed == self.ctx.stage_id or current in (TRANSITION, LANE):
+                self.refresh()
+        elif isinstance(event, ev.StageAdded):
+            if current == LANE:  # the page counts the lane's stages
                 self.refresh()
         elif isinstance(event, (ev.TransitionChanged, ev.TransitionRemoved)):
             changed = (event.new.id if isinstance(event, ev.TransitionChanged)
@@ -231,7 +271,7 @@ class Inspector(QWidget):
                 self.refresh()
         elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged,
                                 ev.LanesReordered)):
-            if current == STAGE:
+            if current in (STAGE, LANE):
                 self.refresh()
         elif isinstance(event, (ev.ProcessChanged, ev.ProcessReset)):
             self.refresh()
