@@ -9,6 +9,8 @@ Back edges loop below both stages, deeper when something is in the way.
 
 Obstacles live in an :class:`ObstacleIndex` (horizontal strips of sorted intervals), built
 once per drawing and updated as stages move, so a clear-path check costs a few bisections.
+``Route.label`` is each label's default spot; the PDF and HTML diagrams move crowded labels apart
+along their routes with :func:`salesdesigner.model.labels_layout.place_labels`.
 """
 
 from __future__ import annotations

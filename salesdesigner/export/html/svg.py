@@ -18,12 +18,15 @@ from salesdesigner.model.geometry import (
     lane_bands,
     stage_rect,
 )
+from salesdesigner.model.labels_layout import place_labels
 from salesdesigner.model.ordering import back_edges, process_order
 from salesdesigner.model.process import Process
-from salesdesigner.model.routing import Route, process_routes
+from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
 
 PAD = 24.0
 FONT = 13.0
+EDGE_FONT = 11.0     # .edge-label font size in playbook.css
+EDGE_HALO = 4.0      # its white stroke (stroke-width), drawn around the glyphs
 _MAX_LINES = {StageKind.STAGE: 3, StageKind.DECISION: 2}
 
 
@@ -102,6 +105,23 @@ def _edge(r: Route) -> str:
     return " ".join(parts)
 
 
+def edge_labels(process: Process, routes: dict[str, Route]) -> dict[str, tuple[str, Point]]:
+    """Each labelled arrow's text and the centre it is drawn at (by transition id): the
+    texts estimated at the label font and placed apart by
+    :func:`~salesdesigner.model.labels_layout.place_labels`."""
+    texts: dict[str, str] = {}
+    sizes: dict[str, tuple[float, float]] = {}
+    for t in process.transitions:
+        text = wrap(t.label, 150, 1, EDGE_FONT)
+        if text:
+            texts[t.id] = text[0]
+            width = sum(_char_width(c) for c in text[0]) * EDGE_FONT
+            sizes[t.id] = (width + EDGE_HALO, EDGE_FONT * 1.3 + EDGE_HALO)
+    index = ObstacleIndex((s.id, stage_rect(s)) for s in process.stages)
+    spots = place_labels(routes, sizes, index)
+    return {tid: (texts[tid], spots[tid]) for tid in spots}
+
+
 def diagram_svg(process: Process, labels: dict[str, str]) -> str:
     """The whole process as one ``<svg>`` element, or "" for an empty process."""
     box = bounding_rect(process)
@@ -138,17 +158,19 @@ def diagram_svg(process: Process, labels: dict[str, str]) -> str:
                    f'dominant-baseline="central">{escape(name[0] if name else "")}</text></g>')
     rects = {s.id: stage_rect(s) for s in process.stages}
     cut = back_edges(process)
-    edges, edge_labels = [], []
+    edges: list[str] = []
+    placed = edge_labels(process, routes)
+    texts = []
     for t in process.transitions:
         back = (t.source, t.target) in cut
-        d, mid = _edge(routes[t.id]), routes[t.id].label
+        d = _edge(routes[t.id])
         cls = "edge back" if back else "edge"
         tip = f"<title>{escape(_clean(t.condition))}</title>" if t.condition.strip() else ""
         edges.append(f'<path class="{cls}" d="{d}" marker-end="url(#arrow)"/>')
-        text = wrap(t.label, 150, 1, 11)
-        if text:
-            edge_labels.append(f'<text class="edge-label" x="{_f(mid[0])}" y="{_f(mid[1])}" '
-                               f'dominant-baseline="central">{tip}{escape(text[0])}</text>')
+        if t.id in placed:
+            text, mid = placed[t.id]
+            texts.append(f'<text class="edge-label" x="{_f(mid[0])}" y="{_f(mid[1])}" '
+                         f'dominant-baseline="central">{tip}{escape(text)}</text>')
     out.append('<g class="edges">' + "".join(edges) + "</g>")
     for stage in process.stages:
         r = rects[stage.id]
@@ -156,6 +178,6 @@ def diagram_svg(process: Process, labels: dict[str, str]) -> str:
         out.append(f'<a class="st kind-{stage.kind.value}" href="#{escape(stage_fragment(stage.id))}" '
                    f'data-i="{index_of[stage.id]}"><title>{escape(_clean(stage.name))}</title>'
                    f'{_shape(stage, r, color)}{_label(stage, r, labels["untitled"])}</a>')
-    out.append('<g class="edge-labels">' + "".join(edge_labels) + "</g>")
+    out.append('<g class="edge-labels">' + "".join(texts) + "</g>")
     out.append("</svg>")
     return "".join(out)

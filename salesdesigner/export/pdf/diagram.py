@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from salesdesigner.export.pdf.fonts import font_for
@@ -39,9 +40,10 @@ from salesdesigner.model.geometry import (
     lane_bands,
     stage_rect,
 )
+from salesdesigner.model.labels_layout import place_labels
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.process import Process
-from salesdesigner.model.routing import Route, process_routes
+from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
 
 MIN_SCALE = 0.45    # below this, stage names print under 6 pt: cut into tiles
 PART_SCALE = 0.5    # once cut, names print at 6.5 pt or more
@@ -65,6 +67,54 @@ class Scene:
     def __post_init__(self) -> None:
         if not self.routes:  # routed once for every tile, as the canvas routes them
             object.__setattr__(self, "routes", process_routes(self.process))
+        object.__setattr__(self, "_labels", None)
+
+    def labels(self) -> dict[str, tuple[str, Point]]:
+        """Each labelled arrow's text and the scene point its label is centred on (by
+        transition id), placed apart once for every tile by
+        :func:`~salesdesigner.model.labels_layout.place_labels`."""
+        if self._labels is None:
+            texts: dict[str, str] = {}
+            sizes: dict[str, tuple[float, float]] = {}
+            chain = self.ts.chain_for(self.ts.styles["diagram_label"])
+            for t in self.process.transitions:
+                text = self.ts.short(t.label or t.condition, 40)
+                if text:
+                    texts[t.id] = text
+                    sizes[t.id] = label_size(text, self.routes[t.id].label_span, chain)
+            index = ObstacleIndex((s.id, stage_rect(s)) for s in self.process.stages)
+            spots = place_labels(self.routes, sizes, index)
+            object.__setattr__(self, "_labels", {k: (texts[k], spots[k]) for k in spots})
+        return self._labels
+
+
+_ADVANCE: dict[tuple[str, tuple[str, ...]], float] = {}
+
+
+def label_width(text: str, chain: tuple[str, ...]) -> float:
+    """Width of ``text`` at :data:`LABEL_SIZE` in the fonts of ``chain`` (each character
+    in the first font that has it, as the paragraphs set it)."""
+    total = 0.0
+    for c in text:
+        w = _ADVANCE.get((c, chain))
+        if w is None:
+            w = _ADVANCE[(c, chain)] = stringWidth(c, font_for(c, chain) or chain[0], 1.0)
+        total += w
+    return total * LABEL_SIZE
+
+
+def label_box_width(span: float) -> float:
+    """How wide (scene units) the label of an arrow whose label stretch is ``span`` may be."""
+    return min(max(span - 8, 72.0), 140.0)
+
+
+def label_size(text: str, span: float, chain: tuple[str, ...]) -> tuple[float, float]:
+    """Width and height (scene units) of the pill :meth:`DiagramFlowable._label` draws:
+    the text wraps at :func:`label_box_width`, lines are 1.25 × the size apart."""
+    room, pad = label_box_width(span), 2.0
+    used = label_width(text, chain)
+    lines = min(4, max(1, math.ceil(used / room))) if used > room else 1
+    return min(used, room) + 2 * pad, lines * LABEL_SIZE * 1.25 + 2 * pad
 
 
 def scene_area(process: Process) -> Rect:
@@ -407,10 +457,10 @@ class DiagramFlowable(Flowable):
             before = (tip[0] - r.end_dir[0], tip[1] + r.end_dir[1])  # page y grows upward
             _arrowhead(c, before, tip, 7 * s)
             c.restoreState()
-            label = self.scene.ts.short(t.label or t.condition, 40)
-            if label:
-                labels.append((label, (self._x(r.label[0]), self._y(r.label[1])),
-                               r.label_span))
+            placed = self.scene.labels().get(t.id)
+            if placed is not None:
+                label, (lx, ly) = placed
+                labels.append((label, (self._x(lx), self._y(ly)), r.label_span))
         return labels
 
     def _text(self, text: str, style: str, size: float, color: colors.Color) -> KinsokuParagraph:
@@ -421,7 +471,7 @@ class DiagramFlowable(Flowable):
         return KinsokuParagraph(ts.markup(text, st), st)
 
     def _label(self, text: str, at: tuple[float, float], span: float) -> None:
-        width = min(max(span - 8, 72.0), 140.0) * self.scale
+        width = label_box_width(span) * self.scale
         c, s = self.canv, self.scale
         para = self._text(text, "diagram_label", LABEL_SIZE * s, INK)
         _, ph = para.wrap(width, 60 * s)
