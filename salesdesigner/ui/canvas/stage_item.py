@@ -36,6 +36,7 @@ LOD_SHAPE_ONLY = 0.3
 LOD_NAME_ONLY = 0.55
 
 
+LIVE_REROUTE = 8  # dragging more stages than this re-routes the arrows around them on release
 _OUTLINES: dict[tuple[StageKind, tuple[float, float]], QPainterPath] = {}
 
 class StageItem(QGraphicsItem):
@@ -348,6 +349,10 @@ class StageItem(QGraphicsItem):
         self._follow_drag(dragged, before)
         if scene is not None:
             scene.content_moved()
+            if len(dragged) <= LIVE_REROUTE:  # other arrows the stage now blocks or frees
+                for item in dragged:
+                    scene.routes.rect(item)  # where it is now, for the obstacle index
+                scene.routes.reroute(scene)
 
     @staticmethod
     def _follow_drag(dragged: list[StageItem], before: list[QPointF]) -> None:

@@ -64,6 +64,21 @@ def test_dragging_a_stage_into_the_way_reroutes_the_arrow_when_the_drag_ends(can
     assert arrow.routed.curved
 
 
+def test_an_arrow_a_dragged_stage_moves_into_goes_around_it_during_the_drag(canvas):
+    p = blocked_process()
+    p.update_stage("c", position=Position(460, 360))
+    c = canvas(p)
+    arrow = c.scene.transition_item("ab")
+    c.move(460, 360)
+    c.press(460, 360)
+    for step in range(1, 5):
+        c.move(460, 360 - 40 * step)  # C rises into the row between A and B
+    blocker = c.scene.stage_item("c").sceneBoundingRect()
+    assert c.process.stage("c").position == Position(460, 360)  # not released yet
+    assert not arrow.routed.curved and not _crosses(arrow.path(), blocker)
+    c.release(460, 200)
+
+
 def test_an_arrow_attached_to_a_dragged_stage_reroutes_while_the_drag_goes_on(canvas):
     c = canvas(blocked_process())
     arrow = c.scene.transition_item("ab")
