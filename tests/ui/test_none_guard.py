@@ -4,6 +4,14 @@ reference to None on every void call; importing salesdesigner.ui guards against 
 import subprocess
 import sys
 
+def _run(script: str) -> subprocess.CompletedProcess:
+    """Run ``script`` in a fresh interpreter; it must exit cleanly (no abort, no segfault)."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    return result
+
+
 CALLS = """
 import salesdesigner.ui
 from PySide6.QtCore import QObject
@@ -15,9 +23,7 @@ print("survived")
 
 
 def test_many_void_qt_calls_do_not_deallocate_none():
-    result = subprocess.run([sys.executable, "-c", CALLS], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr[-500:]
+    result = _run(CALLS)
     assert result.stdout.strip() == "survived"
 
 
@@ -35,9 +41,7 @@ print("survived")
 
 def test_many_signal_emits_do_not_deallocate_true():
     """``Signal.emit`` returns a bool without a reference in PySide6 6.12."""
-    result = subprocess.run([sys.executable, "-c", EMITS], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr[-500:]
+    result = _run(EMITS)
     assert result.stdout.strip() == "survived"
 
 
@@ -60,7 +64,5 @@ print(QApplication.clipboard().text().splitlines()[0])
 def test_copying_stages_then_exiting_does_not_crash_on_the_way_out():
     """A Python-made QMimeData left on the offscreen clipboard was deleted after the
     interpreter had gone (a segfault at exit); at exit the clipboard keeps plain text."""
-    result = subprocess.run([sys.executable, "-c", COPY_AT_EXIT], capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-500:]
+    result = _run(COPY_AT_EXIT)
     assert result.stdout.strip()
