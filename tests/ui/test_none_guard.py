@@ -4,6 +4,7 @@ reference to None on every void call; importing salesdesigner.ui guards against 
 import subprocess
 import sys
 
+
 def _run(script: str) -> subprocess.CompletedProcess:
     """Run ``script`` in a fresh interpreter; it must exit cleanly (no abort, no segfault)."""
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
