@@ -1,4 +1,4 @@
-"""The lower layers (model, storage, export) work with PySide6 absent.
+"""The lower layers (model, edits, storage, export) work with PySide6 absent.
 
 A subprocess blocks every ``PySide6`` import, imports every module below those packages
 and runs their tests; import-linter checks the declared layer order as well.
@@ -17,7 +17,7 @@ import pytest
 import salesdesigner
 
 ROOT = Path(__file__).resolve().parent.parent
-LOWER = ("model", "storage", "export")
+LOWER = ("model", "edits", "storage", "export")
 
 BLOCKER = """
 import sys
@@ -49,7 +49,7 @@ def test_the_blocker_really_blocks_pyside6():
     assert result.returncode != 0 and "not available" in result.stderr
 
 
-def test_model_storage_and_export_import_without_pyside6():
+def test_model_edits_storage_and_export_import_without_pyside6():
     modules = lower_modules()
     assert len(modules) > 10
     code = "import importlib\n" + "".join(f"importlib.import_module({m!r})\n" for m in modules)
@@ -59,7 +59,7 @@ def test_model_storage_and_export_import_without_pyside6():
 
 def test_lower_layer_tests_pass_without_pyside6():
     folders = [str(p) for p in (ROOT / "tests").iterdir()
-               if p.is_dir() and p.name in ("model", "storage", "interchange")]
+               if p.is_dir() and p.name in ("model", "edits", "storage", "interchange")]
     code = ("import sys, pytest\n"
             f"sys.exit(pytest.main(['-q', '-x', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider', *{folders!r}]))")
     result = run_without_qt(code)

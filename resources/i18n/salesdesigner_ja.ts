@@ -484,6 +484,117 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>EditNames</name>
+    <message>
+        <source>Add Stage</source>
+        <translation>ステージを追加</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>切り取り</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation>ステージ名を変更</translation>
+    </message>
+    <message>
+        <source>Relabel Arrow</source>
+        <translation>矢印のラベルを変更</translation>
+    </message>
+    <message>
+        <source>Reconnect Arrow</source>
+        <translation>矢印をつなぎ替え</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>整列</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>等間隔に配置</translation>
+    </message>
+    <message>
+        <source>Auto Layout</source>
+        <translation>自動レイアウト</translation>
+    </message>
+    <message>
+        <source>Add Lane</source>
+        <translation>レーンを追加</translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation>レーン名を変更</translation>
+    </message>
+    <message>
+        <source>Change Lane Colour</source>
+        <translation>レーンの色を変更</translation>
+    </message>
+    <message>
+        <source>Move Lane</source>
+        <translation>レーンを移動</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>レーンを削除</translation>
+    </message>
+    <message>
+        <source>Resize Lane</source>
+        <translation>レーンの高さを変更</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Edit Stage</source>
+        <translation>ステージを編集</translation>
+    </message>
+    <message>
+        <source>Edit Arrow</source>
+        <translation>矢印を編集</translation>
+    </message>
+    <message>
+        <source>Edit Lane</source>
+        <translation>レーンを編集</translation>
+    </message>
+    <message>
+        <source>Edit Process</source>
+        <translation>プロセスを編集</translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>Remove File</source>
+        <translation>ファイルを削除</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Title:</source>

@@ -32,6 +32,7 @@ from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
 from salesdesigner.ui.canvas import labels
+from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.scene import ProcessScene
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         # the canvas has its own small en/ja text table: tell it the language
         lang = current_language()
         if lang != self._language:
-            self._rename_undo_steps(self._language, lang)
+            self._rename_undo_steps()
             self._language = lang
         self.scene.set_language(lang)
         self.find_bar.edit.setPlaceholderText(labels.text("find-placeholder", lang))
@@ -260,14 +261,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
 
-    def _rename_undo_steps(self, old: str, new: str) -> None:
-        """The history speaks the new language too: each step is renamed as it would
-        have been named in it (names the catalogues do not know stay as they are)."""
-        from salesdesigner.ui.i18n import translate_step_name
-        stack = self.undo_stack
-        for index in range(stack.count()):
-            command = stack.command(index)
-            command.setText(translate_step_name(command.text(), old, new))
+    def _rename_undo_steps(self) -> None:
+        """The history speaks the new language too: each step's name is translated anew
+        from the edit's untranslated name."""
+        retranslate_stack(self.undo_stack)
         self.history.doItemsLayout()
         self.history.viewport().update()
 

@@ -2,25 +2,20 @@
 
 A fragment is a small process in the interchange format (selected stages, the arrows
 between them, and the lanes they use) plus the embedded files their materials refer to
-(base64), under the MIME type :data:`MIME_TYPE`.  On paste every stage and arrow id is
-replaced by a fresh one, lanes are matched by id, then by name, and files the target
-document lacks are added with their ids (attachment ids are random, so equal ids mean
-the same file).
+(base64), under the MIME type :data:`MIME_TYPE`.  What a paste adds is an edit rule:
+:mod:`salesdesigner.edits.paste`.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import dataclasses
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from salesdesigner.model.entities import Attachment, Lane, Position, Stage, Transition
+from salesdesigner.edits.paste import Fragment
+from salesdesigner.model.entities import Attachment
 from salesdesigner.model.errors import UserError
-from salesdesigner.model.geometry import snap
-from salesdesigner.model.ids import new_id
 from salesdesigner.model.process import Process
 
 MIME_TYPE = "application/x-salesdesigner-fragment"
@@ -35,22 +30,6 @@ def _json():
 
 class FragmentError(UserError):
     """The clipboard held something that is not a canvas fragment."""
-
-
-@dataclass(frozen=True)
-class Insertion:
-    """What a paste adds: files and lanes first, then stages, then arrows."""
-
-    lanes: tuple[Lane, ...]
-    stages: tuple[Stage, ...]
-    transitions: tuple[Transition, ...]
-    attachments: tuple[Attachment, ...] = ()
-
-
-@dataclass(frozen=True)
-class Fragment:
-    process: Process
-    attachments: tuple[Attachment, ...]
 
 
 def encode(process: Process, stage_ids: Iterable[str]) -> str | None:
@@ -99,35 +78,3 @@ def decode(text: str) -> Fragment:
     if not process.stages:
         raise FragmentError("The clipboard does not hold any SalesDesigner stages.")
     return Fragment(process, files)
-
-
-def fragment_center(fragment: Process) -> Position:
-    xs = [s.position.x for s in fragment.stages]
-    ys = [s.position.y for s in fragment.stages]
-    return Position((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
-
-
-def insertion(target: Process, pasted: Fragment, dx: float, dy: float) -> Insertion:
-    """Fresh-id copies of the fragment's content for ``target``, moved by (dx, dy)."""
-    fragment = pasted.process
-    lane_map: dict[str, str] = {}
-    new_lanes: list[Lane] = []
-    by_name = {lane.name: lane.id for lane in target.lanes}
-    for lane in fragment.lanes:
-        if target.has_lane(lane.id):
-            lane_map[lane.id] = lane.id
-        elif lane.name in by_name:
-            lane_map[lane.id] = by_name[lane.name]
-        else:
-            lane_map[lane.id] = lane.id
-            new_lanes.append(lane)
-    stage_map = {s.id: new_id("stage") for s in fragment.stages}
-    stages = tuple(dataclasses.replace(
-        s, id=stage_map[s.id], lane=lane_map.get(s.lane) if s.lane else None,
-        position=Position(snap(s.position.x + dx), snap(s.position.y + dy)))
-        for s in fragment.stages)
-    transitions = tuple(dataclasses.replace(t, id=new_id("t"), source=stage_map[t.source],
-                                            target=stage_map[t.target])
-                        for t in fragment.transitions)
-    files = tuple(a for a in pasted.attachments if a.id not in target.attachments)
-    return Insertion(tuple(new_lanes), stages, transitions, files)

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtWidgets import QApplication
 
+from salesdesigner.edits.paste import fragment_center, insertion
 from salesdesigner.model.geometry import GRID
 from salesdesigner.ui.canvas import clipboard, labels
-from salesdesigner.ui.commands import AddAttachmentCommand, AddItemsCommand, MacroCommand
+from salesdesigner.ui.commands import push
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
@@ -98,18 +99,10 @@ class ClipboardOps:
         if at is None:
             dx = dy = PASTE_OFFSET * serial
         else:
-            center = clipboard.fragment_center(fragment.process)
+            center = fragment_center(fragment.process)
             dx, dy = at.x() - center.x, at.y() - center.y
-        add = clipboard.insertion(scene.process, fragment, dx, dy)
-        undo_text = labels.undo_text(name, scene.language)
-        if add.attachments:
-            command = MacroCommand(undo_text, [AddAttachmentCommand(scene.process, attachment)
-                                               for attachment in add.attachments])
-            command.add(AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes))
-        else:
-            command = AddItemsCommand(scene.process, add.stages, add.transitions, add.lanes,
-                                      text=undo_text)
-        scene.undo_stack.push(command)
+        add = insertion(scene.process, fragment, dx, dy)
+        push(scene.undo_stack, scene.process, add.edit(name))
         scene.select_ids([s.id for s in add.stages], [t.id for t in add.transitions])
 
     def _refuse(self) -> None:

@@ -52,27 +52,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     "found-in-tip": {"en": "in a tip", "ja": "コツに一致"},
 }
 
-# Undo texts, shown in Edit ▸ Undo <text>.
-UNDO_TEXTS: dict[str, dict[str, str]] = {  # also read by i18n to rename undo steps
-    "Add Stage": {"ja": "ステージを追加"}, "Connect": {"ja": "接続"},
-    "Move": {"ja": "移動"}, "Delete": {"ja": "削除"}, "Paste": {"ja": "貼り付け"},
-    "Duplicate": {"ja": "複製"}, "Cut": {"ja": "切り取り"}, "Rename": {"ja": "名前を変更"},
-    "Rename Stage": {"ja": "ステージ名を変更"}, "Relabel Arrow": {"ja": "矢印のラベルを変更"},
-    "Reconnect Arrow": {"ja": "矢印をつなぎ替え"}, "Align": {"ja": "整列"},
-    "Distribute": {"ja": "等間隔に配置"}, "Auto Layout": {"ja": "自動レイアウト"},
-    "Add Lane": {"ja": "レーンを追加"}, "Rename Lane": {"ja": "レーン名を変更"},
-    "Change Lane Colour": {"ja": "レーンの色を変更"}, "Move Lane": {"ja": "レーンを移動"},
-    "Delete Lane": {"ja": "レーンを削除"}, "Resize Lane": {"ja": "レーンの高さを変更"},
-}
-
-
 def text(key: str, lang: str, **values: object) -> str:
     table = _TEXTS[key]
     return table.get(_lang(lang), table["en"]).format(**values)
-
-
-def undo_text(name: str, lang: str) -> str:
-    return UNDO_TEXTS.get(name, {}).get(_lang(lang), name)
 
 
 def _lang(lang: str) -> str:

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesigner.collector import collector_paused
+from salesdesigner.edits import AddStage, Edit, Name, remove_items
+from salesdesigner.edits import stages as stage_rules
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import Position, Stage, StageKind, Transition
+from salesdesigner.model.errors import ProcessError
 from salesdesigner.model.geometry import lane_at, lane_bands
 from salesdesigner.model.ids import new_id
 from salesdesigner.model.layout import compute_layout
@@ -30,7 +33,7 @@ from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.placement import free_spot
 from salesdesigner.model.process import Process
 from salesdesigner.model.validation import Finding, Severity
-from salesdesigner.ui.canvas import arrange, labels, style
+from salesdesigner.ui.canvas import labels, style
 from salesdesigner.ui.canvas.background import draw_background
 from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
 from salesdesigner.ui.canvas.gestures import ConnectGesture
@@ -43,15 +46,7 @@ from salesdesigner.ui.canvas.routes import ArrowRouter
 from salesdesigner.ui.canvas.stage_item import StageItem
 from salesdesigner.ui.canvas.transition_item import TransitionItem
 from salesdesigner.ui.canvas.undo_focus import UndoFocus
-from salesdesigner.ui.commands import (
-    AddStageCommand,
-    AddTransitionCommand,
-    ApplyLayoutCommand,
-    RemoveItemsCommand,
-    UpdateStageCommand,
-    UpdateTransitionCommand,
-    move_stages_command,
-)
+from salesdesigner.ui.commands import push
 
 SCENE_MARGIN = 600.0
 
@@ -362,11 +357,8 @@ class ProcessScene(QGraphicsScene):
         self.select_ids(self._stages, self._transitions)
 
     # ------------------------------------------------------------------ editing
-    def _push(self, command) -> None:
-        self.undo_stack.push(command)
-
-    def _t(self, name: str) -> str:
-        return labels.undo_text(name, self.language)
+    def _push(self, edit: Edit | None) -> None:
+        push(self.undo_stack, self.process, edit)
 
     def set_language(self, lang: str) -> None:
         self.language = lang or "en"
@@ -387,34 +379,29 @@ class ProcessScene(QGraphicsScene):
                       name if name is not None else
                       labels.text(labels.DEFAULT_NAMES[kind], self.content_language),
                       kind, lane_at(self.process, spot.y), spot)
-        self._push(AddStageCommand(self.process, stage, text=self._t("Add Stage")))
+        self._push(AddStage(stage))
         self.select_ids([stage.id])
         return stage.id
 
     def connect_stages(self, source: str, target: str, label: str = "") -> str | None:
         """Add an arrow, or say why not (self-loop, duplicate) on :attr:`statusMessage`."""
-        reason = self.process.can_connect(source, target)
-        if reason:
-            self._status(reason)
-            return None
         transition = Transition(new_id("t"), source, target, label)
-        self._push(AddTransitionCommand(self.process, transition, text=self._t("Connect")))
+        try:
+            self._push(stage_rules.connect(self.process, transition))
+        except ProcessError as exc:
+            self._status(str(exc))
+            return None
         return transition.id
 
     def reconnect(self, transition_id: str, end: str, stage_id: str) -> bool:
         """Move one end ("source"/"target") of an arrow to another stage."""
-        t = self.process.transition(transition_id)
-        source = stage_id if end == "source" else t.source
-        target = stage_id if end == "target" else t.target
-        if (source, target) == (t.source, t.target):
+        try:
+            edit = stage_rules.reconnect(self.process, transition_id, end, stage_id)
+        except ProcessError as exc:
+            self._status(str(exc))
             return False
-        reason = self.process.can_connect(source, target)
-        if reason:
-            self._status(reason)
-            return False
-        self._push(UpdateTransitionCommand(self.process, transition_id, {end: stage_id},
-                                           text=self._t("Reconnect Arrow")))
-        return True
+        self._push(edit)
+        return edit is not None
 
     def _status(self, message: str) -> None:
         if self.language.lower().startswith("ja"):
@@ -425,7 +412,7 @@ class ProcessScene(QGraphicsScene):
         """Delete the selected stages and arrows, or the lane selected by its header."""
         stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
         if stages or transitions:
-            self._push(RemoveItemsCommand(self.process, stages, transitions, text=self._t(text)))
+            self._push(remove_items(stages, transitions, Name(text)))
         elif self.selected_lane_id() is not None and text == "Delete":
             self.delete_lane(self.selected_lane_id())
 
@@ -433,37 +420,26 @@ class ProcessScene(QGraphicsScene):
                     nudge: bool = False) -> None:
         """One undo step moving stages (lanes follow the band each one lands in); nudges
         of the same stages in a row make one step together."""
-        positions = {sid: p for sid, p in positions.items()
-                     if p != self.process.stage(sid).position}
-        if not positions:
-            return
-        lanes: dict[str, str | None] = {}
-        if self.process.lanes:
-            for sid, pos in positions.items():
-                lane = lane_at(self.process, pos.y)
-                if lane != self.process.stage(sid).lane:
-                    lanes[sid] = lane
-        self._push(move_stages_command(self.process, positions, lanes, text=self._t(text),
-                                       nudge=nudge))
+        self._push(stage_rules.move_stages(self.process, positions, text,
+                                           key="nudge" if nudge else None))
 
     def align_selection(self, how: str) -> None:
-        stages = [self.process.stage(s) for s in self.selected_stage_ids()]
+        stages = self.selected_stage_ids()
         if len(stages) < 2:
             self._status(labels.text("need-two", self.language))
             return
-        self.move_stages(arrange.align(stages, how), "Align")
+        self._push(stage_rules.align(self.process, stages, how))
 
     def distribute_selection(self, axis: str) -> None:
-        stages = [self.process.stage(s) for s in self.selected_stage_ids()]
+        stages = self.selected_stage_ids()
         if len(stages) < 3:
             self._status(labels.text("need-three", self.language))
             return
-        self.move_stages(arrange.distribute(stages, axis), "Distribute")
+        self._push(stage_rules.distribute(self.process, stages, axis))
 
     def auto_layout(self) -> None:
         if self.process.stages:
-            self._push(ApplyLayoutCommand(self.process, compute_layout(self.process),
-                                          text=self._t("Auto Layout")))
+            self._push(stage_rules.apply_layout(compute_layout(self.process)))
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Mark stages with errors (red) or warnings (amber).  Hints are not drawn, nor are
@@ -530,15 +506,10 @@ class ProcessScene(QGraphicsScene):
         return self._editor is not None
 
     def _rename_stage(self, stage_id: str, name: str) -> None:
-        if self.process.has_stage(stage_id) and self.process.stage(stage_id).name != name:
-            self._push(UpdateStageCommand(self.process, stage_id, {"name": name},
-                                          text=self._t("Rename Stage")))
+        self._push(stage_rules.rename_stage(self.process, stage_id, name))
 
     def _relabel(self, transition_id: str, label: str) -> None:
-        if (self.process.has_transition(transition_id)
-                and self.process.transition(transition_id).label != label):
-            self._push(UpdateTransitionCommand(self.process, transition_id, {"label": label},
-                                               text=self._t("Relabel Arrow")))
+        self._push(stage_rules.relabel(self.process, transition_id, label))
 
     # ------------------------------------------------------------------ lanes
     def add_lane(self, name: str | None = None) -> str:

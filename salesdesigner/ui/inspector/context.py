@@ -1,8 +1,8 @@
 """What every inspector editor shares: the document, the undo stack, the edited stage or
 arrow, and the flag that stops model → widget → model feedback.
 
-Typing pushes one command per committed change; consecutive edits of one field of one
-stage merge into a single undo step.  The merge key includes an edit *session* that
+Typing pushes one edit per committed change; consecutive edits of one field of one
+stage merge into a single undo step (the edits' merge keys).  The merge key includes an edit *session* that
 advances when keyboard focus moves or the selection changes, so going back to a field
 later starts a new undo step.
 """
@@ -14,53 +14,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
+from salesdesigner.edits import Edit, Name, SetProcess, SetStage, SetTransition
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
 from salesdesigner.model.vocabulary import vocabulary
-from salesdesigner.ui.commands import (
-    UpdateProcessCommand,
-    UpdateStageCommand,
-    UpdateTransitionCommand,
-)
-
-
-class FieldEditCommand(UpdateStageCommand):
-    """Typing in one inspector field: merges only with typing in the same field and session."""
-
-    def __init__(self, process: Process, stage_id: str, changes: Mapping[str, Any],
-                 key: tuple, text: str) -> None:
-        super().__init__(process, stage_id, changes, merge=True, text=text)
-        self.key = key
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        return (isinstance(other, FieldEditCommand) and other.key == self.key
-                and super().mergeWith(other))
-
-
-class TransitionFieldEditCommand(UpdateTransitionCommand):
-    def __init__(self, process: Process, transition_id: str, changes: Mapping[str, Any],
-                 key: tuple, text: str) -> None:
-        super().__init__(process, transition_id, changes, merge=True, text=text)
-        self.key = key
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        return (isinstance(other, TransitionFieldEditCommand) and other.key == self.key
-                and super().mergeWith(other))
-
-
-class ProcessFieldEditCommand(UpdateProcessCommand):
-    def __init__(self, process: Process, changes: Mapping[str, Any], key: tuple,
-                 text: str) -> None:
-        super().__init__(process, changes, merge=True, text=text)
-        self.key = key
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        return (isinstance(other, ProcessFieldEditCommand) and other.key == self.key
-                and super().mergeWith(other))
+from salesdesigner.ui.commands import push
 
 
 class EditContext(QObject):
@@ -108,15 +70,20 @@ class EditContext(QObject):
             return self.process.transition(self.transition_id)
         return None
 
-    def _push(self, command: QUndoCommand) -> bool:
+    def push(self, edit: Edit | None) -> bool:
+        """Put an edit on the undo stack; False (and a status message) when the model
+        refuses it, or for None."""
         try:
-            self.undo_stack.push(command)
+            return push(self.undo_stack, self.process, edit)
         except UserError as exc:  # the model refused: nothing was changed
             self.statusMessage.emit(str(exc))
             return False
-        return True
 
-    def edit_stage(self, changes: Mapping[str, Any], text: str, *,
+    def key(self, field: str | None) -> tuple | None:
+        """The merge key of typing in ``field`` now (None: a step of its own)."""
+        return None if field is None else (field, self.session)
+
+    def edit_stage(self, changes: Mapping[str, Any], text: Name, *,
                    key: str | None = None) -> bool:
         """Change the current stage; with ``key``, typing in that field merges."""
         stage = self.stage()
@@ -124,37 +91,22 @@ class EditContext(QObject):
             return False
         if all(getattr(stage, k) == v for k, v in changes.items()):
             return False
-        if key is None:
-            command: QUndoCommand = UpdateStageCommand(self.process, stage.id, changes, text=text)
-        else:
-            command = FieldEditCommand(self.process, stage.id, changes,
-                                       (stage.id, key, self.session), text)
-        return self._push(command)
+        return self.push(SetStage(stage.id, changes, self.key(key), name=text))
 
-    def edit_transition(self, changes: Mapping[str, Any], text: str, *,
+    def edit_transition(self, changes: Mapping[str, Any], text: Name, *,
                         key: str | None = None) -> bool:
         transition = self.transition()
         if self.updating or transition is None:
             return False
         if all(getattr(transition, k) == v for k, v in changes.items()):
             return False
-        if key is None:
-            command: QUndoCommand = UpdateTransitionCommand(self.process, transition.id,
-                                                            changes, text=text)
-        else:
-            command = TransitionFieldEditCommand(self.process, transition.id, changes,
-                                                 (transition.id, key, self.session), text)
-        return self._push(command)
+        return self.push(SetTransition(transition.id, changes, self.key(key), name=text))
 
-    def edit_process(self, changes: Mapping[str, Any], text: str, *,
+    def edit_process(self, changes: Mapping[str, Any], text: Name, *,
                      key: str | None = None) -> bool:
         if self.updating or all(getattr(self.process, k) == v for k, v in changes.items()):
             return False
-        if key is None:
-            command: QUndoCommand = UpdateProcessCommand(self.process, changes, text=text)
-        else:
-            command = ProcessFieldEditCommand(self.process, changes, (key, self.session), text)
-        return self._push(command)
+        return self.push(SetProcess(changes, self.key(key), name=text))
 
 
 def set_line_text(widget: Any, text: str) -> None:

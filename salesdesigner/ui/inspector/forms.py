@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from salesdesigner.edits import name
 from salesdesigner.model.entities import Transition
 from salesdesigner.model.process import Process
 from salesdesigner.ui.inspector.context import (
@@ -38,11 +39,11 @@ class TransitionForm(_Translated):
         self.route = ElidedLabel(max_lines=2)  # two stage names of any length
         self.label = QLineEdit()
         self.label.textChanged.connect(
-            lambda t: ctx.edit_transition({"label": t}, self.tr("Edit Arrow Label"), key="label"))
+            lambda t: ctx.edit_transition({"label": t}, name("Edit Arrow Label", "TransitionForm"), key="label"))
         self.condition = QPlainTextEdit()
         self.condition.setTabChangesFocus(True)
         self.condition.textChanged.connect(lambda: ctx.edit_transition(
-            {"condition": self.condition.toPlainText()}, self.tr("Edit Arrow Condition"),
+            {"condition": self.condition.toPlainText()}, name("Edit Arrow Condition", "TransitionForm"),
             key="condition"))
         self.form = form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -89,7 +90,7 @@ class DocumentForm(_Translated):
         for field in self.LINE_FIELDS:
             edit = QLineEdit()
             edit.textChanged.connect(lambda t, f=field: ctx.edit_process(
-                {f: t}, self.tr("Edit Document Details"), key=f))
+                {f: t}, name("Edit Document Details", "DocumentForm"), key=f))
             self.lines[field] = edit
             add_labelled_row(form, edit)
         self.language = fit_combo(QComboBox())  # a file may name any language
@@ -100,7 +101,7 @@ class DocumentForm(_Translated):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.textChanged.connect(lambda: ctx.edit_process(
-            {"description": self.description.toPlainText()}, self.tr("Edit Document Details"),
+            {"description": self.description.toPlainText()}, name("Edit Document Details", "DocumentForm"),
             key="description"))
         add_labelled_row(form, self.description)
         self.retranslate()
@@ -128,4 +129,4 @@ class DocumentForm(_Translated):
 
     def _language_changed(self, _index: int) -> None:
         self.ctx.edit_process({"language": self.language.currentData()},
-                              self.tr("Change Content Language"))
+                              name("Change Content Language", "DocumentForm"))

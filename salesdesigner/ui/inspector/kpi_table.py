@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesigner.edits import name
 from salesdesigner.model.entities import Direction, Kpi, Stage
 from salesdesigner.model.ids import new_id
 from salesdesigner.ui.inspector.context import EditContext, set_plain_text
@@ -310,7 +311,7 @@ class KpiTable(QWidget):
             attr = {NAME: "name", UNIT: "unit"}[column]
             new = dataclasses.replace(kpi, **{attr: text})
         self._pending_row = row
-        self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:], self.tr("Edit KPI"))
+        self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:], name("Edit KPI", "KpiTable"))
 
     def _definition_edited(self) -> None:
         row, kpi = self.table.currentRow(), self.current_kpi()
@@ -319,7 +320,7 @@ class KpiTable(QWidget):
         new = dataclasses.replace(kpi, definition=self.definition.toPlainText())
         self._pending_row = row
         self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:],
-                   self.tr("Edit KPI Definition"), key=f"kpis[{kpi.id or row}].definition")
+                   name("Edit KPI Definition", "KpiTable"), key=f"kpis[{kpi.id or row}].definition")
 
     def _direction_changed(self, combo: QComboBox) -> None:
         if self.ctx.updating:
@@ -329,7 +330,7 @@ class KpiTable(QWidget):
                 new = dataclasses.replace(self._kpis[row],
                                           direction=Direction(combo.currentData()))
                 self._pending_row = row
-                self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:], self.tr("Edit KPI"))
+                self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:], name("Edit KPI", "KpiTable"))
                 return
 
     def add_kpi(self) -> None:
@@ -337,7 +338,7 @@ class KpiTable(QWidget):
             return
         kpi = Kpi(name=self.ctx.new_name("new_kpi"), id=new_id("kpi"))
         self._pending_row = len(self._kpis)
-        if self._push(self._kpis + (kpi,), self.tr("Add KPI")):
+        if self._push(self._kpis + (kpi,), name("Add KPI", "KpiTable")):
             self.table.setFocus()
             self.table.editItem(self.table.item(len(self._kpis) - 1, NAME))
 
@@ -345,7 +346,7 @@ class KpiTable(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self._kpis):
             self._pending_row = min(row, len(self._kpis) - 2)
-            self._push(self._kpis[:row] + self._kpis[row + 1:], self.tr("Remove KPI"))
+            self._push(self._kpis[:row] + self._kpis[row + 1:], name("Remove KPI", "KpiTable"))
 
     def move_kpi(self, delta: int) -> None:
         row = self.table.currentRow()
@@ -354,4 +355,4 @@ class KpiTable(QWidget):
             kpis = list(self._kpis)
             kpis[row], kpis[other] = kpis[other], kpis[row]
             self._pending_row = other
-            self._push(tuple(kpis), self.tr("Reorder KPIs"))
+            self._push(tuple(kpis), name("Reorder KPIs", "KpiTable"))

@@ -16,9 +16,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
+from salesdesigner.edits import name
 from salesdesigner.model.entities import Attachment, Material
 from salesdesigner.model.ids import new_id
-from salesdesigner.ui.commands import AddAttachmentCommand, UpdateStageCommand
+from salesdesigner.edits import AddAttachment, Compound, SetStage
 from salesdesigner.ui.inspector.context import EditContext
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 
@@ -64,7 +65,7 @@ class MaterialsEditor(RecordListEditor):
         super().retranslate()
         if not hasattr(self, "attach_button"):
             return  # the base class's constructor: the fields are named already
-        self.retitle(self._fields(), self.tr("Material"))
+        self.retitle(self._fields(), name("Material", "MaterialsEditor"))
         self.add_button.setText(self.tr("Add Link"))
         self.add_button.setToolTip(self.tr("Add Link"))
         self.attach_button.setText(self.tr("Attach File…"))
@@ -103,18 +104,16 @@ class MaterialsEditor(RecordListEditor):
             QMessageBox.critical(self, self.tr("Cannot Attach File"),
                                  f"{exc.filename or path}: {exc.strerror or exc}")
             return False
-        name = Path(path).name
-        attachment = Attachment(new_id("attachment"), name, data,
-                                mimetypes.guess_type(name)[0] or "application/octet-stream")
-        material = Material(Path(name).stem or name, Material.ATTACHMENT_PREFIX + attachment.id)
-        stack, process = self.ctx.undo_stack, self.ctx.process
+        filename = Path(path).name
+        attachment = Attachment(new_id("attachment"), filename, data,
+                                mimetypes.guess_type(filename)[0] or "application/octet-stream")
+        material = Material(Path(filename).stem or filename,
+                            Material.ATTACHMENT_PREFIX + attachment.id)
         self._pending_row = len(self._records)
-        stack.beginMacro(self.tr("Attach File"))
-        stack.push(AddAttachmentCommand(process, attachment))
-        stack.push(UpdateStageCommand(process, stage.id,
-                                      {"materials": stage.materials + (material,)}))
-        stack.endMacro()
-        return True
+        return self.ctx.push(Compound((
+            AddAttachment(attachment),
+            SetStage(stage.id, {"materials": stage.materials + (material,)})),
+            name=name("Attach File", "MaterialsEditor")))
 
     # ------------------------------------------------------------------ open
     def open_current(self) -> bool:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesigner.edits import name
+from salesdesigner.edits.stages import rename_stage
 from salesdesigner.model.entities import Stage, StageKind
 from salesdesigner.ui.i18n import translate
 from salesdesigner.ui.inspector.context import (
@@ -65,8 +67,7 @@ class OverviewForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.name = QLineEdit()
-        self.name.textChanged.connect(
-            lambda t: ctx.edit_stage({"name": t}, self.tr("Rename Stage"), key="name"))
+        self.name.textChanged.connect(self._rename)
 
         self.kind = QComboBox()
         for kind in kind_names():
@@ -78,11 +79,11 @@ class OverviewForm(QWidget):
 
         self.goal = _text_box(2)
         self.goal.textChanged.connect(lambda: ctx.edit_stage(
-            {"goal": self.goal.toPlainText()}, self.tr("Edit Goal"), key="goal"))
+            {"goal": self.goal.toPlainText()}, name("Edit Goal", "OverviewForm"), key="goal"))
 
         self.description = _text_box(4)
         self.description.textChanged.connect(lambda: ctx.edit_stage(
-            {"description": self.description.toPlainText()}, self.tr("Edit Description"),
+            {"description": self.description.toPlainText()}, name("Edit Description", "OverviewForm"),
             key="description"))
 
         self.duration = DaysSpinBox()
@@ -102,6 +103,12 @@ class OverviewForm(QWidget):
                       self.exit_criteria, self.duration):
             add_labelled_row(form, field)
         self.retranslate()
+
+    def _rename(self, text: str) -> None:
+        """The one rename rule the canvas uses too; typing merges into one step."""
+        ctx = self.ctx
+        if not ctx.updating and ctx.stage() is not None:
+            ctx.push(rename_stage(ctx.process, ctx.stage().id, text, ctx.key("name")))
 
     def _exit_fields(self) -> list[FieldSpec]:
         return [FieldSpec(None, "", placeholder=self.tr("Exit criterion"))]
@@ -128,7 +135,7 @@ class OverviewForm(QWidget):
             self.duration.setSpecialValueText(self.tr("Not set"))
             self.duration.setSuffix(self.tr(" days"))
             self._fill_lanes()
-        self.exit_criteria.retitle(self._exit_fields(), self.tr("Exit Criterion"))
+        self.exit_criteria.retitle(self._exit_fields(), name("Exit Criterion", "OverviewForm"))
 
     def refresh(self, stage: Stage | None) -> None:
         with self.ctx.filling():
@@ -159,13 +166,13 @@ class OverviewForm(QWidget):
                 self.lane.addItem(name, lane_id)
 
     def _kind_changed(self, _index: int) -> None:
-        self.ctx.edit_stage({"kind": StageKind(self.kind.currentData())}, self.tr("Change Kind"))
+        self.ctx.edit_stage({"kind": StageKind(self.kind.currentData())}, name("Change Kind", "OverviewForm"))
 
     def _lane_changed(self, _index: int) -> None:
         if self.lane.currentIndex() < 0:
             return
-        self.ctx.edit_stage({"lane": self.lane.currentData() or None}, self.tr("Change Lane"))
+        self.ctx.edit_stage({"lane": self.lane.currentData() or None}, name("Change Lane", "OverviewForm"))
 
     def _duration_changed(self, value: float) -> None:
         days = None if value <= NO_DURATION else value
-        self.ctx.edit_stage({"duration_days": days}, self.tr("Edit Duration"), key="duration")
+        self.ctx.edit_stage({"duration_days": days}, name("Edit Duration", "OverviewForm"), key="duration")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesigner.edits import name
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import Action, Script
 from salesdesigner.model.process import Process
@@ -121,8 +122,8 @@ class Inspector(QWidget):
                                   placeholder=self.tr("What to say, word for word"))],
             "tips": [FieldSpec(None, "", multiline=True)],
         }
-        names = {"actions": self.tr("Action"), "scripts": self.tr("Script"),
-                 "tips": self.tr("Tip")}
+        names = {"actions": name("Action", "Inspector"), "scripts": name("Script", "Inspector"),
+                 "tips": name("Tip", "Inspector")}
         return fields, names
 
     def _retranslate_tabs(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesigner.edits import Name, name
 from salesdesigner.model.entities import Stage
 from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
 from salesdesigner.ui.inspector.elided import plain_tooltip
@@ -72,7 +73,7 @@ class RecordListEditor(QWidget):
 
     def __init__(self, ctx: EditContext, stage_field: str, fields: list[FieldSpec], *,
                  make_new: Callable[[], Any], title_of: Callable[[Any], str],
-                 item_name: str, parent: QWidget | None = None) -> None:
+                 item_name: Name, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.stage_field = stage_field
@@ -161,7 +162,7 @@ class RecordListEditor(QWidget):
         for i, record in enumerate(self._records[:self.list.count()]):
             self._show_title(i, record)  # "(untitled)" is UI text
 
-    def retitle(self, fields: list[FieldSpec], item_name: str) -> None:
+    def retitle(self, fields: list[FieldSpec], item_name: Name) -> None:
         """New field labels, placeholders and record name (the UI language changed)."""
         self.item_name = item_name
         for spec in fields:
@@ -252,7 +253,7 @@ class RecordListEditor(QWidget):
         self._update_enabled()
 
     # ------------------------------------------------------------------ widgets → model
-    def _push(self, records: tuple[Any, ...], text: str, key: str | None = None) -> bool:
+    def _push(self, records: tuple[Any, ...], text: Name, key: str | None = None) -> bool:
         return self.ctx.edit_stage({self.stage_field: records}, text, key=key)
 
     def _field_edited(self, spec: FieldSpec) -> None:
@@ -266,7 +267,7 @@ class RecordListEditor(QWidget):
         value = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
         new = value if spec.attr is None else dataclasses.replace(record, **{spec.attr: value})
         records = self._records[:row] + (new,) + self._records[row + 1:]
-        self._push(records, self.tr("Edit {item}").format(item=self.item_name),
+        self._push(records, name("Edit {item}", "RecordListEditor", item=self.item_name),
                    key=f"{self.stage_field}[{row}].{spec.attr}")
 
     def add_record(self, record: Any | None = None) -> None:
@@ -274,7 +275,7 @@ class RecordListEditor(QWidget):
             return
         record = self.make_new() if record is None else record
         self._pending_row = len(self._records)
-        if self._push(self._records + (record,), self.tr("Add {item}").format(item=self.item_name)):
+        if self._push(self._records + (record,), name("Add {item}", "RecordListEditor", item=self.item_name)):
             first = self.editors[self.fields[0].attr]
             first.setFocus()
             if isinstance(first, QLineEdit):
@@ -288,7 +289,7 @@ class RecordListEditor(QWidget):
             return
         self._pending_row = min(row, len(self._records) - 2)
         self._push(self._records[:row] + self._records[row + 1:],
-                   self.tr("Remove {item}").format(item=self.item_name))
+                   name("Remove {item}", "RecordListEditor", item=self.item_name))
 
     def move_record(self, delta: int) -> None:
         row = self.list.currentRow()
@@ -298,4 +299,4 @@ class RecordListEditor(QWidget):
         records = list(self._records)
         records[row], records[other] = records[other], records[row]
         self._pending_row = other
-        self._push(tuple(records), self.tr("Reorder {item}").format(item=self.item_name))
+        self._push(tuple(records), name("Reorder {item}", "RecordListEditor", item=self.item_name))

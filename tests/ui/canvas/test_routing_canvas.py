@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
 from salesdesigner.model import Position, Transition
-from salesdesigner.ui.commands import move_stages_command
 from tests.samples import blocked_process
+from tests.ui.edit_commands import move_command
 
 from .conftest import assert_scene_matches
 
@@ -37,7 +37,7 @@ def test_an_arrow_goes_around_the_stage_between_its_ends(canvas):
 def test_moving_the_blocker_by_the_undo_command_straightens_the_arrow_and_undo_reroutes(canvas):
     c = canvas(blocked_process())
     arrow = c.scene.transition_item("ab")
-    c.stack.push(move_stages_command(c.process, {"c": Position(460, 360)}))
+    c.stack.push(move_command(c.process, {"c": Position(460, 360)}))
     c.scene.flush_pending()
     assert arrow.routed.curved
     assert not _crosses(arrow.path(), c.scene.stage_item("c").sceneBoundingRect())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 
 from salesdesigner.model import Position
-from salesdesigner.ui.commands import UpdateStageCommand
+from tests.ui.edit_commands import stage_command
 
 
 def test_delete_then_undo_selects_the_restored_stages_and_redo_deletes_them_again(canvas):
@@ -38,7 +38,7 @@ def test_undoing_a_move_selects_the_moved_stages_and_scrolls_them_into_view(canv
 
 def test_undoing_an_inspector_edit_of_another_stage_selects_that_stage(canvas):
     c = canvas()
-    c.stack.push(UpdateStageCommand(c.process, "won", {"name": "Closed"}))
+    c.stack.push(stage_command(c.process, "won", {"name": "Closed"}))
     c.scene.select_ids(["start"])
     c.stack.undo()
     assert c.process.stage("won").name == "Won"
@@ -51,7 +51,7 @@ def test_a_new_edit_after_undo_is_not_taken_for_a_redo(canvas):
     c.stack.undo()
     c.scene.select_ids(["start"])
     # pushing replaces the undone step: the stack's count is unchanged and its index grows
-    c.stack.push(UpdateStageCommand(c.process, "won", {"name": "Closed"}))
+    c.stack.push(stage_command(c.process, "won", {"name": "Closed"}))
     assert c.scene.selected_stage_ids() == ["start"]
 
 

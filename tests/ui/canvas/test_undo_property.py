@@ -10,9 +10,9 @@ from PySide6.QtGui import QUndoStack
 
 from salesdesigner.model import Direction, Kpi, Position, StageKind
 from salesdesigner.ui.canvas.scene import ProcessScene
-from salesdesigner.ui.commands import UpdateStageCommand
 from tests.strategies import text
 from tests.ui.canvas.conftest import assert_scene_matches, sample_process
+from tests.ui.edit_commands import stage_command
 
 OPS = ("add", "delete", "connect", "reconnect", "move", "rename", "kpis", "lane_add",
        "lane_delete", "lane_move", "lane_rename", "lane_resize", "layout", "paste", "duplicate")
@@ -49,7 +49,7 @@ def _apply(scene: ProcessScene, op: str, a: int, b: int, x: int, y: int, words: 
     elif op == "kpis":
         kpis = tuple(Kpi(words or "KPI", float(x), "%", list(Direction)[b % 2])
                      for _ in range(a % 3))
-        scene.undo_stack.push(UpdateStageCommand(p, stages[a % len(stages)], {"kpis": kpis}))
+        scene.undo_stack.push(stage_command(p, stages[a % len(stages)], {"kpis": kpis}))
     elif op == "lane_add":
         scene.add_lane(words)
     elif op == "lane_delete" and lanes:

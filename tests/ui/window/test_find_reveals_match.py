@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model import Script
 from salesdesigner.storage.templates import load_template
-from salesdesigner.ui.commands import UpdateStageCommand
 from salesdesigner.ui.inspector.reveal import KPIS, OVERVIEW, SCRIPTS, TIPS, find_span
+from tests.ui.edit_commands import stage_command
 
 PHRASE = "ご決裁のスケジュール感"
 
@@ -87,7 +87,7 @@ def test_a_phrase_deep_in_a_long_talk_script_is_selected_in_the_script_editor(
     stage = window.process.stage("proposal")
     body = ("前置きの説明です。" * 400 + f"最後に、{PHRASE}を伺ってもよろしいでしょうか。"
             + "締めの言葉。" * 100)
-    window.undo_stack.push(UpdateStageCommand(window.process, "proposal", {
+    window.undo_stack.push(stage_command(window.process, "proposal", {
         "scripts": stage.scripts + (Script("長いスクリプト", "決裁確認", body),)}))
     window.resize(1200, 800)
     bar, inspector = connected(window)
@@ -110,7 +110,7 @@ def test_reveal_selects_matches_in_overview_fields_and_tips(make_window, sample)
     window = make_window(sample)
     inspector = window.inspector
     stage = window.process.stage("hearing")
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {
+    window.undo_stack.push(stage_command(window.process, "hearing", {
         "goal": "Agree the next step with the ＢＵＤＧＥＴ owner",
         "tips": ("first tip", "Listen 80 % of the time 🙂 then summarise")}))
     window.scene.select_ids(["proposal"])  # reveal moves to the stage it is told
@@ -139,7 +139,7 @@ def test_reveal_selects_a_kpi_found_by_its_definition(make_window, sample):
     stage = window.process.stage("hearing")
     kpis = list(stage.kpis)
     kpis[-1] = dataclasses.replace(kpis[-1], definition="Counted from the CRM weekly report")
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {"kpis": tuple(kpis)}))
+    window.undo_stack.push(stage_command(window.process, "hearing", {"kpis": tuple(kpis)}))
     inspector = window.inspector
     assert inspector.reveal("hearing", "kpi", "crm weekly")
     assert inspector.kpis.table.currentRow() == len(kpis) - 1

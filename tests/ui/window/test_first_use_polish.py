@@ -75,11 +75,11 @@ def test_kpi_names_clipped_by_the_narrow_table_show_in_full_as_a_tooltip(window)
     from PySide6.QtGui import QTextDocument
 
     from salesdesigner.model import Kpi
-    from salesdesigner.ui.commands import UpdateStageCommand
+    from tests.ui.edit_commands import stage_command
     from salesdesigner.ui.inspector.kpi_table import NAME
 
     stage = window.process.stage("hearing")
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {
+    window.undo_stack.push(stage_command(window.process, "hearing", {
         "kpis": stage.kpis + (Kpi("<b>Rate</b> & more"),)}))
     inspector = select(window, "hearing")
     kpis = window.process.stage("hearing").kpis

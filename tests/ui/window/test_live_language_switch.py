@@ -131,12 +131,16 @@ def test_undo_history_names_follow_the_language_and_come_back_unchanged(
     assert window.actions_.undo.text() == "&Undo Add KPI"
 
 
-def test_a_step_name_no_catalogue_knows_is_kept():
-    from salesdesigner.ui.i18n import translate_step_name
-    assert translate_step_name("Frobnicate 42", "en", "ja") == "Frobnicate 42"
-    assert translate_step_name("Edit Action", "en", "ja") == "アクションを編集"
-    assert translate_step_name("アクションを編集", "ja", "en") == "Edit Action"
-    assert translate_step_name("", "en", "ja") == ""
+def test_a_step_name_is_translated_from_its_untranslated_value(back_to_english, qapp):
+    from salesdesigner.edits import name
+    from salesdesigner.ui.commands import step_text
+    assert step_text(name("Frobnicate 42")) == "Frobnicate 42"
+    item = name("Action", "Inspector")
+    assert step_text(name("Edit {item}", "RecordListEditor", item=item)) == "Edit Action"
+    install_translators("ja")
+    assert step_text(name("Edit {item}", "RecordListEditor", item=item)) == "アクションを編集"
+    assert step_text(name("Auto Layout")) == "自動レイアウト"
+    assert step_text(name("Frobnicate 42")) == "Frobnicate 42"  # no catalogue knows it
 
 
 def test_preferences_apply_the_language_at_once(make_window, sample, back_to_english):

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model import Lane
-from salesdesigner.ui.commands import UpdateStageCommand
 from salesdesigner.ui.i18n import install_translators
 from salesdesigner.ui.inspector.elided import ElidedLabel
+from tests.ui.edit_commands import stage_command
 
 NAMES = {
     "unbreakable": "x" * 2000,
@@ -101,7 +101,7 @@ def test_a_long_stage_name_typed_in_the_inspector_keeps_the_window_and_header_sa
 
 def test_the_header_follows_the_dock_width(make_window, sample):
     window = shown_window(make_window, sample)
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing",
+    window.undo_stack.push(stage_command(window.process, "hearing",
                                               {"name": NAMES["japanese"]}))
     settle(window)
     header = window.inspector.header
@@ -121,7 +121,7 @@ def test_long_text_in_every_tab_and_on_an_arrow_never_widens_the_inspector(
     process = window.process
     stage = process.stage("hearing")
     process.add_lane(Lane("huge", long))
-    window.undo_stack.push(UpdateStageCommand(process, "hearing", {
+    window.undo_stack.push(stage_command(process, "hearing", {
         "name": long, "lane": "huge", "goal": long, "description": long,
         "exit_criteria": (long, "short"),
         "kpis": tuple(dataclasses.replace(k, name=long, unit=long[:300]) for k in stage.kpis),
@@ -154,8 +154,8 @@ def test_the_validation_panel_and_status_bar_take_a_long_name_without_widening(
         make_window, sample, language):
     window = shown_window(make_window, sample)
     long = NAMES["unbreakable"]
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {"name": long}))
-    window.undo_stack.push(UpdateStageCommand(window.process, "proposal", {"name": long}))
+    window.undo_stack.push(stage_command(window.process, "hearing", {"name": long}))
+    window.undo_stack.push(stage_command(window.process, "proposal", {"name": long}))
     window.validation.revalidate()
     window.docks["validation"].raise_()
     window.show_status(long)
@@ -186,7 +186,7 @@ def test_findings_cut_long_names_to_a_readable_length_and_keep_the_message_whole
     from salesdesigner.storage.templates import load_template
     window = make_window(load_template("eight-step", content))
     long = NAMES["unbreakable"] + "<b>"
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {"name": long}))
+    window.undo_stack.push(stage_command(window.process, "hearing", {"name": long}))
     window.validation.revalidate()
     panel = window.validation
     items = [panel.list.item(i) for i in range(panel.list.count())]
@@ -205,7 +205,7 @@ def test_record_lists_show_a_long_title_in_about_two_lines_with_the_whole_title_
     window = shown_window(make_window, sample)
     long = NAMES[kind]
     stage = window.process.stage("hearing")
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {
+    window.undo_stack.push(stage_command(window.process, "hearing", {
         "actions": (dataclasses.replace(stage.actions[0], title=long),) + stage.actions[1:]}))
     actions = window.inspector.actions
     window.inspector.tabs.setCurrentWidget(actions)

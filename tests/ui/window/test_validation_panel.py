@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from salesdesigner.model import Stage, StageKind, Transition
 from salesdesigner.model.validation import Severity
-from salesdesigner.ui.commands import AddItemsCommand, UpdateStageCommand
 from salesdesigner.ui.validation_panel import DEBOUNCE_MS
+from tests.ui.edit_commands import add_items_command, stage_command
 
 
 def messages(panel) -> list[str]:
@@ -15,7 +15,7 @@ def messages(panel) -> list[str]:
 def test_findings_update_live_after_an_edit(window, qtbot):
     panel = window.validation
     assert not any("Orphan" in m for m in messages(panel))
-    window.undo_stack.push(AddItemsCommand(window.process, [Stage("orphan", "Orphan")]))
+    window.undo_stack.push(add_items_command(window.process, [Stage("orphan", "Orphan")]))
     assert not any("Orphan" in m for m in messages(panel))  # not before the debounce
     qtbot.waitUntil(lambda: any("“Orphan” cannot be reached" in m for m in messages(panel)),
                     timeout=DEBOUNCE_MS * 10)
@@ -30,14 +30,14 @@ def test_a_burst_of_edits_validates_once(window, qtbot, monkeypatch):
     real = vp.validate
     monkeypatch.setattr(vp, "validate", lambda p: calls.append(1) or real(p))
     for n in range(5):
-        window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {"name": f"n{n}"}))
+        window.undo_stack.push(stage_command(window.process, "hearing", {"name": f"n{n}"}))
     qtbot.waitUntil(lambda: len(calls) == 1)
     qtbot.wait(DEBOUNCE_MS + 100)
     assert len(calls) == 1
 
 
 def test_clicking_a_finding_selects_and_centres_its_stage(window, qtbot):
-    window.undo_stack.push(AddItemsCommand(
+    window.undo_stack.push(add_items_command(
         window.process, [Stage("orphan", "Orphan", StageKind.STAGE)],
         [Transition("t-orphan", "orphan", "won")]))
     window.validation.revalidate()
@@ -56,7 +56,7 @@ def test_error_findings_mark_stages_on_the_canvas(window, qtbot):
     window.scene.set_findings = lambda findings: marked.append(findings)
     window.validation.findingsChanged.disconnect()
     window.validation.findingsChanged.connect(window.scene.set_findings)
-    window.undo_stack.push(AddItemsCommand(window.process, [Stage("orphan", "Orphan")]))
+    window.undo_stack.push(add_items_command(window.process, [Stage("orphan", "Orphan")]))
     qtbot.waitUntil(lambda: bool(marked))
     errors = [f for f in marked[-1] if f.severity is Severity.ERROR]
     assert any(f.stage_ids == ("orphan",) for f in errors)

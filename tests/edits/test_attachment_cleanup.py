@@ -3,15 +3,8 @@ a deleted material's bytes must not stay in the document, unseen, for good."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-
+from salesdesigner.edits import AddAttachment, History, RemoveItems, SetProcess, SetStage
 from salesdesigner.model import Attachment, Material, Position, Process, Stage
-from salesdesigner.ui.commands import (
-    AddAttachmentCommand,
-    RemoveItemsCommand,
-    UpdateProcessCommand,
-    UpdateStageCommand,
-)
 
 
 def _process() -> Process:
@@ -27,11 +20,12 @@ def _process() -> Process:
     return p
 
 
-def test_removing_a_material_removes_its_file_and_undo_puts_it_back_in_place(qapp):
-    process, stack = _process(), QUndoStack()
+def test_removing_a_material_removes_its_file_and_undo_puts_it_back_in_place():
+    process = _process()
+    stack = History(process)
     before = process.snapshot()
     stage = process.stage("a")
-    stack.push(UpdateStageCommand(process, "a", {"materials": stage.materials[1:]}))
+    stack.push(SetStage("a", {"materials": stage.materials[1:]}))
     assert list(process.attachments) == ["deck", "case", "logo"]
     stack.undo()
     assert process.snapshot() == before
@@ -40,36 +34,40 @@ def test_removing_a_material_removes_its_file_and_undo_puts_it_back_in_place(qap
     assert "price" not in process.attachments
 
 
-def test_a_file_another_material_still_uses_stays(qapp):
-    process, stack = _process(), QUndoStack()
-    stack.push(UpdateStageCommand(process, "a", {"materials": ()}))
+def test_a_file_another_material_still_uses_stays():
+    process = _process()
+    stack = History(process)
+    stack.push(SetStage("a", {"materials": ()}))
     assert list(process.attachments) == ["deck", "case", "logo"]  # "deck" is used by b
 
 
-def test_deleting_stages_takes_their_files_and_undo_restores_stages_and_files(qapp):
-    process, stack = _process(), QUndoStack()
+def test_deleting_stages_takes_their_files_and_undo_restores_stages_and_files():
+    process = _process()
+    stack = History(process)
     before = process.snapshot()
-    stack.push(RemoveItemsCommand(process, ["a", "b"]))
+    stack.push(RemoveItems(("a", "b")))
     assert list(process.attachments) == ["logo"]
     stack.undo()
     assert process.snapshot() == before
 
 
-def test_replacing_the_logo_drops_the_old_logo_file(qapp):
-    process, stack = _process(), QUndoStack()
+def test_replacing_the_logo_drops_the_old_logo_file():
+    process = _process()
+    stack = History(process)
     before = process.snapshot()
-    stack.push(AddAttachmentCommand(process, Attachment("logo2", "new.png", b"png")))
-    stack.push(UpdateProcessCommand(process, {"logo": "logo2"}))
+    stack.push(AddAttachment(Attachment("logo2", "new.png", b"png")))
+    stack.push(SetProcess({"logo": "logo2"}))
     assert "logo" not in process.attachments and "logo2" in process.attachments
     stack.undo()
     stack.undo()
     assert process.snapshot() == before
 
 
-def test_attaching_a_file_then_its_material_keeps_the_file(qapp):
-    process, stack = _process(), QUndoStack()
-    stack.push(AddAttachmentCommand(process, Attachment("new", "new.pdf", b"x")))
+def test_attaching_a_file_then_its_material_keeps_the_file():
+    process = _process()
+    stack = History(process)
+    stack.push(AddAttachment(Attachment("new", "new.pdf", b"x")))
     stage = process.stage("b")
-    stack.push(UpdateStageCommand(process, "b", {
+    stack.push(SetStage("b", {
         "materials": stage.materials + (Material("New", "attachment:new"),)}))
     assert "new" in process.attachments

@@ -1,0 +1,80 @@
+"""Pasting a fragment (stages, the arrows between them, their lanes and files) as one step.
+
+Every stage and arrow gets a fresh id; lanes are matched by id, then by name, else added;
+files the target document lacks are added with their ids (attachment ids are random, so
+equal ids mean the same file).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from salesdesigner.edits.base import Edit, Name, compound
+from salesdesigner.edits.fields import AddAttachment
+from salesdesigner.edits.structure import AddLane, AddStage, AddTransition
+from salesdesigner.model.entities import Attachment, Lane, Position, Stage, Transition
+from salesdesigner.model.geometry import snap
+from salesdesigner.model.ids import new_id
+from salesdesigner.model.process import Process
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Copied stages as a small process of their own, with the files they use."""
+
+    process: Process
+    attachments: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """What a paste adds: files and lanes first, then stages, then arrows."""
+
+    lanes: tuple[Lane, ...]
+    stages: tuple[Stage, ...]
+    transitions: tuple[Transition, ...]
+    attachments: tuple[Attachment, ...] = ()
+
+    def edit(self, name: Name | str = "Paste") -> Edit | None:
+        """The one step that adds all of it (None for an empty fragment)."""
+        return compound([*(AddAttachment(a) for a in self.attachments),
+                         *(AddLane(lane) for lane in self.lanes),
+                         *(AddStage(s) for s in self.stages),
+                         *(AddTransition(t) for t in self.transitions)],
+                        name if isinstance(name, Name) else Name(name))
+
+
+def fragment_center(fragment: Process) -> Position:
+    xs = [s.position.x for s in fragment.stages]
+    ys = [s.position.y for s in fragment.stages]
+    return Position((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+
+
+def insertion(target: Process, pasted: Fragment, dx: float, dy: float) -> Insertion:
+    """Fresh-id copies of the fragment's content for ``target``, moved by (dx, dy)."""
+    fragment = pasted.process
+    lane_map: dict[str, str] = {}
+    new_lanes: list[Lane] = []
+    by_name = {lane.name: lane.id for lane in target.lanes}
+    for lane in fragment.lanes:
+        if target.has_lane(lane.id):
+            lane_map[lane.id] = lane.id
+        elif lane.name in by_name:
+            lane_map[lane.id] = by_name[lane.name]
+        else:
+            lane_map[lane.id] = lane.id
+            new_lanes.append(lane)
+    stage_map = {s.id: new_id("stage") for s in fragment.stages}
+    stages = tuple(dataclasses.replace(
+        s, id=stage_map[s.id], lane=lane_map.get(s.lane) if s.lane else None,
+        position=Position(snap(s.position.x + dx), snap(s.position.y + dy)))
+        for s in fragment.stages)
+    transitions = tuple(dataclasses.replace(t, id=new_id("t"), source=stage_map[t.source],
+                                            target=stage_map[t.target])
+                        for t in fragment.transitions)
+    files = tuple(a for a in pasted.attachments if a.id not in target.attachments)
+    return Insertion(tuple(new_lanes), stages, transitions, files)
+
+
+__all__ = ["Fragment", "Insertion", "fragment_center", "insertion"]
