@@ -153,13 +153,14 @@ def ours_document_seconds(path: Path) -> float:
     from PySide6.QtGui import QUndoStack
 
     from salesdesigner.storage.document import open_document
-    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.editor import CanvasEditor
     from salesdesigner.ui.canvas.view import ProcessView
 
     start = time.perf_counter()
     process = open_document(path)
     stack = QUndoStack()
-    scene = ProcessScene(process, stack)
+    editor = CanvasEditor(process, stack)
+    scene = editor.scene
     view = ProcessView(scene)
     view.resize(1400, 900)
     view.show()
@@ -167,7 +168,7 @@ def ours_document_seconds(path: Path) -> float:
     _paint_now(view)
     elapsed = time.perf_counter() - start
     view.close()
-    scene.detach()
+    editor.detach()
     return elapsed
 
 
@@ -179,11 +180,12 @@ def drag_move_ms(path: Path, moves: int = 60) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from salesdesigner.storage.document import open_document
-    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.editor import CanvasEditor
     from salesdesigner.ui.canvas.view import ProcessView
 
     process = open_document(path)
-    scene = ProcessScene(process, QUndoStack())
+    editor = CanvasEditor(process, QUndoStack())
+    scene = editor.scene
     view = ProcessView(scene)
     view.resize(1400, 900)
     view.show()
@@ -212,7 +214,7 @@ def drag_move_ms(path: Path, moves: int = 60) -> list[float]:
     if process.stage(stage.id).position == stage.position:
         raise RuntimeError("the drag did not move the stage: the benchmark measured nothing")
     view.close()
-    scene.detach()
+    editor.detach()
     return times
 
 

@@ -2,8 +2,9 @@
 
 Shortcuts use ``QKeySequence.StandardKey`` wherever the platform has a convention, so
 they follow macOS, Windows and Linux habits.  Canvas editing actions (cut, copy, paste,
-delete, select all, …) are bound to the canvas only, so the same keys keep working as
-text editing keys in the inspector's fields.
+delete, select all, …) come from the canvas's one key table (:mod:`canvas.keys`) and are
+bound to the canvas only, so the same keys keep working as text editing keys in the
+inspector's fields.
 
 Actions and menus are built once without text; :meth:`Actions.retranslate` names them, at
 start and again whenever the UI language changes, so the menus switch language in place.
@@ -21,6 +22,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from salesdesigner.model.entities import StageKind
+from salesdesigner.ui.canvas.keys import BINDINGS
 
 if TYPE_CHECKING:
     from salesdesigner.ui.main_window import MainWindow
@@ -108,6 +110,14 @@ class Actions(QObject):
             self.window.addAction(action)
         return action
 
+    def _canvas_action(self, name: str) -> QAction:
+        """The Edit menu's action for a canvas key binding (declared in canvas/keys.py):
+        its first key is the shortcut, bound to the canvas only."""
+        binding = BINDINGS[name]
+        command = getattr(self.window.editor, binding.command)
+        return self._action(lambda: command(*binding.args), shortcut=binding.keys[0],
+                            canvas=True)
+
     def _build(self) -> None:
         w = self.window
         doc = w.document
@@ -149,14 +159,10 @@ class Actions(QObject):
         self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
         stack.undoTextChanged.connect(self._undo_text_changed)
         stack.redoTextChanged.connect(self._redo_text_changed)
-        scene = w.scene
-        self.cut = action(scene.cut_selection, shortcut=SK.Cut, canvas=True)
-        self.copy = action(scene.copy_selection, shortcut=SK.Copy, canvas=True)
-        self.paste = action(scene.paste, shortcut=SK.Paste, canvas=True)
-        self.duplicate = action(scene.duplicate_selection, shortcut="Ctrl+D", canvas=True)
-        self.delete = action(scene.delete_selection, shortcut=SK.Delete, canvas=True)
-        self.select_all = action(scene.select_all, shortcut=SK.SelectAll, canvas=True)
-        self.rename = action(scene.rename_selected, shortcut="F2", canvas=True)
+        editor = w.editor
+        self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all, \
+            self.rename = (self._canvas_action(name) for name in (
+                "cut", "copy", "paste", "duplicate", "delete", "select_all", "rename"))
         self.find = action(w.show_find, shortcut=SK.Find)
 
         # View ---------------------------------------------------------------
@@ -175,13 +181,13 @@ class Actions(QObject):
             kind: action(lambda k=kind: w.insert_stage(k), shortcut=keys.get(kind))
             for kind in (StageKind.STAGE, StageKind.DECISION, StageKind.START, StageKind.WON,
                          StageKind.LOST, StageKind.END)}
-        self.add_lane = action(lambda: scene.add_lane(), shortcut="Ctrl+Alt+L")
+        self.add_lane = action(lambda: editor.add_lane(), shortcut="Ctrl+Alt+L")
 
         # Process ------------------------------------------------------------
-        self.auto_layout = action(scene.auto_layout, shortcut="Ctrl+Shift+L")
-        self.align = {how: action(lambda h=how: scene.align_selection(h))
+        self.auto_layout = action(editor.auto_layout, shortcut="Ctrl+Shift+L")
+        self.align = {how: action(lambda h=how: editor.align_selection(h))
                       for how in ("left", "hcenter", "right", "top", "vcenter", "bottom")}
-        self.distribute = {how: action(lambda h=how: scene.distribute_selection(h))
+        self.distribute = {how: action(lambda h=how: editor.distribute_selection(h))
                            for how in ("horizontal", "vertical")}
         self.validate = action(w.validate_now, shortcut="F7")
 

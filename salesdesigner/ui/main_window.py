@@ -35,7 +35,7 @@ from salesdesigner.ui.canvas import labels
 from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
-from salesdesigner.ui.canvas.scene import ProcessScene
+from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
 from salesdesigner.ui.dialogs.preferences import Settings
 from salesdesigner.ui.document import SUFFIX, DocumentController
@@ -71,10 +71,11 @@ class MainWindow(QMainWindow):
         self.document = DocumentController(self.process, self.undo_stack, self,
                                            autosave_dir=autosave_dir)
 
-        self.scene = ProcessScene(self.process, self.undo_stack, self)
-        self.scene.set_language(current_language())
+        self.editor = CanvasEditor(self.process, self.undo_stack, self)
+        self.editor.set_language(current_language())
+        self.scene = self.editor.scene  # what the view draws; edits go through the editor
         self.view = ProcessView(self.scene)
-        self.find_bar = FindBar(self.scene, self.view)
+        self.find_bar = FindBar(self.editor, self.view)
         self.find_bar.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -154,9 +155,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.scene.selectionChangedIds.connect(self._selection_changed)
-        self.inspector.set_lane_ops(self.scene.lane_ops)  # the Lane page edits like the menu
-        self.scene.lane_ops.rename_hook = self.inspector.focus_lane_name
-        self.scene.statusMessage.connect(self.show_status)
+        self.inspector.set_editor(self.editor)  # the Lane page edits like the header's menu
+        self.editor.laneRenameRequested.connect(self.inspector.focus_lane_name)
+        self.editor.statusMessage.connect(self.show_status)
         self.inspector.statusMessage.connect(self.show_status)
         self.document.statusMessage.connect(self.show_status)
         self.view.zoomChanged.connect(self._show_zoom)
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         if lang != self._language:
             self._rename_undo_steps()
             self._language = lang
-        self.scene.set_language(lang)
+        self.editor.set_language(lang)
         self.find_bar.edit.setPlaceholderText(labels.text("find-placeholder", lang))
         self.find_bar.count_label.setText(self.find_bar.count_text())
         self._update_title()
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
                                       self.scene.selected_lane_id())
 
     def _document_replaced(self) -> None:
-        self.scene.set_language(current_language())
+        self.editor.set_language(current_language())
         self.inspector.show_selection((), ())
         self.validation.revalidate()
         self._update_title()
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def insert_stage(self, kind: StageKind) -> str:
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        return self.scene.add_stage_at(QPointF(centre), kind)
+        return self.editor.add_stage_at(QPointF(centre), kind)
 
     def show_find(self) -> None:
         self.find_bar.open_bar()
@@ -505,7 +506,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: _extra_windows.discard(self))
         self.validation.detach()
         self.inspector.detach()
-        self.scene.detach()
+        self.editor.detach()
         # the stack dies with the window, before the canvas helpers that follow it: its
         # last signals (emitted while it is being destroyed) must reach no one
         self.undo_stack.blockSignals(True)

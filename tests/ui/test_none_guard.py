@@ -53,11 +53,11 @@ import salesdesigner.ui
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from salesdesigner.storage.templates import load_template
-from salesdesigner.ui.canvas.scene import ProcessScene
+from salesdesigner.ui.canvas.editor import CanvasEditor
 app = QApplication([])
-scene = ProcessScene(load_template("eight-step", "en"), QUndoStack())
-scene.select_all()
-scene.copy_selection()
+editor = CanvasEditor(load_template("eight-step", "en"), QUndoStack())
+editor.select_all()
+editor.copy_selection()
 print(QApplication.clipboard().text().splitlines()[0])
 """
 

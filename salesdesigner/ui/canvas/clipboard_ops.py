@@ -1,4 +1,4 @@
-"""Cut, copy, paste and duplicate on the scene, through the system clipboard.
+"""Cut, copy, paste and duplicate on the canvas, through the system clipboard.
 
 Each paste or duplicate is one undo step (files, lanes, stages and arrows together) and
 leaves the new stages selected.  Pasting the same clipboard again offsets each copy a bit
@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QApplication
 from salesdesigner.edits.paste import fragment_center, insertion
 from salesdesigner.model.geometry import GRID
 from salesdesigner.ui.canvas import clipboard, labels
-from salesdesigner.ui.commands import push
 
 if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.editor import CanvasEditor
 
 PASTE_OFFSET = 2 * GRID
 
@@ -51,26 +50,26 @@ def _hand_over_at_exit() -> None:
 
 
 class ClipboardOps:
-    def __init__(self, scene: ProcessScene) -> None:
-        self.scene = scene
+    def __init__(self, editor: CanvasEditor) -> None:
+        self.editor = editor
         self._last: tuple[str, int] = ("", 0)  # clipboard text, times pasted in place
 
     def copy(self) -> None:
-        scene = self.scene
-        ids = scene.selected_stage_ids()
-        text = clipboard.encode(scene.process, ids)
+        editor = self.editor
+        ids = editor.selected_stage_ids()
+        text = clipboard.encode(editor.process, ids)
         if text is None:
             return
         mime = QMimeData()
         mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
-        mime.setText("\n".join(scene.process.stage(s).name for s in ids))
+        mime.setText("\n".join(editor.process.stage(s).name for s in ids))
         QApplication.clipboard().setMimeData(mime)
         _hand_over_at_exit()
 
     def cut(self) -> None:
-        if self.scene.selected_stage_ids():
+        if self.editor.selected_stage_ids():
             self.copy()
-        self.scene.delete_selection("Cut")
+        self.editor.delete_selection("Cut")
 
     def paste(self, at: QPointF | None = None) -> None:
         mime = QApplication.clipboard().mimeData()
@@ -85,12 +84,12 @@ class ClipboardOps:
         self.insert(text, at, serial, "Paste")
 
     def duplicate(self) -> None:
-        text = clipboard.encode(self.scene.process, self.scene.selected_stage_ids())
+        text = clipboard.encode(self.editor.process, self.editor.selected_stage_ids())
         if text is not None:
             self.insert(text, None, 1, "Duplicate")
 
     def insert(self, text: str, at: QPointF | None, serial: int, name: str) -> None:
-        scene = self.scene
+        editor = self.editor
         try:
             fragment = clipboard.decode(text)
         except clipboard.FragmentError:
@@ -101,9 +100,9 @@ class ClipboardOps:
         else:
             center = fragment_center(fragment.process)
             dx, dy = at.x() - center.x, at.y() - center.y
-        add = insertion(scene.process, fragment, dx, dy)
-        push(scene.undo_stack, scene.process, add.edit(name))
-        scene.select_ids([s.id for s in add.stages], [t.id for t in add.transitions])
+        add = insertion(editor.process, fragment, dx, dy)
+        editor.push(add.edit(name))
+        editor.scene.select_ids([s.id for s in add.stages], [t.id for t in add.transitions])
 
     def _refuse(self) -> None:
-        self.scene.statusMessage.emit(labels.text("bad-clipboard", self.scene.language))
+        self.editor.status(labels.text("bad-clipboard", self.editor.language))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from salesdesigner.model.search import search
 from salesdesigner.ui.canvas import labels
-from salesdesigner.ui.canvas.scene import ProcessScene
+from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
 
 
@@ -20,14 +20,14 @@ class FindBar(QWidget):
     closed = Signal()
     matchShown = Signal(str, str, str)  # stage id, field that matched (search's name), query
 
-    def __init__(self, scene: ProcessScene, view: ProcessView,
+    def __init__(self, editor: CanvasEditor, view: ProcessView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scene, self.view = scene, view
+        self.editor, self.scene, self.view = editor, editor.scene, view
         self.matches: list[str] = []
         self.where: dict[str, str] = {}  # stage id -> the first field that matched
         self.current = -1
-        lang = scene.language
+        lang = editor.language
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(labels.text("find-placeholder", lang))
         self.edit.setClearButtonEnabled(True)
@@ -111,7 +111,7 @@ class FindBar(QWidget):
         self.matchShown.emit(stage_id, self.where.get(stage_id, "name"), self.edit.text())
 
     def count_text(self) -> str:
-        lang = self.scene.language
+        lang = self.editor.language
         if not self.edit.text().strip():
             return ""
         if not self.matches:

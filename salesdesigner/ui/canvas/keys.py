@@ -1,49 +1,68 @@
-"""Keyboard commands of the canvas (used when no window action took the key first)."""
+"""The canvas's key bindings, declared once.
+
+The window's Edit menu makes an action of each binding that has a menu entry (its
+shortcut is the binding's first key); the editor answers the same keys itself when no
+action took them first (a canvas without a window, keys the menu does not show such as
+Backspace, Return or the arrow keys).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from salesdesigner.model.entities import Position
 from salesdesigner.model.geometry import GRID
 
-if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
-
-_NUDGE = {Qt.Key.Key_Left: (-GRID, 0), Qt.Key.Key_Right: (GRID, 0),
-          Qt.Key.Key_Up: (0, -GRID), Qt.Key.Key_Down: (0, GRID)}
+SK = QKeySequence.StandardKey
 
 
-def handle_key(scene: ProcessScene, event: QKeyEvent) -> bool:
-    """Do what the key means on the canvas; False if it means nothing here."""
-    key = event.key()
-    if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-        scene.delete_selection()
-    elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        scene.rename_selected()
-    elif key == Qt.Key.Key_Escape:
-        scene.cancel_gesture()
-        scene.select_ids()
-    elif key in _NUDGE and scene.selected_stage_ids():
-        dx, dy = _NUDGE[Qt.Key(key)]
-        p = scene.process
-        scene.move_stages({sid: Position(p.stage(sid).position.x + dx,
-                                         p.stage(sid).position.y + dy)
-                           for sid in scene.selected_stage_ids()}, nudge=True)
-    elif event.matches(QKeySequence.StandardKey.SelectAll):
-        scene.select_all()
-    elif event.matches(QKeySequence.StandardKey.Copy):
-        scene.copy_selection()
-    elif event.matches(QKeySequence.StandardKey.Cut):
-        scene.cut_selection()
-    elif event.matches(QKeySequence.StandardKey.Paste):
-        scene.paste()
-    elif key == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-        scene.duplicate_selection()
-    else:
-        return False
-    event.accept()
-    return True
+@dataclass(frozen=True)
+class Binding:
+    """``command`` is a :class:`~salesdesigner.ui.canvas.editor.CanvasEditor` method
+    (called with ``args``); ``keys[0]`` is the menu action's shortcut, the rest are
+    answered by the canvas only."""
+
+    command: str
+    keys: tuple[SK | str, ...]
+    args: tuple[object, ...] = ()
+
+
+BINDINGS: dict[str, Binding] = {
+    "cut": Binding("cut_selection", (SK.Cut,)),
+    "copy": Binding("copy_selection", (SK.Copy,)),
+    "paste": Binding("paste", (SK.Paste,)),
+    "duplicate": Binding("duplicate_selection", ("Ctrl+D",)),
+    "delete": Binding("delete_selection", (SK.Delete, "Backspace", "Del")),
+    "select_all": Binding("select_all", (SK.SelectAll,)),
+    "rename": Binding("rename_selected", ("F2", "Return", "Enter")),
+    "cancel": Binding("cancel", ("Esc",)),
+    "nudge_left": Binding("nudge", ("Left",), (-GRID, 0.0)),
+    "nudge_right": Binding("nudge", ("Right",), (GRID, 0.0)),
+    "nudge_up": Binding("nudge", ("Up",), (0.0, -GRID)),
+    "nudge_down": Binding("nudge", ("Down",), (0.0, GRID)),
+}
+
+
+def matches(event: QKeyEvent, key: SK | str) -> bool:
+    if isinstance(key, SK):
+        return event.matches(key)
+    pressed = QKeySequence(event.keyCombination())
+    wanted = QKeySequence(key)
+    if pressed == wanted:
+        return True
+    # the keypad's Enter and arrows carry KeypadModifier; they mean the same here
+    plain = event.keyCombination().keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return QKeySequence(event.key() | plain.value) == wanted
+
+
+def binding_for(event: QKeyEvent) -> Binding | None:
+    """The binding a key press means on the canvas, if any."""
+    for binding in BINDINGS.values():
+        if any(matches(event, key) for key in binding.keys):
+            return binding
+    return None
+
+
+__all__ = ["Binding", "BINDINGS", "binding_for", "matches"]

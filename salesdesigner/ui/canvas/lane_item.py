@@ -7,13 +7,10 @@ each into an undo command).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
@@ -23,9 +20,6 @@ from PySide6.QtWidgets import (
 from salesdesigner.model.entities import Lane
 from salesdesigner.model.geometry import LANE_TITLE_WIDTH
 from salesdesigner.ui.canvas import style
-
-if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
 
 TITLE_FONT = style.font(10, bold=True)
 VERTICAL_FONT = style.font(10, bold=True)
@@ -56,7 +50,6 @@ class LaneItem(QGraphicsItem):
         self.highlighted = False  # a dragged stage would land in this lane
         self.header_selected = False  # the lane is selected (the inspector shows it)
         self.setZValue(-10)
-        self._resize_from: float | None = None  # scene y where a resize drag started
         self._preview_height: float | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.RightButton | Qt.MouseButton.LeftButton)
         self.setAcceptHoverEvents(True)
@@ -156,49 +149,24 @@ class LaneItem(QGraphicsItem):
         painter.restore()
 
     # ------------------------------------------------------------------ resizing
-    def on_bottom_edge(self, pos: QPointF) -> bool:
-        return abs(pos.y() - (self._top + self.lane.height)) <= EDGE
+    def on_bottom_edge(self, scene_pos: QPointF) -> bool:
+        return abs(self.mapFromScene(scene_pos).y() - (self._top + self.lane.height)) <= EDGE
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setCursor(Qt.CursorShape.SizeVerCursor if self.on_bottom_edge(event.pos())
+        self.setCursor(Qt.CursorShape.SizeVerCursor if self.on_bottom_edge(event.scenePos())
                        else Qt.CursorShape.ArrowCursor)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.unsetCursor()
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.on_bottom_edge(event.pos()):
-            self._resize_from = event.scenePos().y()
-            event.accept()
-            return
-        if self.title_rect().contains(event.pos()):  # the header: select the lane
-            self._scene().select_lane(self.lane_id)
-            event.accept()
-            return
-        event.ignore()  # empty band: let the view start a rubber band
+    def preview_height(self) -> float | None:
+        return self._preview_height
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._resize_from is not None:
+    def set_preview_height(self, height: float | None) -> None:
+        """Draw the band ``height`` tall while its edge is dragged (None: the lane's)."""
+        if height != self._preview_height:
             self.prepareGeometryChange()
-            self._preview_height = max(MIN_HEIGHT, self.lane.height
-                                       + event.scenePos().y() - self._resize_from)
-            self._scene().content_moved()
+            self._preview_height = height
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._resize_from is None:
-            return
-        height = self._preview_height
-        self.prepareGeometryChange()
-        self._resize_from = self._preview_height = None
-        self._scene().content_moved()
-        if height is not None and height != self.lane.height:
-            self.scene().resize_lane(self.lane_id, height)  # type: ignore[attr-defined]
-
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        scene: ProcessScene = self.scene()  # type: ignore[assignment]
-        menu = scene.lane_menu(self.lane_id, event.scenePos())
-        menu.exec(event.screenPos())
-        event.accept()
-
-    def _scene(self) -> ProcessScene:
-        return self.scene()  # type: ignore[return-value]
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        event.ignore()  # the editor handles presses; an empty band starts a rubber band

@@ -1,4 +1,4 @@
-"""The canvas context menu (the lane header has its own, in :mod:`lane_ops`)."""
+"""The canvas context menu (the lane header has its own, in :mod:`lane_menu`)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from salesdesigner.model.entities import StageKind
 from salesdesigner.ui.canvas import labels
 
 if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.editor import CanvasEditor
 
 
-def canvas_menu(scene: ProcessScene, pos: QPointF) -> QMenu:
+def canvas_menu(scene: CanvasEditor, pos: QPointF) -> QMenu:
     """Rename/copy/duplicate/delete the selection; add a stage of any kind or a lane at ``pos``."""
     lang = scene.language
     menu = QMenu()

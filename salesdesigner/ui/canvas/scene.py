@@ -1,9 +1,10 @@
-"""The process editor's scene: one item per stage, arrow and lane, kept in step with the model.
+"""The process drawing: one item per stage, arrow and lane, kept in step with the model.
 
-Edits made here (mouse gestures and the methods the main window calls) are pushed as undo
-commands that change only the model; the scene follows the model's events, so undo, redo,
-the inspector and other windows all take the same path.  Work that needs the whole process
-(back edges, lane widths, scene size) is batched into one deferred :meth:`flush`.
+The scene only renders: it follows the model's events (undo, redo, the inspector and other
+windows all take the same path) and keeps the selection.  Mouse and key input goes to an
+input handler — the :class:`~salesdesigner.ui.canvas.editor.CanvasEditor`, which runs one
+interaction object per gesture and turns gestures into edits.  Work that needs the whole
+process (back edges, lane widths, scene size) is batched into one deferred :meth:`flush`.
 """
 
 from __future__ import annotations
@@ -11,74 +12,69 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
-    QMenu,
 )
 
 from salesdesigner.collector import collector_paused
-from salesdesigner.edits import AddStage, Edit, Name, remove_items
-from salesdesigner.edits import stages as stage_rules
 from salesdesigner.model import events as ev
-from salesdesigner.model.entities import Position, Stage, StageKind, Transition
-from salesdesigner.model.errors import ProcessError
-from salesdesigner.model.geometry import lane_at, lane_bands
-from salesdesigner.model.ids import new_id
-from salesdesigner.model.layout import compute_layout
+from salesdesigner.model.entities import Stage, Transition
+from salesdesigner.model.geometry import lane_bands
 from salesdesigner.model.ordering import back_edges
-from salesdesigner.model.placement import free_spot
 from salesdesigner.model.process import Process
 from salesdesigner.model.validation import Finding, Severity
-from salesdesigner.ui.canvas import labels, style
+from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.background import draw_background
-from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
-from salesdesigner.ui.canvas.gestures import ConnectGesture
-from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
-from salesdesigner.ui.canvas.keys import handle_key
 from salesdesigner.ui.canvas.lane_item import LaneItem
-from salesdesigner.ui.canvas.lane_ops import LaneOps
-from salesdesigner.ui.canvas.menus import canvas_menu
 from salesdesigner.ui.canvas.routes import ArrowRouter
 from salesdesigner.ui.canvas.stage_item import StageItem
 from salesdesigner.ui.canvas.transition_item import TransitionItem
-from salesdesigner.ui.canvas.undo_focus import UndoFocus
-from salesdesigner.ui.commands import push
 
 SCENE_MARGIN = 600.0
+
+
+class InputHandler(Protocol):
+    """Who the scene forwards input to (the editor).  Each method returns True when it
+    used the event, so the scene leaves it out of Qt's default handling."""
+
+    def mouse_press(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def after_press(self, event: QGraphicsSceneMouseEvent) -> None: ...
+    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def mouse_release(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def mouse_double_click(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def context_menu_event(self, event: QGraphicsSceneContextMenuEvent) -> bool: ...
+    def key_press(self, event: QKeyEvent) -> bool: ...
+    def rebuilt(self) -> None: ...
 
 
 class ProcessScene(QGraphicsScene):
     """The editable drawing of one :class:`Process`."""
 
-    statusMessage = Signal(str)
     selectionChangedIds = Signal()
     contentChanged = Signal()  # after model changes were drawn (the minimap redraws then)
 
-    def __init__(self, process: Process, undo_stack, parent=None) -> None:
+    def __init__(self, process: Process, parent=None) -> None:
         super().__init__(parent)
         self.process = process
-        self.undo_stack = undo_stack
-        self.language = process.language or "en"
+        self.input: InputHandler | None = None  # the editor, once it takes the scene
         self.exporting = False
         self._stages: dict[str, StageItem] = {}
         self._transitions: dict[str, TransitionItem] = {}
         self._lanes: dict[str, LaneItem] = {}
         self._severity: dict[str, str] = {}
-        self._gesture: ConnectGesture | None = None
-        self._editor: InplaceEditor | None = None
         self._batch_selection = False
+        self._selected_lane: str | None = None  # the lane whose header is selected
         self._hot_lane: LaneItem | None = None
         self._drop_target: StageItem | None = None
         self._raised: set[TransitionItem] = set()  # selected arrows, lifted above stages
         self._content: QRectF | None = None  # content_rect, measured once per change
         self.routes = ArrowRouter()  # stages as obstacles for the arrows' routes
-        self.lane_ops = LaneOps(self)
-        self.clipboard_ops = ClipboardOps(self)
-        self.undo_focus = UndoFocus(self)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -103,7 +99,6 @@ class ProcessScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the model (the window calls this when it closes the document)."""
         _safe_disconnect(self.process, self._listener)
-        self.undo_focus.detach()
 
     # ------------------------------------------------------------------ lookup
     def stage_item(self, stage_id: str) -> StageItem | None:
@@ -147,7 +142,6 @@ class ProcessScene(QGraphicsScene):
     # ------------------------------------------------------------------ model events
     def _on_event(self, event: ev.Event) -> None:
         self._content = None
-        self.undo_focus.note(event)
         if isinstance(event, ev.StageAdded):
             self._add_stage_item(event.stage)
             self.routes.rect(self._stages[event.stage.id])
@@ -198,9 +192,8 @@ class ProcessScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Drop every item and draw the process afresh (after a reset or reorder)."""
-        self.cancel_gesture()
-        if self._editor is not None:
-            self._editor.cancel()
+        if self.input is not None:
+            self.input.rebuilt()  # a gesture on items about to go ends here
         for group in (self._transitions, self._stages, self._lanes):
             for item in group.values():
                 self.removeItem(item)
@@ -304,7 +297,7 @@ class ProcessScene(QGraphicsScene):
     def _relay_selection(self) -> None:
         if not self._batch_selection:
             if self.selectedItems():  # a stage or arrow was picked: no lane any more
-                self.lane_ops.set_selected(None)
+                self._set_selected_lane(None)
             self._raise_selected_arrows()
             self.selectionChangedIds.emit()
 
@@ -335,7 +328,7 @@ class ProcessScene(QGraphicsScene):
         self._batch_selection = True
         try:
             self.clearSelection()
-            self.lane_ops.set_selected(lane_id)
+            self._set_selected_lane(lane_id)
             for sid in stage_ids:
                 if sid in self._stages:
                     self._stages[sid].setSelected(True)
@@ -351,95 +344,31 @@ class ProcessScene(QGraphicsScene):
         self.select_ids(lane_id=lane_id)
 
     def selected_lane_id(self) -> str | None:
-        return self.lane_ops.selected_id()
+        """The selected lane (its header is highlighted), or None; a lane that was
+        deleted meanwhile is no longer selected."""
+        if self._selected_lane is not None and self._selected_lane not in self._lanes:
+            self._selected_lane = None
+        return self._selected_lane
+
+    def _set_selected_lane(self, lane_id: str | None) -> None:
+        if lane_id is not None and lane_id not in self._lanes:
+            lane_id = None
+        old = self._lanes.get(self._selected_lane) if self._selected_lane else None
+        if old is not None:
+            old.set_selected_header(False)
+        self._selected_lane = lane_id
+        if lane_id is not None:
+            self._lanes[lane_id].set_selected_header(True)
+
+    def leave_lane(self) -> None:
+        """After a mouse press anywhere but the selected lane's header: no lane selected."""
+        if self._selected_lane is not None and (
+                self.mouseGrabberItem() is not self._lanes.get(self._selected_lane)):
+            self._set_selected_lane(None)
+            self.selectionChangedIds.emit()
 
     def select_all(self) -> None:
         self.select_ids(self._stages, self._transitions)
-
-    # ------------------------------------------------------------------ editing
-    def _push(self, edit: Edit | None) -> None:
-        push(self.undo_stack, self.process, edit)
-
-    def set_language(self, lang: str) -> None:
-        self.language = lang or "en"
-
-    @property
-    def content_language(self) -> str:
-        """The document's language: new stages and lanes are named in it (they end up in
-        the manual and the playbook), whatever language the menus speak."""
-        return self.process.language or self.language
-
-    def add_stage_at(self, pos: QPointF, kind: StageKind = StageKind.STAGE,
-                     name: str | None = None) -> str:
-        """Add a stage at the free grid spot nearest ``pos`` (never on top of another),
-        named in the document's language."""
-        kind = StageKind(kind)
-        spot = free_spot(self.process, Position(pos.x(), pos.y()), kind)
-        stage = Stage(new_id("stage"),
-                      name if name is not None else
-                      labels.text(labels.DEFAULT_NAMES[kind], self.content_language),
-                      kind, lane_at(self.process, spot.y), spot)
-        self._push(AddStage(stage))
-        self.select_ids([stage.id])
-        return stage.id
-
-    def connect_stages(self, source: str, target: str, label: str = "") -> str | None:
-        """Add an arrow, or say why not (self-loop, duplicate) on :attr:`statusMessage`."""
-        transition = Transition(new_id("t"), source, target, label)
-        try:
-            self._push(stage_rules.connect(self.process, transition))
-        except ProcessError as exc:
-            self._status(str(exc))
-            return None
-        return transition.id
-
-    def reconnect(self, transition_id: str, end: str, stage_id: str) -> bool:
-        """Move one end ("source"/"target") of an arrow to another stage."""
-        try:
-            edit = stage_rules.reconnect(self.process, transition_id, end, stage_id)
-        except ProcessError as exc:
-            self._status(str(exc))
-            return False
-        self._push(edit)
-        return edit is not None
-
-    def _status(self, message: str) -> None:
-        if self.language.lower().startswith("ja"):
-            message = labels.MODEL_MESSAGES_JA.get(message, message)
-        self.statusMessage.emit(message)
-
-    def delete_selection(self, text: str = "Delete") -> None:
-        """Delete the selected stages and arrows, or the lane selected by its header."""
-        stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
-        if stages or transitions:
-            self._push(remove_items(stages, transitions, Name(text)))
-        elif self.selected_lane_id() is not None and text == "Delete":
-            self.delete_lane(self.selected_lane_id())
-
-    def move_stages(self, positions: dict[str, Position], text: str = "Move", *,
-                    nudge: bool = False) -> None:
-        """One undo step moving stages (lanes follow the band each one lands in); nudges
-        of the same stages in a row make one step together."""
-        self._push(stage_rules.move_stages(self.process, positions, text,
-                                           key="nudge" if nudge else None))
-
-    def align_selection(self, how: str) -> None:
-        stages = self.selected_stage_ids()
-        if len(stages) < 2:
-            self._status(labels.text("need-two", self.language))
-            return
-        self._push(stage_rules.align(self.process, stages, how))
-
-    def distribute_selection(self, axis: str) -> None:
-        stages = self.selected_stage_ids()
-        if len(stages) < 3:
-            self._status(labels.text("need-three", self.language))
-            return
-        self._push(stage_rules.distribute(self.process, stages, axis))
-
-    def auto_layout(self) -> None:
-        if self.process.stages:
-            self._push(stage_rules.apply_layout(compute_layout(self.process)))
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Mark stages with errors (red) or warnings (amber).  Hints are not drawn, nor are
@@ -455,104 +384,9 @@ class ProcessScene(QGraphicsScene):
         for sid, item in self._stages.items():
             item.set_severity(severity.get(sid))
 
-    # ------------------------------------------------------------------ clipboard
-    def copy_selection(self) -> None:
-        self.clipboard_ops.copy()
-
-    def cut_selection(self) -> None:
-        self.clipboard_ops.cut()
-
-    def paste(self, at: QPointF | None = None) -> None:
-        self.clipboard_ops.paste(at)
-
-    def duplicate_selection(self) -> None:
-        self.clipboard_ops.duplicate()
-
-    # ------------------------------------------------------------------ rename in place
-    def rename_selected(self) -> None:
-        stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
-        if len(stages) == 1 and not transitions:
-            item = self._stages[stages[0]]
-            self._open_editor(item.stage.name, item.scene_body_rect(),
-                              lambda text, sid=item.stage_id: self._rename_stage(sid, text))
-        elif len(transitions) == 1 and not stages:
-            item = self._transitions[transitions[0]]
-            rect = item.label_rect()
-            if rect.isNull():
-                mid = item.path().pointAtPercent(0.5)
-                rect = QRectF(mid.x() - 70, mid.y() - 12, 140, 24)
-            self._open_editor(item.transition.label, rect.adjusted(-30, 0, 30, 0),
-                              lambda text, tid=item.transition_id: self._relabel(tid, text))
-
-    def _open_editor(self, text: str, rect: QRectF, done) -> None:
-        if self._editor is not None:
-            self._editor.commit()
-
-        def finished(value: str | None) -> None:
-            self._editor = None
-            if value is not None:
-                done(value)
-
-        self._editor = InplaceEditor(text, rect, finished)
-        self.addItem(self._editor)
-        self._editor.begin()
-
-    def editor(self) -> InplaceEditor | None:
-        return self._editor
-
-    def is_editing_text(self) -> bool:
-        """True while the in-place editor is open: window shortcuts such as Delete or
-        Ctrl+C should then go to the text, not to the selected stages."""
-        return self._editor is not None
-
-    def _rename_stage(self, stage_id: str, name: str) -> None:
-        self._push(stage_rules.rename_stage(self.process, stage_id, name))
-
-    def _relabel(self, transition_id: str, label: str) -> None:
-        self._push(stage_rules.relabel(self.process, transition_id, label))
-
-    # ------------------------------------------------------------------ lanes
-    def add_lane(self, name: str | None = None) -> str:
-        return self.lane_ops.add(name)
-
-    def rename_lane(self, lane_id: str, name: str) -> None:
-        self.lane_ops.rename(lane_id, name)
-
-    def recolour_lane(self, lane_id: str, color: str) -> None:
-        self.lane_ops.recolour(lane_id, color)
-
-    def resize_lane(self, lane_id: str, height: float) -> None:
-        self.lane_ops.resize(lane_id, height)
-
-    def move_lane(self, lane_id: str, index: int) -> None:
-        self.lane_ops.move(lane_id, index)
-
-    def delete_lane(self, lane_id: str) -> None:
-        self.lane_ops.delete(lane_id)
-
-    def lane_menu(self, lane_id: str, scene_pos: QPointF) -> QMenu:
-        return self.lane_ops.menu(lane_id, scene_pos)
-
-    # ------------------------------------------------------------------ gestures
-    def begin_connect(self, item: StageItem, pos: QPointF) -> None:
-        self.cancel_gesture()
-        origin = item.mapToScene(item.handle_center())
-        self._gesture = ConnectGesture.start(self, item.stage_id, origin)
-        self._gesture.update(pos)
-
-    def begin_reconnect(self, item: TransitionItem, end: str, fixed: QPointF,
-                        pos: QPointF) -> None:
-        self.cancel_gesture()
-        other = item.transition.target if end == "source" else item.transition.source
-        self._gesture = ConnectGesture.start(self, other, fixed, item.transition_id, end)
-        self._gesture.update(pos)
-
-    def update_connect(self, pos: QPointF) -> None:
-        if self._gesture is not None:
-            self._gesture.update(pos)
-            self._set_drop_target(self.stage_item_at(pos))
-
-    def _set_drop_target(self, item: StageItem | None) -> None:
+    # ------------------------------------------------------------------ gesture feedback
+    def set_drop_target(self, item: StageItem | None) -> None:
+        """Light up the stage an arrow being drawn would connect to."""
         if item is not self._drop_target:
             if self._drop_target is not None:
                 self._drop_target.set_drop_target(False)
@@ -560,7 +394,8 @@ class ProcessScene(QGraphicsScene):
             if item is not None:
                 item.set_drop_target(True)
 
-    def _set_hot_lane(self, lane_id: str | None) -> None:
+    def set_hot_lane(self, lane_id: str | None) -> None:
+        """Light up the lane a dragged stage would land in."""
         item = self._lanes.get(lane_id) if lane_id else None
         if item is not self._hot_lane:
             if self._hot_lane is not None:
@@ -569,89 +404,33 @@ class ProcessScene(QGraphicsScene):
             if item is not None:
                 item.set_highlighted(True)
 
-    def finish_connect(self, pos: QPointF) -> None:
-        gesture, self._gesture = self._gesture, None
-        self._set_drop_target(None)
-        if gesture is None:
-            return
-        gesture.finish(self)
-        target = self.stage_item_at(pos)
-        if target is None:
-            self._status(labels.text("no-target", self.language))
-        elif gesture.transition_id is None:
-            self.connect_stages(gesture.stage_id, target.stage_id)
-        else:
-            self.reconnect(gesture.transition_id, gesture.end or "target", target.stage_id)
-
-    def cancel_gesture(self) -> None:
-        self._set_drop_target(None)
-        if self._gesture is not None:
-            self._gesture.finish(self)
-            self._gesture = None
-
-    # ------------------------------------------------------------------ mouse and keys
+    # ------------------------------------------------------------------ input, forwarded
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.input is not None and self.input.mouse_press(event):
+            return
         super().mousePressEvent(event)
-        self.lane_ops.pressed()
+        self.leave_lane()
+        if self.input is not None:
+            self.input.after_press(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        grabber = self.mouseGrabberItem()
-        if (isinstance(grabber, StageItem) and self._gesture is None and self._lanes
-                and event.buttons() & Qt.MouseButton.LeftButton):
-            self._set_hot_lane(lane_at(self.process, grabber.pos().y()))
+        if self.input is None or not self.input.mouse_move(event):
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._set_hot_lane(None)
-            self.commit_drag()
-
-    def commit_drag(self) -> None:
-        """Turn wherever dragged stages ended up into one undo step (lanes by band)."""
-        moved = {}
-        for item in self.selectedItems():
-            if isinstance(item, StageItem):
-                p = item.pos()
-                if Position(p.x(), p.y()) != item.stage.position:
-                    moved[item.stage_id] = Position(p.x(), p.y())
-        if moved:
-            self.move_stages(moved)
+        if self.input is None or not self.input.mouse_release(event):
+            super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return super().mouseDoubleClickEvent(event)
-        for item in self.items(event.scenePos()):
-            if isinstance(item, (StageItem, TransitionItem, InplaceEditor)):
-                return super().mouseDoubleClickEvent(event)
-            if isinstance(item, LaneItem) and item.title_rect().contains(event.scenePos()):
-                self.lane_ops.prompt_rename(item.lane_id)
-                return None
-        self.add_stage_at(event.scenePos())
-        event.accept()
-        return None
+        if self.input is None or not self.input.mouse_double_click(event):
+            super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        pos = event.scenePos()
-        item = self.stage_item_at(pos)
-        if item is None:
-            for other in self.items(pos):
-                if isinstance(other, TransitionItem):
-                    self.select_ids(transition_ids=[other.transition_id])
-                    break
-                if isinstance(other, LaneItem) and other.title_rect().contains(pos):
-                    other.contextMenuEvent(event)
-                    return
-        elif item.stage_id not in self.selected_stage_ids():
-            self.select_ids([item.stage_id])
-        self.context_menu(pos).exec(event.screenPos())
-
-    def context_menu(self, pos: QPointF) -> QMenu:
-        """Canvas menu: edit the selection, or add a stage of any kind / a lane here."""
-        return canvas_menu(self, pos)
+        if self.input is None or not self.input.context_menu_event(event):
+            super().contextMenuEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.focusItem() is not None or not handle_key(self, event):
+        if self.focusItem() is not None or self.input is None or not self.input.key_press(event):
             super().keyPressEvent(event)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

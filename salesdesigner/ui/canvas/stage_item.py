@@ -2,7 +2,8 @@
 
 The item's position is the stage's centre (as in the model).  Text is laid out when the
 stage changes, never in ``paint``; when zoomed out the item paints a plain shape only.
-Dragging from the round handle at the right edge draws a new arrow (the scene does the rest).
+Dragging from the round handle at the right edge draws a new arrow (the editor's connect
+interaction does the rest).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -24,7 +24,6 @@ from salesdesigner.model.geometry import snap, stage_size
 from salesdesigner.ui.canvas import style
 
 if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
     from salesdesigner.ui.canvas.transition_item import TransitionItem
 
 HANDLE_RADIUS = 7.0
@@ -324,62 +323,12 @@ class StageItem(QGraphicsItem):
         self.update()
         super().hoverLeaveEvent(event)
 
-    def _on_handle(self, pos: QPointF) -> bool:
+    def on_handle(self, pos: QPointF) -> bool:
+        """Whether ``pos`` (item coordinates) is on the connect handle."""
         d = pos - self.handle_center()
         return d.x() * d.x() + d.y() * d.y() <= (HANDLE_RADIUS + 3) ** 2
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._on_handle(event.pos()):
-            self._connecting = True
-            self._scene().begin_connect(self, event.scenePos())
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._connecting:
-            self._scene().update_connect(event.scenePos())
-            return
-        scene = self.scene()
-        dragged = [i for i in scene.selectedItems() if isinstance(i, StageItem)] if scene else []
-        if self not in dragged:
-            dragged.append(self)
-        before = [item.pos() for item in dragged]
-        super().mouseMoveEvent(event)  # Qt moves every selected stage with the mouse
-        self._follow_drag(dragged, before)
-        if scene is not None:
-            scene.content_moved()
-            if len(dragged) <= LIVE_REROUTE:  # other arrows the stage now blocks or frees
-                for item in dragged:
-                    scene.routes.rect(item)  # where it is now, for the obstacle index
-                scene.routes.reroute(scene)
-
-    @staticmethod
-    def _follow_drag(dragged: list[StageItem], before: list[QPointF]) -> None:
-        """Snap the stages Qt just moved to the grid; redraw each of their arrows once."""
-        edges: dict[int, TransitionItem] = {}
-        for item, old in zip(dragged, before):
-            pos = item.pos()
-            snapped = QPointF(snap(pos.x()), snap(pos.y()))
-            if snapped != pos:
-                item.setPos(snapped)
-            if snapped != old:
-                edges.update((id(edge), edge) for edge in item.edges)
-        for edge in edges.values():
-            edge.adjust()
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._connecting:
-            self._connecting = False
-            self.update()
-            self._scene().finish_connect(event.scenePos())
-            return
-        super().mouseReleaseEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._scene().select_ids([self.stage_id])
-        self._scene().rename_selected()
-        event.accept()
-
-    def _scene(self) -> ProcessScene:
-        return self.scene()  # type: ignore[return-value]
+    def set_connecting(self, on: bool) -> None:
+        """Show the handle while an arrow is being drawn from this stage."""
+        self._connecting = on
+        self.update()

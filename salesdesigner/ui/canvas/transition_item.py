@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -35,7 +34,6 @@ from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.routes import ArrowRouter, item_rect
 
 if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
     from salesdesigner.ui.canvas.stage_item import StageItem
 
 LABEL_FONT = style.font(8)
@@ -115,7 +113,6 @@ class TransitionItem(QGraphicsItem):
         self.loop_lane = loop_lane  # loops into the same stage are drawn at different depths
         # _path, _ends, _arrow, _label, _label_rect, _bounds, _shape, _long: set by adjust()
         self._shape_selected = False  # whether _shape has the end handles
-        self._dragging_end: str | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
@@ -302,40 +299,10 @@ class TransitionItem(QGraphicsItem):
                 painter.drawEllipse(self.end_point(which), END_HANDLE, END_HANDLE)
 
     # ------------------------------------------------------------------ reconnecting
-    def _end_at(self, pos: QPointF) -> str | None:
+    def end_at(self, pos: QPointF) -> str | None:
+        """The end ("source"/"target") whose handle is at ``pos`` (item coordinates)."""
         for which in ("target", "source"):
             d = pos - self.end_point(which)
             if d.x() * d.x() + d.y() * d.y() <= (END_HANDLE + 3) ** 2:
                 return which
         return None
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        which = self._end_at(event.pos()) if self.isSelected() else None
-        if event.button() == Qt.MouseButton.LeftButton and which:
-            self._dragging_end = which
-            fixed = self.end_point("target" if which == "source" else "source")
-            self._scene().begin_reconnect(self, which, fixed, event.scenePos())
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._dragging_end:
-            self._scene().update_connect(event.scenePos())
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._dragging_end:
-            self._dragging_end = None
-            self._scene().finish_connect(event.scenePos())
-            return
-        super().mouseReleaseEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._scene().select_ids(transition_ids=[self.transition_id])
-        self._scene().rename_selected()
-        event.accept()
-
-    def _scene(self) -> ProcessScene:
-        return self.scene()  # type: ignore[return-value]

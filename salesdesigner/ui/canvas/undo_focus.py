@@ -18,16 +18,18 @@ from PySide6.QtCore import QObject, QRectF
 from salesdesigner.model import events as ev
 
 if TYPE_CHECKING:
-    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.editor import CanvasEditor
 
 
 class UndoFocus(QObject):
-    """Follows one scene's undo stack; :meth:`note` is fed every model event."""
+    """Follows one editor's undo stack and the model's events."""
 
-    def __init__(self, scene: ProcessScene) -> None:
-        super().__init__(scene)
-        self._scene = scene
-        self._stack = scene.undo_stack
+    def __init__(self, editor: CanvasEditor) -> None:
+        super().__init__(editor)
+        self._scene = editor.scene
+        self._stack = editor.undo_stack
+        self._process = editor.process
+        self._process.events.connect(self.note)  # a bound slot: dropped in detach
         self._stages: dict[str, None] = {}  # touched since the index last moved, in order
         self._transitions: dict[str, None] = {}
         self._lanes: set[str] = set()  # lanes the step changed (their page stays open)
@@ -67,6 +69,11 @@ class UndoFocus(QObject):
         """Stop following the stack (the scene is closing; the stack may outlive it)."""
         if self._attached and shiboken6.isValid(self._stack):
             self._stack.indexChanged.disconnect(self._index_changed)
+        if self._attached:
+            try:
+                self._process.events.disconnect(self.note)
+            except ValueError:
+                pass
         self._attached = False
 
     def _index_changed(self, index: int) -> None:

@@ -146,8 +146,7 @@ class NewDocumentDialog(QDialog):
             return
         self.placeholder.hide()
         preview = process.copy()  # the preview's scene must never touch the cached template
-        self._preview_scene = ProcessScene(preview, self._stack, self)
-        self._preview_scene.set_language(preview.language)
+        self._preview_scene = ProcessScene(preview, self)  # a picture: no editor
         self._preview_view = ProcessView(self._preview_scene)
         self._preview_view.setInteractive(False)
         for policy in (self._preview_view.setHorizontalScrollBarPolicy,

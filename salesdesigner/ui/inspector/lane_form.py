@@ -1,12 +1,14 @@
 """The inspector's "Lane" page: name, colour, height, position and deletion of the selected
 swimlane.
 
-Every change goes through the canvas's :class:`~salesdesigner.ui.canvas.lane_ops.LaneOps`
-(the same undo steps as the header's context menu); typing the name merges into one step
+Every change goes through the canvas editor (:mod:`salesdesigner.ui.canvas.editor`), so
+the steps are those of the header's context menu; typing the name merges into one step
 per edit session, like the other inspector fields.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QColor
@@ -25,8 +27,10 @@ from PySide6.QtWidgets import (
 from salesdesigner.model.entities import Lane
 from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.lane_item import MIN_HEIGHT
-from salesdesigner.ui.canvas.lane_ops import LaneOps
 from salesdesigner.ui.inspector.context import EditContext, add_labelled_row, set_line_text
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.editor import CanvasEditor
 
 MAX_HEIGHT = 20000  # a file may hold tall lanes; the spin box must show them as they are
 SWATCH = 22
@@ -38,7 +42,7 @@ class LaneForm(QWidget):
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ops: LaneOps | None = None  # the window hands over the canvas's lane operations
+        self.editor: CanvasEditor | None = None  # the window hands over its canvas editor
         self.lane_id: str | None = None
 
         self.name = QLineEdit()
@@ -145,19 +149,19 @@ class LaneForm(QWidget):
 
     # ------------------------------------------------------------------ widgets → undo steps
     def _editable(self) -> Lane | None:
-        if self.ctx.updating or self.ops is None:
+        if self.ctx.updating or self.editor is None:
             return None
         return self.lane()
 
     def _name_changed(self, text: str) -> None:
         lane = self._editable()
         if lane is not None:
-            self.ops.rename(lane.id, text, key=("name", self.ctx.session))  # type: ignore[union-attr]
+            self.editor.rename_lane(lane.id, text, key=("name", self.ctx.session))  # type: ignore[union-attr]
 
     def _recolour(self, color: str) -> None:
         lane = self._editable()
         if lane is not None:
-            self.ops.recolour(lane.id, color)  # type: ignore[union-attr]
+            self.editor.recolour_lane(lane.id, color)  # type: ignore[union-attr]
         self.refresh()  # a click on the current colour must not leave it unchecked
 
     def _pick_other(self) -> None:
@@ -172,18 +176,18 @@ class LaneForm(QWidget):
     def _height_changed(self, value: int) -> None:
         lane = self._editable()
         if lane is not None and value != round(lane.height):
-            self.ops.resize(lane.id, float(value))  # type: ignore[union-attr]
+            self.editor.resize_lane(lane.id, float(value))  # type: ignore[union-attr]
 
     def _move(self, step: int) -> None:
         lane = self._editable()
         if lane is not None:
             index = [item.id for item in self.ctx.process.lanes].index(lane.id)
-            self.ops.move(lane.id, index + step)  # type: ignore[union-attr]
+            self.editor.move_lane(lane.id, index + step)  # type: ignore[union-attr]
 
     def _delete(self) -> None:
         lane = self._editable()
         if lane is not None:
-            self.ops.delete(lane.id)  # type: ignore[union-attr]
+            self.editor.delete_lane(lane.id)  # type: ignore[union-attr]
             self.ctx.statusMessage.emit(self.tr("Lane deleted. Undo brings it back."))
 
 

@@ -159,10 +159,10 @@ class Inspector(QWidget):
         self._detach(self.process)
 
     # ------------------------------------------------------------------ selection
-    def set_lane_ops(self, ops) -> None:
-        """The canvas's lane operations: the Lane page pushes the same undo steps as the
-        lane header's menu."""
-        self.lane_form.ops = ops
+    def set_editor(self, editor) -> None:
+        """The canvas editor: the Lane page edits lanes through it, with the same undo
+        steps as the lane header's menu (the editor calls back only through signals)."""
+        self.lane_form.editor = editor
 
     def focus_lane_name(self, lane_id: str | None = None) -> None:
         """Put the cursor in the Lane page's name field (what "Rename Lane…" does)."""

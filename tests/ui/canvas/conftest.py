@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 
 from salesdesigner.model import Kpi, Lane, Position, Process, Stage, StageKind, Transition
 from salesdesigner.model.geometry import lane_bands
+from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.scene import ProcessScene
 from salesdesigner.ui.canvas.view import ProcessView
 
@@ -35,12 +36,13 @@ def sample_process() -> Process:
 
 
 class Canvas:
-    """A scene in a shown view (800×600, 100 %, scene origin near the top left)."""
+    """An editor and its scene in a shown view (800×600, 100 %, scene origin near the top left)."""
 
     def __init__(self, qtbot, process: Process) -> None:
         self.process = process
         self.stack = QUndoStack()
-        self.scene = ProcessScene(process, self.stack)
+        self.editor = CanvasEditor(process, self.stack)
+        self.scene = self.editor.scene
         self.view = ProcessView(self.scene)
         qtbot.addWidget(self.view)
         self.view.resize(1000, 700)
@@ -48,7 +50,7 @@ class Canvas:
         qtbot.waitExposed(self.view)
         self.view.ensureVisible(0, 0, 1, 1, 0, 0)
         self.messages: list[str] = []
-        self.scene.statusMessage.connect(self.messages.append)
+        self.editor.statusMessage.connect(self.messages.append)
 
     def vp(self, x: float, y: float) -> QPoint:
         """Viewport point of a scene point."""
@@ -85,7 +87,7 @@ def canvas(qtbot) -> Callable[[Process], Canvas]:
 
     yield make
     for c in made:
-        c.scene.detach()
+        c.editor.detach()
 
 
 def assert_scene_matches(scene: ProcessScene) -> None:

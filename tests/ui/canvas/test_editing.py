@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -23,7 +22,7 @@ def test_scene_draws_every_stage_arrow_and_lane_of_the_process(canvas):
 
 def test_add_stage_at_snaps_picks_the_lane_and_undo_removes_it(canvas):
     c = canvas()
-    sid = c.scene.add_stage_at(QPointF(1251, 289), StageKind.DECISION, name="Budget?")
+    sid = c.editor.add_stage_at(QPointF(1251, 289), StageKind.DECISION, name="Budget?")
     stage = c.process.stage(sid)
     assert (stage.position, stage.lane, stage.kind) == (Position(1260, 280), "fs", StageKind.DECISION)
     assert c.scene.stage_item(sid).stage == stage
@@ -33,9 +32,9 @@ def test_add_stage_at_snaps_picks_the_lane_and_undo_removes_it(canvas):
 
 def test_adding_on_top_of_a_stage_takes_the_nearest_free_spot_in_the_document_language(canvas):
     c = canvas()
-    c.scene.set_language("ja")  # the menus speak Japanese; the document is English
-    first = c.process.stage(c.scene.add_stage_at(QPointF(720, 300)))
-    second = c.process.stage(c.scene.add_stage_at(QPointF(720, 300)))
+    c.editor.set_language("ja")  # the menus speak Japanese; the document is English
+    first = c.process.stage(c.editor.add_stage_at(QPointF(720, 300)))
+    second = c.process.stage(c.editor.add_stage_at(QPointF(720, 300)))
     items = [c.scene.stage_item(s).sceneBoundingRect() for s in c.process.stage_ids]
     assert not any(a.intersects(b) for i, a in enumerate(items) for b in items[i + 1:])
     assert first.name == second.name == "New stage"
@@ -44,11 +43,11 @@ def test_adding_on_top_of_a_stage_takes_the_nearest_free_spot_in_the_document_la
 
 def test_connect_adds_an_arrow_and_rejects_self_loops_and_duplicates(canvas):
     c = canvas()
-    tid = c.scene.connect_stages("start", "won")
+    tid = c.editor.connect_stages("start", "won")
     assert tid and c.process.transition(tid).target == "won"
     assert c.scene.transition_item(tid).source is c.scene.stage_item("start")
-    assert c.scene.connect_stages("won", "won") is None
-    assert c.scene.connect_stages("start", "won") is None
+    assert c.editor.connect_stages("won", "won") is None
+    assert c.editor.connect_stages("start", "won") is None
     assert c.messages == ["An arrow cannot lead from a stage back to itself.",
                           "These stages are already connected by an arrow."]
     assert c.stack.count() == 1
@@ -71,7 +70,7 @@ def test_deleting_a_stage_removes_its_arrows_and_undo_restores_them_in_order(can
 def test_delete_of_a_selected_arrow_only(canvas):
     c = canvas()
     c.scene.select_ids(transition_ids=["t3"])
-    c.scene.delete_selection()
+    c.editor.delete_selection()
     assert not c.process.has_transition("t3") and len(c.process.stages) == 4
     assert_scene_matches(c.scene)
 
@@ -81,9 +80,9 @@ def test_copy_paste_between_two_scenes_remaps_ids_and_brings_the_lane(canvas, qt
     target = Process(id="other", name="Other")
     b = canvas(target)
     a.scene.select_ids(["prospect", "propose"])
-    a.scene.copy_selection()
+    a.editor.copy_selection()
     assert QApplication.clipboard().mimeData().hasFormat(clipboard.MIME_TYPE)
-    b.scene.paste(QPointF(400, 400))
+    b.editor.paste(QPointF(400, 400))
     assert len(target.stages) == 2 and len(target.transitions) == 2  # t2 and t4, not t1/t3
     assert not set(target.stage_ids) & set(a.process.stage_ids)
     names = sorted(s.name for s in target.stages)
@@ -99,10 +98,10 @@ def test_copy_paste_between_two_scenes_remaps_ids_and_brings_the_lane(canvas, qt
 def test_paste_twice_offsets_each_copy_and_cut_removes_the_originals(canvas):
     c = canvas()
     c.scene.select_ids(["won"])
-    c.scene.cut_selection()
+    c.editor.cut_selection()
     assert not c.process.has_stage("won")
-    c.scene.paste()
-    c.scene.paste()
+    c.editor.paste()
+    c.editor.paste()
     pasted = [s for s in c.process.stages if s.name == "Won"]
     assert [s.position for s in pasted] == [Position(1020, 340), Position(1060, 380)]
     assert_scene_matches(c.scene)
@@ -111,14 +110,14 @@ def test_paste_twice_offsets_each_copy_and_cut_removes_the_originals(canvas):
 def test_paste_with_foreign_clipboard_content_says_so(canvas):
     c = canvas()
     QApplication.clipboard().setText("hello")
-    c.scene.paste()
+    c.editor.paste()
     assert c.messages == ["The clipboard does not hold stages SalesDesigner can paste."]
 
 
 def test_duplicate_copies_the_selection_beside_it_as_one_step(canvas):
     c = canvas()
     c.scene.select_ids(["propose", "won"])
-    c.scene.duplicate_selection()
+    c.editor.duplicate_selection()
     assert len(c.process.stages) == 6 and len(c.process.transitions) == 5
     copies = c.scene.selected_stage_ids()
     assert len(copies) == 2 and not {"propose", "won"} & set(copies)
@@ -131,14 +130,14 @@ def test_duplicate_copies_the_selection_beside_it_as_one_step(canvas):
 def test_align_and_distribute_move_the_selection_as_one_step(canvas):
     c = canvas()
     c.scene.select_ids(["start", "prospect", "propose"])
-    c.scene.align_selection("top")
+    c.editor.align_selection("top")
     tops = {sid: c.process.stage(sid).position.y - c.scene.stage_item(sid).body_rect().height() / 2
             for sid in ("start", "prospect", "propose")}
     assert len(set(tops.values())) == 1
-    c.scene.distribute_selection("horizontal")  # already evenly spaced: no step
+    c.editor.distribute_selection("horizontal")  # already evenly spaced: no step
     assert c.stack.count() == 1
     c.scene.select_ids(["start", "won"])
-    c.scene.distribute_selection("vertical")
+    c.editor.distribute_selection("vertical")
     assert c.messages == ["Select at least three stages to distribute."]
     assert_scene_matches(c.scene)
 
@@ -146,7 +145,7 @@ def test_align_and_distribute_move_the_selection_as_one_step(canvas):
 def test_auto_layout_is_one_step_and_undo_restores_positions(canvas):
     c = canvas()
     before = c.process.snapshot()
-    c.scene.auto_layout()
+    c.editor.auto_layout()
     assert c.process.snapshot() != before
     assert_scene_matches(c.scene)
     c.stack.undo()
@@ -158,15 +157,15 @@ def test_rename_in_place_commits_on_enter_and_cancels_on_escape(canvas):
     c = canvas()
     c.scene.select_ids(["prospect"])
     c.view.setFocus()
-    c.scene.rename_selected()
-    editor = c.scene.editor()
+    c.editor.rename_selected()
+    editor = c.editor.text_editor()
     assert editor is not None and editor.toPlainText() == "Prospecting"
     editor.setPlainText("アポ獲得 <i>")
     QTest.keyClick(c.view.viewport(), Qt.Key.Key_Return)
     assert c.process.stage("prospect").name == "アポ獲得 <i>"
-    assert c.scene.editor() is None
-    c.scene.rename_selected()
-    c.scene.editor().setPlainText("ignored")
+    assert c.editor.text_editor() is None
+    c.editor.rename_selected()
+    c.editor.text_editor().setPlainText("ignored")
     QTest.keyClick(c.view.viewport(), Qt.Key.Key_Escape)
     assert c.process.stage("prospect").name == "アポ獲得 <i>"
     assert c.stack.count() == 1
@@ -176,9 +175,9 @@ def test_rename_in_place_commits_on_enter_and_cancels_on_escape(canvas):
 def test_double_click_on_an_arrow_edits_its_label(canvas):
     c = canvas()
     c.scene.select_ids(transition_ids=["t1"])
-    c.scene.rename_selected()
-    c.scene.editor().setPlainText("booked")
-    c.scene.editor().commit()
+    c.editor.rename_selected()
+    c.editor.text_editor().setPlainText("booked")
+    c.editor.text_editor().commit()
     assert c.process.transition("t1").label == "booked"
     assert c.stack.undoText() == "Relabel Arrow"
 
@@ -198,7 +197,7 @@ def test_findings_mark_stages_and_model_changes_from_elsewhere_show_up(canvas):
 
 def test_process_reset_rebuilds_and_detach_stops_following(qtbot):
     p = sample_process()
-    scene = ProcessScene(p, QUndoStack())
+    scene = ProcessScene(p)
     other = Process(id="x", name="x")
     p.reset(other)
     assert_scene_matches(scene)
@@ -214,7 +213,7 @@ def test_a_deleted_scene_stops_listening_to_the_model(qtbot):
 
     from salesdesigner.model.entities import Stage as _Stage
     p = sample_process()
-    scene = ProcessScene(p, QUndoStack())
+    scene = ProcessScene(p)
     assert len(p.events._listeners) == 1
     shiboken6.delete(scene)
     assert p.events._listeners == []
@@ -231,7 +230,7 @@ def test_tooltips_show_user_markup_literally(canvas):
 
 def test_canvas_context_menu_adds_any_kind_of_stage_and_edits_the_selection(canvas):
     c = canvas()
-    menu = c.scene.context_menu(QPointF(600, 500))
+    menu = c.editor.context_menu(QPointF(600, 500))
     add = next(a.menu() for a in menu.actions() if a.menu())
     kinds = {a.text(): a for a in add.actions()}
     assert set(kinds) == {"Stage", "Start", "Decision", "Won", "Lost", "End"}
@@ -239,7 +238,7 @@ def test_canvas_context_menu_adds_any_kind_of_stage_and_edits_the_selection(canv
     added = [s for s in c.process.stages if s.kind is StageKind.DECISION]
     assert len(added) == 1 and added[0].position == Position(600, 500) and added[0].lane is None
     c.scene.select_ids(["won"])
-    menu = c.scene.context_menu(QPointF(980, 300))
+    menu = c.editor.context_menu(QPointF(980, 300))
     actions = {a.text(): a for a in menu.actions() if a.text()}
     actions["Delete"].trigger()
     assert not c.process.has_stage("won")
@@ -249,21 +248,21 @@ def test_canvas_context_menu_adds_any_kind_of_stage_and_edits_the_selection(canv
 def test_japanese_ui_language_names_new_stages_undo_steps_and_messages_in_japanese(canvas):
     c = canvas()
     c.process.update_process(language="ja")  # names follow the document
-    c.scene.set_language("ja")  # messages in the menus' language
-    sid = c.scene.add_stage_at(QPointF(600, 500))
+    c.editor.set_language("ja")  # messages in the menus' language
+    sid = c.editor.add_stage_at(QPointF(600, 500))
     assert c.process.stage(sid).name == "新しいステージ"
     from salesdesigner.ui.i18n import install_translators
     try:
         install_translators("ja")  # undo steps are named in the UI's language when shown
         assert c.stack.undoText() == "Add Stage"  # named when it was pushed
         c.scene.select_ids(["won"])
-        c.scene.delete_selection()
+        c.editor.delete_selection()
         assert c.stack.undoText() == "削除"
     finally:
         install_translators("en")
-    c.scene.connect_stages("won", "won")
+    c.editor.connect_stages("won", "won")
     assert c.messages == ["矢印を同じステージに戻すことはできません。"]
-    lane = c.scene.add_lane()
+    lane = c.editor.add_lane()
     assert c.process.lane(lane).name == "レーン 3"
 
 
@@ -275,9 +274,9 @@ def test_escape_during_a_connect_drag_cancels_it(canvas):
     c.move(handle.x(), handle.y())
     c.press(handle.x(), handle.y())
     c.move(600, 300)
-    assert c.scene._gesture is not None
+    assert c.editor.gesture is not None
     QTest.keyClick(c.view.viewport(), Qt.Key.Key_Escape)
-    assert c.scene._gesture is None
+    assert c.editor.gesture is None
     c.release(720, 300)
     assert c.stack.count() == 0 and len(c.process.transitions) == 4
 

@@ -10,8 +10,8 @@ import math
 import weakref
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QUndoStack
 
+from salesdesigner.edits.stages import relabel
 from salesdesigner.model.synthetic import synthetic_process
 from salesdesigner.ui.canvas.scene import ProcessScene
 from salesdesigner.ui.canvas.transition_item import ARROW_SIZE
@@ -25,7 +25,7 @@ def _close(a: QPointF, b: QPointF, tolerance: float) -> bool:
 
 def test_arrow_ends_heads_and_labels_agree_with_the_drawn_path(qtbot):
     process = synthetic_process(120, seed=3)
-    scene = ProcessScene(process, QUndoStack())
+    scene = ProcessScene(process)
     try:
         arrows = scene.transition_items().values()
         assert any(a.back for a in arrows) and any(not a.back for a in arrows)
@@ -55,7 +55,7 @@ def test_arrow_ends_heads_and_labels_agree_with_the_drawn_path(qtbot):
 def test_a_label_that_fits_is_drawn_whole_and_a_long_one_is_elided(canvas):
     c = canvas()
     assert c.scene.transition_item("t1")._label == "qualified"
-    c.scene._relabel("t1", "a very long arrow label " * 10)
+    c.editor.push(relabel(c.process, "t1", "a very long arrow label " * 10))
     c.scene.flush()
     label = c.scene.transition_item("t1")._label
     assert label.endswith("…") and len(label) < 60
@@ -107,7 +107,7 @@ def test_the_selected_arrows_shape_grows_end_handles_and_loses_them(canvas):
 
 def test_a_dropped_scene_is_freed_with_its_items(qtbot):
     process = synthetic_process(30, seed=1)
-    scene = ProcessScene(process, QUndoStack())
+    scene = ProcessScene(process)
     ref = weakref.ref(scene)
     scene.detach()
     del scene
@@ -118,7 +118,7 @@ def test_a_dropped_scene_is_freed_with_its_items(qtbot):
 def test_fitting_after_a_model_change_measures_the_new_content(canvas):
     c = canvas()
     c.view.zoom_fit()
-    c.scene.move_stages({"won": c.process.stage("won").position.__class__(3000, 300)})
+    c.editor.move_stages({"won": c.process.stage("won").position.__class__(3000, 300)})
     c.view.zoom_fit()  # the flush is still pending: fitting must not use the old size
     assert c.scene.content_rect().right() > 3000
     shown = c.view.mapToScene(c.view.viewport().rect()).boundingRect()

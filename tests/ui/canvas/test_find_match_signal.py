@@ -8,7 +8,7 @@ from salesdesigner.ui.canvas.find import FindBar
 
 def test_each_step_reports_the_stage_the_field_that_matched_and_the_query(canvas, qtbot):
     c = canvas()
-    bar = FindBar(c.scene, c.view)
+    bar = FindBar(c.editor, c.view)
     qtbot.addWidget(bar)
     bar.show()
     shown: list[tuple[str, str, str]] = []

@@ -21,7 +21,7 @@ def _far_apart(c):
 
 def test_find_steps_through_matches_in_process_order_and_centres_each(canvas, qtbot):
     c = _far_apart(canvas())
-    bar = FindBar(c.scene, c.view)
+    bar = FindBar(c.editor, c.view)
     qtbot.addWidget(bar)
     bar.show()
     bar.set_query("PRO")  # Prospecting, Proposal (case-insensitive)
@@ -47,7 +47,7 @@ def test_find_steps_through_matches_in_process_order_and_centres_each(canvas, qt
 def test_find_matches_kpis_and_width_insensitively(canvas, qtbot):
     c = canvas()
     c.process.update_stage("won", name="ｱﾎﾟ")
-    bar = FindBar(c.scene, c.view)
+    bar = FindBar(c.editor, c.view)
     qtbot.addWidget(bar)
     bar.set_query("アポ")
     assert bar.matches == ["won"]
@@ -99,7 +99,7 @@ def test_minimap_redraws_after_the_document_changes(canvas, qtbot):
     minimap = Minimap(c.view)
     qtbot.addWidget(minimap)
     before = minimap._source
-    c.scene.add_stage_at(QPointF(3000, 900))
+    c.editor.add_stage_at(QPointF(3000, 900))
     c.scene.flush()
     qtbot.waitUntil(lambda: minimap._source != before, timeout=2000)
     assert minimap._source.contains(QPointF(3000, 900))
@@ -136,7 +136,7 @@ def test_svg_export_holds_stage_names_as_escaped_text(canvas, tmp_path):
 def test_find_says_where_a_stage_matched_when_it_is_not_the_name(canvas, qtbot):
     c = canvas()
     c.process.update_stage("won", exit_criteria=("Contract countersigned",))
-    bar = FindBar(c.scene, c.view)
+    bar = FindBar(c.editor, c.view)
     qtbot.addWidget(bar)
     bar.show()
     bar.set_query("countersigned")

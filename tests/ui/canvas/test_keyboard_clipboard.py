@@ -70,19 +70,19 @@ def test_enter_on_a_selected_stage_renames_it_in_place(canvas):
     c.view.setFocus()
     c.scene.select_ids(["won"])
     _key(c, Qt.Key.Key_Return)
-    editor = c.scene.editor()
+    editor = c.editor.text_editor()
     assert editor is not None and editor.toPlainText() == "Won"
     editor.setPlainText("Closed won")
     _key(c, Qt.Key.Key_Return)
     assert c.process.stage("won").name == "Closed won"
-    assert c.scene.editor() is None
+    assert c.editor.text_editor() is None
 
 
 def test_double_click_on_a_stage_opens_the_in_place_editor_and_enter_renames(canvas):
     c = canvas()
     QTest.mouseDClick(c.view.viewport(), Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier, c.vp(460, 100))
-    editor = c.scene.editor()
+    editor = c.editor.text_editor()
     assert editor is not None and editor.toPlainText() == "Prospecting"
     assert len(c.process.stages) == 4  # no stage added
     editor.setPlainText("Discovery\ncall")
@@ -98,15 +98,15 @@ def test_pasting_into_another_document_brings_the_embedded_files_along(canvas):
     target = Process(id="other", name="Other")
     b = canvas(target)
     a.scene.select_ids(["propose"])
-    a.scene.copy_selection()
-    b.scene.paste()
+    a.editor.copy_selection()
+    b.editor.paste()
     assert target.attachments["att-1"].data == b"%PDF-1.4 data"
     pasted = target.stages[0]
     assert pasted.materials[0].uri == "attachment:att-1"
     b.stack.undo()
     assert not target.attachments and not target.stages
     # pasting back into the source does not duplicate the file
-    a.scene.paste()
+    a.editor.paste()
     assert list(a.process.attachments) == ["att-1"]
     assert len(a.process.stages) == 5
 
@@ -117,6 +117,6 @@ def test_a_fragment_in_the_wrong_shape_is_refused_politely(canvas):
     mime = QMimeData()
     mime.setData(clipboard.MIME_TYPE, b'{"format": "salesdesigner.fragment", "process": 3}')
     QApplication.clipboard().setMimeData(mime)
-    c.scene.paste()
+    c.editor.paste()
     assert c.messages == ["The clipboard does not hold stages SalesDesigner can paste."]
     assert c.stack.count() == 0

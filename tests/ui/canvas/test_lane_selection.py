@@ -45,9 +45,9 @@ def test_a_press_on_the_header_selects_and_a_press_elsewhere_deselects(canvas):
 def test_deleting_or_undoing_the_selected_lane_ends_its_selection(canvas):
     c = canvas()
     c.scene.select_lane("is")
-    c.scene.lane_ops.delete("is")  # the header menu's Delete Lane
+    c.editor.delete_lane("is")  # the header menu's Delete Lane
     assert c.scene.selected_lane_id() is None
-    lane_id = c.scene.add_lane("New")
+    lane_id = c.editor.add_lane("New")
     c.scene.select_lane(lane_id)
     c.stack.undo()
     assert c.scene.selected_lane_id() is None

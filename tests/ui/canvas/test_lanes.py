@@ -10,11 +10,11 @@ from tests.ui.canvas.conftest import assert_scene_matches
 
 def test_add_lane_appends_a_band_and_undo_removes_it(canvas):
     c = canvas()
-    lane_id = c.scene.add_lane("Customer Success")
+    lane_id = c.editor.add_lane("Customer Success")
     assert [lane.name for lane in c.process.lanes][-1] == "Customer Success"
     band = c.scene.lane_item(lane_id).band_rect()
     assert (band.top(), band.bottom()) == (400, 600)
-    sid = c.scene.add_stage_at(QPointF(400, 500))
+    sid = c.editor.add_stage_at(QPointF(400, 500))
     assert c.process.stage(sid).lane == lane_id
     c.stack.undo()
     c.stack.undo()
@@ -24,8 +24,8 @@ def test_add_lane_appends_a_band_and_undo_removes_it(canvas):
 
 def test_rename_and_recolour_lane_update_band_and_stage_accents(canvas):
     c = canvas()
-    c.scene.rename_lane("is", "インサイドセールス")
-    c.scene.recolour_lane("is", "#E45756")
+    c.editor.rename_lane("is", "インサイドセールス")
+    c.editor.recolour_lane("is", "#E45756")
     assert c.process.lane("is").name == "インサイドセールス"
     assert c.scene.lane_item("is").lane.color == "#E45756"
     assert c.scene.stage_item("start")._lane_color.name().upper() == "#E45756"
@@ -38,7 +38,7 @@ def test_rename_and_recolour_lane_update_band_and_stage_accents(canvas):
 def test_moving_a_lane_down_moves_its_stages_with_it_as_one_step(canvas):
     c = canvas()
     before = c.process.snapshot()
-    c.scene.move_lane("is", 1)
+    c.editor.move_lane("is", 1)
     assert [lane.id for lane in c.process.lanes] == ["fs", "is"]
     assert c.process.stage("start").position == Position(200, 300)
     assert c.process.stage("propose").position == Position(720, 100)
@@ -52,7 +52,7 @@ def test_moving_a_lane_down_moves_its_stages_with_it_as_one_step(canvas):
 def test_deleting_a_lane_keeps_its_stages_below_the_other_lanes(canvas):
     c = canvas()
     before = c.process.snapshot()
-    c.scene.delete_lane("is")
+    c.editor.delete_lane("is")
     assert [lane.id for lane in c.process.lanes] == ["fs"]
     assert c.process.stage("start").lane is None
     assert c.process.stage("start").position == Position(200, 300)  # below the one lane left
@@ -65,7 +65,7 @@ def test_deleting_a_lane_keeps_its_stages_below_the_other_lanes(canvas):
 
 def test_lane_header_menu_offers_every_lane_operation(canvas):
     c = canvas()
-    menu = c.scene.lane_menu("is", QPointF(300, 100))
+    menu = c.editor.lane_menu("is", QPointF(300, 100))
     actions = {a.text(): a for a in menu.actions() if a.text()}
     assert {"Rename Lane…", "Change Colour…", "Move Lane Up", "Move Lane Down", "Delete Lane",
             "Add Lane", "Add Stage Here"} <= set(actions)

@@ -114,7 +114,7 @@ def test_a_routed_arrow_is_selected_by_a_click_on_its_detour_and_reconnects_by_i
 def test_adding_a_stage_in_the_way_and_deleting_it_reroute_the_arrow(canvas):
     c = canvas(blocked_process())
     c.scene.select_ids(["c"])
-    c.scene.delete_selection()
+    c.editor.delete_selection()
     c.scene.flush_pending()
     arrow = c.scene.transition_item("ab")
     assert arrow.routed.curved
@@ -132,7 +132,7 @@ def test_after_auto_layout_and_its_undo_no_arrow_crosses_a_stage(canvas):
     c = canvas(synthetic_process(90, seed=5))
     for step in ("layout", "undo"):
         if step == "layout":
-            c.scene.auto_layout()
+            c.editor.auto_layout()
         else:
             c.stack.undo()
         c.scene.flush_pending()

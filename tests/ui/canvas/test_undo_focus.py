@@ -11,7 +11,7 @@ from tests.ui.edit_commands import stage_command
 def test_delete_then_undo_selects_the_restored_stages_and_redo_deletes_them_again(canvas):
     c = canvas()
     c.scene.select_ids(["prospect", "propose"])
-    c.scene.delete_selection()
+    c.editor.delete_selection()
     assert c.scene.selected_stage_ids() == []
     c.stack.undo()
     assert c.scene.selected_stage_ids() == ["prospect", "propose"]
@@ -24,7 +24,7 @@ def test_delete_then_undo_selects_the_restored_stages_and_redo_deletes_them_agai
 def test_undoing_a_move_selects_the_moved_stages_and_scrolls_them_into_view(canvas):
     c = canvas()
     c.scene.select_ids(["won"])
-    c.scene.move_stages({"prospect": Position(5000, 100)})
+    c.editor.move_stages({"prospect": Position(5000, 100)})
     c.scene.select_ids(["won"])
     c.view.centerOn(5000, 100)
     c.stack.undo()
@@ -47,7 +47,7 @@ def test_undoing_an_inspector_edit_of_another_stage_selects_that_stage(canvas):
 
 def test_a_new_edit_after_undo_is_not_taken_for_a_redo(canvas):
     c = canvas()
-    c.scene.add_stage_at(QPointF(1300, 100))
+    c.editor.add_stage_at(QPointF(1300, 100))
     c.stack.undo()
     c.scene.select_ids(["start"])
     # pushing replaces the undone step: the stack's count is unchanged and its index grows
@@ -58,7 +58,7 @@ def test_a_new_edit_after_undo_is_not_taken_for_a_redo(canvas):
 def test_undo_of_an_arrow_deletion_selects_the_arrow(canvas):
     c = canvas()
     c.scene.select_ids(transition_ids=["t3"])
-    c.scene.delete_selection()
+    c.editor.delete_selection()
     c.scene.select_ids(["start"])
     c.stack.undo()
     assert c.scene.selected_transition_ids() == ["t3"]
@@ -67,8 +67,8 @@ def test_undo_of_an_arrow_deletion_selects_the_arrow(canvas):
 
 def test_history_jumps_select_everything_the_skipped_steps_touched(canvas):
     c = canvas()
-    c.scene.add_stage_at(QPointF(1300, 100))
-    c.scene.add_stage_at(QPointF(1600, 100))
+    c.editor.add_stage_at(QPointF(1300, 100))
+    c.editor.add_stage_at(QPointF(1600, 100))
     added = c.process.stage_ids[4:]
     c.stack.setIndex(0)
     assert c.scene.selectedItems() == []
@@ -78,7 +78,7 @@ def test_history_jumps_select_everything_the_skipped_steps_touched(canvas):
 
 def test_undo_of_a_lane_rename_keeps_the_selection(canvas):
     c = canvas()
-    c.scene.rename_lane("is", "Inside Sales Team")
+    c.editor.rename_lane("is", "Inside Sales Team")
     c.scene.select_ids(["won"])
     c.stack.undo()
     assert c.process.lane("is").name == "Inside Sales"
@@ -90,13 +90,13 @@ def test_a_stack_destroyed_before_its_scene_is_not_read_while_it_dies(qtbot):
     import shiboken6
     from PySide6.QtGui import QUndoStack
 
-    from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.editor import CanvasEditor
     from tests.ui.canvas.conftest import sample_process
 
     stack = QUndoStack()
-    scene = ProcessScene(sample_process(), stack)
-    scene.select_ids(["won"])
-    scene.delete_selection()
+    editor = CanvasEditor(sample_process(), stack)
+    editor.scene.select_ids(["won"])
+    editor.delete_selection()
     shiboken6.delete(stack)  # its destructor announces the index once more
-    scene.select_ids(["start"])
-    assert scene.selected_stage_ids() == ["start"]
+    editor.scene.select_ids(["start"])
+    assert editor.scene.selected_stage_ids() == ["start"]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QUndoStack
 
 from salesdesigner.model import Direction, Kpi, Position, StageKind
-from salesdesigner.ui.canvas.scene import ProcessScene
+from salesdesigner.ui.canvas.editor import CanvasEditor
 from tests.strategies import text
 from tests.ui.canvas.conftest import assert_scene_matches, sample_process
 from tests.ui.edit_commands import stage_command
@@ -23,52 +23,52 @@ operations = st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 10**6),
                       min_size=200, max_size=200)
 
 
-def _apply(scene: ProcessScene, op: str, a: int, b: int, x: int, y: int, words: str) -> None:
-    p = scene.process
+def _apply(editor: CanvasEditor, op: str, a: int, b: int, x: int, y: int, words: str) -> None:
+    p = editor.process
     stages, transitions, lanes = p.stage_ids, [t.id for t in p.transitions], [lane.id for lane in p.lanes]
     if op == "add" or (not stages and op not in ("lane_add", "layout")):
-        scene.add_stage_at(QPointF(x, y), list(StageKind)[a % len(StageKind)])
+        editor.add_stage_at(QPointF(x, y), list(StageKind)[a % len(StageKind)])
     elif op == "delete":
-        scene.select_ids(stages[a % len(stages)::3], transitions[b % max(1, len(transitions))::4])
-        scene.delete_selection()
+        editor.scene.select_ids(stages[a % len(stages)::3], transitions[b % max(1, len(transitions))::4])
+        editor.delete_selection()
     elif op == "connect":
-        scene.connect_stages(stages[a % len(stages)], stages[b % len(stages)], words)
+        editor.connect_stages(stages[a % len(stages)], stages[b % len(stages)], words)
     elif op == "reconnect" and transitions:
-        scene.reconnect(transitions[a % len(transitions)], ("source", "target")[b % 2],
+        editor.reconnect(transitions[a % len(transitions)], ("source", "target")[b % 2],
                         stages[b % len(stages)])
     elif op == "move":
         chosen = stages[a % len(stages)::max(1, b % 5)]
-        scene.move_stages({sid: Position(p.stage(sid).position.x + x % 300 - 150,
+        editor.move_stages({sid: Position(p.stage(sid).position.x + x % 300 - 150,
                                          p.stage(sid).position.y + y % 300 - 150)
                            for sid in chosen})
     elif op == "rename":
-        scene.select_ids([stages[a % len(stages)]])
-        scene.rename_selected()
-        scene.editor().setPlainText(words)
-        scene.editor().commit()
+        editor.scene.select_ids([stages[a % len(stages)]])
+        editor.rename_selected()
+        editor.text_editor().setPlainText(words)
+        editor.text_editor().commit()
     elif op == "kpis":
         kpis = tuple(Kpi(words or "KPI", float(x), "%", list(Direction)[b % 2])
                      for _ in range(a % 3))
-        scene.undo_stack.push(stage_command(p, stages[a % len(stages)], {"kpis": kpis}))
+        editor.undo_stack.push(stage_command(p, stages[a % len(stages)], {"kpis": kpis}))
     elif op == "lane_add":
-        scene.add_lane(words)
+        editor.add_lane(words)
     elif op == "lane_delete" and lanes:
-        scene.delete_lane(lanes[a % len(lanes)])
+        editor.delete_lane(lanes[a % len(lanes)])
     elif op == "lane_move" and lanes:
-        scene.move_lane(lanes[a % len(lanes)], b % len(lanes))
+        editor.move_lane(lanes[a % len(lanes)], b % len(lanes))
     elif op == "lane_rename" and lanes:
-        scene.rename_lane(lanes[a % len(lanes)], words)
+        editor.rename_lane(lanes[a % len(lanes)], words)
     elif op == "lane_resize" and lanes:
-        scene.resize_lane(lanes[a % len(lanes)], 60 + b % 400)
+        editor.resize_lane(lanes[a % len(lanes)], 60 + b % 400)
     elif op == "layout":
-        scene.auto_layout()
+        editor.auto_layout()
     elif op == "paste":
-        scene.select_ids(stages[a % len(stages)::max(2, b % 7)])
-        scene.copy_selection()
-        scene.paste(QPointF(x, y) if b % 2 else None)
+        editor.scene.select_ids(stages[a % len(stages)::max(2, b % 7)])
+        editor.copy_selection()
+        editor.paste(QPointF(x, y) if b % 2 else None)
     elif op == "duplicate":
-        scene.select_ids(stages[a % len(stages)::max(2, b % 7)])
-        scene.duplicate_selection()
+        editor.scene.select_ids(stages[a % len(stages)::max(2, b % 7)])
+        editor.duplicate_selection()
 
 
 @settings(max_examples=5, deadline=None,
@@ -78,11 +78,12 @@ def _apply(scene: ProcessScene, op: str, a: int, b: int, x: int, y: int, words: 
 def test_any_edit_sequence_undoes_to_the_start_and_redoes_to_the_end(qtbot, ops):
     process = sample_process()
     stack = QUndoStack()
-    scene = ProcessScene(process, stack)
+    editor = CanvasEditor(process, stack)
+    scene = editor.scene
     try:
         initial = process.snapshot()
         for op in ops:
-            _apply(scene, *op)
+            _apply(editor, *op)
         final = process.snapshot()
         assert stack.count() > 50  # the sequence really edited the document
         assert_scene_matches(scene)
@@ -95,4 +96,4 @@ def test_any_edit_sequence_undoes_to_the_start_and_redoes_to_the_end(qtbot, ops)
         assert process.snapshot() == final
         assert_scene_matches(scene)
     finally:
-        scene.detach()
+        editor.detach()

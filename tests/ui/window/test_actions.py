@@ -74,5 +74,5 @@ def test_every_panel_can_be_toggled_from_the_view_menu(window):
 
 
 def test_canvas_messages_reach_the_status_bar(window):
-    window.scene.statusMessage.emit("Select at least two stages to align.")
+    window.editor.statusMessage.emit("Select at least two stages to align.")
     assert window.statusBar().currentMessage() == "Select at least two stages to align."

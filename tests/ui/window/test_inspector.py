@@ -240,7 +240,7 @@ def test_document_details_when_nothing_is_selected(window, qtbot):
 
 def test_deleting_the_shown_stage_empties_the_inspector(window):
     inspector = select(window, ["hearing"])
-    window.scene.delete_selection()
+    window.editor.delete_selection()
     assert inspector.ctx.stage_id is None
     assert inspector.header.text() == "Document"
 

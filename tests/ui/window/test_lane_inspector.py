@@ -197,8 +197,8 @@ def test_selecting_a_stage_empty_canvas_or_escape_leaves_the_lane_page(shown, qt
 
 def test_undo_of_a_lane_edit_while_the_page_is_shown_updates_it(shown, qtbot):
     window = shown
-    window.scene.rename_lane("sales", "Outside")  # e.g. from the header menu
-    window.scene.recolour_lane("sales", "#E45756")
+    window.editor.rename_lane("sales", "Outside")  # e.g. from the header menu
+    window.editor.recolour_lane("sales", "#E45756")
     click_header(window, qtbot, "sales")
     form = window.inspector.lane_form
     assert form.name.text() == "Outside" and form.swatches["#E45756"].isChecked()
@@ -216,7 +216,7 @@ def test_undo_of_a_lane_edit_while_the_page_is_shown_updates_it(shown, qtbot):
 
 def test_rename_from_the_header_menu_focuses_the_name_field_instead_of_a_dialog(shown, qtbot):
     window = shown
-    window.scene.lane_ops.prompt_rename("back-office")  # the menu's and double-click's action
+    window.editor.prompt_rename_lane("back-office")  # the menu's and double-click's action
     settle()
     assert page(window) == LANE and window.scene.selected_lane_id() == "back-office"
     assert window.inspector.lane_form.name.hasFocus()

@@ -93,7 +93,7 @@ def test_switching_language_retranslates_the_open_window_and_keeps_the_document(
     assert window.isWindowModified() and window.windowTitle().endswith("[*] — SalesDesigner")
     assert window.scene.selected_stage_ids() == ["proposal"]
     assert window.view.zoom_level() == pytest.approx(1.3)
-    assert window.scene.language == "ja"
+    assert window.editor.language == "ja"
     assert window.saveState() == layout  # docks and toolbar stay where they were
     assert kind.currentData() == kind_value and kind.currentText() != kind_text
     assert window.inspector.tabs.currentIndex() == tab
@@ -112,7 +112,7 @@ def test_undo_history_names_follow_the_language_and_come_back_unchanged(
     window = edited_window(make_window, sample)
     window.inspector.actions.add_record()  # "Add {item}" with a translated item name
     window.scene.select_ids(["hearing"])
-    window.scene.auto_layout()  # a step the canvas names from its own table
+    window.editor.auto_layout()  # a step the canvas names from its own table
     stack = window.undo_stack
     names = [stack.text(i) for i in range(stack.count())]
     assert "Add Action" in names and "Auto Layout" in names and "Add KPI" in names

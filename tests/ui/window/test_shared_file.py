@@ -47,7 +47,7 @@ def shared(make_window, sample, tmp_path):
 
 
 def add_stage(window, name: str) -> str:
-    stage_id = window.scene.add_stage_at(window.view.mapToScene(10, 10))
+    stage_id = window.editor.add_stage_at(window.view.mapToScene(10, 10))
     window.inspector.show_selection([stage_id], [])
     window.inspector.overview.name.setText(name)
     return stage_id
