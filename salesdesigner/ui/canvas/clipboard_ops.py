@@ -1,8 +1,8 @@
 """Cut, copy, paste and duplicate on the canvas, through the system clipboard.
 
 Each paste or duplicate is one undo step (files, lanes, stages and arrows together) and
-leaves the new stages selected.  Pasting the same clipboard again offsets each copy a bit
-further so copies never hide each other.
+leaves the new stages selected.  A copy pasted in place lands beside its original, each
+further paste of the same clipboard further along, so copies never hide each other.
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtWidgets import QApplication
 
-from salesdesigner.edits.paste import fragment_center, insertion
-from salesdesigner.model.geometry import GRID
+from salesdesigner.edits.paste import beside, fragment_center, insertion
 from salesdesigner.ui.canvas import clipboard, labels
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor
-
-PASTE_OFFSET = 2 * GRID
-
 
 _exit_hook: list[bool] = []
 
@@ -96,7 +92,7 @@ class ClipboardOps:
             self._refuse()
             return
         if at is None:
-            dx = dy = PASTE_OFFSET * serial
+            dx, dy = beside(fragment.process, serial)
         else:
             center = fragment_center(fragment.process)
             dx, dy = at.x() - center.x, at.y() - center.y

@@ -362,6 +362,7 @@ class CanvasEditor(QObject):
                 self.prompt_rename_lane(item.lane_id)
                 return True
         self.add_stage_at(pos)
+        self.rename_selected()  # the new stage's name, ready to type over
         event.accept()
         return True
 
@@ -381,13 +382,28 @@ class CanvasEditor(QObject):
         self.context_menu(pos).exec(event.screenPos())
         return True
 
+    def _type_to_rename(self, event: QKeyEvent) -> bool:
+        """A printable key on one selected stage starts renaming it with that character
+        (as in draw.io); the space bar stays the view's pan key."""
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier
+                                         | Qt.KeyboardModifier.MetaModifier)
+        if not (plain and text and text.isprintable() and not text.isspace()):
+            return False
+        if len(self.selected_stage_ids()) != 1 or self.selected_transition_ids():
+            return False
+        self.rename_selected(initial=text)
+        event.accept()
+        return True
+
     def key_press(self, event: QKeyEvent) -> bool:
         """Do what the key means on the canvas (the binding table); False if nothing."""
         if self.gesture is not None and self.gesture.key_press(event):
             return True
         binding = keys.binding_for(event)
         if binding is None:
-            return False
+            return self._type_to_rename(event)
         if binding.command == "nudge" and not self.selected_stage_ids():
             return False
         getattr(self, binding.command)(*binding.args)

@@ -35,6 +35,13 @@ class InplaceEditor(QGraphicsTextItem):
         cursor.select(QTextCursor.SelectionType.Document)
         self.setTextCursor(cursor)
 
+    def replace_with(self, text: str) -> None:
+        """Start over with ``text`` (the key that opened the editor), cursor after it."""
+        self.setPlainText(text)
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
     def boundingRect(self) -> QRectF:
         return super().boundingRect().united(self._cover).adjusted(-2, -2, 2, 2)
 

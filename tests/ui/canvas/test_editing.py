@@ -102,8 +102,10 @@ def test_paste_twice_offsets_each_copy_and_cut_removes_the_originals(canvas):
     assert not c.process.has_stage("won")
     c.editor.paste()
     c.editor.paste()
-    pasted = [s for s in c.process.stages if s.name == "Won"]
-    assert [s.position for s in pasted] == [Position(1020, 340), Position(1060, 380)]
+    pasted = [s for s in c.process.stages if s.name.startswith("Won")]
+    # beside where it was, by its width and a gap; the second copy numbered
+    assert [(s.name, s.position) for s in pasted] == [("Won", Position(1160, 300)),
+                                                      ("Won (2)", Position(1340, 300))]
     assert_scene_matches(c.scene)
 
 
@@ -121,7 +123,9 @@ def test_duplicate_copies_the_selection_beside_it_as_one_step(canvas):
     assert len(c.process.stages) == 6 and len(c.process.transitions) == 5
     copies = c.scene.selected_stage_ids()
     assert len(copies) == 2 and not {"propose", "won"} & set(copies)
-    assert c.process.stage(copies[0]).position == Position(760, 340)
+    # right of the pair by its width (620…1050) and a gap, in the same lanes
+    assert c.process.stage(copies[0]).position == Position(1200, 300)
+    assert c.process.stage(copies[1]).name == "Won (2)"
     c.stack.undo()
     assert len(c.process.stages) == 4
     assert_scene_matches(c.scene)
