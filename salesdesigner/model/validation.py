@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from salesdesigner.model.entities import StageKind
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 
 
@@ -31,63 +32,9 @@ class Finding:
     message: str
 
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "no-start": {
-        "en": "The process has no start stage: add one so it is clear where a deal begins.",
-        "ja": "開始ステージがありません。商談がどこから始まるかを示す開始ステージを追加してください。",
-    },
-    "no-outcome": {
-        "en": "The process has no won, lost or end stage: no deal can ever finish.",
-        "ja": "受注・失注・終了のステージがありません。商談が完了できません。",
-    },
-    "unreachable": {
-        "en": "“{name}” cannot be reached from the start.",
-        "ja": "「{name}」には開始ステージからたどり着けません。",
-    },
-    "dead-end": {
-        "en": "From “{name}” no won, lost or end stage can be reached.",
-        "ja": "「{name}」から受注・失注・終了のいずれのステージにも到達できません。",
-    },
-    "cycle": {
-        "en": "These stages form a loop: {names}. Fine for nurturing, but check it is meant.",
-        "ja": "次のステージがループになっています：{names}。育成のための戻りなら問題ありませんが、意図どおりか確認してください。",
-    },
-    "duplicate-name": {
-        "en": "Several stages are named “{name}”: reps will not know which is meant.",
-        "ja": "「{name}」という名前のステージが複数あります。担当者がどれを指すのか迷います。",
-    },
-    "unnamed": {
-        "en": "A stage ({id}) has no name.",
-        "ja": "名前のないステージ（{id}）があります。",
-    },
-    "decision-branches": {
-        "en": "Decision “{name}” has fewer than two ways out.",
-        "ja": "分岐「{name}」の出口が2つ未満です。",
-    },
-    "missing-file": {
-        "en": "“{name}”: the material “{title}” points to an embedded file that is not in "
-              "the document; attach the file again.",
-        "ja": "「{name}」の資料「{title}」が参照する埋め込みファイルが文書にありません。"
-              "ファイルを添付し直してください。",
-    },
-    "missing-logo": {
-        "en": "The cover logo points to an embedded file that is not in the document.",
-        "ja": "表紙のロゴが参照する埋め込みファイルが文書にありません。",
-    },
-    "no-exit-criteria": {
-        "en": "“{name}” has no exit criteria: say what must be true to move on.",
-        "ja": "「{name}」に完了条件がありません。次に進むための条件を書いてください。",
-    },
-    "no-kpi": {
-        "en": "“{name}” has no KPI: say what good looks like in numbers.",
-        "ja": "「{name}」にKPIがありません。目標を数値で示してください。",
-    },
-}
-
-
 def _text(code: str, language: str, **values: str) -> str:
-    lang = "ja" if language.lower().startswith("ja") else "en"
-    return _MESSAGES[code][lang].format(**values)
+    """The finding's message in the document's language (model.presentation, ``check.*``)."""
+    return words_for(language, "check")(code, **values)
 
 
 def _name_key(name: str) -> str:
@@ -99,7 +46,7 @@ def validate(process: Process) -> list[Finding]:
     graph = process.graph
     lang = process.language
     stages = process.stages
-    sep = "、" if lang.lower().startswith("ja") else ", "
+    sep = words_for(lang)("list_sep")
     findings: list[Finding] = []
 
     def label(stage_id: str) -> str:

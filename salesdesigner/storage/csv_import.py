@@ -35,6 +35,7 @@ from pathlib import Path
 from salesdesigner.model import Kpi, Lane, Process, Stage, StageKind, Transition
 from salesdesigner.model.ids import new_id, slug_id
 from salesdesigner.model.layout import apply_layout
+from salesdesigner.model.presentation import words_for
 from salesdesigner.storage.json_format import InterchangeError
 
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -51,10 +52,6 @@ _HEADERS: dict[str, tuple[str, ...]] = {
 _LANE_COLORS = ("#4C78A8", "#F58518", "#54A24B", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
-_TEXTS = {
-    "ja": {"start": "開始", "won": "受注", "lost": "失注"},
-    "en": {"start": "Start", "won": "Won", "lost": "Lost"},
-}
 
 
 def _normal(header: str) -> str:
@@ -199,7 +196,7 @@ def process_from_csv(text: str, *, language: str | None = None, name: str = "") 
         raise InterchangeError("The CSV file has a header row but no stages.")
     if language is None:
         language = "ja" if _JAPANESE.search(text) else "en"
-    words = _TEXTS["ja" if language.lower().startswith("ja") else "en"]
+    words = words_for(language)
     process = Process(id=new_id("process"), name=name, language=language)
     lane_of: dict[str, str] = {}
     ids: set[str] = {"start", "won", "lost"}
@@ -226,14 +223,15 @@ def process_from_csv(text: str, *, language: str | None = None, name: str = "") 
         ids.add(stage.id)
         stages.append(stage)
     first_lane, last_lane = stages[0].lane, stages[-1].lane
-    chain = [Stage("start", words["start"], StageKind.START, first_lane), *stages,
-             Stage("won", words["won"], StageKind.WON, last_lane)]
-    for stage in [*chain, Stage("lost", words["lost"], StageKind.LOST, last_lane)]:
+    chain = [Stage("start", words.kind(StageKind.START), StageKind.START, first_lane), *stages,
+             Stage("won", words.kind(StageKind.WON), StageKind.WON, last_lane)]
+    for stage in [*chain, Stage("lost", words.kind(StageKind.LOST), StageKind.LOST, last_lane)]:
         process.add_stage(stage)
     for n, (a, b) in enumerate(zip(chain, chain[1:], strict=False), 1):
-        label = words["won"] if b.kind is StageKind.WON else ""
+        label = words.kind(StageKind.WON) if b.kind is StageKind.WON else ""
         process.add_transition(Transition(f"t{n}", a.id, b.id, label))
-    process.add_transition(Transition(f"t{len(chain)}", stages[-1].id, "lost", words["lost"]))
+    process.add_transition(Transition(f"t{len(chain)}", stages[-1].id, "lost",
+                                      words.kind(StageKind.LOST)))
     apply_layout(process)
     return process
 

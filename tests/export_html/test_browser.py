@@ -11,9 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from salesdesigner.export.html import export_html
-from salesdesigner.export.html.strings import EN, JA
 from salesdesigner.model import StageKind
 from salesdesigner.model.ordering import process_order
+from salesdesigner.model.presentation import words_for
 from tests.export_html.conftest import Offline, open_offline
 from tests.export_html.helpers import (
     XSS_IMG,
@@ -22,6 +22,8 @@ from tests.export_html.helpers import (
     template,
     with_attachments,
 )
+
+EN, JA = words_for("en", "playbook").flat(), words_for("ja", "playbook").flat()
 
 pytestmark = pytest.mark.slow
 

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 
 from salesdesigner.export.html import HtmlExportError, export_html
 from salesdesigner.export.html.builder import script_json
-from salesdesigner.export.html.data import kpi_target, link_href, stage_fragment
-from salesdesigner.export.html.strings import EN, JA
-from salesdesigner.model import Direction, Kpi, UserError
+from salesdesigner.export.html.data import link_href, stage_fragment
+from salesdesigner.model import UserError
 from salesdesigner.model.ordering import process_order
+from salesdesigner.model.presentation import words_for
 from tests.export_html.helpers import (
     XSS_IMG,
     XSS_SCRIPT,
@@ -27,6 +27,8 @@ from tests.export_html.helpers import (
     with_attachments,
 )
 from tests.strategies import processes
+
+EN, JA = words_for("en", "playbook").flat(), words_for("ja", "playbook").flat()
 
 
 def test_script_json_cannot_close_the_script_element() -> None:
@@ -137,14 +139,6 @@ def test_unsafe_material_addresses_are_not_links() -> None:
     assert link_href("mailto:a@b.c") == "mailto:a@b.c"
 
 
-def test_kpi_targets_read_naturally_in_both_languages() -> None:
-    assert kpi_target(Kpi("Win rate", 30.0, "%"), EN) == "≥ 30%"
-    assert kpi_target(Kpi("Lead time", 2.5, "days", Direction.LOWER), EN) == "≤ 2.5 days"
-    assert kpi_target(Kpi("商談数", 20.0, "件/月"), JA) == "20件/月 以上"
-    assert kpi_target(Kpi("売上", 1500000.0, "円"), JA) == "1,500,000円 以上"
-    assert kpi_target(Kpi("No target"), EN) == ""
-
-
 @pytest.mark.parametrize("kwargs, message", [
     ({"attachments": "zip"}, "attachments option"),
     ({"inline_limit": -1}, "inline limit"),
@@ -195,7 +189,7 @@ def test_page_script_never_parses_or_evaluates_text() -> None:
 def test_diagram_draws_stages_where_the_shared_geometry_puts_them() -> None:
     from xml.etree import ElementTree as ET
 
-    from salesdesigner.export.html.strings import EN as labels
+    labels = EN
     from salesdesigner.export.html.svg import diagram_svg
     from salesdesigner.model import StageKind
     from salesdesigner.model.geometry import stage_rect

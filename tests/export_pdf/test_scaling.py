@@ -14,7 +14,7 @@ from salesdesigner.export.pdf.diagram import plan_tiles
 from salesdesigner.export.pdf.document import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
-from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.geometry import Rect
 from salesdesigner.model.ordering import process_order
@@ -26,7 +26,7 @@ def _summary(n_stages: int) -> tuple[list, float]:
     """The KPI summary section of a generated process, and the body width."""
     process = synthetic_process(n_stages)
     ids = process_order(process)
-    labels = Labels(process.language)
+    labels = Labels(process.language, "manual")
     ts = Typesetter(labels.japanese)
     m = Manual(process, labels, ts, [process.stage(s) for s in ids])
     m.numbers = {sid: k for k, sid in enumerate(ids, 1)}

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from salesdesigner.export.html.data import AttachmentMode, AttachmentPlan, playbook_data
-from salesdesigner.export.html.strings import labels_for
 from salesdesigner.export.html.svg import diagram_svg
 from salesdesigner.model.errors import UserError
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 from salesdesigner.storage.files import write_atomically
 
@@ -80,7 +80,7 @@ def content_security_policy(script: str, style: str) -> str:
 def render_page(process: Process, *, folder_name: str, attachments: AttachmentMode = "folder",
                 inline_limit: int = 256_000) -> tuple[str, AttachmentPlan]:
     """The playbook's HTML text and the attachment files that must be written beside it."""
-    labels = labels_for(process.language or "en")
+    labels = words_for(process.language, "playbook").flat()
     payload, plan = playbook_data(process, labels, folder_name=folder_name,
                                   attachments=attachments, inline_limit=inline_limit)
     css, js = _asset("playbook.css"), page_script()

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote
 
-from salesdesigner.model.entities import Direction, Kpi, Material, Stage
-from salesdesigner.model.numbers import display_number
+from salesdesigner.model.entities import Material, Stage
 from salesdesigner.model.ordering import back_edges, process_order
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 from salesdesigner.storage.json_format import attachment_filenames
 
@@ -49,22 +49,6 @@ def link_href(uri: str) -> str | None:
     if uri.lower().startswith(_LINK_SCHEMES) and not any(c in uri for c in "\x00\n\r\t"):
         return uri
     return None
-
-
-format_number = display_number  # one rule for every view (model.numbers)
-
-
-def kpi_target(kpi: Kpi, labels: dict[str, str]) -> str:
-    """"≥ 10%" / "5 日 以下": the target with its unit and direction, or "" without one."""
-    if kpi.target is None:
-        return ""
-    unit = kpi.unit.strip()
-    value = format_number(kpi.target)
-    if unit:
-        tight = unit[0] in "%％" or ord(unit[0]) >= 0x2E80
-        value = f"{value}{unit}" if tight else f"{value} {unit}"
-    key = "target_lower" if kpi.direction is Direction.LOWER else "target_higher"
-    return labels[key].format(v=value)
 
 
 @dataclass
@@ -117,10 +101,9 @@ class _Materials:
 
 def _stage_data(stage: Stage, process: Process, index_of: dict[str, int],
                 lane_index: dict[str, int], cut: set[tuple[str, str]],
-                materials: _Materials, labels: dict[str, str]) -> dict[str, Any]:
-    duration = ""
-    if stage.duration_days is not None:
-        duration = labels["duration"].format(days=format_number(stage.duration_days))
+                materials: _Materials) -> dict[str, Any]:
+    words = words_for(process.language)
+    duration = "" if stage.duration_days is None else words.duration(stage.duration_days)
     return {
         "id": stage.id,
         "hash": stage_fragment(stage.id),
@@ -131,7 +114,7 @@ def _stage_data(stage: Stage, process: Process, index_of: dict[str, int],
         "description": stage.description,
         "exit": list(stage.exit_criteria),
         "duration": duration,
-        "kpis": [{"name": k.name, "target": kpi_target(k, labels),
+        "kpis": [{"name": k.name, "target": words.kpi_target(k),
                   "direction": k.direction.value, "definition": k.definition}
                  for k in stage.kpis],
         "actions": [{"title": a.title, "owner": a.owner, "timing": a.timing,
@@ -164,7 +147,7 @@ def playbook_data(process: Process, labels: dict[str, str], *, folder_name: str,
     cut = back_edges(process)
     materials = _Materials(process, folder_name, attachments, inline_limit)
     stages = [_stage_data(process.stage(sid), process, index_of, lane_index, cut,
-                          materials, labels) for sid in order]
+                          materials) for sid in order]
     payload = {
         "process": {"id": process.id, "name": process.name,
                     "description": process.description, "company": process.company,

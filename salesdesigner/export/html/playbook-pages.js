@@ -117,7 +117,7 @@ function buildStage(stage, i) {
       var card = el("div", "kpi");
       card.appendChild(el("div", "kpi-name", has(k.name) ? k.name : L.untitled));
       if (has(k.target)) card.appendChild(el("div", "kpi-target", k.target));
-      card.appendChild(el("div", "kpi-dir " + k.direction, k.direction === "lower" ? "↓ " + L.lower : "↑ " + L.higher));
+      card.appendChild(el("div", "kpi-dir " + k.direction, k.direction === "lower" ? "↓ " + L.lower_is_better : "↑ " + L.higher_is_better));
       if (has(k.definition)) card.appendChild(el("div", "kpi-def", k.definition));
       grid.appendChild(card);
       indexText(i, "kpi", [k.name, k.definition].filter(has).join(" — "), card);
@@ -149,8 +149,8 @@ function buildStage(stage, i) {
       var item = checkItem(stage, "action" + n, has(a.title) ? a.title : L.untitled, "action");
       var body = item.querySelector(".check-body");
       var meta = [];
-      if (has(a.owner)) meta.push(L.owner + L.sep + a.owner);
-      if (has(a.timing)) meta.push(L.timing + L.sep + a.timing);
+      if (has(a.owner)) meta.push(L.owner + L.colon + a.owner);
+      if (has(a.timing)) meta.push(L.timing + L.colon + a.timing);
       if (meta.length) body.appendChild(el("span", "check-meta", meta.join("  ·  ")));
       if (has(a.detail)) body.appendChild(el("span", "check-detail", a.detail));
       acts.appendChild(item);
@@ -166,7 +166,7 @@ function buildStage(stage, i) {
       var top = el("div", "script-head");
       var titles = el("div", "script-titles");
       titles.appendChild(el("h3", "script-title", has(s.title) ? s.title : L.untitled));
-      if (has(s.situation)) titles.appendChild(el("p", "script-situation", L.when + L.sep + s.situation));
+      if (has(s.situation)) titles.appendChild(el("p", "script-situation", L.situation + L.colon + s.situation));
       top.appendChild(titles);
       var button = el("button", "copy-button", L.copy);
       button.type = "button";

@@ -31,7 +31,7 @@ from salesdesigner.export.pdf.sections import (
     overview,
     stage_chapter,
 )
-from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.process import Process
@@ -82,7 +82,7 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
     if size is None:
         raise PdfExportError(f"Unknown paper size {paper!r}: use a4 or letter.")
     ids = select_stages(process, lanes, stages)
-    labels = Labels(process.language)
+    labels = Labels(process.language, "manual")
     ts = Typesetter(labels.japanese)
     manual = Manual(process, labels, ts, [process.stage(s) for s in ids])
     manual.numbers = {sid: n for n, sid in enumerate(ids, 1)}

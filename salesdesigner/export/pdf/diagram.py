@@ -42,6 +42,7 @@ from salesdesigner.model.geometry import (
 )
 from salesdesigner.model.labels_layout import place_labels
 from salesdesigner.model.ordering import back_edges
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
 
@@ -396,7 +397,7 @@ class DiagramFlowable(Flowable):
         ts, s = self.scene.ts, self.scale
         if w < 4 or h < 4:
             return
-        name = ts.short(stage.name, 70) or "—"
+        name = ts.short(words_for(self.scene.process.language).name(stage.name), 70)
         size = NAME_SIZE * s
         for attempt in range(4):
             para = self._text(name, "diagram", size, color)

@@ -13,7 +13,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from salesdesigner.export.pdf.fonts import SANS
 from salesdesigner.export.pdf.sections import Anchor
-from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import ACCENT, MUTED, RULE, Typesetter, tint
 
 PAPERS = {"a4": A4, "letter": LETTER}

@@ -31,7 +31,7 @@ from salesdesigner.export.pdf.diagram import (
 )
 from salesdesigner.export.pdf.fonts import SANS
 from salesdesigner.export.pdf.rowtable import WindowedTable
-from salesdesigner.export.pdf.strings import Labels
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import (
     ACCENT,
     INK,
@@ -43,7 +43,7 @@ from salesdesigner.export.pdf.styles import (
     shade,
     tint,
 )
-from salesdesigner.model.entities import Direction, Kpi, Stage, StageKind
+from salesdesigner.model.entities import Kpi, Stage, StageKind
 from salesdesigner.model.geometry import lane_bands, stage_rect
 from salesdesigner.model.process import Process
 
@@ -104,7 +104,7 @@ class Manual:
         return self.labels("no_lane")
 
     def stage_title(self, stage: Stage) -> str:
-        return stage.name if stage.name.strip() else self.labels("untitled")
+        return self.labels.name(stage.name)
 
 
 # ---------------------------------------------------------------------------- front matter
@@ -263,12 +263,7 @@ def overview(m: Manual, anchor: Callable[[str, str], Anchor], width: float,
 
 # ---------------------------------------------------------------------------- KPI summary
 def target_text(kpi: Kpi, lb: Labels) -> str:
-    if kpi.target is None:
-        return lb("no_target")
-    unit = kpi.unit.strip()
-    value = lb.number(kpi.target) + ("" if not unit else unit if unit.startswith("%") else f" {unit}")
-    key = "target_lower" if Direction(kpi.direction) is Direction.LOWER else "target_higher"
-    return lb(key, value=value)
+    return lb.kpi_target(kpi) or lb("no_target")
 
 
 def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -> list[Flowable]:
@@ -324,7 +319,7 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
     out: list[Flowable] = [PageBreak(), anchor(m.keys[stage.id], title, stage=stage)]
     meta = [lb("chapter", n=number), lb.kind(stage.kind), m.lane_name(stage.lane)]
     if stage.duration_days is not None:
-        meta.append(lb("duration", days=lb.number(stage.duration_days)))
+        meta.append(lb.duration(stage.duration_days))
     out.append(ColorBar(color, 4, space_after=6))
     out.append(ts.para("   ·   ".join(ts.short(x, 80) for x in meta), "chapter_no"))
     out += ts.blocks(title, "stage_title")
@@ -336,13 +331,13 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
         out.append(_heading(ts, lb("description")))
         out += ts.blocks(stage.description)
     if stage.exit_criteria:
-        out.append(_heading(ts, lb("exit")))
+        out.append(_heading(ts, lb("exit_criteria")))
         for criterion in stage.exit_criteria:
             out += _bulleted(ts, criterion, "✓")
     if stage.kpis:
         out.append(_heading(ts, lb("kpis")))
         for kpi in stage.kpis:
-            out.append(ts.raw(f"{ts.markup(kpi.name or '—', 'item')}"
+            out.append(ts.raw(f"{ts.markup(lb.name(kpi.name), 'item')}"
                               f'<font color="#1F3A5F">　{ts.markup(target_text(kpi, lb), "item")}</font>',
                               "item", bulletText="■"))
             if kpi.definition.strip():
@@ -350,7 +345,7 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
     if stage.actions:
         out.append(_heading(ts, lb("actions")))
         for action in stage.actions:
-            out.append(ts.para(action.title or "—", "check", bulletText="☐"))
+            out.append(ts.para(lb.name(action.title), "check", bulletText="☐"))
             who = [lb("field", name=lb("owner"), value=action.owner) if action.owner.strip() else "",
                    lb("field", name=lb("timing"), value=action.timing)
                    if action.timing.strip() else ""]
@@ -362,7 +357,7 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
     if stage.scripts:
         out.append(_heading(ts, lb("scripts")))
         for script in stage.scripts:
-            head: list[Flowable] = [ts.para(script.title or "—", "callout_title")]
+            head: list[Flowable] = [ts.para(lb.name(script.title), "callout_title")]
             if script.situation.strip():
                 head.append(ts.para(lb("field", name=lb("situation"), value=script.situation), "muted"))
             out.append(CondPageBreak(110))  # never a lone call-out title at a page foot
@@ -416,7 +411,7 @@ def _callout(ts: Typesetter, parts: list[Flowable], color: colors.Color, width: 
 
 def _material(m: Manual, material) -> list[Flowable]:
     ts, lb = m.ts, m.labels
-    title = ts.markup(material.title or material.uri or "—", "bullet")
+    title = ts.markup(lb.name(material.title or material.uri), "bullet")
     lines = [title]
     aid = material.attachment_id
     uri = material.uri.strip()
@@ -445,7 +440,7 @@ def _attr(value: str) -> str:
 
 def _next_steps(m: Manual, stage: Stage) -> list[Flowable]:
     ts, lb = m.ts, m.labels
-    out: list[Flowable] = [_heading(ts, lb("next"))]
+    out: list[Flowable] = [_heading(ts, lb("next_steps"))]
     outgoing = m.process.outgoing(stage.id)
     if not outgoing:
         out.append(ts.para(lb("next_end"), "muted"))

@@ -86,7 +86,7 @@ class StageItem(QGraphicsItem):
                 edge.adjust()
         if (stage.name, stage.kind, stage.kpis) != (old.name, old.kind, old.kpis):
             self._text_stale = self._tooltip_stale = True
-        elif stage.goal != old.goal:
+        elif (stage.goal, stage.duration_days) != (old.goal, old.duration_days):
             self._tooltip_stale = True
         if stage.position != old.position:
             self.set_model_pos(stage.position.x, stage.position.y)
@@ -121,8 +121,11 @@ class StageItem(QGraphicsItem):
     def _ensure_tooltip(self) -> None:
         if self._tooltip_stale:
             self._tooltip_stale = False
-            self.setToolTip(style.tooltip(self.stage.name, self.stage.goal,
-                                          *(style.kpi_headline(k) for k in self.stage.kpis)))
+            self.setToolTip(style.stage_tooltip(self.stage, self._language()))
+
+    def _language(self) -> str:
+        """The document's language (a card's words are the document's, like the manual's)."""
+        return getattr(self.scene(), "content_language", "") or "en"
 
     def text_lines(self) -> tuple[list[str], list[str]]:
         """The name and KPI lines as drawn (laid out now if they are stale)."""
@@ -135,10 +138,12 @@ class StageItem(QGraphicsItem):
         w = self._size[0]
         kind = self.stage.kind
         name_metrics = QFontMetricsF(NAME_FONT)
+        language = self._language()
+        name = style.stage_name(self.stage, language)
         if kind is StageKind.STAGE:
-            kpis = [style.kpi_headline(k) for k in self.stage.kpis[:2]]
-            name_lines = 2 if len(kpis) < 2 else 1 if len(self.stage.name) > 40 else 2
-            self._name_lines = style.wrap(self.stage.name, name_metrics,
+            kpis = [style.kpi_headline(k, language) for k in self.stage.kpis[:2]]
+            name_lines = 2 if len(kpis) < 2 else 1 if len(name) > 40 else 2
+            self._name_lines = style.wrap(name, name_metrics,
                                           w - ACCENT_WIDTH - 20, name_lines)
             km = QFontMetricsF(KPI_FONT)
             self._kpi_lines = [km.elidedText(k, Qt.TextElideMode.ElideRight,
@@ -148,11 +153,11 @@ class StageItem(QGraphicsItem):
                     self._kpi_lines[-1] + f"  +{len(self.stage.kpis) - 2}",
                     Qt.TextElideMode.ElideRight, w - ACCENT_WIDTH - 34)
         elif kind is StageKind.DECISION:
-            self._name_lines = style.wrap(self.stage.name, name_metrics, w * 0.58, 2)
+            self._name_lines = style.wrap(name, name_metrics, w * 0.58, 2)
             self._kpi_lines = []
         else:
             prefix = {StageKind.WON: "✓ ", StageKind.LOST: "✕ "}.get(kind, "")
-            self._name_lines = style.wrap(prefix + self.stage.name, name_metrics, w - 28, 2)
+            self._name_lines = style.wrap(prefix + name, name_metrics, w - 28, 2)
             self._kpi_lines = []
 
     # ------------------------------------------------------------------ geometry

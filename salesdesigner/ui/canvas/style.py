@@ -8,8 +8,8 @@ import unicodedata
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from salesdesigner.model.entities import Direction, Kpi, StageKind
-from salesdesigner.model.numbers import display_number
+from salesdesigner.model.entities import Kpi, Stage, StageKind
+from salesdesigner.model.presentation import words_for
 
 INK = QColor("#1D2939")
 MUTED = QColor("#475467")
@@ -104,15 +104,22 @@ def tooltip(*parts: str) -> str:
     return f"<p style='white-space:pre-wrap'>{body}</p>" if body else ""
 
 
-format_number = display_number  # one rule for every view (model.numbers)
-
-
-def kpi_headline(kpi: Kpi) -> str:
-    """E.g. "Appointment rate ≥ 10 %" (≤ for KPIs where lower is better)."""
+def kpi_headline(kpi: Kpi, language: str) -> str:
+    """E.g. "Appointment rate ≥ 10%" (≤ for KPIs where lower is better), the target
+    written as every view writes it (model.presentation)."""
     name = display_text(kpi.name, 80) or "KPI"
-    if kpi.target is None:
-        return name
-    sign = "≤" if Direction(kpi.direction) is Direction.LOWER else "≥"
-    unit = display_text(kpi.unit, 20)
-    value = format_number(kpi.target)
-    return f"{name} {sign} {value} {unit}".rstrip()
+    target = display_text(words_for(language).kpi_target(kpi), 40)
+    return f"{name} {target}" if target else name
+
+
+def stage_name(stage: Stage, language: str) -> str:
+    """The name a stage card shows: its own, or the document language's "(untitled)"."""
+    return words_for(language).name(stage.name)
+
+
+def stage_tooltip(stage: Stage, language: str) -> str:
+    """Name, goal, typical duration and KPI targets of a stage, shown literally."""
+    words = words_for(language)
+    duration = "" if stage.duration_days is None else words.duration(stage.duration_days)
+    return tooltip(words.name(stage.name), stage.goal, duration,
+                   *(kpi_headline(k, language) for k in stage.kpis))

@@ -21,7 +21,7 @@ from salesdesigner.edits import Edit, Name, SetProcess, SetStage, SetTransition
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
-from salesdesigner.model.vocabulary import vocabulary
+from salesdesigner.model.presentation import words_for
 from salesdesigner.ui.commands import push
 
 
@@ -46,7 +46,7 @@ class EditContext(QObject):
     def new_name(self, key: str) -> str:
         """What a new KPI, action, script… is called: in the document's language (it is
         printed in the manual and the playbook), whatever language the menus speak."""
-        return vocabulary(self.process.language)[key]
+        return words_for(self.process.language)(key)
 
     def new_session(self, *_: object) -> None:
         self.session += 1

@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
 from salesdesigner.edits import name
 from salesdesigner.model.entities import Direction, Kpi, Stage
 from salesdesigner.model.ids import new_id
+from salesdesigner.model.presentation import editable_number as format_number
+from salesdesigner.model.presentation import words_for
+from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector.context import EditContext, set_plain_text
 from salesdesigner.ui.inspector.elided import ElidedLabel, plain_tooltip
 from salesdesigner.ui.inspector.records import name_arrow_button
@@ -43,12 +46,6 @@ NAME, TARGET, UNIT, DIRECTION = range(4)
 COLUMNS = 4
 ARROWS = {Direction.HIGHER: "↑", Direction.LOWER: "↓"}
 CJK_SAMPLE = "目標値受注率"
-
-
-def format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def parse_number(text: str) -> float | None:
@@ -148,8 +145,11 @@ class KpiTable(QWidget):
 
     def retranslate(self) -> None:
         """Headers, buttons, tooltips and the direction choices in the UI language."""
+        texts = self._direction_texts()
         heads = ((self.tr("Name"), ""), (self.tr("Target"), ""), (self.tr("Unit"), ""),
-                 ("↑↓", self.tr("Direction: is the KPI good above or below its target?")))
+                 (self.tr("Better"), self.tr("Which way the KPI is good: {higher} (↑) or "
+                                             "{lower} (↓)").format(
+                     higher=texts[Direction.HIGHER], lower=texts[Direction.LOWER])))
         for column, (text, tip) in enumerate(heads):
             item = self.table.horizontalHeaderItem(column)
             item.setText(text)
@@ -161,7 +161,6 @@ class KpiTable(QWidget):
         self.definition.setPlaceholderText(
             self.tr("How the KPI is measured: what is counted, over which period, from "
                     "which data"))
-        texts = self._direction_texts()
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, DIRECTION)
             if isinstance(combo, QComboBox):
@@ -190,16 +189,17 @@ class KpiTable(QWidget):
         probe = QComboBox()
         probe.setFont(self.table.font())
         probe.addItems(list(ARROWS.values()))
-        header.resizeSection(DIRECTION, max(probe.sizeHint().width(),
-                                            head_metrics.horizontalAdvance("↑↓") + pad))
+        header.resizeSection(DIRECTION, max(probe.sizeHint().width(), width(DIRECTION, ())))
         probe.deleteLater()
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(_line_height(self.table.font()))
         rows.setDefaultSectionSize(_line_height(self.table.font()))
 
-    def _direction_texts(self) -> dict[Direction, str]:
-        return {Direction.HIGHER: self.tr("Higher is better"),
-                Direction.LOWER: self.tr("Lower is better")}
+    @staticmethod
+    def _direction_texts() -> dict[Direction, str]:
+        """"higher is better" / "lower is better", in the UI language (model.presentation)."""
+        words = words_for(current_language())
+        return {d: words.direction(d) for d in Direction}
 
     def _name_direction_items(self, combo: QComboBox, texts: dict[Direction, str]) -> None:
         for i in range(combo.count()):
@@ -237,7 +237,11 @@ class KpiTable(QWidget):
                         self.table.setItem(r, column, item)
                     if item.text() != text:
                         item.setText(text)
-                    item.setToolTip(plain_tooltip(text))  # a clipped name, in full, literally
+                    tip = text
+                    if column == TARGET and kpi.target is not None:  # as the other views say it
+                        words = words_for(current_language())
+                        tip = words.parens.format(words.kpi_target(kpi), words.direction(kpi))
+                    item.setToolTip(plain_tooltip(tip))  # a clipped name, in full, literally
                     if column == TARGET:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                               | Qt.AlignmentFlag.AlignVCenter)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from salesdesigner.edits import name
 from salesdesigner.edits.stages import rename_stage
 from salesdesigner.model.entities import Stage, StageKind
-from salesdesigner.ui.i18n import translate
+from salesdesigner.model.presentation import words_for
+from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector.context import (
     EditContext,
     add_labelled_row,
@@ -29,15 +30,9 @@ NO_DURATION = -1.0
 
 
 def kind_names() -> dict[StageKind, str]:
-    """Display names of the stage kinds, in the UI language."""
-    return {
-        StageKind.START: translate("StageKind", "Start"),
-        StageKind.STAGE: translate("StageKind", "Stage"),
-        StageKind.DECISION: translate("StageKind", "Decision"),
-        StageKind.WON: translate("StageKind", "Won"),
-        StageKind.LOST: translate("StageKind", "Lost"),
-        StageKind.END: translate("StageKind", "End"),
-    }
+    """Display names of the stage kinds, in the UI language (model.presentation)."""
+    words = words_for(current_language())
+    return {kind: words.kind(kind) for kind in StageKind}
 
 
 class DaysSpinBox(QDoubleSpinBox):
@@ -133,7 +128,7 @@ class OverviewForm(QWidget):
             self.kind.setItemText(i, label)
         with self.ctx.filling():  # the suffix changes the shown value: no edit
             self.duration.setSpecialValueText(self.tr("Not set"))
-            self.duration.setSuffix(self.tr(" days"))
+            self.duration.setSuffix(words_for(current_language()).days_suffix())
             self._fill_lanes()
         self.exit_criteria.retitle(self._exit_fields(), name("Exit Criterion", "OverviewForm"))
 

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from salesdesigner.edits import name
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import Action, Script
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
+from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector.context import EditContext
 from salesdesigner.ui.inspector.elided import ElidedLabel
 from salesdesigner.ui.inspector.forms import DocumentForm, TransitionForm
@@ -218,14 +220,15 @@ class Inspector(QWidget):
             if stage.name.strip():
                 self.header.set_template("{name}  ·  {kind}", name=stage.name, kind=kind)
             else:
-                self.header.setText(f"{self.tr('(unnamed)')}  ·  {kind}")
+                self.header.setText(f"{words_for(current_language()).untitled}  ·  {kind}")
         elif self.ctx.transition() is not None:
             self.header.setText(self.tr("Arrow"))
         elif (lane := self.lane_form.lane()) is not None:
             if lane.name.strip():
                 self.header.set_template("{name}  ·  {kind}", name=lane.name, kind=self.tr("Lane"))
             else:
-                self.header.setText(f"{self.tr('(unnamed)')}  ·  {self.tr('Lane')}")
+                self.header.setText(f"{words_for(current_language()).untitled}  ·  "
+                                    f"{self.tr('Lane')}")
         else:
             self.header.setText(self.tr("Document"))
 

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.edits import Name, name
 from salesdesigner.model.entities import Stage
+from salesdesigner.model.presentation import words_for
+from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector.context import EditContext, set_line_text, set_plain_text
 from salesdesigner.ui.inspector.elided import plain_tooltip
 
@@ -204,7 +206,8 @@ class RecordListEditor(QWidget):
 
     def _title(self, record: Any) -> str:
         text = " ".join(str(self.title_of(record)).split())
-        return clip_columns(text, TITLE_COLUMNS) if text else self.tr("(untitled)")
+        return (clip_columns(text, TITLE_COLUMNS) if text
+                else words_for(current_language()).untitled)
 
     def _show_title(self, row: int, record: Any) -> None:
         """The row's (shortened) title; a shortened one has the whole title as tooltip."""

@@ -104,7 +104,7 @@ class StageNavigator(QListWidget):
         try:
             self.clear()
             for stage_id, name, lane_name, color, step, kind in rows:
-                item = QListWidgetItem(" ".join(name.split()) or "—")
+                item = QListWidgetItem(" ".join(name.split()))
                 item.setData(STAGE_ID, stage_id)
                 item.setData(LANE_NAME, lane_name)
                 item.setData(LANE_COLOR, color)

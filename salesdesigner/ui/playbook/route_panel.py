@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.process import Process
-from salesdesigner.ui.playbook.labels import PageLabels
+from salesdesigner.model.presentation import Words as PageLabels
 from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, text_label
 
 
@@ -88,7 +88,7 @@ class RoutePanel(QScrollArea):
             layout.addWidget(text_label(labels.process_start, "mutedText"))
         for transition in incoming:
             source = process.stage(transition.source)
-            lines = [("← " + (" ".join(source.name.split()) or "—"), "bodyText")]
+            lines = [("← " + labels.name(" ".join(source.name.split())), "bodyText")]
             if transition.label.strip():
                 lines.append((transition.label, "mutedText"))
             button = RouteButton("fromButton", transition.source, lines)

@@ -39,7 +39,7 @@ class ResultRow:
     def to_html(self) -> str:
         """The row as rich text; user text is escaped, only our own tags remain."""
         e = html.escape
-        name = e(" ".join(self.stage_name.split()) or "—")
+        name = e(" ".join(self.stage_name.split()))
         head = (f"<b>{name}</b> <span style='color:{MUTED}'>· {e(self.field_label)}</span>")
         body = (f"{e(self.before)}<span style='background:#FFE8A3'><b>{e(self.match)}</b></span>"
                 f"{e(self.after)}")

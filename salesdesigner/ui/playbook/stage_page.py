@@ -1,7 +1,7 @@
 """The stage page: everything a rep needs while a deal is in one stage, in reading order.
 
 Built from widgets, not HTML: every text is a plain-text ``QLabel`` (never rich text), so
-markup in a stage name is shown as typed.  Headings come from :mod:`.labels` in the
+markup in a stage name is shown as typed.  Headings come from :mod:`salesdesigner.model.presentation` in the
 document's language; the Copy and Open buttons are UI and go through ``tr()``.
 """
 
@@ -24,13 +24,7 @@ from PySide6.QtWidgets import (
 from salesdesigner.model.entities import Material, Script, Stage
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.process import Process
-from salesdesigner.ui.playbook.labels import (
-    PageLabels,
-    direction_hint,
-    format_number,
-    format_target,
-    kind_label,
-)
+from salesdesigner.model.presentation import Words as PageLabels
 from salesdesigner.ui.playbook.style import BORDER, CARD_BG, lane_color, tint
 from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, card, text_label
 
@@ -172,14 +166,14 @@ class StagePage(QScrollArea):
         chip.setMaximumWidth(360)
         crumbs.addWidget(chip)
         parts = [labels.step_of.format(n=step, m=total) if step else "",
-                 kind_label(labels, stage.kind)]
+                 labels.kind(stage.kind)]
         if stage.duration_days is not None and stage.duration_days >= 0:
-            parts.append(labels.duration.format(days=format_number(stage.duration_days)))
+            parts.append(labels.duration(stage.duration_days))
         crumb = text_label("  ·  ".join(p.replace(" ", "\u00a0") for p in parts if p),
                            "breadcrumb", selectable=False)
         crumbs.addWidget(crumb, 1)
         layout.addLayout(crumbs)
-        layout.addWidget(text_label(stage.name or "—", "stageName"))
+        layout.addWidget(text_label(labels.name(stage.name), "stageName"))
         if stage.description.strip():
             layout.addWidget(text_label(stage.description, "bodyText"))
         return frame
@@ -201,7 +195,7 @@ class StagePage(QScrollArea):
         row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        texts.addWidget(text_label(title or "—", "itemTitle" if (detail or meta) else "bodyText"))
+        texts.addWidget(text_label(title, "itemTitle" if (detail or meta) else "bodyText"))
         if meta:
             texts.addWidget(text_label(meta, "mutedText"))
         if detail.strip():
@@ -227,15 +221,15 @@ class StagePage(QScrollArea):
         grid.setVerticalSpacing(12)
         grid.setColumnStretch(1, 1)
         for row, kpi in enumerate(stage.kpis):
-            target = format_target(kpi, labels)
-            value = text_label(keep_unit_whole(target) or "—", "kpiTarget")
+            target = labels.kpi_target(kpi)
+            value = text_label(keep_unit_whole(target) or labels.no_target, "kpiTarget")
             value.setMaximumWidth(220)
-            value.setToolTip(direction_hint(kpi, labels) if target else "")
+            value.setToolTip(labels.direction(kpi) if target else "")
             grid.addWidget(value, row, 0, Qt.AlignmentFlag.AlignTop)
             texts = QVBoxLayout()
             texts.setSpacing(2)
-            texts.addWidget(text_label(kpi.name or "—", "itemTitle"))
-            hint = direction_hint(kpi, labels) if target else ""
+            texts.addWidget(text_label(labels.name(kpi.name), "itemTitle"))
+            hint = labels.direction(kpi) if target else ""
             if kpi.definition.strip():
                 hint = labels.parens.format(kpi.definition, hint) if hint else kpi.definition
             if hint:
@@ -251,7 +245,7 @@ class StagePage(QScrollArea):
         for action in stage.actions:
             meta = "  ·  ".join(f"{name}{labels.colon}{value}" for name, value in (
                 (labels.owner, action.owner), (labels.timing, action.timing)) if value.strip())
-            self._checklist(layout, action.title, action.detail, meta)
+            self._checklist(layout, labels.name(action.title), action.detail, meta)
         return frame
 
     def _scripts(self, stage: Stage, labels: PageLabels, color: QColor) -> list[QFrame]:
@@ -265,7 +259,7 @@ class StagePage(QScrollArea):
             heading = labels.scripts if n == 0 else ""
             if heading:
                 titles.addWidget(text_label(heading, "sectionTitle", selectable=False))
-            titles.addWidget(text_label(script.title or "—", "itemTitle"))
+            titles.addWidget(text_label(labels.name(script.title), "itemTitle"))
             if script.situation.strip():
                 titles.addWidget(text_label(f"{labels.situation}{labels.colon}{script.situation}",
                                             "mutedText"))
@@ -321,7 +315,7 @@ class StagePage(QScrollArea):
             row = QHBoxLayout()
             texts = QVBoxLayout()
             texts.setSpacing(2)
-            texts.addWidget(text_label(material.title or material.uri or "—", "itemTitle"))
+            texts.addWidget(text_label(labels.name(material.title or material.uri), "itemTitle"))
             if material.note.strip():
                 texts.addWidget(text_label(material.note, "mutedText"))
             where = self._material_source(process, material)

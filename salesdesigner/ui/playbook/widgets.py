@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLay
 
 from salesdesigner.model.entities import Transition
 from salesdesigner.model.process import Process
-from salesdesigner.ui.playbook.labels import PageLabels, breakable
+from salesdesigner.model.presentation import Words as PageLabels
+from salesdesigner.ui.playbook.snippets import breakable
 from salesdesigner.ui.playbook.style import lane_color, tint
 
 
@@ -73,7 +74,7 @@ def branch_button(process: Process, transition: Transition, labels: PageLabels,
     lines: list[tuple[str, str]] = []
     if transition.label.strip():
         lines.append((transition.label, "branchLabel"))
-    lines.append((("↺ " if loop else "→ ") + (" ".join(target.name.split()) or "—"), "itemTitle"))
+    lines.append((("↺ " if loop else "→ ") + labels.name(" ".join(target.name.split())), "itemTitle"))
     if transition.condition.strip():
         lines.append((transition.condition, "mutedText"))
     if loop:

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model.entities import Material, Script
 from salesdesigner.model.ordering import process_order
+from salesdesigner.model.presentation import Words, words_for
 from salesdesigner.model.process import Process
 from salesdesigner.model.search import search
 from salesdesigner.ui.playbook.history import History
-from salesdesigner.ui.playbook.labels import PageLabels, labels_for, snippet
 from salesdesigner.ui.playbook.materials import MaterialError, MaterialOpener
 from salesdesigner.ui.playbook.navigator import StageNavigator
 from salesdesigner.ui.playbook.route_panel import RoutePanel
 from salesdesigner.ui.playbook.search_panel import ResultRow, SearchResults
+from salesdesigner.ui.playbook.snippets import snippet
 from salesdesigner.ui.playbook.stage_page import StagePage
 from salesdesigner.ui.playbook.style import style_sheet
 
@@ -80,7 +81,7 @@ class PlaybookWindow(QMainWindow):
         self.process = process
         self.title = title
         self.history = History()
-        self.labels: PageLabels = labels_for(process.language)
+        self.labels: Words = words_for(process.language, "playbook")
         self.order: list[str] = []
         self.current_stage_id: str | None = None
         self.open_url = QDesktopServices.openUrl  # replaceable (tests, embedding)
@@ -247,7 +248,7 @@ class PlaybookWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Rebuild everything from the process (first show, or after it changed)."""
-        self.labels = labels_for(self.process.language)
+        self.labels = words_for(self.process.language, "playbook")
         sheet = style_sheet(self.process.language, self.font().family())
         if self.centralWidget().styleSheet() != sheet:
             self.centralWidget().setStyleSheet(sheet)
@@ -317,7 +318,7 @@ class PlaybookWindow(QMainWindow):
         step_of = {sid: n for n, sid in enumerate(self.order, start=1)}
         for sid in self._visible_order():
             stage = self.process.stage(sid)
-            rows.append((sid, stage.name, self._lane_name(stage.lane),
+            rows.append((sid, self.labels.name(stage.name), self._lane_name(stage.lane),
                          self._lane_color(stage.lane), step_of[sid], stage.kind))
         self.navigator.set_stages(rows)
         self.navigator.select_stage(self.current_stage_id)
@@ -431,7 +432,7 @@ class PlaybookWindow(QMainWindow):
         for match in matches[:MAX_RESULTS]:
             stage = self.process.stage(match.stage_id)
             before, hit, after = snippet(match.text, query)
-            rows.append(ResultRow(match.stage_id, stage.name, self._lane_color(stage.lane),
+            rows.append(ResultRow(match.stage_id, self.labels.name(stage.name), self._lane_color(stage.lane),
                                   self.labels.fields.get(match.field, match.field),
                                   before, hit, after))
         self.results.set_rows(rows)

@@ -1,16 +1,10 @@
-"""The Qt-free helpers: history, labels and snippets."""
+"""The Qt-free helpers: history and snippets (the words are tested with the catalogue,
+tests/model/test_presentation.py)."""
 
 from __future__ import annotations
 
-from salesdesigner.model import Direction, Kpi
 from salesdesigner.ui.playbook.history import History
-from salesdesigner.ui.playbook.labels import (
-    breakable,
-    format_number,
-    format_target,
-    labels_for,
-    snippet,
-)
+from salesdesigner.ui.playbook.snippets import breakable, snippet
 
 
 def test_history_drops_the_forward_part_on_a_new_visit():
@@ -35,22 +29,6 @@ def test_history_prune_forgets_removed_stages():
         h.visit(s)
     h.prune({"a"})
     assert h.current == "a" and not h.can_back()
-
-
-def test_labels_follow_the_document_language():
-    assert labels_for("ja").goal == "目標"
-    assert labels_for("ja-JP").next_steps == "次のステップ"
-    assert labels_for("en").goal == "Goal"
-    assert labels_for("de").goal == "Goal"
-
-
-def test_kpi_targets_read_like_a_rep_expects():
-    en, ja = labels_for("en"), labels_for("ja")
-    assert format_target(Kpi("x", 10.0, "%"), en) == "≥ 10%"
-    assert format_target(Kpi("x", 2.5, "days", Direction.LOWER), en) == "≤ 2.5 days"
-    assert format_target(Kpi("x", 1200000.0, "円"), ja) == "≥ 1,200,000円"
-    assert format_target(Kpi("x", None, "%"), en) == ""
-    assert format_number(-0.0) in ("0", "-0")
 
 
 def test_snippet_finds_the_match_despite_width_and_case():

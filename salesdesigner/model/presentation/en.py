@@ -1,0 +1,171 @@
+"""Every word the views show about a document, in English (keys as in :mod:`.ja`).
+
+Keys without a dot are shared by every medium (canvas, inspector, reader, PDF manual, HTML
+playbook); ``playbook.`` keys belong to the rep's page (the in-app reader and the HTML
+playbook, which are the same page), ``manual.`` keys to the printed manual, ``check.`` keys
+to the validation report.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    # ---------------------------------------------------------------- parts of a stage
+    "goal": "Goal",
+    "description": "About this stage",
+    "exit_criteria": "Exit criteria",
+    "kpis": "KPIs",
+    "actions": "Actions",
+    "scripts": "Talk scripts",
+    "materials": "Materials",
+    "tips": "Tips",
+    "next_steps": "Next steps",
+    "comes_from": "Comes from",
+    "lane": "Lane",
+    "lanes": "Lanes",
+    "no_lane": "No lane",
+    "owner": "Who",
+    "timing": "When",
+    "situation": "Situation",
+    "step_of": "Step {n} of {m}",
+    # ---------------------------------------------------------------- names and values
+    "untitled": "(untitled)",
+    "no_target": "—",
+    "higher_is_better": "higher is better",
+    "lower_is_better": "lower is better",
+    "target_higher": "≥ {value}",
+    "target_lower": "≤ {value}",
+    "duration": "Typically {days}",
+    "day": "{n} day",
+    "days": "{n} days",
+    "date": "{day} {month} {year}",
+    "months": "January,February,March,April,May,June,July,August,September,October,"
+              "November,December",
+    "colon": ": ",
+    "parens": "{0} ({1})",
+    "list_sep": ", ",
+    # ---------------------------------------------------------------- kinds of stage
+    "kind_start": "Start",
+    "kind_stage": "Stage",
+    "kind_decision": "Decision",
+    "kind_won": "Won",
+    "kind_lost": "Lost",
+    "kind_end": "End",
+    # ---------------------------------------------------------------- where a search matched
+    "field_name": "Stage name",
+    "field_goal": "Goal",
+    "field_description": "Description",
+    "field_exit_criteria": "Exit criteria",
+    "field_kpi": "KPI",
+    "field_action": "Action",
+    "field_script": "Talk script",
+    "field_material": "Material",
+    "field_tip": "Tip",
+    "field_transition": "Branch",
+    # ---------------------------------------------------------------- what a new item is called
+    # until the manager names it (it ends up in the manual and the playbook, so it is in the
+    # document's language, not the menus')
+    "new_stage": "New stage",
+    "new_decision": "Decision?",
+    "new_lane": "Lane",
+    "new_kpi": "New KPI",
+    "new_action": "New action",
+    "new_script": "New script",
+    "new_link": "New link",
+    "new_tip": "New tip",
+    "new_exit_criterion": "New exit criterion",
+    # ---------------------------------------------------------------- the rep's page
+    "playbook.overview": "Overview",
+    "playbook.map": "Process map",
+    "playbook.stages": "Stages",
+    "playbook.start_here": "Start with the first step",
+    "playbook.search": "Search stages, scripts, KPIs…",
+    "playbook.search_label": "Search",
+    "playbook.no_results": "Nothing found for “{q}”.",
+    "playbook.results": "{n} results",
+    "playbook.all_lanes": "All lanes",
+    "playbook.lane_filter": "Lane",
+    "playbook.menu": "Stages menu",
+    "playbook.close": "Close",
+    "playbook.choose_branch": "Choose a branch",
+    "playbook.copy": "Copy",
+    "playbook.copied": "Copied",
+    "playbook.copy_failed": "Select the text and copy it",
+    "playbook.prev": "Previous",
+    "playbook.next": "Next",
+    "playbook.loops_back": "goes back to an earlier step",
+    "playbook.outcome": "Outcome: the deal's path ends here.",
+    "playbook.process_start": "This is where the process starts.",
+    "playbook.no_next": "No next step has been drawn from this stage.",
+    "playbook.empty_stage": "Nothing has been written for this stage yet.",
+    "playbook.no_stages": "This process has no stages yet.",
+    "playbook.open_file": "Open file",
+    "playbook.download": "Download",
+    "playbook.missing_file": "file missing from the document",
+    "playbook.show_on_map": "Show on map",
+    "playbook.print": "Print",
+    "playbook.shortcuts": "← → or j k: previous / next · /: search · m: map · Esc: close",
+    "playbook.reset_checks": "Clear ticks",
+    "playbook.revision": "Revision {r}",
+    "playbook.diagram_label": "Flow diagram of the sales process; select a stage to open it",
+    # ---------------------------------------------------------------- the printed manual
+    "manual.subtitle": "Sales onboarding manual",
+    "manual.company": "Company",
+    "manual.revision": "Revision",
+    "manual.date": "Issued",
+    "manual.edition": "This edition covers: {what}",
+    "manual.lanes": "lanes {names}",
+    "manual.stages": "{count} selected stages",
+    "manual.contents": "Contents",
+    "manual.how_to_read": "How to read this manual",
+    "manual.how_1": "This manual walks you through our sales process in the order a deal "
+                    "moves through it: from the first contact to the won deal, with every "
+                    "branch right after the stage it leaves from.",
+    "manual.how_2": "Start with the process overview: it shows every stage, the team (lane) "
+                    "responsible for it and the arrows a deal follows. The numbers on the "
+                    "stages are the chapters of this manual.",
+    "manual.how_3": "Each stage chapter tells you the goal of the stage, when a deal is ready "
+                    "to move on (exit criteria), the KPIs you are measured by, the actions to "
+                    "take (tick them off), what to say (talk scripts), the materials to use, "
+                    "tips from experienced reps, and what comes next.",
+    "manual.how_legend": "Shapes in the diagram",
+    "manual.about_process": "About this process",
+    "manual.overview": "Process overview",
+    "manual.overview_map": "The diagram is split over {n} pages; the frames show which part "
+                           "each page holds.",
+    "manual.overview_part": "Part {i} of {n}",
+    "manual.overview_too_big": "This process is too large to print legibly on a few pages; "
+                               "the chapter numbers on the shapes lead to the details.",
+    "manual.kpi_summary": "KPI summary",
+    "manual.kpi_none": "No KPIs are defined for the stages in this manual.",
+    "manual.col_stage": "Stage",
+    "manual.col_kpi": "KPI",
+    "manual.col_target": "Target",
+    "manual.col_definition": "Definition",
+    "manual.next_end": "This stage ends the process for the deal.",
+    "manual.next_outside": "(not in this edition)",
+    "manual.handoff": "Hand-off to {lane}",
+    "manual.condition": "Condition",
+    "manual.attachment": "Embedded file: {name}",
+    "manual.chapter": "Chapter {n}",
+    "manual.page": "Page {x} of {y}",
+    "manual.field": "{name}: {value}",
+    # ---------------------------------------------------------------- the validation report
+    "check.no-start": "The process has no start stage: add one so it is clear where a deal "
+                      "begins.",
+    "check.no-outcome": "The process has no won, lost or end stage: no deal can ever finish.",
+    "check.unreachable": "“{name}” cannot be reached from the start.",
+    "check.dead-end": "From “{name}” no won, lost or end stage can be reached.",
+    "check.cycle": "These stages form a loop: {names}. Fine for nurturing, but check it is "
+                   "meant.",
+    "check.duplicate-name": "Several stages are named “{name}”: reps will not know which is "
+                            "meant.",
+    "check.unnamed": "A stage ({id}) has no name.",
+    "check.decision-branches": "Decision “{name}” has fewer than two ways out.",
+    "check.missing-file": "“{name}”: the material “{title}” points to an embedded file that "
+                          "is not in the document; attach the file again.",
+    "check.missing-logo": "The cover logo points to an embedded file that is not in the "
+                          "document.",
+    "check.no-exit-criteria": "“{name}” has no exit criteria: say what must be true to move "
+                              "on.",
+    "check.no-kpi": "“{name}” has no KPI: say what good looks like in numbers.",
+}
