@@ -312,6 +312,121 @@
     </message>
 </context>
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>Rename Lane…</source>
+        <translation>レーン名を変更…</translation>
+    </message>
+    <message>
+        <source>Change Colour…</source>
+        <translation>色を変更…</translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation>レーンを上へ</translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation>レーンを下へ</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>レーンを削除</translation>
+    </message>
+    <message>
+        <source>Add Lane</source>
+        <translation>レーンを追加</translation>
+    </message>
+    <message>
+        <source>Add Stage Here</source>
+        <translation>ここにステージを追加</translation>
+    </message>
+    <message>
+        <source>Lane name:</source>
+        <translation>レーン名：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Drop the arrow on a stage to connect.</source>
+        <translation>矢印はステージの上で離すと接続されます。</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold stages SalesDesigner can paste.</source>
+        <translation>クリップボードに貼り付けできるステージがありません。</translation>
+    </message>
+    <message>
+        <source>Select at least two stages to align.</source>
+        <translation>整列するには2つ以上のステージを選択してください。</translation>
+    </message>
+    <message>
+        <source>Select at least three stages to distribute.</source>
+        <translation>等間隔に並べるには3つ以上のステージを選択してください。</translation>
+    </message>
+    <message>
+        <source>Find stages…</source>
+        <translation>ステージを検索…</translation>
+    </message>
+    <message>
+        <source>{i} of {n}</source>
+        <translation>{i} / {n} 件</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <source>in the goal</source>
+        <translation>目標に一致</translation>
+    </message>
+    <message>
+        <source>in the description</source>
+        <translation>説明に一致</translation>
+    </message>
+    <message>
+        <source>in the exit criteria</source>
+        <translation>完了条件に一致</translation>
+    </message>
+    <message>
+        <source>in a KPI</source>
+        <translation>KPIに一致</translation>
+    </message>
+    <message>
+        <source>in an action</source>
+        <translation>アクションに一致</translation>
+    </message>
+    <message>
+        <source>in a talk script</source>
+        <translation>トークスクリプトに一致</translation>
+    </message>
+    <message>
+        <source>in a material</source>
+        <translation>資料に一致</translation>
+    </message>
+    <message>
+        <source>in a tip</source>
+        <translation>コツに一致</translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>Untitled</source>
@@ -696,10 +811,6 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>単位</translation>
     </message>
     <message>
-        <source>Direction: is the KPI good above or below its target?</source>
-        <translation>方向：目標値を上回るのが良い KPI か、下回るのが良い KPI か</translation>
-    </message>
-    <message>
         <source>Add KPI</source>
         <translation>KPI を追加</translation>
     </message>
@@ -718,14 +829,6 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>How the KPI is measured: what is counted, over which period, from which data</source>
         <translation>KPI の測り方：何を数えるか、どの期間で、どのデータから</translation>
-    </message>
-    <message>
-        <source>Higher is better</source>
-        <translation>高いほど良い</translation>
-    </message>
-    <message>
-        <source>Lower is better</source>
-        <translation>低いほど良い</translation>
     </message>
     <message>
         <source>Definition of “{name}”:</source>
@@ -754,6 +857,14 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Reorder KPIs</source>
         <translation>KPI を並べ替え</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>良い方向</translation>
+    </message>
+    <message>
+        <source>Which way the KPI is good: {higher} (↑) or {lower} (↓)</source>
+        <translation>KPI が良いとされる方向：{higher}（↑）または{lower}（↓）</translation>
     </message>
 </context>
 <context>
@@ -1136,10 +1247,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>未設定</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> 日</translation>
-    </message>
-    <message>
         <source>Exit criterion</source>
         <translation>完了条件</translation>
     </message>
@@ -1332,10 +1439,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>下へ</translation>
     </message>
     <message>
-        <source>(untitled)</source>
-        <translation>（無題）</translation>
-    </message>
-    <message>
         <source>Edit {item}</source>
         <translation>{item}を編集</translation>
     </message>
@@ -1444,33 +1547,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Stage before/after this one in process order (%1)</source>
         <translation>プロセス順で前後のステージ（%1）</translation>
-    </message>
-</context>
-<context>
-    <name>StageKind</name>
-    <message>
-        <source>Start</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>ステージ</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>分岐</translation>
-    </message>
-    <message>
-        <source>Won</source>
-        <translation>受注</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>失注</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>終了</translation>
     </message>
 </context>
 <context>

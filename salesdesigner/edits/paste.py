@@ -20,6 +20,7 @@ from salesdesigner.edits.structure import AddLane, AddStage, AddTransition
 from salesdesigner.model.entities import Attachment, Lane, Position, Stage, Transition
 from salesdesigner.model.geometry import GRID, snap, stage_rect
 from salesdesigner.model.ids import new_id
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 
 
@@ -65,10 +66,10 @@ def unique_name(name: str, taken: Iterable[str], language: str) -> str:
     if name not in used:
         return name
     base = _NUMBERED.sub("", name)
-    japanese = (language or "").lower().startswith("ja")
+    words = words_for(language)
     n = 2
     while True:
-        candidate = f"{base}（{n}）" if japanese else f"{base} ({n})"
+        candidate = words("numbered", name=base, n=n)
         if candidate not in used:
             return candidate
         n += 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from salesdesigner.model import Process
 from salesdesigner.model.ids import new_id
+from salesdesigner.model.presentation import primary_language
 from salesdesigner.paths import resource
 from salesdesigner.storage.json_format import InterchangeError, import_json
 
@@ -22,7 +23,7 @@ def template_path(name: str, language: str) -> Path:
     if name not in TEMPLATE_NAMES:
         raise InterchangeError(f"There is no template {name!r}; the templates are "
                                f"{', '.join(TEMPLATE_NAMES)}.")
-    lang = language.replace("_", "-").split("-", 1)[0].lower()
+    lang = primary_language(language)
     if lang not in TEMPLATE_LANGUAGES:
         raise InterchangeError(f"Templates exist in {', '.join(TEMPLATE_LANGUAGES)}, "
                                f"not in {language!r}.")

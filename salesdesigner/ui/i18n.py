@@ -19,9 +19,10 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from salesdesigner.model.presentation import LANGUAGES, primary_language
 from salesdesigner.paths import resource
 
-SUPPORTED = ("en", "ja")
+SUPPORTED = LANGUAGES
 _installed: list[QTranslator] = []
 
 # Qt's own labels that its Japanese catalogue lacks: Qt 6 added mnemonics to these texts
@@ -37,7 +38,7 @@ QT_CATALOGUE_GAPS = (
 def system_language() -> str:
     """``ja`` when the system locale is Japanese, else ``en``."""
     for name in QLocale.system().uiLanguages():
-        lang = name.replace("_", "-").split("-", 1)[0].lower()
+        lang = primary_language(name)
         if lang in SUPPORTED:
             return lang
     return "en"
@@ -46,7 +47,7 @@ def system_language() -> str:
 def resolve_language(preferred: str | None = None) -> str:
     """The language to use: ``preferred`` if supported, else the saved choice, else the system's."""
     if preferred:
-        lang = preferred.replace("_", "-").split("-", 1)[0].lower()
+        lang = primary_language(preferred)
         if lang in SUPPORTED:
             return lang
     from salesdesigner.ui.dialogs.preferences import Settings

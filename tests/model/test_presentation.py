@@ -20,6 +20,7 @@ from salesdesigner.model.presentation import (
     editable_number,
     kind_name,
     language_code,
+    primary_language,
     missing_keys,
     words_for,
 )
@@ -69,6 +70,11 @@ def test_the_japanese_table_is_japanese_where_english_is_english() -> None:
 def test_language_tags_are_normalised_in_one_place(tag: str | None, code: str) -> None:
     assert language_code(tag) == code
     assert Words(tag).code == code
+
+
+def test_the_primary_language_of_a_tag_or_locale_name() -> None:
+    assert [primary_language(t) for t in ("ja_JP", "en-US", "DE", "", None)] == [
+        "ja", "en", "de", "", ""]
 
 
 def test_kpi_targets_read_the_same_in_every_language() -> None:

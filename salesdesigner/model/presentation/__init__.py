@@ -25,10 +25,14 @@ TABLES: Mapping[str, Mapping[str, str]] = {"en": en.WORDS, "ja": ja.WORDS}
 SCOPES: tuple[str, ...] = ("playbook", "manual", "check")
 
 
+def primary_language(tag: str | None) -> str:
+    """The language of a tag or locale name, lower case: ``ja_JP`` → ``ja``, ``en-US`` → ``en``."""
+    return (tag or "").replace("_", "-").split("-")[0].strip().lower()
+
+
 def language_code(language: str | None) -> str:
     """``ja`` for a Japanese language tag (``ja``, ``ja-JP``, ``ja_JP``, ``JA``), else ``en``."""
-    base = (language or "").replace("_", "-").split("-")[0].strip().lower()
-    return "ja" if base == "ja" else "en"
+    return "ja" if primary_language(language) == "ja" else "en"
 
 
 def display_number(value: float) -> str:

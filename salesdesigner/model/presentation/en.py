@@ -43,6 +43,7 @@ WORDS: dict[str, str] = {
     "colon": ": ",
     "parens": "{0} ({1})",
     "list_sep": ", ",
+    "numbered": "{name} ({n})",
     # ---------------------------------------------------------------- kinds of stage
     "kind_start": "Start",
     "kind_stage": "Stage",

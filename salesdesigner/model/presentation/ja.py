@@ -36,6 +36,7 @@ WORDS: dict[str, str] = {
     "colon": "：",
     "parens": "{0}（{1}）",
     "list_sep": "、",
+    "numbered": "{name}（{n}）",
     # ---------------------------------------------------------------- kinds of stage
     "kind_start": "開始",
     "kind_stage": "ステージ",

@@ -32,6 +32,7 @@ from salesdesigner.model.geometry import lane_at
 from salesdesigner.model.ids import new_id
 from salesdesigner.model.layout import compute_layout
 from salesdesigner.model.placement import free_spot
+from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
 from salesdesigner.ui.canvas import keys, labels, lane_menu, style
 from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
@@ -97,7 +98,7 @@ class CanvasEditor(QObject):
         return self.process.language or self.language
 
     def status(self, message: str) -> None:
-        if self.language.lower().startswith("ja"):
+        if language_code(self.language) == "ja":
             message = labels.MODEL_MESSAGES_JA.get(message, message)
         self.statusMessage.emit(message)
 

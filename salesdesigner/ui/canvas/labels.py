@@ -1,64 +1,61 @@
-"""The few texts the canvas shows itself (default names, menus, messages), in en and ja."""
+"""The texts the canvas shows itself: menus and status messages in the UI language (Qt
+Linguist, context "Canvas" of resources/i18n), default names and kind names from the
+presentation catalogue (model.presentation)."""
 
 from __future__ import annotations
 
-from salesdesigner.model.entities import StageKind
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "new-stage": {"en": "New stage", "ja": "新しいステージ"},
-    "new-start": {"en": "Start", "ja": "開始"},
-    "new-end": {"en": "End", "ja": "終了"},
-    "new-won": {"en": "Won", "ja": "受注"},
-    "new-lost": {"en": "Lost", "ja": "失注"},
-    "new-decision": {"en": "Decision?", "ja": "判断"},
-    "new-lane": {"en": "Lane", "ja": "レーン"},
-    "rename-lane": {"en": "Rename Lane…", "ja": "レーン名を変更…"},
-    "recolour-lane": {"en": "Change Colour…", "ja": "色を変更…"},
-    "lane-up": {"en": "Move Lane Up", "ja": "レーンを上へ"},
-    "lane-down": {"en": "Move Lane Down", "ja": "レーンを下へ"},
-    "delete-lane": {"en": "Delete Lane", "ja": "レーンを削除"},
-    "add-lane": {"en": "Add Lane", "ja": "レーンを追加"},
-    "add-stage-here": {"en": "Add Stage Here", "ja": "ここにステージを追加"},
-    "lane-name": {"en": "Lane name:", "ja": "レーン名："},
-    "add-kind": {"en": "Add", "ja": "追加"},
-    "kind-stage": {"en": "Stage", "ja": "ステージ"},
-    "kind-start": {"en": "Start", "ja": "開始"},
-    "kind-decision": {"en": "Decision", "ja": "分岐"},
-    "kind-won": {"en": "Won", "ja": "受注"},
-    "kind-lost": {"en": "Lost", "ja": "失注"},
-    "kind-end": {"en": "End", "ja": "終了"},
-    "rename": {"en": "Rename", "ja": "名前を変更"},
-    "duplicate": {"en": "Duplicate", "ja": "複製"},
-    "delete": {"en": "Delete", "ja": "削除"},
-    "copy": {"en": "Copy", "ja": "コピー"},
-    "no-target": {"en": "Drop the arrow on a stage to connect.",
-                  "ja": "矢印はステージの上で離すと接続されます。"},
-    "bad-clipboard": {"en": "The clipboard does not hold stages SalesDesigner can paste.",
-                      "ja": "クリップボードに貼り付けできるステージがありません。"},
-    "need-two": {"en": "Select at least two stages to align.",
-                 "ja": "整列するには2つ以上のステージを選択してください。"},
-    "need-three": {"en": "Select at least three stages to distribute.",
-                   "ja": "等間隔に並べるには3つ以上のステージを選択してください。"},
-    "find-placeholder": {"en": "Find stages…", "ja": "ステージを検索…"},
-    "find-count": {"en": "{i} of {n}", "ja": "{i} / {n} 件"},
-    "find-none": {"en": "No matches", "ja": "該当なし"},
-    "found-in-goal": {"en": "in the goal", "ja": "目標に一致"},
-    "found-in-description": {"en": "in the description", "ja": "説明に一致"},
-    "found-in-exit_criteria": {"en": "in the exit criteria", "ja": "完了条件に一致"},
-    "found-in-kpi": {"en": "in a KPI", "ja": "KPIに一致"},
-    "found-in-action": {"en": "in an action", "ja": "アクションに一致"},
-    "found-in-script": {"en": "in a talk script", "ja": "トークスクリプトに一致"},
-    "found-in-material": {"en": "in a material", "ja": "資料に一致"},
-    "found-in-tip": {"en": "in a tip", "ja": "コツに一致"},
+from salesdesigner.model.entities import StageKind
+from salesdesigner.model.presentation import words_for
+
+# menus and messages: English sources, translated by the installed Qt translator
+_UI_TEXTS: dict[str, str] = {
+    "rename-lane": QT_TRANSLATE_NOOP("Canvas", "Rename Lane…"),
+    "recolour-lane": QT_TRANSLATE_NOOP("Canvas", "Change Colour…"),
+    "lane-up": QT_TRANSLATE_NOOP("Canvas", "Move Lane Up"),
+    "lane-down": QT_TRANSLATE_NOOP("Canvas", "Move Lane Down"),
+    "delete-lane": QT_TRANSLATE_NOOP("Canvas", "Delete Lane"),
+    "add-lane": QT_TRANSLATE_NOOP("Canvas", "Add Lane"),
+    "add-stage-here": QT_TRANSLATE_NOOP("Canvas", "Add Stage Here"),
+    "lane-name": QT_TRANSLATE_NOOP("Canvas", "Lane name:"),
+    "add-kind": QT_TRANSLATE_NOOP("Canvas", "Add"),
+    "rename": QT_TRANSLATE_NOOP("Canvas", "Rename"),
+    "duplicate": QT_TRANSLATE_NOOP("Canvas", "Duplicate"),
+    "delete": QT_TRANSLATE_NOOP("Canvas", "Delete"),
+    "copy": QT_TRANSLATE_NOOP("Canvas", "Copy"),
+    "no-target": QT_TRANSLATE_NOOP("Canvas", "Drop the arrow on a stage to connect."),
+    "bad-clipboard": QT_TRANSLATE_NOOP(
+        "Canvas", "The clipboard does not hold stages SalesDesigner can paste."),
+    "need-two": QT_TRANSLATE_NOOP("Canvas", "Select at least two stages to align."),
+    "need-three": QT_TRANSLATE_NOOP("Canvas", "Select at least three stages to distribute."),
+    "find-placeholder": QT_TRANSLATE_NOOP("Canvas", "Find stages…"),
+    "find-count": QT_TRANSLATE_NOOP("Canvas", "{i} of {n}"),
+    "find-none": QT_TRANSLATE_NOOP("Canvas", "No matches"),
+    "found-in-goal": QT_TRANSLATE_NOOP("Canvas", "in the goal"),
+    "found-in-description": QT_TRANSLATE_NOOP("Canvas", "in the description"),
+    "found-in-exit_criteria": QT_TRANSLATE_NOOP("Canvas", "in the exit criteria"),
+    "found-in-kpi": QT_TRANSLATE_NOOP("Canvas", "in a KPI"),
+    "found-in-action": QT_TRANSLATE_NOOP("Canvas", "in an action"),
+    "found-in-script": QT_TRANSLATE_NOOP("Canvas", "in a talk script"),
+    "found-in-material": QT_TRANSLATE_NOOP("Canvas", "in a material"),
+    "found-in-tip": QT_TRANSLATE_NOOP("Canvas", "in a tip"),
+}
+
+# words of the document (what a new stage or lane is called) and the kinds' names: the
+# catalogue's, in the language asked for
+_CATALOGUE_KEYS: dict[str, str] = {
+    "new-stage": "new_stage", "new-decision": "new_decision", "new-lane": "new_lane",
+    **{f"new-{kind.value}": f"kind_{kind.value}"
+       for kind in (StageKind.START, StageKind.END, StageKind.WON, StageKind.LOST)},
+    **{f"kind-{kind.value}": f"kind_{kind.value}" for kind in StageKind},
 }
 
 def text(key: str, lang: str, **values: object) -> str:
-    table = _TEXTS[key]
-    return table.get(_lang(lang), table["en"]).format(**values)
-
-
-def _lang(lang: str) -> str:
-    return "ja" if lang.lower().startswith("ja") else "en"
+    """A canvas text: a catalogue word in ``lang``, or a menu/message text in the UI language."""
+    if key in _CATALOGUE_KEYS:
+        return words_for(lang)(_CATALOGUE_KEYS[key], **values)
+    return QCoreApplication.translate("Canvas", _UI_TEXTS[key]).format(**values)
 
 
 # the text key a new stage of each kind is named by

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from salesdesigner.edits import name
 from salesdesigner.model.entities import Transition
+from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
 from salesdesigner.ui.inspector.context import (
     EditContext,
@@ -120,7 +121,7 @@ class DocumentForm(_Translated):
         with self.ctx.filling():
             for field, edit in self.lines.items():
                 set_line_text(edit, str(getattr(process, field) or ""))
-            lang = "ja" if process.language.lower().startswith("ja") else "en"
+            lang = language_code(process.language)
             if self.language.findData(process.language) < 0 and process.language not in ("", lang):
                 self.language.addItem(process.language, process.language)
             self.language.setCurrentIndex(max(0, self.language.findData(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from salesdesigner.model.presentation import language_code
+
 PAGE_BG = "#F5F6F8"
 CARD_BG = "#FFFFFF"
 BORDER = "#E2E5EA"
@@ -33,7 +35,7 @@ def font_families(language: str, default_family: str) -> list[str]:
     Without this, Qt's per-character fallback can mix a CJK font without bold and one with,
     so half a bold Japanese heading looks regular.
     """
-    if (language or "").lower().startswith("ja"):
+    if language_code(language) == "ja":
         return [*_CJK_FAMILIES, default_family]
     return [default_family, *_CJK_FAMILIES]
 
