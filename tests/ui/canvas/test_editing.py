@@ -229,7 +229,7 @@ def test_tooltips_show_user_markup_literally(canvas):
     c = canvas()
     tip = c.scene.stage_item("propose").toolTip()
     assert "Proposal &lt;b&gt;&amp;amp;&lt;/b&gt;" in tip and "<b>" not in tip
-    assert "Appointment rate ≥ 10 %" in c.scene.stage_item("prospect").toolTip()
+    assert "Appointment rate ≥ 10%" in c.scene.stage_item("prospect").toolTip()
 
 
 def test_canvas_context_menu_adds_any_kind_of_stage_and_edits_the_selection(canvas):

@@ -247,7 +247,7 @@ def test_new_records_are_named_in_the_documents_language_not_the_menus(window, q
     action": the name ends up in the manual and the playbook reps read."""
     from PySide6.QtCore import Qt
 
-    from salesdesigner.model.vocabulary import vocabulary
+    from salesdesigner.model.presentation import TABLES
 
     window.process.update_process(language="ja")
     window.show()
@@ -256,7 +256,7 @@ def test_new_records_are_named_in_the_documents_language_not_the_menus(window, q
                    inspector.overview.exit_criteria):
         qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(inspector.kpis.add_button, Qt.MouseButton.LeftButton)
-    stage, words = window.process.stage("hearing"), vocabulary("ja")
+    stage, words = window.process.stage("hearing"), TABLES["ja"]
     assert stage.actions[-1].title == words["new_action"] == "新しいアクション"
     assert stage.scripts[-1].title == words["new_script"]
     assert stage.materials[-1].title == words["new_link"]

@@ -68,7 +68,7 @@ def test_direction_is_an_arrow_whose_tooltip_says_what_it_means(window, language
     combo: QComboBox = kpis.table.cellWidget(0, DIRECTION)
     assert [combo.itemText(i) for i in range(combo.count())] == ["↑", "↓"]
     tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
-    expected = (["Higher is better", "Lower is better"] if language == "en"
+    expected = (["higher is better", "lower is better"] if language == "en"
                 else ["高いほど良い", "低いほど良い"])
     assert tips == expected
     assert combo.toolTip() in expected
