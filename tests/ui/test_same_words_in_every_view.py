@@ -143,3 +143,12 @@ def test_html_playbook_shows_the_catalogues_words(language):
     assert data["labels"]["lower_is_better"] == want["direction"]  # shown beside the target
     assert data["labels"]["untitled"] == want["untitled"]  # what the page shows for ""
     assert f">{want['untitled']}</tspan>" in page or f">{want['untitled']}</text>" in page
+
+
+def test_canvas_follows_a_change_of_the_documents_language(qtbot, qapp):
+    process = _process("en")
+    scene = ProcessScene(process, QUndoStack())
+    assert scene.stage_item("blank").text_lines()[0] == ["(untitled)"]
+    process.update_process(language="ja")
+    assert scene.stage_item("blank").text_lines()[0] == ["（無題）"]
+    assert "目安 10日" in scene.stage_item("hearing").toolTip()

@@ -187,6 +187,9 @@ class ProcessScene(QGraphicsScene):
             self.rebuild()
             return
         elif isinstance(event, ev.ProcessChanged):
+            if "language" in event.fields:  # "(untitled)" and durations read in it
+                for item in self._stages.values():
+                    item.words_changed()
             return
         self._schedule_flush()
 

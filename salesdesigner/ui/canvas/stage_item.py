@@ -92,6 +92,11 @@ class StageItem(QGraphicsItem):
             self.set_model_pos(stage.position.x, stage.position.y)
         self.update()
 
+    def words_changed(self) -> None:
+        """The document's language changed: lay the card's words out again."""
+        self._text_stale = self._tooltip_stale = True
+        self.update()
+
     def set_lane_color(self, color: QColor | None) -> None:
         self._lane_color = color
         self.update()
