@@ -9,10 +9,10 @@ import itertools
 from reportlab.pdfgen.canvas import Canvas
 
 from salesdesigner.export.pdf.diagram import DiagramFlowable, Scene, label_size, scene_area
-from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.geometry import stage_rect
 from salesdesigner.model.labels_layout import place_labels
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.routing import ObstacleIndex
 from tests.samples import shared_channel_process
 

@@ -9,9 +9,9 @@ import re
 from reportlab.pdfgen.canvas import Canvas
 
 from salesdesigner.export.pdf.diagram import DiagramFlowable, Scene, scene_area
-from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.geometry import stage_rect
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.routing import process_routes
 from tests.samples import blocked_process
 

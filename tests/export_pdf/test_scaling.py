@@ -14,10 +14,10 @@ from salesdesigner.export.pdf.diagram import plan_tiles
 from salesdesigner.export.pdf.document import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
-from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.geometry import Rect
 from salesdesigner.model.ordering import process_order
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.synthetic import synthetic_process
 from tests.export_pdf.conftest import page_texts
 

@@ -20,8 +20,8 @@ from salesdesigner.model.presentation import (
     editable_number,
     kind_name,
     language_code,
-    primary_language,
     missing_keys,
+    primary_language,
     words_for,
 )
 

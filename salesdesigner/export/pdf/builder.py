@@ -31,9 +31,9 @@ from salesdesigner.export.pdf.sections import (
     overview,
     stage_chapter,
 )
-from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.ordering import process_order
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.process import Process
 from salesdesigner.storage.files import write_atomically
 

@@ -13,8 +13,8 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from salesdesigner.export.pdf.fonts import SANS
 from salesdesigner.export.pdf.sections import Anchor
-from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import ACCENT, MUTED, RULE, Typesetter, tint
+from salesdesigner.model.presentation import Words as Labels
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm

@@ -31,7 +31,6 @@ from salesdesigner.export.pdf.diagram import (
 )
 from salesdesigner.export.pdf.fonts import SANS
 from salesdesigner.export.pdf.rowtable import WindowedTable
-from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.export.pdf.styles import (
     ACCENT,
     INK,
@@ -45,6 +44,7 @@ from salesdesigner.export.pdf.styles import (
 )
 from salesdesigner.model.entities import Kpi, Stage, StageKind
 from salesdesigner.model.geometry import lane_bands, stage_rect
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.process import Process
 
 SUMMARY_CELL_LIMIT = 400  # characters per KPI summary cell: a table row must fit a page

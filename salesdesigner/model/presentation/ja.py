@@ -150,9 +150,10 @@ WORDS: dict[str, str] = {
                             "迷います。",
     "check.unnamed": "名前のないステージ（{id}）があります。",
     "check.decision-branches": "分岐「{name}」の出口が2つ未満です。",
-    "check.missing-file": "「{name}」の資料「{title}」が参照する埋め込みファイルが文書にありません。"
-                          "ファイルを添付し直してください。",
+    "check.missing-file": "「{name}」の資料「{title}」が参照する埋め込みファイルが"
+                          "文書にありません。ファイルを添付し直してください。",
     "check.missing-logo": "表紙のロゴが参照する埋め込みファイルが文書にありません。",
-    "check.no-exit-criteria": "「{name}」に完了条件がありません。次に進むための条件を書いてください。",
+    "check.no-exit-criteria": "「{name}」に完了条件がありません。次に進むための条件を"
+                              "書いてください。",
     "check.no-kpi": "「{name}」にKPIがありません。目標を数値で示してください。",
 }

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 from salesdesigner.edits import Edit, Name, SetProcess, SetStage, SetTransition
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
-from salesdesigner.model.process import Process
 from salesdesigner.model.presentation import words_for
+from salesdesigner.model.process import Process
 from salesdesigner.ui.commands import push
 
 

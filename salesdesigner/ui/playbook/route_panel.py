@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesigner.model.ordering import back_edges
-from salesdesigner.model.process import Process
 from salesdesigner.model.presentation import Words as PageLabels
+from salesdesigner.model.process import Process
 from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, text_label
 
 

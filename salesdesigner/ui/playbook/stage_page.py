@@ -1,8 +1,9 @@
 """The stage page: everything a rep needs while a deal is in one stage, in reading order.
 
 Built from widgets, not HTML: every text is a plain-text ``QLabel`` (never rich text), so
-markup in a stage name is shown as typed.  Headings come from :mod:`salesdesigner.model.presentation` in the
-document's language; the Copy and Open buttons are UI and go through ``tr()``.
+markup in a stage name is shown as typed.  Headings come from the presentation catalogue
+(:mod:`salesdesigner.model.presentation`) in the document's language; the Copy and Open
+buttons are UI and go through ``tr()``.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model.entities import Material, Script, Stage
 from salesdesigner.model.ordering import back_edges
-from salesdesigner.model.process import Process
 from salesdesigner.model.presentation import Words as PageLabels
+from salesdesigner.model.process import Process
 from salesdesigner.ui.playbook.style import BORDER, CARD_BG, lane_color, tint
 from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, card, text_label
 

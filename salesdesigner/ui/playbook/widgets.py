@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from salesdesigner.model.entities import Transition
-from salesdesigner.model.process import Process
 from salesdesigner.model.presentation import Words as PageLabels
+from salesdesigner.model.process import Process
 from salesdesigner.ui.playbook.snippets import breakable
 from salesdesigner.ui.playbook.style import lane_color, tint
 
@@ -74,7 +74,8 @@ def branch_button(process: Process, transition: Transition, labels: PageLabels,
     lines: list[tuple[str, str]] = []
     if transition.label.strip():
         lines.append((transition.label, "branchLabel"))
-    lines.append((("↺ " if loop else "→ ") + labels.name(" ".join(target.name.split())), "itemTitle"))
+    name = labels.name(" ".join(target.name.split()))
+    lines.append((("↺ " if loop else "→ ") + name, "itemTitle"))
     if transition.condition.strip():
         lines.append((transition.condition, "mutedText"))
     if loop:

@@ -432,7 +432,8 @@ class PlaybookWindow(QMainWindow):
         for match in matches[:MAX_RESULTS]:
             stage = self.process.stage(match.stage_id)
             before, hit, after = snippet(match.text, query)
-            rows.append(ResultRow(match.stage_id, self.labels.name(stage.name), self._lane_color(stage.lane),
+            rows.append(ResultRow(match.stage_id, self.labels.name(stage.name),
+                                  self._lane_color(stage.lane),
                                   self.labels.fields.get(match.field, match.field),
                                   before, hit, after))
         self.results.set_rows(rows)
