@@ -756,26 +756,6 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>概要</translation>
     </message>
     <message>
-        <source>KPIs</source>
-        <translation>KPI</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>アクション</translation>
-    </message>
-    <message>
-        <source>Scripts</source>
-        <translation>トークスクリプト</translation>
-    </message>
-    <message>
-        <source>Materials</source>
-        <translation>資料</translation>
-    </message>
-    <message>
-        <source>Tips</source>
-        <translation>コツ</translation>
-    </message>
-    <message>
         <source>{n} items selected</source>
         <translation>{n} 個の項目を選択中</translation>
     </message>

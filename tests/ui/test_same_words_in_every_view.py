@@ -152,3 +152,13 @@ def test_canvas_follows_a_change_of_the_documents_language(qtbot, qapp):
     process.update_process(language="ja")
     assert scene.stage_item("blank").text_lines()[0] == ["（無題）"]
     assert "目安 10日" in scene.stage_item("hearing").toolTip()
+
+
+def test_inspector_tabs_name_the_parts_of_a_stage_as_the_manual_and_playbook_do(qtbot, language):
+    inspector = Inspector(_process(language), QUndoStack())
+    qtbot.addWidget(inspector)
+    words = words_for(language)
+    tabs = [inspector.tabs.tabText(i) for i in range(1, inspector.tabs.count())]
+    assert tabs == [words.kpis, words.actions, words.scripts, words.materials, words.tips]
+    assert tabs == {"en": ["KPIs", "Actions", "Talk scripts", "Materials", "Tips"],
+                    "ja": ["KPI", "アクション", "トークスクリプト", "資料", "コツ"]}[language]

@@ -129,9 +129,10 @@ class Inspector(QWidget):
         return fields, names
 
     def _retranslate_tabs(self) -> None:
-        for index, text in enumerate((self.tr("Overview"), self.tr("KPIs"), self.tr("Actions"),
-                                      self.tr("Scripts"), self.tr("Materials"),
-                                      self.tr("Tips"))):
+        """"Overview", then the parts of a stage as the manual and the playbook name them."""
+        words = words_for(current_language())
+        parts = [words(key) for key in ("kpis", "actions", "scripts", "materials", "tips")]
+        for index, text in enumerate((self.tr("Overview"), *parts)):
             self.tabs.setTabText(index, text)
 
     def changeEvent(self, event: QEvent) -> None:
