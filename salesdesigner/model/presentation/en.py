@@ -150,6 +150,11 @@ WORDS: dict[str, str] = {
     "manual.chapter": "Chapter {n}",
     "manual.page": "Page {x} of {y}",
     "manual.field": "{name}: {value}",
+    "manual.flow_note": "Where an arrow leaves a row, a tag names the stage and page it "
+                        "continues on.",
+    "manual.flow_to": "→ p. {page}",
+    "manual.flow_from": "from p. {page}",
+    "manual.terminal_stages": "Start and end points",
     # ---------------------------------------------------------------- the validation report
     "check.no-start": "The process has no start stage: add one so it is clear where a deal "
                       "begins.",

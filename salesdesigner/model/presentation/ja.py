@@ -138,6 +138,10 @@ WORDS: dict[str, str] = {
     "manual.chapter": "第{n}章",
     "manual.page": "{x} / {y} ページ",
     "manual.field": "{name}：{value}",
+    "manual.flow_note": "矢印が行の外へ続く所には、続き先のステージとページを札で示しています。",
+    "manual.flow_to": "→ {page}ページ",
+    "manual.flow_from": "{page}ページから",
+    "manual.terminal_stages": "開始と終了",
     # ---------------------------------------------------------------- the validation report
     "check.no-start": "開始ステージがありません。商談がどこから始まるかを示す開始ステージを"
                       "追加してください。",
