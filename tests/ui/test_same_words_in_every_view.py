@@ -13,6 +13,8 @@ import datetime
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel
 
@@ -162,3 +164,28 @@ def test_inspector_tabs_name_the_parts_of_a_stage_as_the_manual_and_playbook_do(
     assert tabs == [words.kpis, words.actions, words.scripts, words.materials, words.tips]
     assert tabs == {"en": ["KPIs", "Actions", "Talk scripts", "Materials", "Tips"],
                     "ja": ["KPI", "アクション", "トークスクリプト", "資料", "コツ"]}[language]
+
+
+@settings(max_examples=200, deadline=None)
+@given(target=st.one_of(st.none(), st.floats(-1e9, 1e9, allow_nan=False)),
+       unit=st.sampled_from(["", "%", "％", "日", "days", "万円/月", " 件 ", "calls/week"]),
+       direction=st.sampled_from(list(Direction)), language=st.sampled_from(["en", "ja"]))
+def test_any_kpi_target_reads_alike_on_canvas_paper_and_page(target, unit, direction, language):
+    """The text helpers each view calls, for generated KPIs: one string, never two."""
+    from salesdesigner.export.html.data import playbook_data
+    from salesdesigner.export.pdf.sections import target_text
+    from salesdesigner.model.presentation import Words
+    from salesdesigner.ui.canvas.style import kpi_headline
+
+    kpi = Kpi("K", target, unit, direction)
+    words = words_for(language)
+    want = words.kpi_target(kpi)
+    assert kpi_headline(kpi, language) == (f"K {want}" if want else "K")
+    assert target_text(kpi, Words(language, "manual")) == (want or "—")
+    process = Process(id="p", name="p", language=language)
+    process.add_stage(Stage("s", "S", kpis=(kpi,)))
+    data, _plan = playbook_data(process, words_for(language, "playbook").flat(),
+                                folder_name="f")
+    assert data["stages"][0]["kpis"][0]["target"] == want
+    if target is not None:
+        assert want.startswith("≤ " if direction is Direction.LOWER else "≥ ")
