@@ -130,7 +130,8 @@ class StageItem(QGraphicsItem):
 
     def _language(self) -> str:
         """The document's language (a card's words are the document's, like the manual's)."""
-        return getattr(self.scene(), "content_language", "") or "en"
+        process = getattr(self.scene(), "process", None)
+        return (process.language if process is not None else "") or "en"
 
     def text_lines(self) -> tuple[list[str], list[str]]:
         """The name and KPI lines as drawn (laid out now if they are stale)."""
