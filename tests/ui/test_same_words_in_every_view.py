@@ -77,7 +77,7 @@ def test_the_expected_words_are_the_catalogues(language):
 
 def test_canvas_shows_the_catalogues_words(qtbot, language):
     want = EXPECTED[language]
-    scene = ProcessScene(_process(language), QUndoStack())
+    scene = ProcessScene(_process(language))
     hearing, blank = scene.stage_item("hearing"), scene.stage_item("blank")
     names, kpi_lines = hearing.text_lines()
     assert kpi_lines == [f"{want['kpi'].name} {want['target']}"]
@@ -149,7 +149,7 @@ def test_html_playbook_shows_the_catalogues_words(language):
 
 def test_canvas_follows_a_change_of_the_documents_language(qtbot, qapp):
     process = _process("en")
-    scene = ProcessScene(process, QUndoStack())
+    scene = ProcessScene(process)
     assert scene.stage_item("blank").text_lines()[0] == ["(untitled)"]
     process.update_process(language="ja")
     assert scene.stage_item("blank").text_lines()[0] == ["（無題）"]
