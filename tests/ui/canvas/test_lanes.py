@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from salesdesigner.model import Position
+from salesdesigner.model import Position, Process
 from tests.ui.canvas.conftest import assert_scene_matches
 
 
@@ -121,3 +121,16 @@ def test_japanese_lane_titles_stand_upright_and_latin_ones_lie_on_their_side():
     assert short._title.endswith("⋮") and len(short._title) < len("インサイドセールス")
     sideways = LaneItem(Lane("fs", "Field Sales"))
     assert not sideways._vertical and sideways._title == "Field Sales"
+
+
+def test_a_lane_added_after_a_stage_holds_the_stage_it_is_drawn_behind(canvas):
+    c = canvas(Process(id="new", name="New", language="en"))
+    sid = c.editor.add_stage_at(QPointF(400, 100))
+    lane = c.editor.add_lane()
+    band = c.scene.lane_item(lane).band_rect()
+    assert band.contains(c.scene.stage_item(sid).pos())  # drawn inside the band…
+    assert c.process.stage(sid).lane == lane  # …and a member of the lane
+    assert c.stack.count() == 2  # the stage, then the lane with its member: one step
+    c.stack.undo()
+    assert not c.process.lanes and c.process.stage(sid).lane is None
+    assert_scene_matches(c.scene)
