@@ -32,7 +32,7 @@ def test_overview_is_vector_text_on_landscape_pages_showing_every_stage(sample_e
         assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
 
 
-def test_wide_overview_is_cut_into_parts_with_a_map() -> None:
+def test_wide_overview_wraps_into_rows_joined_by_connectors() -> None:
     process = Process(name="Wide", language="en")
     process.add_lane(Lane("a", "Sales"))
     for n in range(14):
@@ -42,15 +42,14 @@ def test_wide_overview_is_cut_into_parts_with_a_map() -> None:
     apply_layout(process)
     data = render_pdf(process).data
     texts = page_texts(data)
-    parts = [t for t in texts if "Process overview — Part" in t]
-    assert len(parts) >= 2
-    assert any("split over" in t for t in texts)
-    joined = " ".join(parts)
+    flow = [texts[i] for i in landscape_pages(data)]
+    joined = " ".join(flow)
+    assert "→ p." in joined and "from p." in joined
     for n in range(14):
         assert f"Step {n}" in joined
 
 
-def test_giant_process_gets_a_one_page_overview_not_a_booklet() -> None:
+def test_giant_process_prints_legible_rows_not_a_one_page_thumbnail() -> None:
     process = Process(name="Giant", language="en")
     process.add_lane(Lane("a", "Sales"))
     for n in range(150):
@@ -59,8 +58,11 @@ def test_giant_process_gets_a_one_page_overview_not_a_booklet() -> None:
             process.add_transition(Transition(f"t{n}", f"s{n - 1}", f"s{n}"))
     apply_layout(process)
     data = render_pdf(process).data
-    assert len(landscape_pages(data)) == 1
-    assert any("too large to print legibly" in t for t in page_texts(data))
+    pages = landscape_pages(data)
+    # 150 stages in one lane: four per row, several rows a page, a handful of pages
+    assert 4 <= len(pages) <= 15
+    joined = " ".join(page_texts(data)[i] for i in pages)
+    assert all(f"S{n}" in joined for n in range(150))
 
 
 def test_kpi_summary_rows_never_split_across_pages() -> None:
@@ -123,16 +125,3 @@ def test_cover_shows_the_logo_attachment() -> None:
     images = [x for x in (cover["/Resources"].get("/XObject") or {}).values()
               if x.get_object().get("/Subtype") == "/Image"]
     assert len(images) == 1 and not result.warnings
-
-
-def test_tiles_cut_between_lanes_and_between_stages_not_through_them() -> None:
-    from salesdesigner.export.pdf.diagram import MIN_SCALE, plan_tiles
-    from salesdesigner.model.geometry import Rect
-    area = Rect(0, 0, 4000, 1200)
-    stages = [Rect(100 + 260 * n, 80 + (n % 4) * 300, 200, 100) for n in range(15)]
-    scale, tiles = plan_tiles(area, 760, 420, stages, bands=[300, 600, 900, 1200])
-    assert scale >= MIN_SCALE and len(tiles) > 1
-    for tile in tiles:
-        assert tile.y in (0, 300, 600, 900)  # rows start at a lane border
-        for s in stages:
-            assert not (s.x < tile.right < s.right and tile.right < area.right)

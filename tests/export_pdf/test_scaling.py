@@ -10,7 +10,6 @@ import pytest
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import tables as rl_tables
 
-from salesdesigner.export.pdf.diagram import plan_tiles
 from salesdesigner.export.pdf.document import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
@@ -93,29 +92,3 @@ def test_windowed_table_with_few_rows_is_drawn_whole() -> None:
     assert pages == 1
     text = page_texts(data)[0]
     assert text.count("Conversion rate") == 3 and text.count("Lead time") == 3
-
-
-class _CountingRect(Rect):
-    """A stage rectangle that counts how often the planner looks at its right edge."""
-
-    looks = 0
-
-    @property
-    def right(self) -> float:
-        _CountingRect.looks += 1
-        return self.x + self.width
-
-
-def _planner_looks(n_stages: int) -> int:
-    stages = [_CountingRect(100 + 260 * n, 80 + (n % 3) * 200, 200, 100) for n in range(n_stages)]
-    area = Rect(0, 0, 260 * n_stages + 200, 640)
-    _CountingRect.looks = 0
-    plan_tiles(area, 750, 420, stages, [200, 400, 640])
-    return _CountingRect.looks
-
-
-@pytest.mark.parametrize("n_stages", [20, 40, 60])
-def test_overview_planning_looks_at_each_stage_a_bounded_number_of_times(n_stages: int) -> None:
-    # columns are capped (MAX_TILES), so the planner's work per stage does not grow
-    small, large = _planner_looks(n_stages), _planner_looks(2 * n_stages)
-    assert large <= 2.3 * small, (small, large)

@@ -102,6 +102,7 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
     doc = ManualTemplate(buffer, paper=size, ts=ts, labels=labels, title=process.name,
                          company=process.company,
                          on_chapter=lambda n: report(len(ids) + max(0, n - 3)))
+    doc.page_book = manual.flow_pages
     edition = ""
     if lanes or stages:
         names = ", ".join(ts.short(manual.lane_name(x), 40) for x in (lanes or []))

@@ -1,16 +1,15 @@
 """The process overview as vector graphics: lanes, stage shapes, arrows, labels.
 
 Drawn from :mod:`salesdesigner.model.geometry` (stage sizes, lane bands), so the page
-shows what the canvas shows.  A diagram too big to be legible on one page is cut into
-tiles (:func:`plan_tiles`), each drawn by its own :class:`DiagramFlowable`, preceded by a
-small map of the whole process with the tiles framed.
+shows what the canvas shows.  The manual prints the flow in pieces planned for the page
+(:mod:`salesdesigner.export.pdf.flowplan`), each drawn by its own :class:`DiagramFlowable`;
+arrows between pieces end at off-page connectors naming the stage and page they continue on.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -46,11 +45,9 @@ from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
 
-MIN_SCALE = 0.45    # below this, stage names print under 6 pt: cut into tiles
-PART_SCALE = 0.5    # once cut, names print at 6.5 pt or more
+CONNECTOR_EXTRA = 30.0  # a connector is drawn this much wider than routed, on its outer side
 NAME_SIZE = 13.0    # stage name size in scene units
 LABEL_SIZE = 11.0   # arrow label size in scene units
-MAX_TILES = 24      # more pages than this and the overview is no longer an overview
 _FILL = {StageKind.START: START, StageKind.END: END, StageKind.WON: WON, StageKind.LOST: LOST}
 
 
@@ -64,10 +61,23 @@ class Scene:
     keys: dict[str, str]            # stage id -> bookmark key of its chapter
     ts: Typesetter
     routes: dict[str, Route] = field(default_factory=dict)  # transition id -> its route
+    name_size: float = NAME_SIZE          # scene units
+    label_size: float = LABEL_SIZE        # scene units
+    min_pt: float = 0.0                   # no text drawn smaller than this (points)
+    back: set[tuple[str, str]] | None = None      # dashed arrows (loops); None: computed
+    # off-page connectors: node id -> (first line, second line) of its text
+    connectors: dict[str, Callable[[], tuple[str, str]]] = field(default_factory=dict)
+    alias: dict[str, str] = field(default_factory=dict)  # connector id -> stage it names
+    outgoing: dict[str, bool] = field(default_factory=dict)  # connector id -> arrow leaves
+    on_drawn: Callable[[int], None] | None = None  # told the page number when drawn
+    bookmark: str = ""                    # destination name of the page it is drawn on
+    links_to: dict[str, str] = field(default_factory=dict)  # connector id -> destination
 
     def __post_init__(self) -> None:
         if not self.routes:  # routed once for every tile, as the canvas routes them
             object.__setattr__(self, "routes", process_routes(self.process))
+        if self.back is None:
+            object.__setattr__(self, "back", back_edges(self.process))
         object.__setattr__(self, "_labels", None)
 
     def labels(self) -> dict[str, tuple[str, Point]]:
@@ -82,7 +92,8 @@ class Scene:
                 text = self.ts.short(t.label or t.condition, 40)
                 if text:
                     texts[t.id] = text
-                    sizes[t.id] = label_size(text, self.routes[t.id].label_span, chain)
+                    sizes[t.id] = label_size(text, self.routes[t.id].label_span, chain,
+                                             self.label_size)
             index = ObstacleIndex((s.id, stage_rect(s)) for s in self.process.stages)
             spots = place_labels(self.routes, sizes, index)
             object.__setattr__(self, "_labels", {k: (texts[k], spots[k]) for k in spots})
@@ -92,8 +103,8 @@ class Scene:
 _ADVANCE: dict[tuple[str, tuple[str, ...]], float] = {}
 
 
-def label_width(text: str, chain: tuple[str, ...]) -> float:
-    """Width of ``text`` at :data:`LABEL_SIZE` in the fonts of ``chain`` (each character
+def label_width(text: str, chain: tuple[str, ...], size: float = LABEL_SIZE) -> float:
+    """Width of ``text`` at ``size`` in the fonts of ``chain`` (each character
     in the first font that has it, as the paragraphs set it)."""
     total = 0.0
     for c in text:
@@ -101,21 +112,24 @@ def label_width(text: str, chain: tuple[str, ...]) -> float:
         if w is None:
             w = _ADVANCE[(c, chain)] = stringWidth(c, font_for(c, chain) or chain[0], 1.0)
         total += w
-    return total * LABEL_SIZE
+    return total * size
 
 
-def label_box_width(span: float) -> float:
-    """How wide (scene units) the label of an arrow whose label stretch is ``span`` may be."""
-    return min(max(span - 8, 72.0), 140.0)
+def label_box_width(span: float, size: float = LABEL_SIZE) -> float:
+    """How wide (scene units) the label of an arrow whose label stretch is ``span`` may be
+    (wider for larger text, so a label keeps about as many characters per line)."""
+    grow = size / LABEL_SIZE
+    return min(max(span - 8, 72.0 * grow), 140.0 * grow)
 
 
-def label_size(text: str, span: float, chain: tuple[str, ...]) -> tuple[float, float]:
+def label_size(text: str, span: float, chain: tuple[str, ...],
+               size: float = LABEL_SIZE) -> tuple[float, float]:
     """Width and height (scene units) of the pill :meth:`DiagramFlowable._label` draws:
     the text wraps at :func:`label_box_width`, lines are 1.25 × the size apart."""
-    room, pad = label_box_width(span), 2.0
-    used = label_width(text, chain)
+    room, pad = label_box_width(span, size), 2.0
+    used = label_width(text, chain, size)
     lines = min(4, max(1, math.ceil(used / room))) if used > room else 1
-    return min(used, room) + 2 * pad, lines * LABEL_SIZE * 1.25 + 2 * pad
+    return min(used, room) + 2 * pad, lines * size * 1.25 + 2 * pad
 
 
 def scene_area(process: Process) -> Rect:
@@ -125,112 +139,13 @@ def scene_area(process: Process) -> Rect:
                 rect.height + 2 * pad)
 
 
-class _Spans:
-    """Intervals (with a payload) sorted by start, so those overlapping a range are found
-    by bisection instead of a scan of every stage: planning stays linear."""
-
-    def __init__(self, spans: list[tuple[float, float, object]]) -> None:
-        self.spans = sorted(spans, key=lambda s: s[0])
-        self.starts = [s[0] for s in self.spans]
-        self.longest = max((s[1] - s[0] for s in self.spans), default=0.0)
-
-    def overlapping(self, a: float, b: float) -> list[tuple[float, float, object]]:
-        """Spans with start < b and end > a."""
-        i = bisect.bisect_right(self.starts, a - self.longest)
-        j = bisect.bisect_left(self.starts, b)
-        return [s for s in self.spans[i:j] if s[1] > a]
-
-
-def _cuts(start: float, stop: float, step: float, spans: _Spans,
-          prefer: list[float] = (), first_extra: float = 0.0,
-          limit: int = 10 ** 9) -> list[float]:
-    """Cut positions from ``start`` to ``stop`` about ``step`` apart, moved back into a gap
-    between stages where a cut would slice one (never shorter than half a step).  The first
-    piece may be ``first_extra`` longer (it needs no repeated lane titles).  Stops early
-    (returning more than ``limit`` pieces) once there are more than ``limit``."""
-    cuts = [start]
-    while len(cuts) <= limit and cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0) < stop:
-        cut = cuts[-1] + step + (first_extra if len(cuts) == 1 else 0.0)
-        preferred = [p for p in prefer if cuts[-1] + step / 2 < p <= cut]
-        sliced = [lo for lo, _, _ in spans.overlapping(cut, cut)]
-        if preferred:  # e.g. the border between two lanes
-            cut = max(preferred)
-        elif sliced and min(sliced) - 15 > cuts[-1] + step / 2:
-            cut = min(sliced) - 15
-        cuts.append(cut)
-    cuts.append(stop)
-    return cuts
-
-
-def plan_tiles(area: Rect, width: float, height: float, stages: list[Rect] = (),
-               bands: list[float] = ()) -> tuple[float, list[Rect]]:
-    """Scale and scene rectangles so each tile fits a ``width`` × ``height`` box legibly.
-
-    One page when the whole diagram fits at :data:`MIN_SCALE`.  Otherwise the fewest
-    parts at any scale from 1 down to :data:`PART_SCALE` (the largest scale among those
-    with that fewest count): the diagram is cut across between stage columns, each
-    column keeps only the lanes from its highest to its lowest stage (a staircase needs
-    no empty lanes), is cut at lane borders only when still too tall, and parts with no
-    stage are skipped.  ``bands`` are the lane borders (scene y).
-    """
-    fit = min(width / area.width, height / area.height)
-    if fit >= MIN_SCALE:
-        return min(fit, 1.0), [area]
-    best: tuple[float, list[Rect]] | None = None
-    for step in range(round((1.0 - PART_SCALE) / 0.01) + 1):
-        scale = 1.0 - step * 0.01
-        if area.width * scale / width > MAX_TILES + 1:  # too many columns at this scale
-            continue
-        tiles = _tiling(area, width, height, scale, list(stages), list(bands))
-        if tiles is not None and (best is None or len(tiles) < len(best[1])):
-            best = (scale, tiles)
-    if best is None:  # a giant process: one overall page, not a booklet of tiles
-        return fit, [area]
-    return best
-
-
-def _tiling(area: Rect, width: float, height: float, scale: float, stages: list[Rect],
-            bands: list[float]) -> list[Rect] | None:
-    """The parts at ``scale``, or None when there would be more than MAX_TILES."""
-    title = LANE_TITLE_WIDTH  # later tiles repeat the lane titles over their left edge
-    columns = _Spans([(r.x, r.right, r) for r in stages])
-    xs = _cuts(area.x, area.right, width / scale - title, columns, first_extra=title,
-               limit=MAX_TILES)
-    if len(xs) - 1 > MAX_TILES:
-        return None
-    bounds = sorted({area.y, area.bottom, *(b for b in bands if area.y < b < area.bottom)})
-    tiles: list[Rect] = []
-    for left, right in itertools.pairwise(xs):
-        lead = title if left > area.x else 0.0
-        inside = [r for _, _, r in columns.overlapping(left - lead, right)]
-        if stages and not inside:
-            continue
-        top, bottom = area.y, area.bottom
-        if inside:  # keep only the lanes this column's stages are in
-            top = max((b for b in bounds if b <= min(r.y for r in inside)), default=area.y)
-            bottom = min((b for b in bounds if b >= max(r.bottom for r in inside)),
-                         default=area.bottom)
-        ys = _cuts(top, bottom, height / scale, _Spans([(r.y, r.bottom, r) for r in inside]),
-                   bounds, limit=MAX_TILES)
-        for y0, y1 in itertools.pairwise(ys):
-            tile = Rect(left - lead, y0, right - left + lead, y1 - y0)
-            if tile.width * scale > width + 0.01 or tile.height * scale > height + 0.01:
-                return None  # never a part larger than the page
-            if not stages or any(r.bottom > y0 and r.y < y1 for r in inside):
-                tiles.append(tile)
-        if len(tiles) > MAX_TILES:
-            return None
-    return tiles or [area]
-
-
 class DiagramFlowable(Flowable):
     """Draws the part ``view`` of the scene at ``scale`` (points per scene unit)."""
 
-    def __init__(self, scene: Scene, view: Rect, scale: float, *, frames: list[Rect] = (),
-                 links: bool = True) -> None:
+    def __init__(self, scene: Scene, view: Rect, scale: float, *, links: bool = True) -> None:
         super().__init__()
         self.scene, self.view, self.scale = scene, view, scale
-        self.frames, self.links = list(frames), links
+        self.links = links
         self.width = min(view.width, scene.area.right - view.x) * scale
         self.height = min(view.height, scene.area.bottom - view.y) * scale
 
@@ -244,8 +159,16 @@ class DiagramFlowable(Flowable):
     def _y(self, y: float) -> float:
         return self.height - (y - self.view.y) * self.scale
 
+    def _pt(self, units: float) -> float:
+        """A text size in points: ``units`` scene units, never under the scene's minimum."""
+        return max(units * self.scale, self.scene.min_pt)
+
     def draw(self) -> None:
         c = self.canv
+        if self.scene.on_drawn is not None:
+            self.scene.on_drawn(c.getPageNumber())
+        if self.scene.bookmark:
+            c.bookmarkPage(self.scene.bookmark)
         c.saveState()
         path = c.beginPath()
         path.rect(0, 0, self.width, self.height)
@@ -253,12 +176,13 @@ class DiagramFlowable(Flowable):
         self._lanes()
         labels = self._arrows()
         for stage in self.scene.process.stages:
-            self._stage(stage)
-        for text, at, span in labels if not self.frames else ():  # the map stays uncluttered
+            if stage.id in self.scene.connectors:
+                self._connector(stage)
+            else:
+                self._stage(stage)
+        for text, at, span in labels:
             self._label(text, at, span)
         self._lane_titles()
-        for n, frame in enumerate(self.frames, 1):
-            self._draw_tile_frame(frame, n)
         c.restoreState()
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
@@ -285,7 +209,7 @@ class DiagramFlowable(Flowable):
         for band in lane_bands(process):
             lane = process.lane(band.lane_id)
             color = lane_color(lane.color)
-            x, w = self._x(left), LANE_TITLE_WIDTH * s * 0.8
+            x, w = self._x(left), max(LANE_TITLE_WIDTH * s * 0.8, self._pt(13) * 2.4)
             top, bottom = self._y(band.top), self._y(band.bottom)
             c.setFillColor(color)
             c.rect(x, bottom, w, top - bottom, stroke=0, fill=1)
@@ -293,12 +217,12 @@ class DiagramFlowable(Flowable):
             if length < 12:  # a band too thin to hold a title
                 continue
             name = self.scene.ts.short(lane.name, 60)
-            if self._upright(name, x + w / 2, top, bottom, 13 * s):
+            if self._upright(name, x + w / 2, top, bottom, self._pt(13)):
                 continue
             c.saveState()
             c.translate(x + w / 2, (top + bottom) / 2)
             c.rotate(90)
-            para = self._text(self.scene.ts.short(lane.name, 60), "diagram", 13 * s,
+            para = self._text(self.scene.ts.short(lane.name, 60), "diagram", self._pt(13),
                               colors.white)
             _, ph = para.wrap(length, w)
             para.drawOn(c, -length / 2, -ph / 2 + 1)
@@ -398,83 +322,158 @@ class DiagramFlowable(Flowable):
         if w < 4 or h < 4:
             return
         name = ts.short(words_for(self.scene.process.language).name(stage.name), 70)
-        size = NAME_SIZE * s
+        size = self._pt(self.scene.name_size)
         for attempt in range(4):
             para = self._text(name, "diagram", size, color)
             _, ph = para.wrap(w, h)
-            if ph <= h - 4 * s or attempt == 3:
+            if ph <= h - 4 * s or attempt == 3 or size * 0.85 < self.scene.min_pt:
                 break
             size *= 0.85
         if ph > h:  # still too tall: keep the first lines only
             name = ts.short(name, max(8, int(len(name) * h / ph) - 1))
             para = self._text(name, "diagram", size, color)
             _, ph = para.wrap(w, h)
+        elif len(para.blPara.lines) == 2:  # two lines: break at a word, not mid-word
+            better = _two_lines(name, lambda part: self._fits_line(part, size, w))
+            if better is not None:
+                para = self._text(better, "diagram", size, color)
+                _, ph = para.wrap(w, h)
         para.drawOn(self.canv, x, y + (h - ph) / 2)
 
+    def _fits_line(self, text: str, size: float, width: float) -> bool:
+        para = self._text(text, "diagram", size, INK)
+        para.wrap(width, 1000)
+        return len(para.blPara.lines) <= 1
+
     def _badge(self, number: int, cx: float, cy: float, color: colors.Color) -> None:
-        c, s = self.canv, self.scale
-        r = 9 * s
+        c = self.canv
+        size = self._pt(9 if number < 100 else 7)
+        r = size * (1.0 if number < 100 else 1.3)
         c.setFillColor(shade(color, 0.25))
         c.setStrokeColor(colors.white)
         c.setLineWidth(1)
         c.circle(cx, cy, r, stroke=1, fill=1)
         c.setFillColor(colors.white)
-        c.setFont("DejaVuSans-Bold", 9 * s if number < 100 else 7 * s)
-        c.drawCentredString(cx, cy - 3.2 * s, str(number))
+        c.setFont("DejaVuSans-Bold", size)
+        c.drawCentredString(cx, cy - size * 0.36, str(number))
 
     def _arrows(self) -> list[tuple[str, tuple[float, float], float]]:
         """Draw the arrows; return their labels, drawn later on top of the stages."""
-        c, s = self.canv, self.scale
         labels = []
-        process = self.scene.process
-        back = back_edges(process)
-        routes = self.scene.routes
-        c.setLineWidth(max(0.6, 1.2 * s))
-        for t in process.transitions:
+        scene = self.scene
+        routes = scene.routes
+        self.canv.setLineWidth(max(0.6, 1.2 * self.scale))
+        for t in scene.process.transitions:
             r = routes[t.id]
             xs = [self._x(px) for px, _ in r.points]
             ys = [self._y(py) for _, py in r.points]
             if max(xs) < 0 or min(xs) > self.width or max(ys) < 0 or min(ys) > self.height:
                 continue
-            dim = t.source not in self.scene.numbers or t.target not in self.scene.numbers
-            c.saveState()
-            stroke = MUTED if not dim else tint(MUTED, 0.6)
-            c.setStrokeColor(stroke)
-            c.setFillColor(stroke)
-            if (t.source, t.target) in back:
-                c.setDash(3 * s, 2 * s)
-            p = c.beginPath()
-            for op, args in r.commands():
-                pts = [(self._x(args[i]), self._y(args[i + 1])) for i in range(0, len(args), 2)]
-                if op == "M":
-                    p.moveTo(*pts[0])
-                elif op == "L":
-                    p.lineTo(*pts[0])
-                else:
-                    p.curveTo(*pts[0], *pts[1], *pts[2])
-            c.drawPath(p, stroke=1, fill=0)
-            c.setDash()
-            tip = (self._x(r.end[0]), self._y(r.end[1]))
-            before = (tip[0] - r.end_dir[0], tip[1] + r.end_dir[1])  # page y grows upward
-            _arrowhead(c, before, tip, 7 * s)
-            c.restoreState()
-            placed = self.scene.labels().get(t.id)
+            ends = (scene.alias.get(t.source, t.source), scene.alias.get(t.target, t.target))
+            dim = not all(end in scene.numbers for end in ends)
+            self._draw_route(r, dashed=(t.source, t.target) in scene.back,
+                             stroke=MUTED if not dim else tint(MUTED, 0.6))
+            placed = scene.labels().get(t.id)
             if placed is not None:
                 label, (lx, ly) = placed
                 labels.append((label, (self._x(lx), self._y(ly)), r.label_span))
         return labels
 
-    def _text(self, text: str, style: str, size: float, color: colors.Color) -> KinsokuParagraph:
+    def _draw_route(self, r: Route, *, dashed: bool, stroke: colors.Color) -> None:
+        """One arrow: its path (as :meth:`Route.commands` shapes it) and its head.  Every
+        arrow is drawn here, so a new arrow style changes this function only."""
+        c, s = self.canv, self.scale
+        c.saveState()
+        c.setStrokeColor(stroke)
+        c.setFillColor(stroke)
+        if dashed:
+            c.setDash(3 * s, 2 * s)
+        p = c.beginPath()
+        for op, args in r.commands():
+            pts = [(self._x(args[i]), self._y(args[i + 1])) for i in range(0, len(args), 2)]
+            if op == "M":
+                p.moveTo(*pts[0])
+            elif op == "L":
+                p.lineTo(*pts[0])
+            else:
+                p.curveTo(*pts[0], *pts[1], *pts[2])
+        c.drawPath(p, stroke=1, fill=0)
+        c.setDash()
+        tip = (self._x(r.end[0]), self._y(r.end[1]))
+        before = (tip[0] - r.end_dir[0], tip[1] + r.end_dir[1])  # page y grows upward
+        _arrowhead(c, before, tip, max(7 * s, 3.5))
+        c.restoreState()
+
+    def _connector(self, node: Stage) -> None:
+        """An off-page connector: a tag pointing out of (or into) the piece, naming the
+        stage the arrow continues at (or comes from) and its page; linked to it."""
+        c, s = self.canv, self.scale
+        rect = stage_rect(node)
+        x, y = self._x(rect.x), self._y(rect.bottom)
+        w, h = (rect.width + CONNECTOR_EXTRA) * s, rect.height * s
+        outgoing = self.scene.outgoing.get(node.id, True)
+        if not outgoing:  # widened on its outer side, away from the arrows
+            x -= CONNECTOR_EXTRA * s
+        target = self.scene.alias.get(node.id, "")
+        lane = self.scene.process.lane(node.lane) if node.lane else None
+        color = lane_color(lane.color if lane else None)
+        tip = min(h / 2, 10.0)
+        p = c.beginPath()
+        if outgoing:  # a tag pointing right: the flow goes on elsewhere
+            p.moveTo(x, y)
+            p.lineTo(x + w - tip, y)
+            p.lineTo(x + w, y + h / 2)
+            p.lineTo(x + w - tip, y + h)
+            p.lineTo(x, y + h)
+        else:  # notched on the left: the flow comes in from elsewhere
+            p.moveTo(x, y)
+            p.lineTo(x + w, y)
+            p.lineTo(x + w, y + h)
+            p.lineTo(x, y + h)
+            p.lineTo(x + tip, y + h / 2)
+        p.close()
+        c.saveState()
+        c.setFillColor(tint(color, 0.75))
+        c.setStrokeColor(shade(color, 0.2))
+        c.setLineWidth(0.8)
+        c.drawPath(p, stroke=1, fill=1)
+        first, second = self.scene.connectors[node.id]()
+        inset_l, inset_r = (3.0, tip + 1.0) if outgoing else (tip + 1.0, 3.0)
+        size = self._pt(self.scene.label_size)
+        room = w - inset_l - inset_r
+        if room < 4:  # too small to hold words (a process far too tall for the page)
+            c.restoreState()
+            return
+        head = self._text(second, "diagram_bold", size, INK, leading=1.1)
+        _, hh = head.wrap(room, h)
+        body = self._text(first, "diagram", size, INK, leading=1.1)
+        _, bh = body.wrap(room, h)
+        lines = max(1, int((h - hh - 2) // (size * 1.1)))
+        name = first
+        while len(name) > 3 and bh > lines * size * 1.1 + 0.1:  # keep the page line whole
+            name = self.scene.ts.short(name, len(name) - 1)
+            body = self._text(name, "diagram", size, INK, leading=1.1)
+            _, bh = body.wrap(room, h)
+        top = y + (h + hh + bh) / 2
+        body.drawOn(c, x + inset_l, top - bh)
+        head.drawOn(c, x + inset_l, top - bh - hh)
+        key = self.scene.links_to.get(node.id) or self.scene.keys.get(target)
+        if self.links and key:
+            c.linkRect("", key, (x, y, x + w, y + h), relative=1, thickness=0)
+        c.restoreState()
+
+    def _text(self, text: str, style: str, size: float, color: colors.Color,
+              leading: float = 1.25) -> KinsokuParagraph:
         """A paragraph of user text at a scaled size (style fixed before parsing, as
         reportlab bakes size and colour into the text fragments)."""
         ts = self.scene.ts
-        st = _sized(ts.styles[style], size, color)
+        st = _sized(ts.styles[style], size, color, leading)
         return KinsokuParagraph(ts.markup(text, st), st)
 
     def _label(self, text: str, at: tuple[float, float], span: float) -> None:
-        width = label_box_width(span) * self.scale
+        width = label_box_width(span, self.scene.label_size) * self.scale
         c, s = self.canv, self.scale
-        para = self._text(text, "diagram_label", LABEL_SIZE * s, INK)
+        para = self._text(text, "diagram_label", self._pt(self.scene.label_size), INK)
         _, ph = para.wrap(width, 60 * s)
         used = max((ln.currentWidth for ln in getattr(para.blPara, "lines", [])
                     if hasattr(ln, "currentWidth")), default=width)
@@ -486,23 +485,27 @@ class DiagramFlowable(Flowable):
                     2 * s, stroke=1, fill=1)
         para.drawOn(c, at[0] - width / 2, at[1] - ph / 2)
 
-    def _draw_tile_frame(self, frame: Rect, n: int) -> None:
-        c, s = self.canv, self.scale
-        c.setStrokeColor(colors.HexColor("#D64545"))
-        c.setLineWidth(1.2)
-        c.setDash(4, 3)
-        x, y = self._x(frame.x), self._y(frame.bottom)
-        c.rect(x + 1, y + 1, frame.width * s - 2, frame.height * s - 2, stroke=1, fill=0)
-        c.setDash()
-        c.setFillColor(colors.HexColor("#D64545"))
-        c.setFont("DejaVuSans-Bold", 12)
-        c.drawString(x + 6, y + frame.height * s - 16, str(n))
 
-
-def _sized(style, size: float, color: colors.Color):
+def _sized(style, size: float, color: colors.Color, leading: float = 1.25):
     from reportlab.lib.styles import ParagraphStyle
-    return ParagraphStyle("d", parent=style, fontSize=size, leading=size * 1.25,
+    return ParagraphStyle("d", parent=style, fontSize=size, leading=size * leading,
                           textColor=color)
+
+
+_BREAK_AFTER = set("とのをへにで・、，／/ -）)")
+_BREAK_BEFORE = set("（(")
+
+
+def _two_lines(name: str, fits: Callable[[str], bool]) -> str | None:
+    """``name`` as two lines broken at a word boundary nearest its middle (after a
+    Japanese particle or a 「・」, at a space), when both halves fit a line; else None."""
+    spots = [i + 1 for i, ch in enumerate(name[:-1]) if ch in _BREAK_AFTER]
+    spots += [i for i, ch in enumerate(name) if ch in _BREAK_BEFORE and i > 0]
+    for cut in sorted(set(spots), key=lambda i: abs(i - len(name) / 2)):
+        first, second = name[:cut].rstrip(), name[cut:].lstrip()
+        if first and second and fits(first) and fits(second):
+            return f"{first}\n{second}"
+    return None
 
 
 def _arrowhead(c, before: tuple[float, float], tip: tuple[float, float], size: float) -> None:

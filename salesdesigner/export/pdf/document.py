@@ -49,6 +49,8 @@ class ManualTemplate(BaseDocTemplate):
         self.chapters_seen = 0
         self.total_pages = 0   # page count of the previous pass, for "page X of Y"
         self.last_page = 0
+        self.page_book: dict = {}   # pages flowables record as they draw (flow connectors)
+        self._book_at_start: dict = {}
         w, h = paper
         cover = Frame(MARGIN, MARGIN, w - 2 * MARGIN, h - 2 * MARGIN, id="cover")
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
@@ -131,13 +133,15 @@ class ManualTemplate(BaseDocTemplate):
         self.chapters_seen = 0
         self.chapter = ""
         self.total_pages = self.last_page
+        self._book_at_start = dict(self.page_book)
         super().handle_documentBegin()
 
     def build_manual(self, story: list) -> None:
-        """multiBuild until the TOC is stable *and* every footer knows the page count."""
+        """multiBuild until the TOC is stable *and* every footer knows the page count *and*
+        every flow connector names the page its stage landed on."""
         self.multiBuild(story, maxPasses=8)
         for _ in range(3):
-            if self.total_pages == self.last_page:
+            if self.total_pages == self.last_page and self.page_book == self._book_at_start:
                 return
             self.multiBuild(story, maxPasses=8)
 

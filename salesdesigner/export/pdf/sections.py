@@ -22,12 +22,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from salesdesigner.export.pdf.diagram import (
-    MIN_SCALE,
-    DiagramFlowable,
-    Scene,
-    plan_tiles,
-    scene_area,
+from salesdesigner.export.pdf.diagram import DiagramFlowable, Scene
+from salesdesigner.export.pdf.flowplan import (
+    MIN_PT,
+    PIECE_GAP,
+    PRINT_LABEL,
+    PRINT_NAME,
+    Piece,
+    plan_flow,
 )
 from salesdesigner.export.pdf.fonts import SANS
 from salesdesigner.export.pdf.rowtable import WindowedTable
@@ -43,7 +45,6 @@ from salesdesigner.export.pdf.styles import (
     tint,
 )
 from salesdesigner.model.entities import Kpi, Stage, StageKind
-from salesdesigner.model.geometry import lane_bands, stage_rect
 from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.process import Process
 
@@ -97,6 +98,7 @@ class Manual:
     numbers: dict[str, int] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    flow_pages: dict[int, int] = field(default_factory=dict)  # flow piece -> its page
 
     def lane_name(self, lane_id: str | None) -> str:
         if lane_id and self.process.has_lane(lane_id):
@@ -233,32 +235,49 @@ class _Legend(Flowable):
 # ---------------------------------------------------------------------------- overview
 def overview(m: Manual, anchor: Callable[[str, str], Anchor], width: float,
              height: float) -> list[Flowable]:
-    """Landscape pages: the whole diagram, or a map plus one page per tile."""
+    """Landscape pages: the flow laid out for print (see :mod:`.flowplan`), its pieces
+    stacked down the pages, arrows between pieces ending at named, linked connectors."""
     ts, lb = m.ts, m.labels
-    scene = Scene(m.process, scene_area(m.process), m.numbers, m.keys, ts)
     title_h = 40.0
-    rects = [stage_rect(s) for s in m.process.stages]
-    borders = [band.bottom for band in lane_bands(m.process)]
-    scale, tiles = plan_tiles(scene.area, width, height - title_h, rects, borders)
+    plan = plan_flow(m.process, width, height - title_h - 14)
     out: list[Flowable] = [NextPageTemplate("landscape"), PageBreak(),
                            anchor("overview", lb("overview")), ts.para(lb("overview"), "h1")]
-    if len(tiles) == 1:
-        if scale < MIN_SCALE:  # make room for the note
-            out.append(ts.para(lb("overview_too_big"), "muted"))
-            scale = min(width / scene.area.width,
-                        (height - title_h - 30) / scene.area.height)
-        out.append(DiagramFlowable(scene, tiles[0], scale))
-    else:
-        fit = min(width / scene.area.width, (height - title_h - 30) / scene.area.height)
-        out.append(ts.para(lb("overview_map", n=len(tiles)), "muted"))
-        out.append(DiagramFlowable(scene, scene.area, fit, frames=tiles, links=True))
-        for i, tile in enumerate(tiles, 1):
-            out.append(PageBreak())
-            out.append(ts.para(f"{lb('overview')} — {lb('overview_part', i=i, n=len(tiles))}",
-                               "h2"))
-            out.append(DiagramFlowable(scene, tile, scale))
+    if len(plan.pieces) > 1:
+        out.append(ts.para(lb("flow_note"), "muted"))
+    for piece in plan.pieces:
+        scene = _piece_scene(m, piece)
+        out.append(DiagramFlowable(scene, piece.area, plan.scale))
+        out.append(Spacer(1, PIECE_GAP))
     out += [NextPageTemplate("portrait"), PageBreak()]
     return out
+
+
+def _piece_scene(m: Manual, piece: Piece) -> Scene:
+    """The scene of one printed piece: its connectors name their stage and page."""
+    ts, lb = m.ts, m.labels
+
+    def text(node: str) -> Callable[[], tuple[str, str]]:
+        conn = piece.connectors[node]
+
+        def lines() -> tuple[str, str]:  # read at draw time: pages come from the last pass
+            stage = m.process.stage(conn.stage_id)
+            number = m.numbers.get(stage.id)
+            name = ts.short(m.stage_title(stage), 40)
+            page = m.flow_pages.get(conn.piece, "?")
+            return (f"{number}. {name}" if number is not None else name,
+                    lb("flow_to" if conn.outgoing else "flow_from", page=page))
+        return lines
+
+    def drawn(page: int) -> None:
+        m.flow_pages[piece.index] = page
+
+    return Scene(piece.process, piece.area, m.numbers, m.keys, ts, routes=piece.routes,
+                 name_size=PRINT_NAME, label_size=PRINT_LABEL, min_pt=MIN_PT, back=piece.back,
+                 connectors={n: text(n) for n in piece.connectors},
+                 alias={n: c.stage_id for n, c in piece.connectors.items()},
+                 outgoing={n: c.outgoing for n, c in piece.connectors.items()},
+                 on_drawn=drawn, bookmark=f"flow-{piece.index}",
+                 links_to={n: f"flow-{c.piece}" for n, c in piece.connectors.items()})
 
 
 # ---------------------------------------------------------------------------- KPI summary

@@ -92,6 +92,8 @@ def _styles(ch: Chains, japanese: bool) -> dict[str, ParagraphStyle]:
         "toc_page": s("toc_page", fontSize=body_size + 0.5, leading=lead + 1,
                       alignment=TA_RIGHT, spaceAfter=0),
         "diagram": s("diagram", alignment=TA_CENTER, spaceAfter=0),
+        "diagram_bold": s("diagram_bold", fontName=bold_font, alignment=TA_CENTER,
+                          spaceAfter=0),
         "diagram_label": s("diagram_label", alignment=TA_CENTER, textColor=MUTED, spaceAfter=0),
         "left": s("left", alignment=TA_LEFT),
     }
