@@ -24,9 +24,12 @@ from salesdesigner.export.pdf.document import (
 )
 from salesdesigner.export.pdf.errors import PdfExportCancelled, PdfExportError
 from salesdesigner.export.pdf.sections import (
+    SHORT_SECTION,
     Manual,
+    RoomFor,
     cover,
     how_to_read,
+    is_short,
     kpi_summary,
     overview,
     stage_chapter,
@@ -115,8 +118,18 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
         story += how_to_read(manual, anchor)
         story += overview(manual, anchor, *doc.landscape_size)
         story += kpi_summary(manual, anchor, doc.width)
+        previous, run = None, []  # run: consecutive short sections, kept together
         for n, stage in enumerate(manual.stages, 1):
-            story += stage_chapter(manual, stage, anchor, doc.width)
+            chapter = stage_chapter(manual, stage, anchor, doc.width, previous)
+            if is_short(stage) and previous is not None:
+                if not run:
+                    story.append(RoomFor(run, SHORT_SECTION))
+                run += chapter
+                story += chapter
+            else:
+                run = []
+                story += chapter
+            previous = stage
             report(n)
         doc.build_manual(story)
         report(total)

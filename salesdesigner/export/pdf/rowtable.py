@@ -27,7 +27,8 @@ def _shift(command: Command, offset: int) -> Command:
 
 
 class WindowedTable(Flowable):
-    """Header rows repeated on every page, body rows never broken mid-row.
+    """Header rows repeated on every page, body rows never broken mid-row, and never a
+    single body row alone at the foot or the head of a page (when the table has more).
 
     ``style`` applies to every piece (use whole-table or header coordinates only);
     ``row_styles[i]`` are the commands of body row ``i``, written as if it were row 0.
@@ -92,11 +93,19 @@ class WindowedTable(Flowable):
         used = len(parts[0]._cellvalues) - len(self.header)
         if used <= 0:
             return []
+        first = parts[0]
+        if len(self.rows) - used == 1 and len(self.rows) >= 3:
+            if used < 3:  # taking one more would leave one here: all go overleaf
+                return []
+            used -= 1  # never one row alone on the next page: take one more with it
+            first = self._make(used)
+        elif used == 1 and len(self.rows) >= 3:
+            return []  # nor one row alone under the header at a page foot
         rest = WindowedTable(self.header, self.rows[used:], self.row_styles[used:],
                              col_widths=self.col_widths, style=self.style,
                              window=used + used // 4 + 2)
         rest.hAlign = self.hAlign
-        return [parts[0], rest]
+        return [first, rest]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         # wrap() has just built the window: it holds every remaining row when we get here

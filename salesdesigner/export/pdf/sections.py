@@ -49,6 +49,11 @@ from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.process import Process
 
 SUMMARY_CELL_LIMIT = 400  # characters per KPI summary cell: a table row must fit a page
+HEADING_HEIGHT = 34.0     # an h2 heading with the space around it (points)
+SECTION_START = 40.0      # at least this much of a section's content goes with its heading
+CALLOUT_START = 110.0     # the first lines of a boxed talk script
+SHORT_SECTION = 150.0     # a short (terminal) section starts a page only with less room
+CHAPTER_START = 320.0     # a chapter after a short section shares its page with this room
 
 
 class Anchor(Flowable):
@@ -183,7 +188,7 @@ def how_to_read(m: Manual, anchor: Callable[[str, str], Anchor]) -> list[Flowabl
     for key in ("how_1", "how_2", "how_3"):
         out.append(ts.para(lb(key), "body"))
     if m.process.description.strip():
-        out.append(_heading(ts, lb("about_process")))
+        out += _heading(ts, lb("about_process"))
         out += ts.blocks(m.process.description)
     out.append(ts.para(lb("how_legend"), "h2"))
     rows = []
@@ -328,14 +333,62 @@ def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -
 
 
 # ---------------------------------------------------------------------------- stage chapters
+TERMINAL = (StageKind.START, StageKind.WON, StageKind.LOST, StageKind.END)
+
+
+def is_short(stage: Stage) -> bool:
+    """A start, won, lost or end point with nothing to do in it: a short section that
+    runs on after the chapter before it, never a page of its own."""
+    return StageKind(stage.kind) in TERMINAL and not (
+        stage.kpis or stage.actions or stage.scripts or stage.materials)
+
+
+def chapter_break(previous: Stage | None, stage: Stage) -> Flowable:
+    """What starts a chapter: a new page, except that a short (terminal) section runs on
+    after the chapter before it, and a chapter after a short section shares its page
+    when there is room for a good part of it (so no page holds only a short section)."""
+    if previous is None:
+        return PageBreak()
+    if is_short(stage):
+        return CondPageBreak(SHORT_SECTION)
+    if is_short(previous):
+        return CondPageBreak(CHAPTER_START)
+    return PageBreak()
+
+
+class RoomFor(CondPageBreak):
+    """Starts a new page unless the flowables that follow (a run of short sections) fit
+    in what is left of this one: they stay together, measured when laid out."""
+
+    def __init__(self, flowables: list[Flowable], least: float) -> None:
+        super().__init__(least)
+        self.flowables, self.least = flowables, least
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        need = 0.0
+        for f in self.flowables:
+            if isinstance(f, CondPageBreak):
+                continue
+            need += f.wrap(avail_width, avail_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            if need > avail_height:
+                break
+        frame = self._doctemplateAttr("frame")
+        page = frame._height if frame is not None else avail_height
+        self.height = max(self.least, min(need, page * 0.8))  # a page of them: just begin
+        return super().wrap(avail_width, avail_height)
+
+
 def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
-                  width: float) -> list[Flowable]:
+                  width: float, previous: Stage | None = None) -> list[Flowable]:
     ts, lb = m.ts, m.labels
     number = m.numbers[stage.id]
     lane = m.process.lane(stage.lane) if stage.lane else None
     color = lane_color(lane.color if lane else None)
     title = m.stage_title(stage)
-    out: list[Flowable] = [PageBreak(), anchor(m.keys[stage.id], title, stage=stage)]
+    out: list[Flowable] = [chapter_break(previous, stage)]
+    if previous is not None and (is_short(stage) or is_short(previous)):
+        out.append(Spacer(1, 18))  # a chapter sharing a page: set apart from the one above
+    out.append(anchor(m.keys[stage.id], title, stage=stage))
     meta = [lb("chapter", n=number), lb.kind(stage.kind), m.lane_name(stage.lane)]
     if stage.duration_days is not None:
         meta.append(lb.duration(stage.duration_days))
@@ -347,14 +400,14 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
         out.append(_callout(ts, [ts.para(lb("goal"), "callout_title")]
                             + ts.blocks(stage.goal, "goal"), color, width, fill=tint(color, 0.9)))
     if stage.description.strip():
-        out.append(_heading(ts, lb("description")))
+        out += _heading(ts, lb("description"))
         out += ts.blocks(stage.description)
     if stage.exit_criteria:
-        out.append(_heading(ts, lb("exit_criteria")))
+        out += _heading(ts, lb("exit_criteria"))
         for criterion in stage.exit_criteria:
             out += _bulleted(ts, criterion, "✓")
     if stage.kpis:
-        out.append(_heading(ts, lb("kpis")))
+        out += _heading(ts, lb("kpis"))
         for kpi in stage.kpis:
             out.append(ts.raw(f"{ts.markup(lb.name(kpi.name), 'item')}"
                               f'<font color="#1F3A5F">　{ts.markup(target_text(kpi, lb), "item")}</font>',
@@ -362,7 +415,7 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
             if kpi.definition.strip():
                 out += ts.blocks(kpi.definition, "indent_muted")
     if stage.actions:
-        out.append(_heading(ts, lb("actions")))
+        out += _heading(ts, lb("actions"))
         for action in stage.actions:
             out.append(ts.para(lb.name(action.title), "check", bulletText="☐"))
             who = [lb("field", name=lb("owner"), value=action.owner) if action.owner.strip() else "",
@@ -374,35 +427,32 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
                 out += ts.blocks(action.detail, "indent")
             out.append(Spacer(1, 3))
     if stage.scripts:
-        out.append(_heading(ts, lb("scripts")))
-        for script in stage.scripts:
+        out += _heading(ts, lb("scripts"), need=CALLOUT_START)
+        for n, script in enumerate(stage.scripts):
             head: list[Flowable] = [ts.para(lb.name(script.title), "callout_title")]
             if script.situation.strip():
                 head.append(ts.para(lb("field", name=lb("situation"), value=script.situation), "muted"))
-            out.append(CondPageBreak(110))  # never a lone call-out title at a page foot
+            if n:  # never a lone call-out title at a page foot (the heading sees to the first)
+                out.append(CondPageBreak(CALLOUT_START))
             out.append(_callout(ts, head + ts.blocks(script.body, "callout"), color, width))
             out.append(Spacer(1, 6))
     if stage.materials:
-        out.append(_heading(ts, lb("materials")))
+        out += _heading(ts, lb("materials"))
         for material in stage.materials:
             out += _material(m, material)
     if stage.tips:
-        out.append(_heading(ts, lb("tips")))
+        out += _heading(ts, lb("tips"))
         for tip in stage.tips:
             out += _bulleted(ts, tip, "•")
     out += _next_steps(m, stage)
     return out
 
 
-def _heading(ts: Typesetter, text: str) -> Flowable:
-    return CondPageBreakHeading(ts.para(text, "h2"))
-
-
-class CondPageBreakHeading(KeepTogether):
-    """A section heading that never sits alone at the bottom of a page."""
-
-    def __init__(self, heading: Flowable) -> None:
-        super().__init__([CondPageBreak(60), heading])
+def _heading(ts: Typesetter, text: str, need: float = SECTION_START) -> list[Flowable]:
+    """A section heading kept with its content: it starts a new page unless there is room
+    for the heading *and* ``need`` points of what follows (keep-with-next, done by
+    measure, since a heading cannot know how its first block will split)."""
+    return [CondPageBreak(HEADING_HEIGHT + need), ts.para(text, "h2")]
 
 
 def _bulleted(ts: Typesetter, text: str, bullet: str) -> list[Flowable]:
@@ -459,7 +509,7 @@ def _attr(value: str) -> str:
 
 def _next_steps(m: Manual, stage: Stage) -> list[Flowable]:
     ts, lb = m.ts, m.labels
-    out: list[Flowable] = [_heading(ts, lb("next_steps"))]
+    out: list[Flowable] = _heading(ts, lb("next_steps"))
     outgoing = m.process.outgoing(stage.id)
     if not outgoing:
         out.append(ts.para(lb("next_end"), "muted"))
