@@ -98,3 +98,45 @@ def test_random_hostile_processes_always_export(process) -> None:
     result = render_pdf(process)
     assert result.data.startswith(b"%PDF")
     assert len(result.stage_ids) == len(process.stages)
+
+
+MARKUP = """<x> & "z" 'v' </a>"""            # every character reportlab's parser reads
+HOSTILE_URL = 'https://example.com/?q=<x>&y="z"'   # issue 9: it failed the whole export
+QUOTE_URL = "https://example.com/?w='v'&x=1"
+
+
+def every_field_hostile(language: str):
+    """Markup characters in the URL and in every other text field a manual prints."""
+    from salesdesigner.model import Action, Lane, Transition
+    p = build_process(language)
+    h = MARKUP
+    p.update_process(name=f"Name {h}", company=f"Co {h}", revision=f"R {h}",
+                     description=f"Desc {h}")
+    p.replace_lane(Lane("is", f"Lane {h}", "#4C78A8"))
+    p.update_stage("call", name=f"Call {h}", goal=f"Goal {h}", description=f"About {h}",
+                   exit_criteria=(f"Exit {h}",),
+                   kpis=(Kpi(f"KPI {h}", 3, f"u{h}", definition=f"Def {h}"),),
+                   actions=(Action(f"Act {h}", f"Owner {h}", f"When {h}", f"Detail {h}"),),
+                   scripts=(Script(f"Script {h}", f"Sit {h}", f"Body {h}"),),
+                   materials=(Material(f"Mat {h}", HOSTILE_URL, f"Note {h}"),
+                              Material("Single", QUOTE_URL),
+                              Material(f"Plain {h}", f"not a link {h}")),
+                   tips=(f"Tip {h}",))
+    p.update_stage("start", name=f"Start {h}", description=f"Start desc {h}")
+    t = p.transition("t1")
+    p.replace_transition(Transition(t.id, t.source, t.target, f"Label {h}", f"Cond {h}"))
+    return p
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_markup_characters_in_every_field_and_url_print_literally(language: str) -> None:
+    result = render_pdf(every_field_hostile(language))
+    reader = PdfReader(io.BytesIO(result.data))
+    text = "".join(page_texts(result.data)).replace("\n", "")
+    for field in ("Goal", "About", "Exit", "KPI", "Def", "Act", "Owner", "When", "Detail",
+                  "Script", "Sit", "Body", "Mat", "Note", "Tip", "Cond", "Plain"):
+        assert f"{field} {MARKUP}" in text or f"{field}{MARKUP}" in text.replace(" ", " "), field
+    uris = [str(a.get_object()["/A"].get("/URI", "")) for page in reader.pages
+            for a in (page.get("/Annots") or []) if "/A" in a.get_object()]
+    assert HOSTILE_URL in uris and QUOTE_URL in uris  # links go exactly where the user said
+    assert not [u for u in uris if "not a link" in u]

@@ -503,8 +503,11 @@ def _safe_href(uri: str) -> bool:
 
 
 def _attr(value: str) -> str:
-    from xml.sax.saxutils import quoteattr
-    return quoteattr(value)[1:-1]
+    """``value`` for a double-quoted markup attribute: every markup character escaped
+    (quoteattr would switch to single quotes around a value holding ``"``, which the
+    caller's double quotes then break)."""
+    from xml.sax.saxutils import escape
+    return escape(value, {'"': "&quot;", "'": "&#39;"})
 
 
 def _next_steps(m: Manual, stage: Stage) -> list[Flowable]:
