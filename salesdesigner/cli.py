@@ -66,8 +66,9 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("file")
     export.add_argument("-o", "--output", required=True)
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf only")
-    export.add_argument("--lane", action="append", default=None, metavar="ID",
-                        help="pdf only: include only stages of this lane (repeatable)")
+    export.add_argument("--lane", action="append", default=None, metavar="NAME",
+                        help="pdf only: include only stages of this lane, by name or id "
+                             "(repeatable)")
     export.add_argument("--stage", action="append", default=None, metavar="ID",
                         help="pdf only: include only this stage (repeatable)")
     export.add_argument("--force", action="store_true",

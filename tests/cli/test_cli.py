@@ -207,3 +207,21 @@ def test_export_does_not_replace_another_document_without_force(tmp_path):
     assert run("export", "json", "x.salesdesign", "-o", "x.json", cwd=tmp_path).returncode == 0
     assert run("export", "json", "x.salesdesign", "-o", "other.salesdesign", "--force",
                cwd=tmp_path).returncode == 0
+
+
+def test_export_pdf_lane_takes_the_lane_name_and_lists_the_lanes_when_unknown(tmp_path):
+    run("new", "x.salesdesign", "--template", "the-model", "--lang", "ja", cwd=tmp_path)
+    by_name = run("export", "pdf", "x.salesdesign", "-o", "is.pdf", "--lane", "インサイドセールス",
+                  cwd=tmp_path)
+    assert by_name.returncode == 0, by_name.stderr
+    by_id = run("export", "pdf", "x.salesdesign", "-o", "id.pdf", "--lane", "inside-sales",
+                cwd=tmp_path)
+    assert by_id.returncode == 0, by_id.stderr
+    from pypdf import PdfReader
+    assert len(PdfReader(tmp_path / "is.pdf").pages) == len(PdfReader(tmp_path / "id.pdf").pages)
+    wrong = run("export", "pdf", "x.salesdesign", "-o", "no.pdf", "--lane", "営業部", cwd=tmp_path)
+    line = assert_one_line_error(wrong)
+    assert "営業部" in line
+    for name in ("マーケティング", "インサイドセールス", "フィールドセールス", "カスタマーサクセス"):
+        assert name in line
+    assert not (tmp_path / "no.pdf").exists()

@@ -54,14 +54,31 @@ class PdfResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def resolve_lane(process: Process, given: str) -> str:
+    """The id of the lane ``given`` names: its id, or its name as the user sees it (case
+    and spacing aside).  Unknown or ambiguous names raise an error listing the lanes."""
+    if process.has_lane(given):
+        return given
+    matches = [lane.id for lane in process.lanes if _folded(lane.name) == _folded(given)]
+    if len(matches) == 1:
+        return matches[0]
+    listing = ", ".join(f"{lane.name!r} (id {lane.id!r})" for lane in process.lanes) or "none"
+    if matches:
+        raise PdfExportError(f"Several lanes are named {given!r}: give one of their ids. "
+                             f"The lanes are: {listing}.")
+    raise PdfExportError(f"No lane named {given!r} for the manual. The lanes are: {listing}.")
+
+
 def select_stages(process: Process, lanes: Sequence[str] | None,
                   stages: Sequence[str] | None) -> list[str]:
-    """Stage ids of the edition in process order: stages in the chosen lanes plus the
-    chosen stages (everything when neither is given)."""
-    lanes, stages = list(lanes or []), list(stages or [])
-    unknown = [x for x in lanes if not process.has_lane(x)]
-    if unknown:
-        raise PdfExportError(f"Unknown lane id(s) for the manual: {', '.join(map(repr, unknown))}.")
+    """Stage ids of the edition in process order: stages in the chosen lanes (by id or
+    name) plus the chosen stages (everything when neither is given)."""
+    lanes = [resolve_lane(process, x) for x in (lanes or [])]
+    stages = list(stages or [])
     unknown = [x for x in stages if not process.has_stage(x)]
     if unknown:
         raise PdfExportError(f"Unknown stage id(s) for the manual: {', '.join(map(repr, unknown))}.")
@@ -84,6 +101,7 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
     size = PAPERS.get(str(paper).lower())
     if size is None:
         raise PdfExportError(f"Unknown paper size {paper!r}: use a4 or letter.")
+    lanes = [resolve_lane(process, x) for x in (lanes or [])]
     ids = select_stages(process, lanes, stages)
     labels = Labels(process.language, "manual")
     ts = Typesetter(labels.japanese)
