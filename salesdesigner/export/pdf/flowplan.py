@@ -38,6 +38,8 @@ MIN_PT = 7.0           # nothing a reader must read prints smaller
 MIN_SCALE = 0.46       # points per scene unit, at least: four columns on A4 landscape
 MAX_SCALE = 0.8
 COLUMN = 270.0         # one stage column: a card (200) and room for an arrow label
+MAX_SPREAD = 1.4       # a strip of few columns may spread them this much wider
+OUT_GAP = COLUMN - 200.0   # between the last card of a strip and its outgoing connectors
 CONNECTOR_KIND = StageKind.WON   # connectors take this kind's size (140 × 64) for routing
 CONNECTOR_EXTRA = 30.0  # drawn this much wider than routed, on its outer side
 CONNECTOR_COLUMN = stage_size(CONNECTOR_KIND)[0] + 50.0 + CONNECTOR_EXTRA
@@ -262,7 +264,9 @@ def plan_flow(process: Process, width: float, height: float) -> FlowPlan:
     piece_of = {sid: i for i, (ids, _) in enumerate(members) for sid in ids}
     column_of = {sid: k for strip in strips for k, c in enumerate(strip) for sid in cols[c]}
     back = back_edges(process)
-    pieces = [_piece(process, i, ids, bands, piece_of, column_of, back)
+    width_of = {sid: len(strip) for strip in strips for c in strip for sid in cols[c]}
+    pieces = [_piece(process, i, ids, bands, piece_of, column_of, back,
+                     width / scale, width_of[ids[0]])
               for i, (ids, bands) in enumerate(members)]
     # loops run below their lane: never let that make a piece taller than the page
     tallest = max((p.area.height for p in pieces), default=0.0)
@@ -274,7 +278,7 @@ def plan_flow(process: Process, width: float, height: float) -> FlowPlan:
 
 def _piece(process: Process, index: int, ids: list[str], bands: list[str | None],
            piece_of: dict[str, int], column_of: dict[str, int],
-           back: set[tuple[str, str]]) -> Piece:
+           back: set[tuple[str, str]], width_units: float, n_columns: int) -> Piece:
     inside = set(ids)
     # connectors: one per (other stage, band) on each side
     ins: dict[str, tuple[str, str | None]] = {}     # node id -> (source stage, band)
@@ -295,6 +299,11 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
             ins[node] = (t.source, band)
             edges.append((node, t.target, t))
     first_col = X0 + (CONNECTOR_COLUMN if ins else 0.0)
+    # a strip of few columns spreads them (up to MAX_SPREAD) to fill the page's width
+    card = stage_size(StageKind.STAGE)[0]
+    tail = card + (OUT_GAP + stage_size(CONNECTOR_KIND)[0] + CONNECTOR_EXTRA if outs else 0.0) + 12
+    room = (width_units - first_col - tail) / max(1, n_columns - 1)
+    pitch = min(COLUMN * MAX_SPREAD, max(COLUMN, room))
     ext = _lane_extent(process, ids)
     ys = _compressed_y(process, ids)
     want: dict[str, float] = {}                        # stage id -> print centre y
@@ -328,13 +337,13 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
             piece.add_lane(Lane(lane.id, lane.name, lane.color, height=heights[band]))
     for sid in ids:
         stage = process.stage(sid)
-        x = first_col + column_of[sid] * COLUMN + stage_size(StageKind.STAGE)[0] / 2
+        x = first_col + column_of[sid] * pitch + stage_size(StageKind.STAGE)[0] / 2
         piece.add_stage(_moved(stage, Position(x, want[sid])))
     last = max((column_of[sid] for sid in ids), default=0)
     half = stage_size(CONNECTOR_KIND)[0] / 2
     connectors: dict[str, Connector] = {}
     for side, x, outgoing in ((ins, X0 + CONNECTOR_EXTRA + half, False),
-                              (outs, first_col + (last + 1) * COLUMN + half, True)):
+                              (outs, first_col + last * pitch + card + OUT_GAP + half, True)):
         for node, (other, band) in side.items():
             connectors[node] = Connector(other, piece_of[other], outgoing)
             piece.add_stage(Stage(node, process.stage(other).name, CONNECTOR_KIND,
@@ -346,7 +355,9 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
         if piece.transition_between(a, b) is not None:
             continue
         tid = t.id if (a, b) == (t.source, t.target) else f"{t.id}\x00{n}"
-        piece.add_transition(Transition(tid, a, b, t.label, t.condition))
+        incoming = a in ins  # its label is printed on the other half, beside the source
+        piece.add_transition(Transition(tid, a, b, "" if incoming else t.label,
+                                        "" if incoming else t.condition))
         origin[tid] = t.id
         if (t.source, t.target) in back:
             dashed.add((a, b))
