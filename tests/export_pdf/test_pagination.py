@@ -9,8 +9,8 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import Paragraph
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph
 
 from salesdesigner.export.pdf import render_pdf
 from salesdesigner.export.pdf.rowtable import WindowedTable
@@ -93,7 +93,8 @@ def test_terminal_points_share_pages_with_other_chapters(template_manual) -> Non
                  re.search(re.escape(marker[sid]) + r"(?!\d)", t)]
         assert pages, sid
         text = texts[pages[0]]
-        others = [m for s, m in marker.items() if s != sid and re.search(re.escape(m) + r"(?!\d)", text)]
+        others = [m for s, m in marker.items()
+                  if s != sid and re.search(re.escape(m) + r"(?!\d)", text)]
         before = text[:text.index(marker[sid])]
         assert others or before, f"{process.stage(sid).name} has a page of its own"
 

@@ -180,3 +180,18 @@ def test_a_column_taller_than_a_page_is_cut_between_its_stages_not_shrunk() -> N
             p.add_transition(Transition(f"t{n}", f"s{n - 1}", f"s{n}"))
     plan = plan_flow(p, _W, _H)
     assert len(plan.pieces) > 1 and plan.scale >= 0.46
+
+
+def test_flow_links_every_stage_to_its_chapter_and_every_connector_to_its_page() -> None:
+    process = load_template("the-model", "ja")
+    result = render_pdf(process)
+    reader, pages = _flow_pages(result.data)
+    page_of = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages)}
+    targets = [page_of[a.get_object()["/Dest"][0].idnum] for i in pages
+               for a in reader.pages[i].get("/Annots") or []
+               if a.get_object().get("/Subtype") == "/Link" and "/Dest" in a.get_object()]
+    plan = plan_flow(process, _W, _H)
+    connectors = sum(len(p.connectors) for p in plan.pieces)
+    assert len(targets) == len(process.stages) + connectors
+    assert sum(t in pages for t in targets) == connectors      # tags lead to flow pages
+    assert sum(t not in pages for t in targets) == len(process.stages)  # badges to chapters

@@ -1,6 +1,6 @@
 """Manual generation grows linearly with the number of stages: the long KPI summary is
-split page by page without re-processing the whole table, and the overview's tile plan
-looks at each stage once.  Counted work, never wall-clock time."""
+split page by page without re-processing the whole table.  Counted work, never
+wall-clock time (the printed flow's planning is measured in benchmarks/bench_pdf.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from salesdesigner.export.pdf.document import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
 from salesdesigner.export.pdf.styles import Typesetter
-from salesdesigner.model.geometry import Rect
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.synthetic import synthetic_process

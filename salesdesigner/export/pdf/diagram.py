@@ -146,6 +146,7 @@ class DiagramFlowable(Flowable):
         super().__init__()
         self.scene, self.view, self.scale = scene, view, scale
         self.links = links
+        self._fitted: dict[tuple, tuple[str, float] | str] = {}  # text fitted in a pass
         self.width = min(view.width, scene.area.right - view.x) * scale
         self.height = min(view.height, scene.area.bottom - view.y) * scale
 
@@ -321,6 +322,12 @@ class DiagramFlowable(Flowable):
         ts, s = self.scene.ts, self.scale
         if w < 4 or h < 4:
             return
+        fitted = self._fitted.get(("name", stage.id, w, h))
+        if fitted is not None:  # the document is laid out in several passes: fit once
+            para = self._text(fitted[0], "diagram", fitted[1], color)
+            _, ph = para.wrap(w, h)
+            para.drawOn(self.canv, x, y + (h - ph) / 2)
+            return
         name = ts.short(words_for(self.scene.process.language).name(stage.name), 70)
         size = self._pt(self.scene.name_size)
         for attempt in range(4):
@@ -336,8 +343,10 @@ class DiagramFlowable(Flowable):
         elif len(para.blPara.lines) == 2:  # two lines: break at a word, not mid-word
             better = _two_lines(name, lambda part: self._fits_line(part, size, w))
             if better is not None:
+                name = better
                 para = self._text(better, "diagram", size, color)
                 _, ph = para.wrap(w, h)
+        self._fitted[("name", stage.id, w, h)] = (name, size)
         para.drawOn(self.canv, x, y + (h - ph) / 2)
 
     def _fits_line(self, text: str, size: float, width: float) -> bool:
@@ -449,11 +458,16 @@ class DiagramFlowable(Flowable):
         body = self._text(first, "diagram", size, INK, leading=1.1)
         _, bh = body.wrap(room, h)
         lines = max(1, int((h - hh - 2) // (size * 1.1)))
-        name = first
+        key = ("connector", first, room, h)
+        name = self._fitted.get(key, first)
+        if name != first:
+            body = self._text(name, "diagram", size, INK, leading=1.1)
+            _, bh = body.wrap(room, h)
         while len(name) > 3 and bh > lines * size * 1.1 + 0.1:  # keep the page line whole
             name = self.scene.ts.short(name, len(name) - 1)
             body = self._text(name, "diagram", size, INK, leading=1.1)
             _, bh = body.wrap(room, h)
+        self._fitted[key] = name
         top = y + (h + hh + bh) / 2
         body.drawOn(c, x + inset_l, top - bh)
         head.drawOn(c, x + inset_l, top - bh - hh)

@@ -18,7 +18,7 @@ the manager drew (the lane bands, the flow to the right), so the printout and th
 look alike; lanes as columns turn every name box and label sideways to the canvas; a
 page per lane leaves a one-stage page for a back-office lane (eight-step) and splits the
 most important part, the hand-offs, across pages.  Strips print the-model (18 stages,
-four lanes, a staircase) on two pages and eight-step on one or two, every name ≥ 7 pt.
+four lanes, a staircase) on two pages and eight-step on one, every name ≥ 7 pt.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
