@@ -265,8 +265,14 @@ def plan_flow(process: Process, width: float, height: float) -> FlowPlan:
     column_of = {sid: k for strip in strips for k, c in enumerate(strip) for sid in cols[c]}
     back = back_edges(process)
     width_of = {sid: len(strip) for strip in strips for c in strip for sid in cols[c]}
+    touching: list[list[Transition]] = [[] for _ in members]  # each piece's arrows, in order
+    for t in process.transitions:
+        a, b = piece_of[t.source], piece_of[t.target]
+        touching[a].append(t)
+        if b != a:
+            touching[b].append(t)
     pieces = [_piece(process, i, ids, bands, piece_of, column_of, back,
-                     width / scale, width_of[ids[0]])
+                     width / scale, width_of[ids[0]], touching[i])
               for i, (ids, bands) in enumerate(members)]
     # loops run below their lane: never let that make a piece taller than the page
     tallest = max((p.area.height for p in pieces), default=0.0)
@@ -278,13 +284,14 @@ def plan_flow(process: Process, width: float, height: float) -> FlowPlan:
 
 def _piece(process: Process, index: int, ids: list[str], bands: list[str | None],
            piece_of: dict[str, int], column_of: dict[str, int],
-           back: set[tuple[str, str]], width_units: float, n_columns: int) -> Piece:
+           back: set[tuple[str, str]], width_units: float, n_columns: int,
+           transitions: list[Transition]) -> Piece:
     inside = set(ids)
     # connectors: one per (other stage, band) on each side
     ins: dict[str, tuple[str, str | None]] = {}     # node id -> (source stage, band)
     outs: dict[str, tuple[str, str | None]] = {}    # node id -> (target stage, band)
     edges: list[tuple[str, str, Transition]] = []   # (piece source, piece target, original)
-    for t in process.transitions:
+    for t in transitions:
         s_in, t_in = t.source in inside, t.target in inside
         if s_in and t_in:
             edges.append((t.source, t.target, t))
