@@ -70,7 +70,7 @@ def resolve_lane(process: Process, given: str) -> str:
     if matches:
         raise PdfExportError(f"Several lanes are named {given!r}: give one of their ids. "
                              f"The lanes are: {listing}.")
-    raise PdfExportError(f"No lane named {given!r} for the manual. The lanes are: {listing}.")
+    raise PdfExportError(f"Unknown lane {given!r} for the manual. The lanes are: {listing}.")
 
 
 def select_stages(process: Process, lanes: Sequence[str] | None,
