@@ -15,8 +15,8 @@ from reportlab.platypus import Paragraph
 from salesdesigner.export.pdf import render_pdf
 from salesdesigner.export.pdf.rowtable import WindowedTable
 from salesdesigner.export.pdf.sections import is_short
-from salesdesigner.export.pdf.strings import Labels
 from salesdesigner.model import Script
+from salesdesigner.model.presentation import Words
 from salesdesigner.storage.templates import load_template
 from tests.export_pdf.conftest import build_process
 
@@ -81,7 +81,7 @@ def test_terminal_points_share_pages_with_other_chapters(template_manual) -> Non
     """Every page on which a start, won, lost or end section begins also holds another
     chapter's text (above it, or the next chapter beginning below it)."""
     process, result = template_manual
-    labels = Labels(process.language)
+    labels = Words(process.language, "manual")
     reader = PdfReader(io.BytesIO(result.data))
     texts = [re.sub(r"\s+", "", p.extract_text()) for p in reader.pages]
     marker = {sid: re.sub(r"\s+", "", labels("chapter", n=n))
