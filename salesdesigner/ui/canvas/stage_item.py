@@ -90,7 +90,7 @@ class StageItem(QGraphicsItem):
             self._tooltip_stale = True
         if stage.position != old.position:
             self.set_model_pos(stage.position.x, stage.position.y)
-        self.update()
+        self.repaint_everywhere()
 
     def words_changed(self) -> None:
         """The document's language changed: lay the card's words out again."""
@@ -98,13 +98,24 @@ class StageItem(QGraphicsItem):
         self.update()
 
     def set_lane_color(self, color: QColor | None) -> None:
-        self._lane_color = color
-        self.update()
+        if color != self._lane_color:
+            self._lane_color = color
+            self.repaint_everywhere()
 
     def set_severity(self, severity: str | None) -> None:
         if severity != self.severity:
             self.severity = severity
-            self.update()
+            self.repaint_everywhere()
+
+    def repaint_everywhere(self) -> None:
+        """Repaint, dropping the cached pixmaps of every device that drew the stage.
+
+        ``update()`` alone marks the cache dirty once: the first view to repaint clears
+        the mark and the overview map, which renders the scene into its own pixmap later,
+        would keep showing the old name and colour.  Setting the cache mode again purges
+        the pixmaps of all devices (the view and the map)."""
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.update()
 
     def set_drop_target(self, on: bool) -> None:
         if on != self.drop_target:
