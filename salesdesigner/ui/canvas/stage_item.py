@@ -114,7 +114,9 @@ class StageItem(QGraphicsItem):
         the mark and the overview map, which renders the scene into its own pixmap later,
         would keep showing the old name and colour.  Setting the cache mode again purges
         the pixmaps of all devices (the view and the map)."""
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        mode = self.cacheMode()
+        if mode != QGraphicsItem.CacheMode.NoCache:  # (picture export draws uncached)
+            self.setCacheMode(mode)
         self.update()
 
     def set_drop_target(self, on: bool) -> None:
