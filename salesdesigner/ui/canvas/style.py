@@ -123,3 +123,48 @@ def stage_tooltip(stage: Stage, language: str) -> str:
     duration = "" if stage.duration_days is None else words.duration(stage.duration_days)
     return tooltip(words.name(stage.name), stage.goal, duration,
                    *(kpi_headline(k, language) for k in stage.kpis))
+
+
+# ---------------------------------------------------------------- zoomed-out names
+FAR_TARGET_PX = 11.0   # a name seen from afar is drawn this many screen pixels tall ...
+FAR_LEGIBLE_PX = 8.0   # ... or smaller, down to this, when that shows it whole ...
+FAR_MIN_PX = 6.0       # ... and not at all below this (the shape alone is drawn)
+_FAR_STEP = 1.12       # sizes tried between the two, each this much smaller
+FAR_LINE = 1.08        # line pitch of zoomed-out names, in font pixels (tight: no leading)
+
+
+def pixel_font(pixel_size: float, bold: bool = True) -> QFont:
+    """The canvas font at an exact size in scene units (for names drawn when zoomed out)."""
+    f = font(10, bold)
+    f.setPixelSize(max(1, round(pixel_size)))
+    return f
+
+
+def far_layout(text: str, width: float, height: float, scale: float,
+               bold: bool = True) -> tuple[QFont, list[str]] | None:
+    """How to write ``text`` inside a ``width`` × ``height`` box that is drawn at ``scale``
+    screen pixels per scene unit, so that it can be read: the largest size from
+    :data:`FAR_TARGET_PX` down to :data:`FAR_LEGIBLE_PX` on screen that shows it whole,
+    else shortened at the legible size, else (down to :data:`FAR_MIN_PX`) at whatever size
+    one line fits.  None when not even that fits: the caller draws the shape only."""
+    if height * scale < FAR_MIN_PX * FAR_LINE or width * scale < FAR_MIN_PX:
+        return None  # not one letter fits (a big process fitted in the window: cheap)
+    text = display_text(text)
+    if not text:
+        return None
+    whole = "".join(text.split())
+    size = FAR_TARGET_PX / scale
+    shortened: tuple[QFont, list[str]] | None = None
+    while size * scale >= FAR_MIN_PX - 1e-9:
+        f = pixel_font(size, bold)
+        metrics = QFontMetricsF(f)
+        rows = int(height // (f.pixelSize() * FAR_LINE))
+        if rows >= 1:
+            lines = wrap(text, metrics, width, rows)
+            if size * scale < FAR_LEGIBLE_PX - 1e-9:
+                return shortened or (f, lines)  # below legible only when nothing fitted
+            if "".join("".join(lines).split()) == whole:
+                return f, lines
+            shortened = f, lines  # the smallest legible size shows the most of it
+        size /= _FAR_STEP
+    return shortened
