@@ -131,6 +131,7 @@ FAR_LEGIBLE_PX = 8.0   # ... or smaller, down to this, when that shows it whole 
 FAR_MIN_PX = 6.0       # ... and not at all below this (the shape alone is drawn)
 _FAR_STEP = 1.12       # sizes tried between the two, each this much smaller
 FAR_LINE = 1.08        # line pitch of zoomed-out names, in font pixels (tight: no leading)
+FAR_MIN_CHARS = 2      # a name cut shorter than this says nothing: the shape alone is drawn
 
 
 def pixel_font(pixel_size: float, bold: bool = True) -> QFont:
@@ -161,10 +162,18 @@ def far_layout(text: str, width: float, height: float, scale: float,
         rows = int(height // (f.pixelSize() * FAR_LINE))
         if rows >= 1:
             lines = wrap(text, metrics, width, rows)
-            if size * scale < FAR_LEGIBLE_PX - 1e-9:
-                return shortened or (f, lines)  # below legible only when nothing fitted
-            if "".join("".join(lines).split()) == whole:
+            shown = "".join("".join(lines).split())
+            if size * scale < FAR_LEGIBLE_PX - 1e-9:  # only when nothing legible fitted
+                return shortened or _enough((f, lines), shown, whole)
+            if shown == whole:
                 return f, lines
-            shortened = f, lines  # the smallest legible size shows the most of it
+            shortened = _enough((f, lines), shown, whole)  # the smallest legible shows most
         size /= _FAR_STEP
     return shortened
+
+
+def _enough(layout: tuple[QFont, list[str]], shown: str,
+            whole: str) -> tuple[QFont, list[str]] | None:
+    """``layout`` unless it cuts the name to fewer than :data:`FAR_MIN_CHARS` characters."""
+    kept = len(shown) - shown.endswith("…") if shown != whole else len(whole)
+    return layout if kept >= min(FAR_MIN_CHARS, len(whole)) else None
