@@ -41,10 +41,13 @@ class ProcessView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self._scene_rect_set = False
-        scene.sceneRectChanged.connect(lambda _rect: self._follow_scene_rect())
+        scene.sceneRectChanged.connect(self._on_scene_rect_changed)
 
     def process_scene(self) -> ProcessScene:
         return self.scene()  # type: ignore[return-value]
+
+    def _on_scene_rect_changed(self, _rect: QRectF) -> None:
+        self._follow_scene_rect()
 
     def _follow_scene_rect(self) -> None:
         """Scroll over the scene's own rectangle again (fitting may have widened it)."""
