@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import unicodedata
 
 from PySide6.QtCore import Qt
@@ -129,7 +130,6 @@ def stage_tooltip(stage: Stage, language: str) -> str:
 FAR_TARGET_PX = 11.0   # a name seen from afar is drawn this many screen pixels tall ...
 FAR_LEGIBLE_PX = 8.0   # ... or smaller, down to this, when that shows it whole ...
 FAR_MIN_PX = 6.0       # ... and not at all below this (the shape alone is drawn)
-_FAR_STEP = 1.12       # sizes tried between the two, each this much smaller
 FAR_LINE = 1.08        # line pitch of zoomed-out names, in font pixels (tight: no leading)
 FAR_MIN_CHARS = 2      # a name cut shorter than this says nothing: the shape alone is drawn
 
@@ -137,7 +137,7 @@ FAR_MIN_CHARS = 2      # a name cut shorter than this says nothing: the shape al
 def pixel_font(pixel_size: float, bold: bool = True) -> QFont:
     """The canvas font at an exact size in scene units (for names drawn when zoomed out)."""
     f = font(10, bold)
-    f.setPixelSize(max(1, round(pixel_size)))
+    f.setPixelSize(max(1, int(pixel_size)))
     return f
 
 
@@ -146,29 +146,35 @@ def far_layout(text: str, width: float, height: float, scale: float,
     """How to write ``text`` inside a ``width`` × ``height`` box that is drawn at ``scale``
     screen pixels per scene unit, so that it can be read: the largest size from
     :data:`FAR_TARGET_PX` down to :data:`FAR_LEGIBLE_PX` on screen that shows it whole,
-    else shortened at the legible size, else (down to :data:`FAR_MIN_PX`) at whatever size
-    one line fits.  None when not even that fits: the caller draws the shape only."""
+    else shortened at the legible size that shows most of it, else (down to
+    :data:`FAR_MIN_PX`) at whatever size one line fits.  None when not even that fits:
+    the caller draws the shape only."""
     if height * scale < FAR_MIN_PX * FAR_LINE or width * scale < FAR_MIN_PX:
         return None  # not one letter fits (a big process fitted in the window: cheap)
     text = display_text(text)
     if not text:
         return None
     whole = "".join(text.split())
-    size = FAR_TARGET_PX / scale
+    # font sizes (whole scene units): the target, the legible size, and each size at which
+    # one more line fits the box
+    sizes = {math.floor(FAR_TARGET_PX / scale), math.ceil(FAR_LEGIBLE_PX / scale)}
+    sizes.update(math.floor(height / (rows * FAR_LINE)) for rows in range(1, 9))
     shortened: tuple[QFont, list[str]] | None = None
-    while size * scale >= FAR_MIN_PX - 1e-9:
+    most = -1
+    for size in sorted((s for s in sizes if s >= 1 and FAR_MIN_PX <= s * scale
+                        <= FAR_TARGET_PX + 1e-6), reverse=True):
         f = pixel_font(size, bold)
-        metrics = QFontMetricsF(f)
-        rows = int(height // (f.pixelSize() * FAR_LINE))
-        if rows >= 1:
-            lines = wrap(text, metrics, width, rows)
-            shown = "".join("".join(lines).split())
-            if size * scale < FAR_LEGIBLE_PX - 1e-9:  # only when nothing legible fitted
-                return shortened or _enough((f, lines), shown, whole)
-            if shown == whole:
-                return f, lines
-            shortened = _enough((f, lines), shown, whole)  # the smallest legible shows most
-        size /= _FAR_STEP
+        rows = int(height // (size * FAR_LINE))
+        if rows < 1:
+            continue
+        lines = wrap(text, QFontMetricsF(f), width, rows)
+        shown = "".join("".join(lines).split())
+        if size * scale < FAR_LEGIBLE_PX - 1e-6:  # only when nothing legible fitted
+            return shortened or _enough((f, lines), shown, whole)
+        if shown == whole:
+            return f, lines
+        if len(shown) > most and _enough((f, lines), shown, whole):
+            shortened, most = (f, lines), len(shown)  # the legible size that shows most
     return shortened
 
 
