@@ -160,6 +160,7 @@ def far_layout(text: str, width: float, height: float, scale: float,
     sizes = {math.floor(FAR_TARGET_PX / scale), math.ceil(FAR_LEGIBLE_PX / scale)}
     sizes.update(math.floor(height / (rows * FAR_LINE)) for rows in range(1, 9))
     shortened: tuple[QFont, list[str]] | None = None
+    split: tuple[QFont, list[str]] | None = None  # whole, but a word broken across lines
     most = -1
     for size in sorted((s for s in sizes if s >= 1 and FAR_MIN_PX <= s * scale
                         <= FAR_TARGET_PX + 1e-6), reverse=True):
@@ -170,12 +171,22 @@ def far_layout(text: str, width: float, height: float, scale: float,
         lines = wrap(text, QFontMetricsF(f), width, rows)
         shown = "".join("".join(lines).split())
         if size * scale < FAR_LEGIBLE_PX - 1e-6:  # only when nothing legible fitted
-            return shortened or _enough((f, lines), shown, whole)
+            return split or shortened or _enough((f, lines), shown, whole)
         if shown == whole:
-            return f, lines
-        if len(shown) > most and _enough((f, lines), shown, whole):
+            if not _breaks_a_word(lines):
+                # whole words, unless that is much smaller than a split that fitted
+                keep = split is None or size >= split[0].pixelSize() * 0.7
+                return (f, lines) if keep else split
+            split = split or (f, lines)  # a little smaller may keep the word whole
+        elif len(shown) > most and _enough((f, lines), shown, whole):
             shortened, most = (f, lines), len(shown)  # the legible size that shows most
-    return shortened
+    return split or shortened
+
+
+def _breaks_a_word(lines: list[str]) -> bool:
+    """Whether a Latin word runs on from one line to the next ("Qualificati" / "on")."""
+    return any(a and b and _is_word_char(a[-1]) and _is_word_char(b[0])
+               for a, b in zip(lines, lines[1:]))
 
 
 def _enough(layout: tuple[QFont, list[str]], shown: str,
