@@ -134,3 +134,12 @@ def test_fit_to_window_writes_lane_names_beside_the_lanes_covering_no_stage(canv
     image = c.view.viewport().grab().toImage()
     for t in titles:  # written in ink, at screen size (10 pt), whatever the zoom
         assert _dark_run(image, t.area.toRect()) >= 8
+
+
+def test_a_zoomed_out_name_keeps_latin_words_whole_when_a_little_smaller_allows(qtbot):
+    # a stage card's name box (200 × 100 less accent and padding) at 35 %
+    font, lines = style.far_layout("Qualification", 186, 92, 0.35)
+    assert lines == ["Qualification"] and font.pixelSize() * 0.35 >= style.FAR_LEGIBLE_PX
+    font, lines = style.far_layout("Campaign launch", 186, 92, 0.35)
+    assert lines == ["Campaign", "launch"]  # broken at the space, at the full size
+    assert font.pixelSize() * 0.35 > 10
