@@ -42,6 +42,8 @@ class ProcessView(QGraphicsView):
         self.setMouseTracking(True)
         self._scene_rect_set = False
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
+        self._titles_right = 0.0  # how far right the pinned titles reached when last drawn
+        scene.contentChanged.connect(self._repaint_titles)  # a lane renamed or recoloured
 
     def process_scene(self) -> ProcessScene:
         return self.scene()  # type: ignore[return-value]
@@ -67,11 +69,19 @@ class ProcessView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         titles = self.pinned_titles()
+        self._titles_right = max((t.area.right() for t in titles), default=0.0)
         if titles:
             painter.save()
             painter.resetTransform()  # viewport pixels: the titles keep their screen size
             paint_pinned_titles(painter, titles)
             painter.restore()
+
+    def _repaint_titles(self) -> None:
+        """Repaint the pinned titles (a tab left of the lanes is outside every band that
+        Qt repaints when a lane changes)."""
+        width = max([self._titles_right, *(t.area.right() for t in self.pinned_titles())])
+        if width:
+            self.viewport().update(QRect(0, 0, round(width) + 2, self.viewport().height()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
