@@ -106,7 +106,10 @@ class StageItem(QGraphicsItem):
             self._tooltip_stale = True
         if stage.position != old.position:
             self.set_model_pos(stage.position.x, stage.position.y)
-        self.repaint_everywhere()
+        if (stage.name, stage.kind, stage.kpis) != (old.name, old.kind, old.kpis):
+            self.repaint_everywhere()  # what it shows changed: not only the view's copy
+        else:
+            self.update()
 
     def words_changed(self) -> None:
         """The document's language changed: lay the card's words out again."""
