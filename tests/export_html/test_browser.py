@@ -439,7 +439,7 @@ def test_the_duration_and_copy_icons_are_drawn_without_an_emoji_font(offline, mo
         left = 8 if selector == ".copy-button" else 0
         icon = shot.crop((left, 0, min(shot.width, left + 24), shot.height))
         background = shot.getpixel((shot.width - 2, shot.height // 2))
-        assert box and any(abs(p - background) > 80 for p in icon.getdata()), selector
+        assert box and any(abs(p - background) > 80 for p in icon.tobytes()), selector
         before = element.evaluate("e => { const s = getComputedStyle(e, '::before');"
                                   " return [s.content, s.webkitMaskImage || s.maskImage]; }")
         assert before[0] == '""' and before[1].startswith('url("data:image/svg+xml'), before
