@@ -8,7 +8,9 @@ from PySide6.QtGui import QColor, QImage
 
 from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.minimap import Minimap
-from salesdesigner.ui.commands import UpdateLaneCommand, UpdateStageCommand
+from salesdesigner.edits import SetLane
+from salesdesigner.ui.commands import EditCommand
+from tests.ui.edit_commands import stage_command
 
 
 def _map(canvas, qtbot) -> Minimap:
@@ -46,7 +48,7 @@ def test_overview_map_shows_a_renamed_stage_under_its_new_name(canvas, qtbot):
     c = canvas()
     minimap = _map(c, qtbot)
     before = _stage_area(minimap, _settle(minimap, qtbot), c, "prospect")
-    c.stack.push(UpdateStageCommand(c.process, "prospect", {"name": "Qualify ☎ 見込み客"}))
+    c.stack.push(stage_command(c.process, "prospect", {"name": "Qualify ☎ 見込み客"}))
     after = _stage_area(minimap, _settle(minimap, qtbot), c, "prospect")
     assert after != before
 
@@ -57,9 +59,9 @@ def test_overview_map_follows_lane_colour_changes_and_lane_deletion(canvas, qtbo
     body = c.scene.stage_item("prospect").scene_body_rect()
     accent = (body.left() + 3, body.center().y())  # the lane colour strip on the card
     assert _pixel(minimap, _settle(minimap, qtbot), *accent) == QColor("#4C78A8")
-    c.stack.push(UpdateLaneCommand(c.process, "is", {"color": "#00AA00"}))
+    c.stack.push(EditCommand(c.process, SetLane("is", {"color": "#00AA00"})))
     assert _pixel(minimap, _settle(minimap, qtbot), *accent) == QColor("#00AA00")
-    c.scene.delete_lane("is")  # the stage keeps its place, without a lane: a grey strip
+    c.editor.delete_lane("is")  # the stage keeps its place, without a lane: a grey strip
     body = c.scene.stage_item("prospect").scene_body_rect()
     accent = (body.left() + 3, body.center().y())
     assert _pixel(minimap, _settle(minimap, qtbot), *accent) == style.FAINT

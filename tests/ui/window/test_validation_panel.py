@@ -80,11 +80,12 @@ def test_a_blank_document_is_told_where_to_begin(make_window):
 
 def test_a_deleted_arrow_is_reported_at_its_dead_end_with_what_it_strands_folded_under_it(
         window, qtbot):
-    from salesdesigner.ui.commands import RemoveItemsCommand
+    from salesdesigner.edits import remove_items
+    from salesdesigner.ui.commands import EditCommand
 
     arrow = next(t.id for t in window.process.transitions
                  if (t.source, t.target) == ("hearing", "proposal"))
-    window.undo_stack.push(RemoveItemsCommand(window.process, (), [arrow]))
+    window.undo_stack.push(EditCommand(window.process, remove_items((), [arrow])))
     panel = window.validation
     qtbot.waitUntil(lambda: panel.summary.text().startswith("Errors: 2 "),
                     timeout=DEBOUNCE_MS * 10)
