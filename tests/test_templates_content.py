@@ -13,7 +13,7 @@ import pytest
 from salesdesigner.model import Process, StageKind
 from salesdesigner.model.geometry import lane_bands, stage_rect
 from salesdesigner.model.ordering import back_edges, process_order
-from salesdesigner.model.validation import Severity, validate
+from salesdesigner.model.validation import validate
 from salesdesigner.paths import resource
 from salesdesigner.storage.templates import load_template
 
@@ -100,13 +100,10 @@ def test_template_file_follows_the_interchange_spec(name, lang):
 
 
 @pytest.mark.parametrize(("name", "lang"), ALL)
-def test_template_has_no_errors_hints_or_warnings_other_than_its_nurture_loop(name, lang):
-    findings = validate(load(name, lang))
-    assert not [f for f in findings if f.code != "cycle"], findings
-    for loop in findings:
-        assert loop.severity is Severity.WARNING
-        # the only loops are the intended ones: lost deals go back to be nurtured
-        assert "lost" in loop.stage_ids
+def test_template_opens_clean_without_errors_warnings_or_hints(name, lang):
+    # its loops (lost deals nurtured again, a re-proposal) pass a decision or an outcome:
+    # deliberate, so not flagged
+    assert validate(load(name, lang)) == []
 
 
 @pytest.mark.parametrize(("name", "lang", "minimum"), [

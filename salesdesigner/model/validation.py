@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -26,10 +27,14 @@ class Severity(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem, reported once: ``stage_ids`` are its cause (marked on the canvas),
+    ``consequences`` the stages it affects in turn (listed under it, not marked)."""
+
     code: str
     severity: Severity
     stage_ids: tuple[str, ...]
     message: str
+    consequences: tuple[str, ...] = ()
 
 
 def _text(code: str, language: str, **values: str) -> str:
@@ -59,23 +64,37 @@ def validate(process: Process) -> list[Finding]:
         add("no-start", Severity.ERROR, ())
         add("no-outcome", Severity.ERROR, ())
         return findings
+    order = {sid: i for i, sid in enumerate(process.stage_ids)}
     starts = process.start_stages()
     if not starts:
         add("no-start", Severity.ERROR, ())
-    else:
-        reached = set(starts).union(*(nx.descendants(graph, s) for s in starts))
-        for stage in stages:
-            if stage.id not in reached:
-                add("unreachable", Severity.ERROR, (stage.id,), name=label(stage.id))
-
     outcomes = [s.id for s in stages if s.kind.is_terminal]
     if not outcomes:
         add("no-outcome", Severity.ERROR, ())
-    else:
+    cut_off: list[tuple[tuple[str, ...], set[str]]] = []  # cause, what it cuts off
+    stuck: list[tuple[tuple[str, ...], set[str]]] = []
+    if starts:
+        reached = set(starts).union(*(nx.descendants(graph, s) for s in starts))
+        cut_off = _causes(graph.subgraph(set(order) - reached), order, upstream=True)
+    if outcomes:
         finishing = set(outcomes).union(*(nx.ancestors(graph, o) for o in outcomes))
-        for stage in stages:
-            if stage.id not in finishing:
-                add("dead-end", Severity.ERROR, (stage.id,), name=label(stage.id))
+        stuck = _causes(graph.subgraph(set(order) - finishing), order, upstream=False)
+    stuck_causes = {ids for ids, _ in stuck}
+    structural: list[Finding] = []
+    for ids, affected in cut_off:
+        if ids in stuck_causes:  # nothing in, nothing out: one finding for both
+            after = next(a for i, a in stuck if i == ids)
+            structural.append(_finding("isolated", ids, affected | after, "then-unreachable",
+                                       lang, label, order))
+        else:
+            structural.append(_finding("unreachable", ids, affected, "then-unreachable",
+                                       lang, label, order))
+    for ids, affected in stuck:
+        if ids not in {i for i, _ in cut_off}:
+            structural.append(_finding("dead-end", ids, affected, "then-dead-end",
+                                       lang, label, order))
+    # one cause, one error, in process order (the first stage with a problem first)
+    findings.extend(sorted(structural, key=lambda f: order[f.stage_ids[0]]))
 
     for stage in stages:
         if not stage.name.strip():
@@ -83,9 +102,12 @@ def validate(process: Process) -> list[Finding]:
         if stage.kind is StageKind.DECISION and graph.out_degree(stage.id) < 2:
             add("decision-branches", Severity.WARNING, (stage.id,), name=label(stage.id))
 
-    order = {sid: i for i, sid in enumerate(process.stage_ids)}
     for component in nx.strongly_connected_components(graph):
-        if len(component) > 1:
+        # a loop through a decision or an outcome is a deliberate re-proposal or
+        # nurture loop; one with no way out is a dead end (an error, above)
+        if len(component) > 1 and not any(
+                process.stage(i).kind is StageKind.DECISION or process.stage(i).kind.is_terminal
+                for i in component) and not (component & _stuck_ids(stuck)):
             ids = tuple(sorted(component, key=order.__getitem__))
             add("cycle", Severity.WARNING, ids, names=sep.join(label(i) for i in ids))
 
@@ -115,6 +137,47 @@ def validate(process: Process) -> list[Finding]:
 
     rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
     return sorted(findings, key=lambda f: rank[f.severity])
+
+
+def _causes(part: nx.DiGraph, order: dict[str, int], *,
+            upstream: bool) -> list[tuple[tuple[str, ...], set[str]]]:
+    """The causes among stages cut off from the start (``upstream``: the loops or stages
+    no arrow leads into) or from every outcome (the loops or stages no arrow leads out
+    of), each with the other stages of ``part`` it cuts off (downstream, resp. upstream)."""
+    if not part:
+        return []
+    dag = nx.condensation(part)
+    causes = []
+    for node in dag.nodes:
+        if (dag.in_degree(node) if upstream else dag.out_degree(node)) == 0:
+            members = dag.nodes[node]["members"]
+            ids = tuple(sorted(members, key=order.__getitem__))
+            reach = nx.descendants(dag, node) if upstream else nx.ancestors(dag, node)
+            affected = set().union(*(dag.nodes[n]["members"] for n in reach))
+            causes.append((ids, affected))
+    return causes
+
+
+def _stuck_ids(stuck: list[tuple[tuple[str, ...], set[str]]]) -> set[str]:
+    """Every stage in a dead-end cause (their loops are reported as dead ends)."""
+    return {i for ids, _ in stuck for i in ids}
+
+
+def _finding(code: str, ids: tuple[str, ...], affected: set[str], then: str, lang: str,
+             label: Callable[[str], str], order: dict[str, int]) -> Finding:
+    """A reachability error: its cause (a stage or a loop), then how many it affects."""
+    sep = words_for(lang)("list_sep")
+    if len(ids) == 1:
+        message = _text(code, lang, name=label(ids[0]))
+    else:
+        quoted = sep.join(("「{}」" if lang.lower().startswith("ja") else "“{}”").format(label(i))
+                          for i in ids)
+        message = _text(code + "-loop", lang, names=quoted)
+    rest = tuple(sorted(affected - set(ids), key=order.__getitem__))
+    if rest:
+        message += (" " if not lang.lower().startswith("ja") else "") + _text(
+            then, lang, count=str(len(rest)))
+    return Finding(code, Severity.ERROR, ids, message, rest)
 
 
 def has_errors(findings: list[Finding]) -> bool:

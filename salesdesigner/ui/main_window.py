@@ -144,7 +144,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([docks["inspector"]], [440], Qt.Orientation.Horizontal)
         self.resizeDocks([docks["inspector"], docks["minimap"]], [560, 170],
                          Qt.Orientation.Vertical)
-        self.resizeDocks([docks["validation"]], [150], Qt.Orientation.Vertical)
+        # tall enough for several findings (150 pixels showed two and a half)
+        self.resizeDocks([docks["validation"]], [docks["validation"].sizeHint().height()],
+                         Qt.Orientation.Vertical)
 
     def _add_dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(self)

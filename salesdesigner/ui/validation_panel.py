@@ -1,7 +1,8 @@
 """The validation dock: what is wrong or missing in the process, updated as you edit.
 
 Validation runs on a short single-shot timer after the last model event, so a burst of
-edits (typing, a drag, an auto-layout) costs one run.  Clicking a finding asks the window
+edits (typing, a drag, an auto-layout) costs one run.  Each finding is one row naming its
+cause; the stages it affects in turn are folded under it.  Clicking a row asks the window
 to select and centre its stages.
 """
 
@@ -11,13 +12,17 @@ import html
 import re
 import unicodedata
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +33,7 @@ from salesdesigner.model.validation import Finding, Severity, validate
 
 DEBOUNCE_MS = 300
 STAGE_IDS_ROLE = Qt.ItemDataRole.UserRole
+ROWS_SHOWN = 6  # the panel opens tall enough for this many one-line findings
 # a run without a break: no space, no CJK punctuation (Japanese wraps between characters,
 # but a 2,000-character name, Latin or Japanese, would still fill the panel)
 _RUN = re.compile(r"[^\s、。，．：；「」『』（）()・,;:]{41,}")
@@ -56,6 +62,39 @@ def tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
+class _FindingTree(QTreeWidget):
+    """A one-column tree whose rows wrap to its width (QTreeView alone elides them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setItemDelegate(_WrappingDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # row heights follow the new width
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        icon = option.decorationSize.width() + 8 if index.data(
+            Qt.ItemDataRole.DecorationRole) is not None else 0
+        width = self.tree.viewport().width() - self.tree.indentation() * depth - icon - 8
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 100_000),
+                                               Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
 class ValidationPanel(QWidget):
     """Lists :func:`validate`'s findings; emits :attr:`findingActivated` with stage ids."""
 
@@ -68,16 +107,22 @@ class ValidationPanel(QWidget):
         self.findings: list[Finding] = []
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.list.itemActivated.connect(self._activate)
-        self.list.itemClicked.connect(self._activate)
+        self.tree = _FindingTree()
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.tree, 1)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -106,18 +151,38 @@ class ValidationPanel(QWidget):
                   Severity.HINT: QStyle.StandardPixmap.SP_MessageBoxInformation}[severity]
         return self.style().standardIcon(pixmap)
 
+    def sizeHint(self) -> QSize:
+        """Tall enough for the summary and :data:`ROWS_SHOWN` findings."""
+        hint = super().sizeHint()
+        row = max(self.tree.fontMetrics().height() + 8, self.style().pixelMetric(
+            QStyle.PixelMetric.PM_SmallIconSize) + 6)
+        height = self.summary.sizeHint().height() + ROWS_SHOWN * row + 24
+        return QSize(hint.width(), max(hint.height(), height))
+
     def revalidate(self) -> None:
         self.timer.stop()
         self.findings = validate(self.process)
-        self.list.clear()
+        self.tree.clear()
+        items = []
         for finding in self.findings:
-            item = QListWidgetItem(self._icon(finding.severity),
-                                   display_message(finding.message))
-            item.setData(STAGE_IDS_ROLE, list(finding.stage_ids))
-            item.setToolTip(tooltip(finding.message))
-            self.list.addItem(item)
+            item = QTreeWidgetItem([display_message(finding.message)])
+            item.setIcon(0, self._icon(finding.severity))
+            item.setData(0, STAGE_IDS_ROLE, list(finding.stage_ids))
+            item.setToolTip(0, tooltip(finding.message))
+            for sid in finding.consequences:  # folded: the stages it affects in turn
+                if self.process.has_stage(sid):
+                    name = self.process.stage(sid).name or sid
+                    child = QTreeWidgetItem(item, [display_message(name)])
+                    child.setData(0, STAGE_IDS_ROLE, [sid])
+                    child.setToolTip(0, tooltip(name))
+            items.append(item)
+        self.tree.addTopLevelItems(items)
         self._show_summary()
         self.findingsChanged.emit(self.findings)
+
+    def rows(self) -> list[str]:
+        """The findings as listed (top-level rows, without what is folded under them)."""
+        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())]
 
     def _show_summary(self) -> None:
         counts = {s: sum(f.severity is s for f in self.findings) for s in Severity}
@@ -135,8 +200,8 @@ class ValidationPanel(QWidget):
             self._show_summary()
         super().changeEvent(event)
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        ids = tuple(item.data(STAGE_IDS_ROLE) or ())
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        ids = tuple(item.data(0, STAGE_IDS_ROLE) or ())
         ids = tuple(i for i in ids if self.process.has_stage(i))
         if ids:
             self.findingActivated.emit(ids)

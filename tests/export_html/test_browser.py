@@ -416,3 +416,31 @@ def test_when_copying_is_impossible_the_script_is_selected_for_the_rep(browser, 
         clean(off)
     finally:
         off.context.close()
+
+
+def test_the_duration_and_copy_icons_are_drawn_without_an_emoji_font(offline, model_ja) -> None:
+    """This machine has no emoji font: ⏱ and ⧉ were drawn as empty boxes.  The icons are
+    SVG masks now: no character to look up in a font, and ink where the icon is."""
+    import io
+
+    from PIL import Image
+
+    path, process = model_ja
+    stage = next(s for s in process_order(process)
+                 if process.stage(s).scripts and process.stage(s).duration_days)
+    offline.open(path, f"#stage-{stage}")
+    page = offline.page
+    for selector in (".duration", ".copy-button"):
+        element = page.locator(f".page.is-current {selector}").first
+        element.scroll_into_view_if_needed()
+        shot = Image.open(io.BytesIO(element.screenshot())).convert("L")
+        box = element.bounding_box()
+        # the icon is the ::before at the start of the element: some of it is ink
+        left = 8 if selector == ".copy-button" else 0
+        icon = shot.crop((left, 0, min(shot.width, left + 24), shot.height))
+        background = shot.getpixel((shot.width - 2, shot.height // 2))
+        assert box and any(abs(p - background) > 80 for p in icon.tobytes()), selector
+        before = element.evaluate("e => { const s = getComputedStyle(e, '::before');"
+                                  " return [s.content, s.webkitMaskImage || s.maskImage]; }")
+        assert before[0] == '""' and before[1].startswith('url("data:image/svg+xml'), before
+    clean(offline)

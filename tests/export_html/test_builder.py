@@ -215,3 +215,30 @@ def test_diagram_draws_stages_where_the_shared_geometry_puts_them() -> None:
             assert got == pytest.approx([r.x, r.y, r.width, r.height], abs=0.05)
     assert len(root.findall(".//s:path[@class='edge']", ns)) + len(
         root.findall(".//s:path[@class='edge back']", ns)) == len(process.transitions)
+
+
+def _needs_a_symbol_font(c: str) -> bool:
+    """Emoji and technical symbols (⏱ ⧉ ⤢ 📎 💡 …) that machines without an emoji or
+    symbol font draw as empty boxes; arrows, CJK and ordinary punctuation are everywhere."""
+    n = ord(c)
+    return n >= 0x2300 and not (0x3000 <= n <= 0x9FFF or 0xFF00 <= n <= 0xFFEF)
+
+
+def test_the_playbooks_own_icons_are_drawn_not_emoji(tmp_path: Path) -> None:
+    # a document in plain ASCII: whatever symbol is left in the page is the playbook's own
+    from salesdesigner.model import Material, Process, Script, Stage, StageKind
+
+    process = Process(id="p", name="Plain", language="en")
+    process.add_stage(Stage("s", "Call", StageKind.STAGE, duration_days=3.0,
+                            scripts=(Script("Open", "", "Hello"),),
+                            materials=(Material("Deck", "https://example.com/deck"),),
+                            tips=("Smile",)))
+    for language in ("en", "ja"):
+        process.update_process(language=language)
+        page = tmp_path / f"{language}.html"
+        export_html(process, page)
+        text = page.read_text(encoding="utf-8")
+        assert not [c for c in set(text) if _needs_a_symbol_font(c)], language
+        for name in ("duration", "copy-button", "material-link", "tip"):
+            # each icon is an SVG mask in the text colour
+            assert re.search(r"\." + name + r" \{ --icon: url\(\"data:image/svg\+xml,", text), name

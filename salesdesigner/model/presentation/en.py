@@ -160,7 +160,15 @@ WORDS: dict[str, str] = {
                       "begins.",
     "check.no-outcome": "The process has no won, lost or end stage: no deal can ever finish.",
     "check.unreachable": "“{name}” cannot be reached from the start.",
-    "check.dead-end": "From “{name}” no won, lost or end stage can be reached.",
+    "check.unreachable-loop": "The loop {names} cannot be reached from the start: no arrow "
+                              "leads into it.",
+    "check.dead-end": "“{name}” leads nowhere: no arrow takes a deal on from it to a won, "
+                      "lost or end stage.",
+    "check.dead-end-loop": "The loop {names} has no way out to a won, lost or end stage.",
+    "check.isolated": "“{name}” is not connected: no arrow leads into it or out of it.",
+    "check.isolated-loop": "The loop {names} is not connected to the rest of the process.",
+    "check.then-unreachable": "Because of it, {count} more stage(s) cannot be reached either.",
+    "check.then-dead-end": "Because of it, {count} more stage(s) cannot finish either.",
     "check.cycle": "These stages form a loop: {names}. Fine for nurturing, but check it is "
                    "meant.",
     "check.duplicate-name": "Several stages are named “{name}”: reps will not know which is "

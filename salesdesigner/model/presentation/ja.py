@@ -147,7 +147,15 @@ WORDS: dict[str, str] = {
                       "追加してください。",
     "check.no-outcome": "受注・失注・終了のステージがありません。商談が完了できません。",
     "check.unreachable": "「{name}」には開始ステージからたどり着けません。",
-    "check.dead-end": "「{name}」から受注・失注・終了のいずれのステージにも到達できません。",
+    "check.unreachable-loop": "ループ{names}には開始ステージからたどり着けません。"
+                              "このループに入る矢印がありません。",
+    "check.dead-end": "「{name}」から先に進む矢印がありません。受注・失注・終了のいずれにも"
+                      "到達できません。",
+    "check.dead-end-loop": "ループ{names}から受注・失注・終了のいずれにも抜け出せません。",
+    "check.isolated": "「{name}」はどのステージとも矢印でつながっていません。",
+    "check.isolated-loop": "ループ{names}はプロセスのほかの部分とつながっていません。",
+    "check.then-unreachable": "このため、ほかに{count}個のステージにもたどり着けません。",
+    "check.then-dead-end": "このため、ほかに{count}個のステージも受注・失注・終了に到達できません。",
     "check.cycle": "次のステージがループになっています：{names}。育成のための戻りなら問題"
                    "ありませんが、意図どおりか確認してください。",
     "check.duplicate-name": "「{name}」という名前のステージが複数あります。担当者がどれを指すのか"

@@ -31,6 +31,42 @@ def is_cjk(text: str) -> bool:
     turned on their side."""
     return any("\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
                for c in text)
+
+
+def title_layout(name: str, height: float) -> tuple[str, bool]:
+    """A lane title as it fits a column ``height`` tall: upright characters for CJK
+    ("⋮" for the rest when they do not fit), otherwise one elided line turned on its side."""
+    name = style.display_text(name, 200)
+    if is_cjk(name):  # one character a line
+        rows = max(1, int((height - 16) // QFontMetricsF(VERTICAL_FONT).height()))
+        chars = [c for c in name if not c.isspace()]
+        return "".join(chars if len(chars) <= rows else chars[:rows - 1] + ["⋮"]), True
+    return QFontMetricsF(TITLE_FONT).elidedText(
+        name, Qt.TextElideMode.ElideRight, max(10.0, height - 16)), False
+
+
+def paint_title(painter: QPainter, title: QRectF, text: str, vertical: bool) -> None:
+    """Write a laid-out title (:func:`title_layout`) centred in the column ``title``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setPen(style.INK)
+    if vertical:
+        painter.setFont(VERTICAL_FONT)
+        line = QFontMetricsF(VERTICAL_FONT).height()
+        top = title.center().y() - line * len(text) / 2
+        for i, char in enumerate(text):
+            painter.drawText(QRectF(title.left() + 2, top + i * line, title.width() - 2, line),
+                             Qt.AlignmentFlag.AlignCenter, char)
+    else:
+        painter.translate(title.center())
+        painter.rotate(-90)
+        painter.setFont(TITLE_FONT)
+        painter.drawText(QRectF(-title.height() / 2, -title.width() / 2, title.height(),
+                                title.width()), Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+TITLE_LOD = 0.75    # zoomed out further, a view pins the lane names at screen size instead
 EDGE = 5.0          # how close to the band's bottom edge a press resizes the lane
 MIN_HEIGHT = 60.0
 
@@ -95,15 +131,7 @@ class LaneItem(QGraphicsItem):
         return QRectF(0.0, self._top, LANE_TITLE_WIDTH, self.height())
 
     def _layout_title(self) -> None:
-        name = style.display_text(self.lane.name, 200)
-        self._vertical = is_cjk(name)
-        if self._vertical:  # one character a line; "⋮" when the band is too short
-            rows = max(1, int((self.lane.height - 16) // QFontMetricsF(VERTICAL_FONT).height()))
-            chars = [c for c in name if not c.isspace()]
-            self._title = "".join(chars if len(chars) <= rows else chars[:rows - 1] + ["⋮"])
-            return
-        self._title = QFontMetricsF(TITLE_FONT).elidedText(
-            name, Qt.TextElideMode.ElideRight, max(10.0, self.lane.height - 16))
+        self._title, self._vertical = title_layout(self.lane.name, self.lane.height)
 
     def boundingRect(self) -> QRectF:
         return self.band_rect().adjusted(0, 0, 0, EDGE)  # the resize edge reaches below
@@ -116,7 +144,18 @@ class LaneItem(QGraphicsItem):
         tint = QColor(color)
         tint.setAlpha(55 if self.highlighted else 20)
         painter.fillRect(band, tint)
-        title = self.title_rect()
+        painter.setPen(QPen(QColor(color.red(), color.green(), color.blue(), 90), 0))
+        painter.drawLine(QPointF(band.left(), band.bottom()), QPointF(band.right(), band.bottom()))
+        # In a view, zoomed out, the view writes the names at screen size (pinned_titles)
+        legible = lod >= (TITLE_LOD if widget is not None else 0.3)
+        self.paint_header(painter, self.title_rect(), self._title if legible else "",
+                          self._vertical)
+
+    def paint_header(self, painter: QPainter, title: QRectF, text: str,
+                     vertical: bool) -> None:
+        """The title column: tinted, with the lane's colour bar and its name.  The view
+        also calls this, in screen pixels, for the title it keeps at its left edge."""
+        color = style.lane_color(self.lane.color)
         head = QColor(color)
         head.setAlpha(120 if self.header_selected else 48)
         painter.fillRect(title, head)
@@ -124,29 +163,8 @@ class LaneItem(QGraphicsItem):
         if self.header_selected:  # selected: a darker frame around the title column
             painter.setPen(QPen(color.darker(140), 2))
             painter.drawRect(title.adjusted(1, 1, -1, -1))
-        painter.setPen(QPen(QColor(color.red(), color.green(), color.blue(), 90), 0))
-        painter.drawLine(QPointF(band.left(), band.bottom()), QPointF(band.right(), band.bottom()))
-        if lod < 0.3 or not self._title:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        if self._vertical:
-            painter.setFont(VERTICAL_FONT)
-            painter.setPen(style.INK)
-            line = QFontMetricsF(VERTICAL_FONT).height()
-            top = title.center().y() - line * len(self._title) / 2
-            for i, char in enumerate(self._title):
-                painter.drawText(QRectF(title.left() + 2, top + i * line, title.width() - 2, line),
-                                 Qt.AlignmentFlag.AlignCenter, char)
-            painter.restore()
-            return
-        painter.translate(title.center())
-        painter.rotate(-90)
-        painter.setFont(TITLE_FONT)
-        painter.setPen(style.INK)
-        painter.drawText(QRectF(-title.height() / 2, -title.width() / 2, title.height(),
-                                title.width()), Qt.AlignmentFlag.AlignCenter, self._title)
-        painter.restore()
+        if text:
+            paint_title(painter, title, text, vertical)
 
     # ------------------------------------------------------------------ resizing
     def on_bottom_edge(self, scene_pos: QPointF) -> bool:

@@ -8,10 +8,20 @@ interaction does the rest).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -33,6 +43,11 @@ TERMINAL_FONT = style.font(10, bold=True)
 ACCENT_WIDTH = 6.0
 LOD_SHAPE_ONLY = 0.3
 LOD_NAME_ONLY = 0.55
+# Below this scale the KPI lines (8 pt) are too small to read: the card shows its name
+# alone, enlarged so it stays readable on screen, then shortened, then (when not even a
+# shortened name fits) the plain shape.
+LOD_FAR = 0.7
+FAR_PAD = 4.0
 
 
 LIVE_REROUTE = 8  # dragging more stages than this re-routes the arrows around them on release
@@ -54,6 +69,7 @@ class StageItem(QGraphicsItem):
         self.drop_target = False  # an arrow being drawn would end here
         self._name_lines: list[str] = []
         self._kpi_lines: list[str] = []
+        self._far: dict[int, tuple[QFont, list[str]] | None] = {}  # by zoom step
         self._text_stale = True  # laid out on first paint: a big document opens faster
         self._tooltip_stale = True  # built on first hover, for the same reason
         self._set_size(stage_size(stage.kind))
@@ -90,7 +106,10 @@ class StageItem(QGraphicsItem):
             self._tooltip_stale = True
         if stage.position != old.position:
             self.set_model_pos(stage.position.x, stage.position.y)
-        self.update()
+        if (stage.name, stage.kind, stage.kpis) != (old.name, old.kind, old.kpis):
+            self.repaint_everywhere()  # what it shows changed: not only the view's copy
+        else:
+            self.update()
 
     def words_changed(self) -> None:
         """The document's language changed: lay the card's words out again."""
@@ -98,13 +117,26 @@ class StageItem(QGraphicsItem):
         self.update()
 
     def set_lane_color(self, color: QColor | None) -> None:
-        self._lane_color = color
-        self.update()
+        if color != self._lane_color:
+            self._lane_color = color
+            self.repaint_everywhere()
 
     def set_severity(self, severity: str | None) -> None:
         if severity != self.severity:
             self.severity = severity
-            self.update()
+            self.repaint_everywhere()
+
+    def repaint_everywhere(self) -> None:
+        """Repaint, dropping the cached pixmaps of every device that drew the stage.
+
+        ``update()`` alone marks the cache dirty once: the first view to repaint clears
+        the mark and the overview map, which renders the scene into its own pixmap later,
+        would keep showing the old name and colour.  Setting the cache mode again purges
+        the pixmaps of all devices (the view and the map)."""
+        mode = self.cacheMode()
+        if mode != QGraphicsItem.CacheMode.NoCache:  # (picture export draws uncached)
+            self.setCacheMode(mode)
+        self.update()
 
     def set_drop_target(self, on: bool) -> None:
         if on != self.drop_target:
@@ -139,8 +171,31 @@ class StageItem(QGraphicsItem):
             self._layout_text()
         return self._name_lines, self._kpi_lines
 
+    def far_text(self, lod: float) -> tuple[QFont, list[str]] | None:
+        """The name as drawn when zoomed out to ``lod`` (laid out once per zoom step of
+        about 8 %, then kept until the name changes); None: too small, shape only."""
+        if self._text_stale:
+            self._layout_text()
+        step = round(math.log(max(lod, 1e-4)) / math.log(1.08))
+        if step not in self._far:
+            w, h = self._far_box().size().toTuple()
+            self._far[step] = style.far_layout(self.stage.name, w, h, 1.08 ** step)
+        return self._far[step]
+
+    def _far_box(self) -> QRectF:
+        """Where the zoomed-out name goes: inside the shape, clear of the lane accent."""
+        r = self.body_rect()
+        kind = self.stage.kind
+        if kind is StageKind.DECISION:  # across the middle: the tips may carry a character
+            return QRectF(-r.width() * 0.45, -r.height() * 0.3, r.width() * 0.9,
+                          r.height() * 0.6)
+        if kind is StageKind.STAGE:
+            return r.adjusted(ACCENT_WIDTH + FAR_PAD, FAR_PAD, -FAR_PAD, -FAR_PAD)
+        return r.adjusted(r.height() / 8, FAR_PAD / 2, -r.height() / 8, -FAR_PAD / 2)
+
     def _layout_text(self) -> None:
         self._text_stale = False
+        self._far.clear()
         w = self._size[0]
         kind = self.stage.kind
         name_metrics = QFontMetricsF(NAME_FONT)
@@ -239,7 +294,8 @@ class StageItem(QGraphicsItem):
         fill, border, ink = style.KIND_COLORS[kind]
         selected = self.isSelected()
         body = self._outline()
-        if lod < LOD_SHAPE_ONLY:
+        far = self.far_text(lod) if lod < LOD_FAR else None
+        if lod < LOD_SHAPE_ONLY and far is None:
             painter.fillPath(body, QBrush(self._lane_color if kind is StageKind.STAGE
                                           and self._lane_color else border))
             if selected:
@@ -250,16 +306,20 @@ class StageItem(QGraphicsItem):
         if lod >= LOD_NAME_ONLY:  # a soft shadow under the shape
             painter.fillPath(body.translated(0, 2), QColor(16, 24, 40, 22))
         painter.setBrush(fill)
-        pen = QPen(border, 1.2)
+        pixel = 1 / max(lod, 0.01)  # one screen pixel: outlines stay visible from afar
+        pen = QPen(border, max(1.2, pixel))
         if self.severity == "error":
-            pen = QPen(style.ERROR, 2.0)
+            pen = QPen(style.ERROR, max(2.0, 2 * pixel))
         if selected or self.drop_target:
-            pen = QPen(style.SELECTION, 2.4 if selected else 3.2)
+            pen = QPen(style.SELECTION, max(2.4 if selected else 3.2, 2.5 * pixel))
         painter.setPen(pen)
         painter.drawPath(body)
         if kind is StageKind.STAGE:
-            self._paint_accent(painter, body)
-        self._paint_text(painter, ink, lod)
+            self._paint_accent(painter, body, max(ACCENT_WIDTH, 3 * pixel))
+        if lod >= LOD_FAR:
+            self._paint_text(painter, ink, lod)
+        elif far is not None:
+            self._paint_far_text(painter, ink, *far)
         if self.severity and lod >= LOD_NAME_ONLY:
             self._paint_badge(painter)
         if (self._hover or self._connecting) and lod >= LOD_NAME_ONLY:
@@ -267,12 +327,30 @@ class StageItem(QGraphicsItem):
             painter.setBrush(style.SELECTION)
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
 
-    def _paint_accent(self, painter: QPainter, body: QPainterPath) -> None:
+    def _paint_far_text(self, painter: QPainter, ink: QColor, font: QFont,
+                        lines: list[str]) -> None:
+        """The zoomed-out name, centred in its box, one line under the other."""
+        box = self._far_box()
+        metrics = QFontMetricsF(font)
+        pitch = font.pixelSize() * style.FAR_LINE
+        painter.setFont(font)
+        painter.setPen(ink)
+        # baselines so the block's ink (ascent of the first line to descent of the last)
+        # is centred in the box
+        ink_height = pitch * (len(lines) - 1) + metrics.ascent() + metrics.descent()
+        y = box.center().y() - ink_height / 2 + metrics.ascent()
+        for line in lines:
+            painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(line) / 2, y),
+                             line)
+            y += pitch
+
+    def _paint_accent(self, painter: QPainter, body: QPainterPath,
+                      width: float = ACCENT_WIDTH) -> None:
         color = self._lane_color or style.FAINT
         r = self.body_rect()
         painter.save()
         painter.setClipPath(body)
-        painter.fillRect(QRectF(r.left(), r.top(), ACCENT_WIDTH, r.height()), color)
+        painter.fillRect(QRectF(r.left(), r.top(), width, r.height()), color)
         painter.restore()
 
     def _paint_text(self, painter: QPainter, ink: QColor, lod: float) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import unicodedata
 
 from PySide6.QtCore import Qt
@@ -123,3 +124,73 @@ def stage_tooltip(stage: Stage, language: str) -> str:
     duration = "" if stage.duration_days is None else words.duration(stage.duration_days)
     return tooltip(words.name(stage.name), stage.goal, duration,
                    *(kpi_headline(k, language) for k in stage.kpis))
+
+
+# ---------------------------------------------------------------- zoomed-out names
+FAR_TARGET_PX = 11.0   # a name seen from afar is drawn this many screen pixels tall ...
+FAR_LEGIBLE_PX = 8.0   # ... or smaller, down to this, when that shows it whole ...
+FAR_MIN_PX = 6.0       # ... and not at all below this (the shape alone is drawn)
+FAR_LINE = 1.08        # line pitch of zoomed-out names, in font pixels (tight: no leading)
+FAR_MIN_CHARS = 2      # a name cut shorter than this says nothing: the shape alone is drawn
+
+
+def pixel_font(pixel_size: float, bold: bool = True) -> QFont:
+    """The canvas font at an exact size in scene units (for names drawn when zoomed out)."""
+    f = font(10, bold)
+    f.setPixelSize(max(1, int(pixel_size)))
+    return f
+
+
+def far_layout(text: str, width: float, height: float, scale: float,
+               bold: bool = True) -> tuple[QFont, list[str]] | None:
+    """How to write ``text`` inside a ``width`` × ``height`` box that is drawn at ``scale``
+    screen pixels per scene unit, so that it can be read: the largest size from
+    :data:`FAR_TARGET_PX` down to :data:`FAR_LEGIBLE_PX` on screen that shows it whole,
+    else shortened at the legible size that shows most of it, else (down to
+    :data:`FAR_MIN_PX`) at whatever size one line fits.  None when not even that fits:
+    the caller draws the shape only."""
+    if height * scale < FAR_MIN_PX * FAR_LINE or width * scale < FAR_MIN_PX:
+        return None  # not one letter fits (a big process fitted in the window: cheap)
+    text = display_text(text)
+    if not text:
+        return None
+    whole = "".join(text.split())
+    # font sizes (whole scene units): the target, the legible size, and each size at which
+    # one more line fits the box
+    sizes = {math.floor(FAR_TARGET_PX / scale), math.ceil(FAR_LEGIBLE_PX / scale)}
+    sizes.update(math.floor(height / (rows * FAR_LINE)) for rows in range(1, 9))
+    shortened: tuple[QFont, list[str]] | None = None
+    split: tuple[QFont, list[str]] | None = None  # whole, but a word broken across lines
+    most = -1
+    for size in sorted((s for s in sizes if s >= 1 and FAR_MIN_PX <= s * scale
+                        <= FAR_TARGET_PX + 1e-6), reverse=True):
+        f = pixel_font(size, bold)
+        rows = int(height // (size * FAR_LINE))
+        if rows < 1:
+            continue
+        lines = wrap(text, QFontMetricsF(f), width, rows)
+        shown = "".join("".join(lines).split())
+        if size * scale < FAR_LEGIBLE_PX - 1e-6:  # only when nothing legible fitted
+            return split or shortened or _enough((f, lines), shown, whole)
+        if shown == whole:
+            if not _breaks_a_word(lines):
+                # whole words, unless that is much smaller than a split that fitted
+                keep = split is None or size >= split[0].pixelSize() * 0.7
+                return (f, lines) if keep else split
+            split = split or (f, lines)  # a little smaller may keep the word whole
+        elif len(shown) > most and _enough((f, lines), shown, whole):
+            shortened, most = (f, lines), len(shown)  # the legible size that shows most
+    return split or shortened
+
+
+def _breaks_a_word(lines: list[str]) -> bool:
+    """Whether a Latin word runs on from one line to the next ("Qualificati" / "on")."""
+    return any(a and b and _is_word_char(a[-1]) and _is_word_char(b[0])
+               for a, b in zip(lines, lines[1:]))
+
+
+def _enough(layout: tuple[QFont, list[str]], shown: str,
+            whole: str) -> tuple[QFont, list[str]] | None:
+    """``layout`` unless it cuts the name to fewer than :data:`FAR_MIN_CHARS` characters."""
+    kept = len(shown) - shown.endswith("…") if shown != whole else len(whole)
+    return layout if kept >= min(FAR_MIN_CHARS, len(whole)) else None

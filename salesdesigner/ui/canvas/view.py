@@ -3,15 +3,24 @@ or middle button), rubber-band selection, fit, and centring on a stage."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from salesdesigner.ui.canvas.pinned_titles import (
+    LEGIBLE_ZOOM,
+    PinnedTitle,
+    gutter_width,
+    paint_pinned_titles,
+    pinned_lane_at,
+    pinned_titles,
+)
 from salesdesigner.ui.canvas.scene import ProcessScene
 
 MIN_ZOOM = 0.002  # fit still shows a 5,000-stage process
 MAX_ZOOM = 4.0
 STEP = 1.25
+TITLE_SLACK = 200  # pixels repainted right of the pinned titles when scrolling
 
 
 class ProcessView(QGraphicsView):
@@ -31,9 +40,56 @@ class ProcessView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
+        self._scene_rect_set = False
+        scene.sceneRectChanged.connect(self._on_scene_rect_changed)
+        self._titles_right = 0.0  # how far right the pinned titles reached when last drawn
+        scene.contentChanged.connect(self._repaint_titles)  # a lane renamed or recoloured
 
     def process_scene(self) -> ProcessScene:
         return self.scene()  # type: ignore[return-value]
+
+    def _on_scene_rect_changed(self, _rect: QRectF) -> None:
+        self._follow_scene_rect()
+
+    def _follow_scene_rect(self) -> None:
+        """Scroll over the scene's own rectangle again (fitting may have widened it)."""
+        if self._scene_rect_set:
+            self._scene_rect_set = False
+            self.setSceneRect(QRectF())
+
+    # ------------------------------------------------------------------ pinned lane titles
+    def pinned_titles(self) -> list[PinnedTitle]:
+        """The lane titles kept at the left edge now (none while the lanes' own title
+        column is in view at a legible zoom)."""
+        scene = self.scene()
+        if not isinstance(scene, ProcessScene):  # (being torn down)
+            return []
+        return pinned_titles(self, list(scene.lane_items().values()))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        titles = self.pinned_titles()
+        self._titles_right = max((t.area.right() for t in titles), default=0.0)
+        if titles:
+            painter.save()
+            painter.resetTransform()  # viewport pixels: the titles keep their screen size
+            paint_pinned_titles(painter, titles)
+            painter.restore()
+
+    def _repaint_titles(self) -> None:
+        """Repaint the pinned titles (a tab left of the lanes is outside every band that
+        Qt repaints when a lane changes)."""
+        width = max([self._titles_right, *(t.area.right() for t in self.pinned_titles())])
+        if width:
+            self.viewport().update(QRect(0, 0, round(width) + 2, self.viewport().height()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        # Qt moved the pixels, pinned titles with them: repaint where they were and are
+        width = max((t.area.right() for t in self.pinned_titles()), default=0.0)
+        if width or dx:
+            self.viewport().update(QRect(0, 0, round(width + abs(dx) + TITLE_SLACK),
+                                         self.viewport().height()))
 
     # ------------------------------------------------------------------ zoom
     def zoom_level(self) -> float:
@@ -45,6 +101,7 @@ class ProcessView(QGraphicsView):
         factor = level / self.zoom_level()
         if abs(factor - 1.0) < 1e-9:
             return
+        self._follow_scene_rect()
         self.scale(factor, factor)
         self.zoomChanged.emit(self.zoom_level())
 
@@ -66,7 +123,8 @@ class ProcessView(QGraphicsView):
         self._zoom_centered(1.0)
 
     def zoom_fit(self) -> None:
-        """Show the whole process (never enlarging beyond 100 %)."""
+        """Show the whole process (never enlarging beyond 100 %); zoomed out, with room
+        at the left for the lane names (see :mod:`pinned_titles`)."""
         scene = self.process_scene()
         rect = scene.settled_content_rect()
         if rect.isNull():
@@ -75,8 +133,17 @@ class ProcessView(QGraphicsView):
         rect = rect.adjusted(-40, -40, 40, 40)
         view = self.viewport().rect()
         level = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
+        gutter = 0.0
+        if level < LEGIBLE_ZOOM:
+            gutter = min(gutter_width(list(scene.lane_items().values())), view.width() / 4)
+            level = min((view.width() - gutter) / rect.width(), view.height() / rect.height())
         self._zoom_centered(level)
-        self.centerOn(rect.center())
+        shift = gutter / self.zoom_level()
+        if shift:  # the scene's margin may be too narrow for the gutter at this zoom
+            self.setSceneRect(self.process_scene().sceneRect().united(
+                rect.adjusted(-shift, 0, 0, 0)))
+            self._scene_rect_set = True
+        self.centerOn(rect.center() - QPointF(shift / 2, 0))
 
     def zoom_at(self, pos: QPoint, level: float) -> None:
         """Zoom keeping the scene point under viewport position ``pos`` where it is."""
@@ -117,6 +184,12 @@ class ProcessView(QGraphicsView):
             self._start_pan(event.position().toPoint())
             event.accept()
             return
+        if event.button() == Qt.MouseButton.LeftButton:
+            lane_id = pinned_lane_at(self.pinned_titles(), event.position().toPoint())
+            if lane_id is not None:  # a pinned title works as the lane's header does
+                self.process_scene().select_lane(lane_id)
+                event.accept()
+                return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

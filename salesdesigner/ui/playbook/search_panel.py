@@ -24,6 +24,7 @@ from salesdesigner.ui.playbook.style import MUTED, TEXT, lane_color, tint
 STAGE_ID = Qt.ItemDataRole.UserRole
 ROW_HTML = Qt.ItemDataRole.UserRole + 1
 LANE_COLOR = Qt.ItemDataRole.UserRole + 2
+FIELD_TEXT = Qt.ItemDataRole.UserRole + 3  # the whole text that matched (the page finds it)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ResultRow:
     before: str
     match: str
     after: str
+    text: str = ""  # the field's whole text
 
     def to_html(self) -> str:
         """The row as rich text; user text is escaped, only our own tags remain."""
@@ -88,9 +90,11 @@ class ResultDelegate(QStyledItemDelegate):
 
 
 class SearchResults(QListWidget):
-    """The result list; ``stageActivated`` fires on click or Enter."""
+    """The result list; ``stageActivated`` (stage id) and ``matchActivated`` (stage id, the
+    text that matched) fire on click or Enter."""
 
     stageActivated = Signal(str)
+    matchActivated = Signal(str, str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -110,6 +114,7 @@ class SearchResults(QListWidget):
             item.setData(STAGE_ID, row.stage_id)
             item.setData(ROW_HTML, row.to_html())
             item.setData(LANE_COLOR, row.lane_color)
+            item.setData(FIELD_TEXT, row.text)
             self.addItem(item)
         if rows:
             self.setCurrentRow(0)
@@ -126,6 +131,7 @@ class SearchResults(QListWidget):
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.stageActivated.emit(item.data(STAGE_ID))
+        self.matchActivated.emit(item.data(STAGE_ID), item.data(FIELD_TEXT) or "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

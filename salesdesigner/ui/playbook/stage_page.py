@@ -8,9 +8,10 @@ buttons are UI and go through ``tr()``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from salesdesigner.ui.playbook.style import BORDER, CARD_BG, lane_color, tint
 from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, card, text_label
 
 PAGE_MAX_WIDTH = 900
+REVEAL_MARGIN = 60  # pixels of context kept above a search hit scrolled into view
 
 
 WORD_JOINER = "\u2060"
@@ -39,6 +41,17 @@ def keep_unit_whole(target: str) -> str:
     """A big target such as "≥ 12 meetings/month" may wrap before its unit, never inside
     it ("meetings/" above "month"): a word joiner after each slash forbids that break."""
     return target.replace("/", "/" + WORD_JOINER)
+
+
+def _plain(text: str) -> str:
+    """A label's text without the invisible break hints the page adds."""
+    return text.replace("\u200b", "").replace(WORD_JOINER, "")
+
+
+def settle_layout() -> None:
+    """Lay out now what is pending (the highlight changed a label's look), so positions
+    are final before scrolling to it."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class StagePage(QScrollArea):
@@ -59,6 +72,7 @@ class StagePage(QScrollArea):
         self.with_next_steps = False  # the window turns it on when its route panel is closed
         self._pending_scroll = 0
         self.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
+        self.found: QLabel | None = None  # the search hit shown highlighted
         self.show_message("")
 
     # ------------------------------------------------------------------ building
@@ -76,21 +90,29 @@ class StagePage(QScrollArea):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
+        self._building = content
+        return layout
+
+    def _install(self) -> None:
+        """Put the page just built in place of the old one.  Built first, installed
+        whole: widgets added to a page already on screen are shown and measured only
+        when the event loop comes round, so the first paint showed squashed cards."""
         old = self.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.setWidget(content)
-        return layout
+        self.setWidget(self._building)
 
     def show_message(self, message: str) -> None:
         """An empty page with one line (no stage, or nothing matches the filter)."""
         self.stage_id = None
         self.next_buttons = []
+        self.found = None
         self._pending_scroll = 0
         layout = self._new_column()
         if message:
             layout.addWidget(text_label(message, "mutedText"))
         layout.addStretch(1)
+        self._install()
 
     def _apply_pending_scroll(self, _minimum: int, maximum: int) -> None:
         """Restore a kept position once the rebuilt page is tall enough to hold it."""
@@ -98,12 +120,48 @@ class StagePage(QScrollArea):
             self.verticalScrollBar().setValue(self._pending_scroll)
             self._pending_scroll = 0
 
+    # ------------------------------------------------------------------ search hits
+    def reveal(self, text: str, query: str = "") -> QLabel | None:
+        """Scroll to the label showing ``text`` (a search hit), highlight it and select
+        ``query`` in it; the label, or None when the page does not show that text."""
+        from salesdesigner.model.search import normalize
+        want, needle = normalize(text).strip(), normalize(query).strip()
+        labels = [label for label in self.widget().findChildren(QLabel)
+                  if label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse]
+        shown = {id(label): normalize(_plain(label.text())) for label in labels}
+        found = (next((lb for lb in labels if want and want in shown[id(lb)]), None)
+                 or next((lb for lb in labels if needle and needle in shown[id(lb)]), None))
+        self.found = found
+        if found is None:
+            return None
+        found.setProperty("searchHit", True)
+        found.setStyleSheet("QLabel { background: #FFE8A3; border-radius: 4px; }")
+        raw = found.text()
+        at = normalize(raw).find(needle) if needle else -1
+        if at >= 0 and len(normalize(raw)) == len(raw):  # same offsets: select the words
+            found.setSelection(at, len(needle))
+        settle_layout()
+        self._scroll_to_found()
+        return found
+
+    def _scroll_to_found(self) -> None:
+        """Put the hit a little below the top of the view, its heading still in sight."""
+        if self.found is None or self.widget() is None:
+            return
+        top = self.found.mapTo(self.widget(), self.found.rect().topLeft()).y()
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, top - REVEAL_MARGIN))
+        # the page may not be tall enough yet: finish once its range allows it
+        self._pending_scroll = max(0, top - REVEAL_MARGIN) if bar.value() < top - REVEAL_MARGIN \
+            else 0
+
     def show_stage(self, process: Process, stage_id: str, labels: PageLabels,
                    step: int, total: int, keep_scroll: int = 0) -> None:
         """Show a stage from the top, or at ``keep_scroll`` when it is the same stage again."""
         stage = process.stage(stage_id)
         self.stage_id = stage_id
         self.next_buttons = []
+        self.found = None
         layout = self._new_column()
         color = lane_color(process.lane(stage.lane).color if stage.lane and
                            process.has_lane(stage.lane) else None)
@@ -120,6 +178,7 @@ class StagePage(QScrollArea):
         if self.with_next_steps:
             layout.addWidget(self._next_steps(process, stage, labels))
         layout.addStretch(1)
+        self._install()
         self.verticalScrollBar().setValue(0)
         self._pending_scroll = keep_scroll
         self._apply_pending_scroll(0, self.verticalScrollBar().maximum())

@@ -169,7 +169,7 @@ class PlaybookWindow(QMainWindow):
         self.navigator = StageNavigator()
         self.navigator.stageActivated.connect(self.go_to)
         self.results = SearchResults()
-        self.results.stageActivated.connect(self.go_to)
+        self.results.matchActivated.connect(self.open_match)
         self.side_stack.addWidget(self.navigator)
         self.side_stack.addWidget(self.results)
         side_layout.addWidget(self.side_stack, 1)
@@ -435,11 +435,18 @@ class PlaybookWindow(QMainWindow):
             rows.append(ResultRow(match.stage_id, self.labels.name(stage.name),
                                   self._lane_color(stage.lane),
                                   self.labels.fields.get(match.field, match.field),
-                                  before, hit, after))
+                                  before, hit, after, match.text))
         self.results.set_rows(rows)
         self.side_stack.setCurrentWidget(self.results)
         self.list_header.setText(self.tr("Results: %1").replace("%1", str(len(matches))) if matches
                                  else self.tr("Nothing found"))
+
+    def open_match(self, stage_id: str, text: str) -> None:
+        """Show a search result's stage scrolled to what matched, highlighted (a script
+        deep in the page, not the page's top)."""
+        self.go_to(stage_id)
+        if self.current_stage_id == stage_id:
+            self.page.reveal(text, self.search_field.text().strip())
 
     def _on_search_return(self) -> None:
         if self._search_timer.isActive():

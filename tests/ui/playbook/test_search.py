@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QFrame
+
+from salesdesigner.ui.playbook import PlaybookWindow
 
 from salesdesigner.ui.playbook.search_panel import ROW_HTML
 
@@ -82,3 +85,67 @@ def test_big_playbooks_search_after_a_pause_and_enter_does_not_wait(qtbot):
     window.search_field.setText("Stage 42:")
     window.search_field.returnPressed.emit()
     assert window.current_stage_id == "s42"
+
+
+def _visible_in_page(window, label) -> bool:
+    page = window.page
+    top = label.mapTo(page.viewport(), label.rect().topLeft()).y()
+    return 0 <= top and top + min(label.height(), 40) <= page.viewport().height()
+
+
+def test_picking_a_script_result_scrolls_to_that_script_and_highlights_it(qtbot, window):
+    window.resize(1000, 520)  # the page is taller than the window: the script is far down
+    qtbot.keyClicks(window.search_field, "call me back")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.current_stage_id == "call"
+    found = window.page.found
+    assert found is not None and "Please call me back at 555-0100." in found.text()
+    assert found.property("searchHit") is True and found.selectedText() == "call me back"
+    assert window.page.verticalScrollBar().value() > 0  # not the page's top
+    assert _visible_in_page(window, found)
+
+
+def test_a_result_in_a_japanese_script_is_found_whatever_the_width_of_its_letters(qtbot,
+                                                                                 window):
+    window.resize(1000, 520)
+    window.search_field.setText("１５分")  # full-width digits find 「15分」
+    window.results.activate_current()
+    found = window.page.found
+    assert found is not None and "「15分」" in found.text() and _visible_in_page(window, found)
+    assert found.objectName() == "scriptBody"
+
+
+class _FirstPaint(QObject):
+    """Records the page's card heights when the page is painted for the first time."""
+
+    def __init__(self, reader) -> None:
+        super().__init__()
+        self.reader = reader
+        self.heights: list[int] | None = None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        page = self.reader.page.widget()
+        if self.heights is None and event.type() == QEvent.Type.Paint and watched is page:
+            self.heights = _card_heights(self.reader)
+        return False
+
+
+def _card_heights(reader) -> list[int]:
+    return [frame.height() for frame in reader.page.widget().findChildren(QFrame)
+            if frame.objectName() in ("card", "scriptCard")]
+
+
+def test_the_first_stage_page_is_painted_with_its_cards_at_their_final_height(qtbot, process):
+    reader = PlaybookWindow(process, "test")
+    qtbot.addWidget(reader)
+    reader.go_to("call")  # a page with many cards, built before the window shows
+    spy = _FirstPaint(reader)
+    QApplication.instance().installEventFilter(spy)
+    try:
+        reader.show()
+        qtbot.waitUntil(lambda: spy.heights is not None)
+        qtbot.wait(300)  # whatever Qt had left to lay out
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert len(spy.heights) >= 6
+    assert spy.heights == _card_heights(reader)  # not squashed, then grown

@@ -9,7 +9,7 @@ from tests.ui.edit_commands import add_items_command, stage_command
 
 
 def messages(panel) -> list[str]:
-    return [panel.list.item(i).text() for i in range(panel.list.count())]
+    return panel.rows()
 
 
 def test_findings_update_live_after_an_edit(window, qtbot):
@@ -17,9 +17,9 @@ def test_findings_update_live_after_an_edit(window, qtbot):
     assert not any("Orphan" in m for m in messages(panel))
     window.undo_stack.push(add_items_command(window.process, [Stage("orphan", "Orphan")]))
     assert not any("Orphan" in m for m in messages(panel))  # not before the debounce
-    qtbot.waitUntil(lambda: any("“Orphan” cannot be reached" in m for m in messages(panel)),
+    qtbot.waitUntil(lambda: any("“Orphan” is not connected" in m for m in messages(panel)),
                     timeout=DEBOUNCE_MS * 10)
-    assert panel.summary.text().startswith("Errors: 2 ")
+    assert panel.summary.text().startswith("Errors: 1 ")  # one stage, one problem
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not any("Orphan" in m for m in messages(panel)))
 
@@ -45,7 +45,7 @@ def test_clicking_a_finding_selects_and_centres_its_stage(window, qtbot):
     row = next(i for i, m in enumerate(messages(panel)) if "Orphan" in m)
     centred = []
     window.view.center_on_stage = lambda sid: centred.append(sid)
-    panel.list.itemClicked.emit(panel.list.item(row))
+    panel.tree.itemClicked.emit(panel.tree.topLevelItem(row), 0)
     assert window.scene.selected_stage_ids() == ["orphan"]
     assert centred == ["orphan"]
     qtbot.waitUntil(lambda: window.inspector.ctx.stage_id == "orphan")
@@ -76,3 +76,56 @@ def test_no_findings_says_so(make_window):
 def test_a_blank_document_is_told_where_to_begin(make_window):
     window = make_window()
     assert window.validation.summary.text().startswith("Errors: 2 ")
+
+
+def test_a_deleted_arrow_is_reported_at_its_dead_end_with_what_it_strands_folded_under_it(
+        window, qtbot):
+    from salesdesigner.edits import remove_items
+    from salesdesigner.ui.commands import EditCommand
+
+    arrow = next(t.id for t in window.process.transitions
+                 if (t.source, t.target) == ("hearing", "proposal"))
+    window.undo_stack.push(EditCommand(window.process, remove_items((), [arrow])))
+    panel = window.validation
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("Errors: 2 "),
+                    timeout=DEBOUNCE_MS * 10)
+    first = panel.tree.topLevelItem(0)
+    assert first.text(0).startswith("“Discovery & needs analysis” leads nowhere")
+    assert not first.isExpanded()  # what it strands is folded under it
+    stranded = [first.child(i).text(0) for i in range(first.childCount())]
+    assert stranded == ["Lead identified", "Prospecting", "Outreach & first meeting"]
+    # the canvas marks the two causes, not the ten stages they strand
+    marked = {sid for sid, item in window.scene.stage_items().items() if item.severity}
+    assert marked == {"hearing", "proposal", "closing", "agreement"}
+    panel.tree.itemClicked.emit(first.child(1), 0)  # a folded stage leads to it
+    assert window.scene.selected_stage_ids() == ["prospecting"]
+
+
+def test_the_panel_opens_tall_enough_to_show_six_findings(make_window, qtbot):
+    from salesdesigner.model import Process, Stage, StageKind, Transition
+
+    process = Process(name="Loose ends", language="en")
+    process.add_stage(Stage("s", "Lead", StageKind.START))
+    process.add_stage(Stage("w", "Won", StageKind.WON))
+    process.add_transition(Transition("t", "s", "w"))
+    for n in range(8):
+        process.add_stage(Stage(f"x{n}", f"Loose {n}"))
+    window = make_window(process)
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.validation.tree
+    assert tree.topLevelItemCount() >= 8  # 8 errors (and hints after them)
+    viewport = tree.viewport().rect()
+    whole = [i for i in range(tree.topLevelItemCount())
+             if viewport.contains(tree.visualItemRect(tree.topLevelItem(i)))]
+    assert len(whole) >= 6, (len(whole), viewport)
+
+
+def test_the_bundled_templates_open_without_findings(make_window):
+    from salesdesigner.storage.templates import load_template
+
+    for name in ("eight-step", "the-model"):
+        for lang in ("en", "ja"):
+            window = make_window(load_template(name, lang))
+            assert window.validation.summary.text() == "No problems found."
+            assert window.validation.tree.topLevelItemCount() == 0
