@@ -1,11 +1,16 @@
-"""Routing glue for the canvas: the stages as obstacles, and re-routing arrows they block.
+"""Routing glue for the canvas: stages as obstacles, arrow ends as ports, and re-routing.
 
 The scene owns one :class:`ArrowRouter`.  Arrows ask it for their end stages' rectangles
-(which also keeps the :class:`~salesdesigner.model.routing.ObstacleIndex` in step while a
-stage is dragged) and route with its index.  A stage that moved is remembered with where it
-was; :meth:`ArrowRouter.reroute` (run by the scene's deferred flush, so once a drag or an
-undo step ends) redraws the arrows near its old and new place: those it now blocks or
-no longer blocks.
+(which also keeps the :class:`~salesdesigner.model.obstacles.ObstacleIndex` in step while
+a stage is dragged), for their two ports (worked out per stage with
+:func:`~salesdesigner.model.routing.arrow_ends`, as the PDF and HTML do) and route with
+its index and its :class:`~salesdesigner.model.nudge.SegmentIndex`.
+
+A stage that moved, appeared or disappeared is remembered with where it was;
+:meth:`ArrowRouter.reroute` (run by the scene's deferred flush, so once a drag or an undo
+step ends, and live during a drag) redraws the arrows near its old and new place (those
+it now blocks or no longer blocks) and every arrow whose port moved because the arrows
+at its stage changed.
 """
 
 from __future__ import annotations
@@ -14,12 +19,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
+from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect
-from salesdesigner.model.routing import MARGIN, ObstacleIndex, curve_clear
+from salesdesigner.model.nudge import SegmentIndex
+from salesdesigner.model.obstacles import ObstacleIndex
+from salesdesigner.model.ports import Port, port_point
+from salesdesigner.model.route_paths import MARGIN, curve_clear
+from salesdesigner.model.routing import ArrowEnds, arrow_ends
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
     from salesdesigner.ui.canvas.stage_item import StageItem
+    from salesdesigner.ui.canvas.transition_item import TransitionItem
 
 
 _MANY = 64  # more stages moved at once than this: re-route all arrows, not by region
@@ -33,19 +44,44 @@ def item_rect(item: StageItem) -> Rect:
 
 
 class ArrowRouter:
-    """The canvas's obstacle index and the list of stages moved since the last re-route."""
+    """The canvas's obstacle index, arrow segments, ports by stage, and the list of
+    stages moved since the last re-route."""
 
     def __init__(self) -> None:
         self.index = ObstacleIndex()
+        self.segments = SegmentIndex()
+        self.style = ArrowStyle.CURVED  # the document's arrow style
         self._moved: dict[str, Rect | None] = {}  # stage id -> where it was (None: new)
         self._seen: dict[str, tuple[QPointF, tuple[float, float], Rect]] = {}
+        self._items: dict[str, StageItem] = {}
+        self._ports: dict[str, dict[tuple[str, str], Port]] = {}  # by stage id
+        self._stale: set[str] = set()  # stages whose ports were worked out afresh
+        self.priming = False  # while the scene builds arrows whose ports prime() found
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
+        self._items = stages
         self._seen = {sid: (item.pos(), item.size(), item_rect(item))
                       for sid, item in stages.items()}
         self.index = ObstacleIndex((sid, seen[2]) for sid, seen in self._seen.items())
+        self.segments = SegmentIndex()
         self._moved.clear()
+        self._ports.clear()
+        self._stale.clear()
+
+    def prime(self, arrows: list[tuple[Transition, bool]]) -> None:
+        """Work out every stage's ports at once from the whole list of arrows (with
+        whether each is a loop), before the arrow items exist (opening a document)."""
+        by_stage: dict[str, list[ArrowEnds]] = {}
+        for t, back in arrows:
+            a = ArrowEnds(t, self.rect(self._items[t.source]), self.rect(self._items[t.target]),
+                          back)
+            by_stage.setdefault(t.source, []).append(a)
+            by_stage.setdefault(t.target, []).append(a)
+        for sid, group in by_stage.items():
+            item = self._items[sid]
+            self._ports[sid] = arrow_ends(sid, self.rect(item), _diamond(item), group,
+                                          self.index)
 
     def rect(self, item: StageItem) -> Rect:
         """``item``'s rectangle, noted in the index if the stage has moved or resized."""
@@ -59,25 +95,76 @@ class ArrowRouter:
         if old != rect:
             self._moved.setdefault(key, old)
             self.index.set(key, rect)
+            self.forget_ports(item)
         return rect
+
+    def forget_ports(self, item: StageItem) -> None:
+        """The ports at ``item`` and at the stages it connects to are out of date (it
+        moved, or an arrow came or went)."""
+        self._ports.pop(item.stage.id, None)
+        for edge in item.edges:
+            self._ports.pop(edge.source.stage.id, None)
+            self._ports.pop(edge.target.stage.id, None)
+
+    def ports(self, arrow: TransitionItem) -> tuple[Port, Port]:
+        """The two ports ``arrow`` leaves and enters by."""
+        t = arrow.transition
+        s = self._stage_ports(arrow.source).get((t.id, "source"))
+        e = self._stage_ports(arrow.target).get((t.id, "target"))
+        if s is None or e is None:  # not among its stages' edges yet: a side's middle
+            src, dst = self.rect(arrow.source), self.rect(arrow.target)
+            s = s or Port("bottom" if arrow.back else "right", port_point(src, "right"))
+            e = e or Port("bottom" if arrow.back else "left", port_point(dst, "left"))
+        return s, e
+
+    def _stage_ports(self, item: StageItem) -> dict[tuple[str, str], Port]:
+        sid = item.stage.id
+        found = self._ports.get(sid)
+        if found is None:
+            arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target), e.back)
+                      for e in item.edges]
+            found = arrow_ends(sid, self.rect(item), _diamond(item), arrows, self.index)
+            self._ports[sid] = found
+            self._stale.add(sid)
+        return found
 
     def stage_removed(self, stage_id: str) -> None:
         self._seen.pop(stage_id, None)
+        self._ports.pop(stage_id, None)
         old = self.index.rect(stage_id)
         if old is not None:
-            self._moved.setdefault(stage_id, old)
+            # where it was is what matters now, even if it was new since the last re-route
+            self._moved[stage_id] = old
             self.index.remove(stage_id)
+
+    def arrow_added(self, arrow: TransitionItem) -> None:
+        """``arrow`` is new at its two stages (or became a loop): their ports change."""
+        if self.priming:
+            return
+        for end in (arrow.source, arrow.target):
+            self._ports.pop(end.stage.id, None)
+            self._stale.add(end.stage.id)
+
+    def arrow_removed(self, arrow: TransitionItem) -> None:
+        """``arrow`` is gone: its segments, and the ports at its two stages."""
+        self.segments.remove(arrow.transition.id)
+        for end in (arrow.source, arrow.target):
+            self._ports.pop(end.stage.id, None)
+            self._stale.add(end.stage.id)
 
     def reroute(self, scene: ProcessScene) -> int:
         """Redraw the arrows near where moved stages were and are (curves only if a moved
-        stage is now in their way); returns how many were looked at."""
-        if not self._moved:
-            return 0
+        stage is now in their way), and those whose ports moved; returns how many were
+        looked at."""
         from salesdesigner.ui.canvas.transition_item import TransitionItem
 
+        looked = self._reports(scene)
+        if not self._moved:
+            return looked
         if len(self._moved) > _MANY:  # a layout or a big paste: every arrow, once
             self._moved.clear()
             arrows = list(scene.transition_items().values())
+            self.segments = SegmentIndex()
             for item in arrows:
                 item.adjust()
             return len(arrows)
@@ -96,6 +183,25 @@ class ArrowRouter:
                 seen.add(id(item))
                 # a curve is as simple as it gets: only a stage now in its way changes it
                 ends = (item.source.stage.id, item.target.stage.id)
-                if not item.routed.curved or not curve_clear(item.routed, moved, ends):
+                if not item.routed.curved or not curve_clear(item.routed.points, moved, ends):
                     item.adjust()
-        return len(seen)
+        return len(seen) + looked
+
+    def _reports(self, scene: ProcessScene) -> int:
+        """Adjust the arrows at stages whose ports were worked out afresh, when the ports
+        they were drawn with are no longer theirs."""
+        looked = 0
+        while self._stale:
+            sid = self._stale.pop()
+            item = scene.stage_item(sid)
+            if item is None:
+                continue
+            for edge in list(item.edges):
+                looked += 1
+                if edge.drawn_ports != self.ports(edge):
+                    edge.adjust()
+        return looked
+
+
+def _diamond(item: StageItem) -> bool:
+    return item.stage.kind is StageKind.DECISION
