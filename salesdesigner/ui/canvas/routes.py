@@ -57,6 +57,7 @@ class ArrowRouter:
         self._ports: dict[str, dict[tuple[str, str], Port]] = {}  # by stage id
         self._stale: set[str] = set()  # stages whose ports were worked out afresh
         self.priming = False  # while the scene builds arrows whose ports prime() found
+        self.detours: dict[str, TransitionItem] = {}  # arrows routed around stages
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
@@ -65,6 +66,7 @@ class ArrowRouter:
                       for sid, item in stages.items()}
         self.index = ObstacleIndex((sid, seen[2]) for sid, seen in self._seen.items())
         self.segments = SegmentIndex()
+        self.detours.clear()
         self._moved.clear()
         self._ports.clear()
         self._stale.clear()
@@ -148,59 +150,71 @@ class ArrowRouter:
     def arrow_removed(self, arrow: TransitionItem) -> None:
         """``arrow`` is gone: its segments, and the ports at its two stages."""
         self.segments.remove(arrow.transition.id)
+        self.detours.pop(arrow.transition.id, None)
         for end in (arrow.source, arrow.target):
             self._ports.pop(end.stage.id, None)
             self._stale.add(end.stage.id)
 
     def reroute(self, scene: ProcessScene) -> int:
         """Redraw the arrows near where moved stages were and are (curves only if a moved
-        stage is now in their way), and those whose ports moved; returns how many were
-        looked at."""
+        stage is now in their way), detours spanning a place a stage left, and arrows
+        whose ports moved; returns how many were redrawn.  They are redrawn in
+        transition order with their old segments gone first, as a fresh drawing would."""
         from salesdesigner.ui.canvas.transition_item import TransitionItem
 
-        looked = self._reports(scene)
-        if not self._moved:
-            return looked
+        todo: dict[str, TransitionItem] = {}
+        self._reports(scene, todo)
         if len(self._moved) > _MANY:  # a layout or a big paste: every arrow, once
             self._moved.clear()
-            arrows = list(scene.transition_items().values())
+            todo = scene.transition_items()
             self.segments = SegmentIndex()
-            for item in arrows:
-                item.adjust()
-            return len(arrows)
-        moved = ObstacleIndex((key, r) for key in self._moved
-                              if (r := self.index.rect(key)) is not None)
-        regions = [r for r in self._moved.values() if r is not None]
-        regions += [r for _, r in moved.items()]
-        self._moved.clear()
-        pad = MARGIN + 2
-        seen: set[int] = set()
-        for r in regions:
-            area = QRectF(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad)
-            for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if not isinstance(item, TransitionItem) or id(item) in seen:
-                    continue
-                seen.add(id(item))
-                # a curve is as simple as it gets: only a stage now in its way changes it
-                ends = (item.source.stage.id, item.target.stage.id)
-                if not item.routed.curved or not curve_clear(item.routed.points, moved, ends):
-                    item.adjust()
-        return len(seen) + looked
+        elif self._moved:
+            moved = ObstacleIndex((key, r) for key in self._moved
+                                  if (r := self.index.rect(key)) is not None)
+            gone = [r for r in self._moved.values() if r is not None]
+            regions = gone + [r for _, r in moved.items()]
+            self._moved.clear()
+            pad = MARGIN + 2
+            # a detour may run far from a stage it went around (around a neighbour of it
+            # too): when a stage leaves a place, every detour spanning that place looks again
+            for tid, item in self.detours.items():
+                box = self.rect(item.source).united(self.rect(item.target))
+                if any(r.x < box.right + pad and r.right > box.x - pad
+                       and r.y < box.bottom + pad and r.bottom > box.y - pad for r in gone):
+                    todo[tid] = item
+            for r in regions:
+                area = QRectF(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad)
+                for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+                    if not isinstance(item, TransitionItem) or item.transition.id in todo:
+                        continue
+                    # a curve is as simple as it gets: only a stage now in its way changes it
+                    ends = (item.source.stage.id, item.target.stage.id)
+                    if not item.routed.curved or not curve_clear(item.routed.points, moved,
+                                                                 ends):
+                        todo[item.transition.id] = item
+        if not todo:
+            return 0
+        for tid in todo:
+            self.segments.remove(tid)
+        order = {t.id: n for n, t in enumerate(scene.process.transitions)} if len(todo) > 1 \
+            else {}
+        for tid in sorted(todo, key=lambda k: order.get(k, 0)):
+            todo[tid].adjust()
+        self._reports(scene, todo)  # ports those moves re-spread
+        return len(todo)
 
-    def _reports(self, scene: ProcessScene) -> int:
+    def _reports(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
         """Adjust the arrows at stages whose ports were worked out afresh, when the ports
         they were drawn with are no longer theirs."""
-        looked = 0
         while self._stale:
             sid = self._stale.pop()
             item = scene.stage_item(sid)
             if item is None:
                 continue
             for edge in list(item.edges):
-                looked += 1
                 if edge.drawn_ports != self.ports(edge):
+                    todo[edge.transition.id] = edge
                     edge.adjust()
-        return looked
 
 
 def _diamond(item: StageItem) -> bool:

@@ -230,12 +230,18 @@ class TransitionItem(QGraphicsItem):
             return model_route(item_rect(self.source), item_rect(self.target), back=self.back,
                                lane=self.loop_lane, style=t.style or ArrowStyle.CURVED,
                                waypoints=waypoints)
-        ports = self.drawn_ports = router.ports(self)
-        return model_route(router.rect(self.source), router.rect(self.target), back=self.back,
+        src, dst = router.rect(self.source), router.rect(self.target)  # before the ports:
+        ports = self.drawn_ports = router.ports(self)  # a moved end re-spreads them
+        r = model_route(src, dst, back=self.back,
                            lane=self.loop_lane, obstacles=router.index,
                            ignore=(self.source.stage.id, self.target.stage.id), ports=ports,
                            style=t.style or router.style, waypoints=waypoints,
                            segments=router.segments, key=t.id)
+        if r.curved or waypoints or self.back:
+            router.detours.pop(t.id, None)
+        else:
+            router.detours[t.id] = self
+        return r
 
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)
