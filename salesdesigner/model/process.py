@@ -369,8 +369,8 @@ class Process:
                       waypoints: Iterable[Position | tuple[float, float]]) -> Transition:
         """Give an arrow the manager's bend points (none: routed automatically again);
         returns the old value (for undo)."""
-        points = tuple(p if isinstance(p, Position) else Position(float(p[0]), float(p[1]))
-                       for p in waypoints)
+        points = tuple(Position(float(p.x), float(p.y)) if isinstance(p, Position)
+                       else Position(float(p[0]), float(p[1])) for p in waypoints)
         return self.update_transition(transition_id, waypoints=points)
 
     def set_anchor(self, transition_id: str, end: str, anchor: Anchor | None) -> Transition:
