@@ -108,6 +108,15 @@ def flow_sides(src: Rect, dst: Rect) -> tuple[str, str]:
     return ("bottom", "top") if dy >= 0 else ("top", "bottom")
 
 
+def facing(r: Rect, p: Point) -> str:
+    """The side of ``r`` that faces the point ``p`` (relative to the box's proportions)."""
+    dx = (p[0] - (r.x + r.width / 2)) / (r.width / 2 or 1.0)
+    dy = (p[1] - (r.y + r.height / 2)) / (r.height / 2 or 1.0)
+    if abs(dx) >= abs(dy):
+        return "right" if dx >= 0 else "left"
+    return "bottom" if dy >= 0 else "top"
+
+
 class End(NamedTuple):
     """One arrow end on a stage, as :func:`spread_ports` needs it: a key (the caller's,
     e.g. ``(transition id, "source")``), the side, and where the arrow's other end is."""

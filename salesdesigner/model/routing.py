@@ -30,6 +30,7 @@ from salesdesigner.model.ports import (
     End,
     Port,
     anchor_point,
+    facing,
     flow_sides,
     horizontal,
     port_point,
@@ -371,10 +372,14 @@ class ArrowEnds(NamedTuple):
 
 
 def end_sides(a: ArrowEnds) -> tuple[str, str]:
-    """The sides an arrow leaves and enters by: pinned by the manager, else bottom for
-    loops, else following the flow."""
+    """The sides an arrow leaves and enters by: pinned by the manager, else facing its
+    bend points, else bottom for loops, else following the flow."""
     t = a.transition
-    auto = ("bottom", "bottom") if a.back else flow_sides(a.src, a.dst)
+    if t.waypoints:  # towards the first and from the last bend point
+        first, last = t.waypoints[0], t.waypoints[-1]
+        auto = (facing(a.src, (first.x, first.y)), facing(a.dst, (last.x, last.y)))
+    else:
+        auto = ("bottom", "bottom") if a.back else flow_sides(a.src, a.dst)
     return (t.source_anchor.side if t.source_anchor else auto[0],
             t.target_anchor.side if t.target_anchor else auto[1])
 
