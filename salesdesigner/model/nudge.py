@@ -11,6 +11,7 @@ Segments at a port (leaving or entering a stage) stay: ports are distinct alread
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Hashable
 
 from salesdesigner.model.geometry import Rect
@@ -28,6 +29,28 @@ class SegmentIndex:
     def __init__(self) -> None:
         self._lines: tuple[dict[int, list], dict[int, list]] = ({}, {})  # horizontal, vertical
         self._owned: dict[Hashable, list[tuple[int, int, tuple]]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[Point, Point, Hashable]]] = {}
+        self._in_cells: dict[Hashable, list[tuple[tuple[int, int], tuple]]] = {}
+
+    def add_line(self, key: Hashable, pts: list[Point] | tuple[Point, ...]) -> None:
+        """Note every segment of the polyline ``pts`` (a flattened curve, or a detour) as
+        ``key``'s, for :meth:`runs_along`."""
+        owned = self._in_cells.setdefault(key, [])
+        for a, b in zip(pts, pts[1:]):
+            entry = (a, b, key)
+            for cell in _cells_of(a, b):
+                self._cells.setdefault(cell, []).append(entry)
+                owned.append((cell, entry))
+
+    def runs_along(self, pts: list[Point], key: Hashable, gap: float = 4.0) -> bool:
+        """Whether some stretch of ``pts`` runs alongside another arrow's line, closer
+        than ``gap`` (two curves crossing at a glancing angle do, over a stretch)."""
+        for a, b in zip(pts, pts[1:]):
+            for cell in _cells_of(a, b):
+                for c, d, other in self._cells.get(cell, ()):
+                    if other != key and _alongside(a, b, c, d, gap):
+                        return True
+        return False
 
     def add(self, key: Hashable, pts: list[Point] | tuple[Point, ...]) -> None:
         """Note the axis-parallel segments of the polyline ``pts`` as ``key``'s."""
@@ -45,6 +68,10 @@ class SegmentIndex:
             owned.append((kind, bucket, entry))
 
     def remove(self, key: Hashable) -> None:
+        for cell, entry in self._in_cells.pop(key, ()):
+            entries = self._cells.get(cell)
+            if entries is not None and entry in entries:
+                entries.remove(entry)
         for kind, bucket, entry in self._owned.pop(key, ()):
             entries = self._lines[kind].get(bucket)
             if entries is not None:
@@ -59,6 +86,11 @@ class SegmentIndex:
     def near(self, a: Point, b: Point, key: Hashable, gap: float = SEPARATION) -> list[Hashable]:
         """Keys of other arrows with a segment parallel to a-b, closer than ``gap`` to its
         line and overlapping it by more than a point."""
+        return [e[3] for e in self.near_entries(a, b, key, gap)]
+
+    def near_entries(self, a: Point, b: Point, key: Hashable,
+                     gap: float = SEPARATION) -> list[tuple[float, float, float, Hashable]]:
+        """:meth:`near`, as ``(line, low end, high end, key)`` of each segment."""
         if a[1] == b[1]:
             kind, at, lo, hi = 0, a[1], min(a[0], b[0]), max(a[0], b[0])
         elif a[0] == b[0]:
@@ -70,8 +102,34 @@ class SegmentIndex:
         for bucket in range(int((at - gap) // _BUCKET), int((at + gap) // _BUCKET) + 1):
             for at2, lo2, hi2, key2 in lines.get(bucket, ()):
                 if key2 != key and abs(at2 - at) < gap - 1e-6 and min(hi, hi2) - max(lo, lo2) > 1:
-                    found.append(key2)
+                    found.append((at2, lo2, hi2, key2))
         return found
+
+
+_CELL = 64.0
+
+
+def _cells_of(a: Point, b: Point):
+    for cx in range(int(min(a[0], b[0]) // _CELL), int(max(a[0], b[0]) // _CELL) + 1):
+        for cy in range(int(min(a[1], b[1]) // _CELL), int(max(a[1], b[1]) // _CELL) + 1):
+            yield cx, cy
+
+
+def _alongside(a: Point, b: Point, c: Point, d: Point, gap: float) -> bool:
+    """Whether segments a-b and c-d are near parallel, closer than ``gap`` and side by
+    side for more than two units."""
+    ux, uy = b[0] - a[0], b[1] - a[1]
+    vx, vy = d[0] - c[0], d[1] - c[1]
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    if lu < 1e-9 or lv < 1e-9 or abs(ux * vy - uy * vx) > 0.03 * lu * lv:
+        return False
+    ex, ey = ux / lu, uy / lu
+    s0 = (c[0] - a[0]) * ex + (c[1] - a[1]) * ey
+    s1 = (d[0] - a[0]) * ex + (d[1] - a[1]) * ey
+    if min(lu, max(s0, s1)) - max(0.0, min(s0, s1)) <= 2.0:
+        return False
+    mx, my = (c[0] + d[0]) / 2 - a[0], (c[1] + d[1]) / 2 - a[1]
+    return abs(mx * ey - my * ex) < gap
 
 
 def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, dst: Rect,
@@ -81,6 +139,15 @@ def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, ds
     nearest free parallel track (stage clearance at least half the margin kept)."""
     pts = list(pts)
     n = len(pts)
+    if n >= 4:  # a stretch out of (into) a port along another arrow's: turn off it sooner
+        for end, turn in ((0, 1), (n - 2, n - 3)):
+            if segments.near(pts[end], pts[end + 1], key) and 0 < turn < n - 2:
+                pts = _shorten(pts, end, turn, key, segments, src, dst, src_side, dst_side,
+                               index, ignore)
+            stage = src if end == 0 else dst
+            others = segments.near_entries(pts[end], pts[end + 1], key)
+            if others and 0 < turn < n - 2 and not _at_stage(others, pts[end], stage):
+                pts = _slide(pts, end, turn, key, segments, stage)
     for i in range(1, n - 2):  # segment i joins pts[i] and pts[i + 1], neither a port
         a, b = pts[i], pts[i + 1]
         if not segments.near(a, b, key):
@@ -100,6 +167,65 @@ def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, ds
             if moved is not None:
                 pts = moved
                 break
+    return pts
+
+
+def _shorten(pts: list[Point], end: int, turn: int, key: Hashable, segments: SegmentIndex,
+             src: Rect, dst: Rect, src_side: str, dst_side: str, index: ObstacleIndex,
+             ignore: Collection[Hashable]) -> list[Point]:
+    """``pts`` with segment ``turn`` (next to the port segment ``end``) moved towards the
+    port, :data:`SEPARATION` at a time, until the port segment runs along no other arrow."""
+    port = pts[0] if end == 0 else pts[-1]
+    a, b = pts[turn], pts[turn + 1]
+    flat = a[1] == b[1]  # the turn segment is horizontal: it moves up or down
+    far = a[1] if flat else a[0]
+    near = port[1] if flat else port[0]
+    sign = 1.0 if far > near else -1.0
+    at = near + sign * MARGIN
+    for _ in range(_TRACKS // 4):  # a long stretch: its first few places only
+        if (far - at) * sign <= 0:
+            break
+        trial = list(pts)
+        if flat:
+            trial[turn], trial[turn + 1] = (a[0], at), (b[0], at)
+        else:
+            trial[turn], trial[turn + 1] = (at, a[1]), (at, b[1])
+        if not segments.near(trial[end], trial[end + 1], key) and _fits(
+                trial, turn, key, segments, src, dst, src_side, dst_side, index, ignore):
+            return trial
+        at += sign * SEPARATION
+    return pts
+
+
+def _at_stage(others: list[tuple[float, float, float, Hashable]], port: Point,
+              stage: Rect) -> bool:
+    """Whether one of the segments ``others`` (along a port segment) ends at the same
+    stage's side: then the ports there are spread already, and sliding one would crowd
+    its neighbours."""
+    edges = (stage.y, stage.bottom) if port[1] in (stage.y, stage.bottom) else (
+        stage.x, stage.right)
+    return any(abs(lo - e) < 1 or abs(hi - e) < 1 for _, lo, hi, _ in others for e in edges)
+
+
+def _slide(pts: list[Point], end: int, turn: int, key: Hashable, segments: SegmentIndex,
+           stage: Rect) -> list[Point]:
+    """``pts`` with its port segment ``end`` slid along the stage's side (a few units at a
+    time, keeping off the rounded corners) until it runs along no other arrow."""
+    a, b = pts[end], pts[end + 1]
+    upright = a[0] == b[0]  # the port segment is vertical: it slides left or right
+    lo, hi = (stage.x, stage.right) if upright else (stage.y, stage.bottom)
+    at = a[0] if upright else a[1]
+    for step in range(1, 7):
+        for d in (step * SEPARATION / 2, -step * SEPARATION / 2):
+            if not lo + 12 <= at + d <= hi - 12:
+                continue
+            trial = list(pts)
+            for k in (end, end + 1):
+                p = trial[k]
+                trial[k] = (p[0] + d, p[1]) if upright else (p[0], p[1] + d)
+            if all(not segments.near(trial[k], trial[k + 1], key)
+                   for k in (end, turn) if trial[k] != trial[k + 1]):
+                return trial
     return pts
 
 

@@ -240,13 +240,10 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
         r = _forward(src, dst, sp, tp, obstacles, ignore, style, segments, key, corner)
     if segments is not None and key is not None:
         segments.remove(key)
-        segments.add(key, r.flattened(4) if r.curved and len(r.points) == 4
-                     and _straight(r.points) else r.points if not r.curved else ())
+        segments.add(key, r.points if not r.curved else ())
+        if r.curved:  # (detours keep apart by the axis-parallel index)
+            segments.add_line(key, r.flattened(12))
     return r
-
-
-def _straight(pts: tuple[Point, ...]) -> bool:
-    return all(p[0] == pts[0][0] for p in pts) or all(p[1] == pts[0][1] for p in pts)
 
 
 def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
@@ -256,8 +253,8 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
         plain = _curve(sp, tp)
         if (index is None or curve_clear(plain.points, index, ignore)) and _off_own_ends(
                 plain, src, dst, sp, tp):
-            if segments is None or not _straight(plain.points) or not any(
-                    segments.near(a, b, key, 1.5) for a, b in itertools.pairwise(plain.points)):
+            # a curve alongside another arrow's line for a stretch: the detour keeps apart
+            if segments is None or not segments.runs_along(plain.flattened(12), key):
                 return plain
     elif style is ArrowStyle.STRAIGHT:
         line = [sp.point, tp.point]
