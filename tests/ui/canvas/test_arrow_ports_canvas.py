@@ -123,3 +123,16 @@ def test_steered_arrows_follow_their_bend_points_pinned_ends_and_styles(canvas):
     assert arrow.routed.corner == 0 and not arrow.routed.curved
     assert _canvas_routes(c) == process_routes(c.process)
     assert_scene_matches(c.scene)
+
+
+def test_a_pasted_arrow_keeps_its_bend_points_beside_its_pasted_stages(canvas):
+    p = blocked_process()
+    p.set_waypoints("ab", [Position(460, 80)])
+    c = canvas(p)
+    c.scene.select_ids(["a", "b"])
+    c.scene.copy_selection()
+    c.scene.paste(QPointF(460, 600))  # the pair's centre lands 400 lower
+    (pasted,) = [t for t in c.process.transitions if t.id != "ab"]
+    assert pasted.waypoints == (Position(460, 480),)
+    c.scene.flush_pending()
+    assert (460, 480) in c.scene.transition_item(pasted.id).routed.points
