@@ -11,6 +11,7 @@ Segments at a port (leaving or entering a stage) stay: ports are distinct alread
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Collection, Hashable
 
@@ -106,7 +107,7 @@ class SegmentIndex:
         return found
 
 
-_CELL = 64.0
+_CELL = 256.0
 
 
 def _cells_of(a: Point, b: Point):
@@ -141,33 +142,46 @@ def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, ds
     n = len(pts)
     if n >= 4:  # a stretch out of (into) a port along another arrow's: turn off it sooner
         for end, turn in ((0, 1), (n - 2, n - 3)):
-            if segments.near(pts[end], pts[end + 1], key) and 0 < turn < n - 2:
-                pts = _shorten(pts, end, turn, key, segments, src, dst, src_side, dst_side,
-                               index, ignore)
             stage = src if end == 0 else dst
             others = segments.near_entries(pts[end], pts[end + 1], key)
-            if others and 0 < turn < n - 2 and not _at_stage(others, pts[end], stage):
+            # beside the stubs of the ports next to it at the same side: spread already
+            if not others or not 0 < turn < n - 2 or _at_stage(others, pts[end], stage):
+                continue
+            pts = _shorten(pts, end, turn, key, segments, src, dst, src_side, dst_side,
+                           index, ignore)
+            if segments.near(pts[end], pts[end + 1], key):
                 pts = _slide(pts, end, turn, key, segments, stage)
     for i in range(1, n - 2):  # segment i joins pts[i] and pts[i + 1], neither a port
         a, b = pts[i], pts[i + 1]
         if not segments.near(a, b, key):
             continue
         flat = a[1] == b[1]
-        for step in range(1, _TRACKS + 1):
-            moved = None
-            for d in (step * SEPARATION, -step * SEPARATION):
-                trial = list(pts)
-                if flat:
-                    trial[i], trial[i + 1] = (a[0], a[1] + d), (b[0], b[1] + d)
-                else:
-                    trial[i], trial[i + 1] = (a[0] + d, a[1]), (b[0] + d, b[1])
-                if _fits(trial, i, key, segments, src, dst, src_side, dst_side, index, ignore):
-                    moved = trial
-                    break
-            if moved is not None:
-                pts = moved
+        for d in _free_tracks(segments, a, b, key, flat):
+            trial = list(pts)
+            if flat:
+                trial[i], trial[i + 1] = (a[0], a[1] + d), (b[0], b[1] + d)
+            else:
+                trial[i], trial[i + 1] = (a[0] + d, a[1]), (b[0] + d, b[1])
+            if _fits(trial, i, key, segments, src, dst, src_side, dst_side, index, ignore):
+                pts = trial
                 break
     return pts
+
+
+def _free_tracks(segments: SegmentIndex, a: Point, b: Point, key: Hashable,
+                 flat: bool) -> list[float]:
+    """Offsets (nearest first, :data:`SEPARATION` steps) of the parallel tracks near a-b
+    that no other arrow's segment alongside it takes: one look-up for the whole range."""
+    at = a[1] if flat else a[0]
+    taken = sorted(e[0] for e in segments.near_entries(a, b, key,
+                                                       (_TRACKS + 1) * SEPARATION))
+    out = []
+    for step in range(1, _TRACKS + 1):
+        for d in (step * SEPARATION, -step * SEPARATION):
+            k = bisect.bisect_left(taken, at + d - SEPARATION + 1e-6)
+            if k == len(taken) or taken[k] > at + d + SEPARATION - 1e-6:
+                out.append(d)
+    return out
 
 
 def _shorten(pts: list[Point], end: int, turn: int, key: Hashable, segments: SegmentIndex,
@@ -237,6 +251,8 @@ def _fits(pts: list[Point], i: int, key: Hashable, segments: SegmentIndex, src: 
     arrows' segments (its neighbours get their own turn)."""
     m = MARGIN / 2
     last = len(pts) - 2
+    if segments.near(pts[i], pts[i + 1], key):  # the cheap test first: most tracks are taken
+        return False
     for k in (i - 1, i, i + 1):
         a, b = pts[k], pts[k + 1]
         if a == b:
@@ -246,8 +262,6 @@ def _fits(pts: list[Point], i: int, key: Hashable, segments: SegmentIndex, src: 
         if k > 0 and segment_meets(a, b, src, m if k > 1 else 0.0):
             return False
         if k < last and segment_meets(a, b, dst, m if k < last - 1 else 0.0):
-            return False
-        if k == i and segments.near(a, b, key):
             return False
     old_dirs = True
     if i - 1 == 0:

@@ -174,7 +174,9 @@ def detour(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex,
         if best is not None:
             break
     if best is None or len(best[1]) > 4:  # no template with two bends or fewer: search
-        found = search(src, dst, [sp], [tp], index, ignore)
+        # (for a path with fewer bends only among a few stages: a big grid costs ~50 ms)
+        found = search(src, dst, [sp], [tp], index, ignore,
+                       _MAX_NEAR if best is None else _MAX_NEAR // 5)
         if found is not None and (best is None or cost(found) < best[0]):
             best = (cost(found), found)
     return best[1] if best else None
@@ -222,17 +224,19 @@ def _templates(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex,
 
 
 def search(src: Rect, dst: Rect, starts: list[Port], ends: list[Port], index: ObstacleIndex,
-           ignore: Collection[Hashable]) -> list[Point] | None:
+           ignore: Collection[Hashable], max_near: int = _MAX_NEAR) -> list[Point] | None:
     """Shortest orthogonal path with a bend penalty over the visibility grid of the
     stages around the two ends (networkx Dijkstra), from one of ``starts`` to one of
     ``ends``; None when they are walled in.  A wider look when the path found strays past
     the stages it was found among."""
     box = src.united(dst)
     for window in (_WINDOW, 3 * _WINDOW):
-        near = index.hits(box.x - window, box.y - window, box.right + window,
-                          box.bottom + window, ignore)
-        if len(near) > _MAX_NEAR:  # a long arrow across a crowd: the templates must do
-            return None
+        near = []
+        for hit in index.iter_hits(box.x - window, box.y - window, box.right + window,
+                                   box.bottom + window, ignore):
+            near.append(hit)
+            if len(near) > max_near:  # a long arrow across a crowd: the templates must do
+                return None
         found = _grid_path(src, dst, [r for _, r in near], starts, ends)
         if found is None:
             return None

@@ -53,6 +53,8 @@ from salesdesigner.model.route_paths import (
 LOOP_GAP = 34.0     # how far below the lower stage a loop runs
 LOOP_STEP = 14.0    # loops into the same stage nest this far apart
 CORNER = 12.0       # radius the drawers round corners with
+_LONG = 300.0       # curves this long are kept off each other (shorter ones stay near
+                    # their two stages, whose ports are distinct already)
 
 __all__ = ["CORNER", "LOOP_GAP", "LOOP_STEP", "MARGIN", "ArrowEnds", "ObstacleIndex",
            "Point", "Port", "Route", "SegmentIndex", "arrow_ends", "curve_clear",
@@ -241,8 +243,8 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
     if segments is not None and key is not None:
         segments.remove(key)
         segments.add(key, r.points if not r.curved else ())
-        if r.curved:  # (detours keep apart by the axis-parallel index)
-            segments.add_line(key, r.flattened(12))
+        if r.curved and r.label_span >= _LONG:  # (detours keep apart by the axis index;
+            segments.add_line(key, r.flattened(12))  # short curves stay by their stages)
     return r
 
 
@@ -254,7 +256,8 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
         if (index is None or curve_clear(plain.points, index, ignore)) and _off_own_ends(
                 plain, src, dst, sp, tp):
             # a curve alongside another arrow's line for a stretch: the detour keeps apart
-            if segments is None or not segments.runs_along(plain.flattened(12), key):
+            if segments is None or plain.label_span < _LONG or not segments.runs_along(
+                    plain.flattened(12), key):
                 return plain
     elif style is ArrowStyle.STRAIGHT:
         line = [sp.point, tp.point]
@@ -281,8 +284,15 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
 def _off_own_ends(r: Route, src: Rect, dst: Rect, sp: Port, tp: Port) -> bool:
     """Whether a curve stays out of its own end stages away from its ports (a port on
     a diamond lies inside the diamond's box: near it the curve may be too)."""
+    xs = [p[0] for p in r.points]
+    ys = [p[1] for p in r.points]
+    near = [(rect, end) for rect, end in ((src, sp.point), (dst, tp.point))
+            if not (min(xs) >= rect.right or max(xs) <= rect.x or min(ys) >= rect.bottom
+                    or max(ys) <= rect.y)]  # the curve lies in the hull of its points
+    if not near:
+        return True
     for p in r.flattened(16)[1:-1]:
-        for rect, end in ((src, sp.point), (dst, tp.point)):
+        for rect, end in near:
             if rect.x + 1 < p[0] < rect.right - 1 and rect.y + 1 < p[1] < rect.bottom - 1 \
                     and math.dist(p, end) > 20:
                 return False
