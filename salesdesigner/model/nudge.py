@@ -20,7 +20,9 @@ from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.route_paths import MARGIN, leaves, segment_meets
 
 SEPARATION = 8.0   # parallel segments of different arrows keep this far apart
-_TRACKS = 96       # tracks tried on each side of a crowded line
+_TRACKS = 160      # tracks looked at on each side of a crowded line
+_NEAR_TRACKS = 12  # looked at first (most crowded lines have a free track close by)
+_TRIES = 6         # free ones tried against the stages each way, nearest first
 _BUCKET = 16.0
 
 
@@ -156,27 +158,39 @@ def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, ds
         if not segments.near(a, b, key):
             continue
         flat = a[1] == b[1]
-        for d in _free_tracks(segments, a, b, key, flat):
-            trial = list(pts)
-            if flat:
-                trial[i], trial[i + 1] = (a[0], a[1] + d), (b[0], b[1] + d)
-            else:
-                trial[i], trial[i + 1] = (a[0] + d, a[1]), (b[0] + d, b[1])
-            if _fits(trial, i, key, segments, src, dst, src_side, dst_side, index, ignore):
-                pts = trial
+        misses = {True: 0, False: 0}  # by direction: a side walled by stages is given up
+        tried: set[float] = set()
+        for reach in (_NEAR_TRACKS, _TRACKS):  # the few tracks nearby first: one cheap look
+            moved = None
+            for d in _free_tracks(segments, a, b, key, flat, reach):
+                if misses[d > 0] >= _TRIES or d in tried:
+                    continue
+                misses[d > 0] += 1
+                tried.add(d)
+                trial = list(pts)
+                if flat:
+                    trial[i], trial[i + 1] = (a[0], a[1] + d), (b[0], b[1] + d)
+                else:
+                    trial[i], trial[i + 1] = (a[0] + d, a[1]), (b[0] + d, b[1])
+                if _fits(trial, i, key, segments, src, dst, src_side, dst_side, index, ignore,
+                         free=True):
+                    moved = trial
+                    break
+            if moved is not None:
+                pts = moved
                 break
     return pts
 
 
 def _free_tracks(segments: SegmentIndex, a: Point, b: Point, key: Hashable,
-                 flat: bool) -> list[float]:
+                 flat: bool, reach: int = 0) -> list[float]:
     """Offsets (nearest first, :data:`SEPARATION` steps) of the parallel tracks near a-b
     that no other arrow's segment alongside it takes: one look-up for the whole range."""
     at = a[1] if flat else a[0]
-    taken = sorted(e[0] for e in segments.near_entries(a, b, key,
-                                                       (_TRACKS + 1) * SEPARATION))
+    reach = reach or _TRACKS
+    taken = sorted(e[0] for e in segments.near_entries(a, b, key, (reach + 1) * SEPARATION))
     out = []
-    for step in range(1, _TRACKS + 1):
+    for step in range(1, reach + 1):
         for d in (step * SEPARATION, -step * SEPARATION):
             k = bisect.bisect_left(taken, at + d - SEPARATION + 1e-6)
             if k == len(taken) or taken[k] > at + d + SEPARATION - 1e-6:
@@ -245,13 +259,13 @@ def _slide(pts: list[Point], end: int, turn: int, key: Hashable, segments: Segme
 
 def _fits(pts: list[Point], i: int, key: Hashable, segments: SegmentIndex, src: Rect,
           dst: Rect, src_side: str, dst_side: str, index: ObstacleIndex,
-          ignore: Collection[Hashable]) -> bool:
+          ignore: Collection[Hashable], free: bool = False) -> bool:
     """Whether segments i-1, i and i+1 of ``pts`` (those a nudge of segment i changed)
     keep clear of stages, the ends leave and enter straight, and segment i is off other
     arrows' segments (its neighbours get their own turn)."""
     m = MARGIN / 2
     last = len(pts) - 2
-    if segments.near(pts[i], pts[i + 1], key):  # the cheap test first: most tracks are taken
+    if not free and segments.near(pts[i], pts[i + 1], key):  # cheap first: most are taken
         return False
     for k in (i - 1, i, i + 1):
         a, b = pts[k], pts[k + 1]
