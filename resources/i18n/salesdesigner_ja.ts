@@ -314,6 +314,38 @@
 <context>
     <name>Canvas</name>
     <message>
+        <source>Arrow Style</source>
+        <translation>矢印のスタイル</translation>
+    </message>
+    <message>
+        <source>Arrow Style of the Document</source>
+        <translation>文書全体の矢印のスタイル</translation>
+    </message>
+    <message>
+        <source>As the Document</source>
+        <translation>文書と同じ</translation>
+    </message>
+    <message>
+        <source>Curved</source>
+        <translation>曲線</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>直角</translation>
+    </message>
+    <message>
+        <source>Straight</source>
+        <translation>直線</translation>
+    </message>
+    <message>
+        <source>Remove Bend Points</source>
+        <translation>折れ点を削除</translation>
+    </message>
+    <message>
+        <source>Ends Chosen Automatically</source>
+        <translation>矢印の端を自動で決める</translation>
+    </message>
+    <message>
         <source>Rename Lane…</source>
         <translation>レーン名を変更…</translation>
     </message>

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 LABEL_FONT = style.font(8)
 ARROW_SIZE = 9.0
 END_HANDLE = 6.0
+BEND_HANDLE = 4.5  # half the side of a bend point's square handle
 LONG_PATH = 2500.0  # longer arrows are stroked without antialiasing (see paint)
 
 
@@ -326,6 +327,9 @@ class TransitionItem(QGraphicsItem):
             painter.setBrush(style.SELECTION)
             for which in ("source", "target"):
                 painter.drawEllipse(self.end_point(which), END_HANDLE, END_HANDLE)
+            for p in self.transition.waypoints:  # squares: drag to move, double-click to drop
+                painter.drawRect(QRectF(p.x - BEND_HANDLE, p.y - BEND_HANDLE,
+                                        2 * BEND_HANDLE, 2 * BEND_HANDLE))
 
     # ------------------------------------------------------------------ reconnecting
     def end_at(self, pos: QPointF) -> str | None:

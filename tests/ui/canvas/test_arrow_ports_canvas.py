@@ -59,14 +59,14 @@ def test_deleting_a_pasted_copy_in_an_arrows_way_straightens_the_arrow_at_once(c
     arrow = c.scene.transition_item("ab")
     assert arrow.routed.curved
     c.scene.select_ids(["c"])
-    c.scene.copy_selection()
-    c.scene.paste(QPointF(460, 200))  # the copy lands between A and B
+    c.editor.copy_selection()
+    c.editor.paste(QPointF(460, 200))  # the copy lands between A and B
     if flush_between:
         c.scene.flush_pending()
         assert not arrow.routed.curved  # around the copy
     copy_id = next(s for s in c.process.stage_ids if s not in ("a", "b", "c"))
     assert c.scene.selected_stage_ids() == [copy_id]
-    c.scene.delete_selection()
+    c.editor.delete_selection()
     c.scene.flush_pending()
     assert arrow.routed == process_routes(c.process)["ab"]
     assert arrow.routed.curved  # no detour around the stage that is gone
@@ -82,10 +82,10 @@ def test_after_pasting_a_copy_of_any_stage_and_deleting_it_the_arrows_are_as_bef
     stale = []
     for sid in list(c.process.stage_ids):
         c.scene.select_ids([sid])
-        c.scene.copy_selection()
-        c.scene.paste()
+        c.editor.copy_selection()
+        c.editor.paste()
         c.scene.flush_pending()
-        c.scene.delete_selection()
+        c.editor.delete_selection()
         fresh = process_routes(c.process)
         stale += [(sid, tid) for tid, r in _canvas_routes(c).items() if r != fresh[tid]]
     assert stale == []
@@ -130,8 +130,8 @@ def test_a_pasted_arrow_keeps_its_bend_points_beside_its_pasted_stages(canvas):
     p.set_waypoints("ab", [Position(460, 80)])
     c = canvas(p)
     c.scene.select_ids(["a", "b"])
-    c.scene.copy_selection()
-    c.scene.paste(QPointF(460, 600))  # the pair's centre lands 400 lower
+    c.editor.copy_selection()
+    c.editor.paste(QPointF(460, 600))  # the pair's centre lands 400 lower
     (pasted,) = [t for t in c.process.transitions if t.id != "ab"]
     assert pasted.waypoints == (Position(460, 480),)
     c.scene.flush_pending()
