@@ -633,6 +633,22 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>EditNames</name>
     <message>
+        <source>Bend Arrow</source>
+        <translation>矢印を曲げる</translation>
+    </message>
+    <message>
+        <source>Straighten Arrow</source>
+        <translation>矢印の折れ点を削除</translation>
+    </message>
+    <message>
+        <source>Move Arrow End</source>
+        <translation>矢印の端を移動</translation>
+    </message>
+    <message>
+        <source>Arrow Style</source>
+        <translation>矢印のスタイル</translation>
+    </message>
+    <message>
         <source>Add Stage</source>
         <translation>ステージを追加</translation>
     </message>
