@@ -25,7 +25,7 @@ MIN_GAP = 20.0        # a gap this wide between two stages is room for an arrow 
 PORT_SPACING = 24.0   # ends on one side sit this far apart when there is room
 MIN_PORT_GAP = 1.1    # closer than this, ends move on to the next side
 _USABLE = 0.8         # of a box side (rounded corners stay free)
-_USABLE_DIAMOND = 0.5  # of a diamond's half side, around its point
+_USABLE_DIAMOND = 0.5  # of a diamond's side box (ends near its point, not its tips)
 
 
 class Port(NamedTuple):
@@ -151,7 +151,7 @@ def spread_ports(r: Rect, ends: Iterable[End], diamond: bool = False,
 
 
 def _usable(r: Rect, side: str, diamond: bool) -> float:
-    return side_length(r, side) * (_USABLE_DIAMOND / 2 if diamond else _USABLE)
+    return side_length(r, side) * (_USABLE_DIAMOND if diamond else _USABLE)
 
 
 _NEXT = {"left": ("top", "bottom"), "right": ("top", "bottom"), "top": ("left", "right"),
