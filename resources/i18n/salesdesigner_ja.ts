@@ -314,6 +314,38 @@
 <context>
     <name>Canvas</name>
     <message>
+        <source>Arrow Style</source>
+        <translation>矢印のスタイル</translation>
+    </message>
+    <message>
+        <source>Arrow Style of the Document</source>
+        <translation>文書全体の矢印のスタイル</translation>
+    </message>
+    <message>
+        <source>As the Document</source>
+        <translation>文書と同じ</translation>
+    </message>
+    <message>
+        <source>Curved</source>
+        <translation>曲線</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>直角</translation>
+    </message>
+    <message>
+        <source>Straight</source>
+        <translation>直線</translation>
+    </message>
+    <message>
+        <source>Remove Bend Points</source>
+        <translation>折れ点を削除</translation>
+    </message>
+    <message>
+        <source>Ends Chosen Automatically</source>
+        <translation>矢印の端を自動で決める</translation>
+    </message>
+    <message>
         <source>Rename Lane…</source>
         <translation>レーン名を変更…</translation>
     </message>
@@ -600,6 +632,22 @@ Your changes will be lost if you don&apos;t save them.</source>
 </context>
 <context>
     <name>EditNames</name>
+    <message>
+        <source>Bend Arrow</source>
+        <translation>矢印を曲げる</translation>
+    </message>
+    <message>
+        <source>Straighten Arrow</source>
+        <translation>矢印の折れ点を削除</translation>
+    </message>
+    <message>
+        <source>Move Arrow End</source>
+        <translation>矢印の端を移動</translation>
+    </message>
+    <message>
+        <source>Arrow Style</source>
+        <translation>矢印のスタイル</translation>
+    </message>
     <message>
         <source>Add Stage</source>
         <translation>ステージを追加</translation>

@@ -107,9 +107,11 @@ def insertion(target: Process, pasted: Fragment, dx: float, dy: float) -> Insert
         stages.append(dataclasses.replace(
             s, id=stage_map[s.id], name=name, lane=lane_map.get(s.lane) if s.lane else None,
             position=Position(snap(s.position.x + dx), snap(s.position.y + dy))))
-    transitions = tuple(dataclasses.replace(t, id=new_id("t"), source=stage_map[t.source],
-                                            target=stage_map[t.target])
-                        for t in fragment.transitions)
+    wx, wy = snap(dx), snap(dy)  # bend points move with the stages (on-grid stages move so)
+    transitions = tuple(dataclasses.replace(
+        t, id=new_id("t"), source=stage_map[t.source], target=stage_map[t.target],
+        waypoints=tuple(Position(p.x + wx, p.y + wy) for p in t.waypoints))
+        for t in fragment.transitions)
     files = tuple(a for a in pasted.attachments if a.id not in target.attachments)
     return Insertion(tuple(new_lanes), tuple(stages), transitions, files)
 

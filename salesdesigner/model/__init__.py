@@ -5,6 +5,8 @@ Everything else (storage, exports, the GUI) builds on this package.
 
 from salesdesigner.model.entities import (
     Action,
+    Anchor,
+    ArrowStyle,
     Attachment,
     Direction,
     Kpi,
@@ -20,7 +22,7 @@ from salesdesigner.model.errors import ProcessError, UserError
 from salesdesigner.model.process import LaneRemoval, Process, StageRemoval, TransitionRemoval
 
 __all__ = [
-    "Action", "Attachment", "Direction", "Kpi", "Lane", "Material", "Position", "Script",
+    "Action", "Anchor", "ArrowStyle", "Attachment", "Direction", "Kpi", "Lane", "Material", "Position", "Script",
     "Stage", "StageKind", "Transition", "ProcessError", "UserError", "Process",
     "StageRemoval", "TransitionRemoval", "LaneRemoval",
 ]

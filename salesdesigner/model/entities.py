@@ -119,9 +119,36 @@ class Stage:
     extensions: dict[str, Any] = field(default_factory=dict)
 
 
+class ArrowStyle(str, enum.Enum):
+    """How an arrow is drawn: a smooth curve (around stages in the way, orthogonally),
+    right-angled segments, or straight lines."""
+
+    CURVED = "curved"
+    ORTHOGONAL = "orthogonal"
+    STRAIGHT = "straight"
+
+
+ANCHOR_SIDES = ("left", "right", "top", "bottom")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where the manager pinned an arrow's end: a side of the stage and the spot along
+    it (0 … 1, top to bottom or left to right; 0.5 is the middle)."""
+
+    side: str
+    position: float = 0.5
+
+
 @dataclass(frozen=True)
 class Transition:
-    """An arrow from one stage to the next, with the condition under which a deal takes it."""
+    """An arrow from one stage to the next, with the condition under which a deal takes it.
+
+    ``waypoints``, ``source_anchor``, ``target_anchor`` and ``style`` are how the manager
+    steered the arrow (bend points in scene units, pinned ends, a style of its own; None
+    follows the document's ``arrow_style``).  An arrow with none of them is routed
+    automatically.
+    """
 
     id: str
     source: str
@@ -129,6 +156,16 @@ class Transition:
     label: str = ""
     condition: str = ""
     extensions: dict[str, Any] = field(default_factory=dict)
+    waypoints: tuple[Position, ...] = ()
+    source_anchor: Anchor | None = None
+    target_anchor: Anchor | None = None
+    style: ArrowStyle | None = None
+
+    @property
+    def steered(self) -> bool:
+        """Whether the manager has shaped this arrow (bend points or a pinned end)."""
+        return bool(self.waypoints) or self.source_anchor is not None \
+            or self.target_anchor is not None
 
 
 DEFAULT_LANE_HEIGHT = 200.0

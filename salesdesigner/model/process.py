@@ -22,6 +22,9 @@ import networkx as nx
 
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import (
+    ANCHOR_SIDES,
+    Anchor,
+    ArrowStyle,
     Attachment,
     Direction,
     Lane,
@@ -33,7 +36,7 @@ from salesdesigner.model.entities import (
 from salesdesigner.model.errors import ProcessError
 
 PROCESS_FIELDS = ("id", "name", "description", "language", "currency",
-                  "company", "revision", "logo", "extensions")
+                  "company", "revision", "logo", "arrow_style", "extensions")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Process:
     def __init__(self, *, id: str = "", name: str = "", description: str = "",
                  language: str = "en", currency: str = "", company: str = "",
                  revision: str = "", logo: str = "",
+                 arrow_style: ArrowStyle | str = ArrowStyle.CURVED,
                  extensions: dict[str, Any] | None = None) -> None:
         self.id = id
         self.name = name
@@ -73,6 +77,7 @@ class Process:
         self.company = company
         self.revision = revision
         self.logo = logo  # attachment id of the cover logo, or ""
+        self.arrow_style = ArrowStyle(arrow_style)  # how arrows without a style are drawn
         self.extensions: dict[str, Any] = dict(extensions or {})
         self.events = ev.EventHub()
         self._graph: nx.DiGraph = nx.DiGraph()
@@ -211,6 +216,8 @@ class Process:
             raise ProcessError(f"Unknown process field(s): {', '.join(sorted(unknown))}.")
         if "id" in changes and not str(changes["id"]).strip():
             raise ProcessError("A process id must not be empty.")
+        if "arrow_style" in changes:
+            changes["arrow_style"] = _arrow_style(changes["arrow_style"])
         old = {k: getattr(self, k) for k in changes}
         for key, value in changes.items():
             setattr(self, key, dict(value) if key == "extensions" else value)
@@ -305,6 +312,7 @@ class Process:
     def add_transition(self, transition: Transition, index: int | None = None) -> Transition:
         """Add an arrow; ``index`` is its place in transition order (default: after the
         source's other outgoing arrows)."""
+        transition = _checked_steering(transition)
         self._check_transition(transition)
         if index is None:
             self._add_edge(transition)
@@ -325,6 +333,7 @@ class Process:
         """
         old = self.transition(transition.id)
         old_index = self.successor_index(transition.id)
+        transition = _checked_steering(transition)
         fields = tuple(f.name for f in dataclasses.fields(Transition)
                        if getattr(old, f.name) != getattr(transition, f.name))
         if (old.source, old.target) == (transition.source, transition.target) and (
@@ -355,6 +364,28 @@ class Process:
         except TypeError as exc:
             raise ProcessError(f"Cannot update transition {transition_id!r}: {exc}.") from None
         return self.replace_transition(new)[0]
+
+    def set_waypoints(self, transition_id: str,
+                      waypoints: Iterable[Position | tuple[float, float]]) -> Transition:
+        """Give an arrow the manager's bend points (none: routed automatically again);
+        returns the old value (for undo)."""
+        points = tuple(Position(float(p.x), float(p.y)) if isinstance(p, Position)
+                       else Position(float(p[0]), float(p[1])) for p in waypoints)
+        return self.update_transition(transition_id, waypoints=points)
+
+    def set_anchor(self, transition_id: str, end: str, anchor: Anchor | None) -> Transition:
+        """Pin the ``"source"`` or ``"target"`` end of an arrow to a side and a spot along
+        it (None: the router chooses again); returns the old value (for undo)."""
+        if end not in ("source", "target"):
+            raise ProcessError(f"An arrow has a source and a target end, not {end!r}.")
+        return self.update_transition(transition_id, **{f"{end}_anchor": anchor})
+
+    def set_arrow_style(self, transition_id: str,
+                        style: ArrowStyle | str | None) -> Transition:
+        """Draw one arrow straight, orthogonal or curved (None: the document's style);
+        returns the old value (for undo)."""
+        return self.update_transition(
+            transition_id, style=None if style is None else _arrow_style(style))
 
     def remove_transition(self, transition_id: str) -> TransitionRemoval:
         transition = self.transition(transition_id)
@@ -502,6 +533,34 @@ class Process:
         self._graph.add_nodes_from((s.id, {"stage": s}) for s in stages)
         for t in transitions:
             self._add_edge(t)
+
+
+def _arrow_style(value: object) -> ArrowStyle:
+    try:
+        return ArrowStyle(value)
+    except ValueError:
+        raise ProcessError(f"Unknown arrow style {value!r}: use one of "
+                           f"{', '.join(s.value for s in ArrowStyle)}.") from None
+
+
+def _checked_steering(t: Transition) -> Transition:
+    """``t`` if its bend points are finite numbers and its anchors name a side and a spot
+    on it (0 … 1); a ProcessError saying which is wrong otherwise."""
+    for p in t.waypoints:
+        if not isinstance(p, Position) or not all(
+                isinstance(v, (int, float)) and math.isfinite(v) for v in (p.x, p.y)):
+            raise ProcessError(f"Transition {t.id!r} has a bend point that is not a "
+                               f"finite position: {p!r}.")
+    for anchor in (t.source_anchor, t.target_anchor):
+        if anchor is None:
+            continue
+        if not isinstance(anchor, Anchor) or anchor.side not in ANCHOR_SIDES or not (
+                isinstance(anchor.position, (int, float)) and 0.0 <= anchor.position <= 1.0):
+            raise ProcessError(f"Transition {t.id!r} has an end pinned to {anchor!r}: a side "
+                               f"({', '.join(ANCHOR_SIDES)}) and a spot from 0 to 1.")
+    if t.style is not None and not isinstance(t.style, ArrowStyle):
+        return dataclasses.replace(t, style=_arrow_style(t.style))
+    return t
 
 
 def _checked_stage(stage: Stage) -> Stage:

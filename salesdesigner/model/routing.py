@@ -1,56 +1,82 @@
-"""Arrow routes that go around stages: one routing rule for the canvas, the PDF and the HTML.
+"""Arrow routes that never lie: one routing rule for the canvas, the PDF and the HTML.
 
-A forward arrow whose simple curve is clear keeps today's look (one cubic Bézier between
-facing sides).  When the curve would cross another stage, the arrow becomes an orthogonal
-polyline kept :data:`MARGIN` clear of every stage: cheap templates first (an L, a Z through
-a free gap, a run along a free channel between rows), then a shortest path with a bend
-penalty over a sparse orthogonal visibility graph (networkx) of the stages near the arrow.
-Back edges loop below both stages, deeper when something is in the way.
+Every arrow end gets its own port on a side that follows the flow
+(:mod:`salesdesigner.model.ports`).  A forward arrow whose curve between its ports is
+clear keeps the familiar look (one cubic Bézier); when the curve would cross another
+stage, the arrow becomes an orthogonal polyline kept :data:`MARGIN` clear of every stage
+(:mod:`salesdesigner.model.route_paths`), moved off the segments of arrows routed before
+it (:mod:`salesdesigner.model.nudge`).  Back edges loop below both stages, deeper when
+something is in the way.
 
-Obstacles live in an :class:`ObstacleIndex` (horizontal strips of sorted intervals), built
-once per drawing and updated as stages move, so a clear-path check costs a few bisections.
-``Route.label`` is each label's default spot; the PDF and HTML diagrams move crowded labels apart
-along their routes with :func:`salesdesigner.model.labels_layout.place_labels`.
+An arrow the manager steered follows the bend points and pinned ends it carries, in its
+own style or the document's (straight, orthogonal, curved).  ``Route.label`` is each
+label's default spot; the PDF and HTML diagrams move crowded labels apart along their
+routes with :func:`salesdesigner.model.labels_layout.place_labels`.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
-from collections.abc import Collection, Hashable, Iterable, Iterator
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import NamedTuple
 
-import networkx as nx
-
-from salesdesigner.model.entities import Transition
+from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect, stage_rect
+from salesdesigner.model.nudge import SegmentIndex, nudge
+from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ordering import back_edges
+from salesdesigner.model.ports import (
+    End,
+    Port,
+    anchor_point,
+    facing,
+    flow_sides,
+    horizontal,
+    port_point,
+    spread_ports,
+    stub,
+)
 from salesdesigner.model.process import Process
+from salesdesigner.model.route_paths import (
+    MARGIN,
+    bezier,
+    curve_clear,
+    detour,
+    path_clear,
+    polyline_clear,
+    search,
+    segment_meets,
+    simplify,
+)
 
-Point = tuple[float, float]
-MARGIN = 16.0       # clearance between a routed arrow and any stage
-BEND = 80.0         # a bend costs as much as this much length
 LOOP_GAP = 34.0     # how far below the lower stage a loop runs
 LOOP_STEP = 14.0    # loops into the same stage nest this far apart
 CORNER = 12.0       # radius the drawers round corners with
-_STRIP = 50.0       # height of one index strip
-_WINDOW = 220.0     # the general search looks this far around the two stages
-_MAX_NEAR = 70      # at most this many obstacles in the general search
-_SIDES = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "top": (0.0, -1.0), "bottom": (0.0, 1.0)}
+_LONG = 300.0       # curves this long are kept off each other (shorter ones stay near
+                    # their two stages, whose ports are distinct already)
+
+__all__ = ["CORNER", "LOOP_GAP", "LOOP_STEP", "MARGIN", "ArrowEnds", "ObstacleIndex",
+           "Point", "Port", "Route", "SegmentIndex", "arrow_ends", "curve_clear",
+           "loop_lanes", "port", "process_routes", "rect_center", "route",
+           "segment_meets", "simple_route"]
+
+_segment_meets = segment_meets  # the name older tests import
 
 
 class Route(NamedTuple):
-    """Where an arrow runs.  ``points`` is an orthogonal polyline, or, when ``curved``,
-    the four control points of one cubic Bézier.  ``end_dir`` is the unit direction in
-    which the arrow arrives (for the arrowhead); ``label`` the centre of its label and
-    ``label_span`` the length of the stretch it sits on (labels wider than that elide)."""
+    """Where an arrow runs.  ``points`` is a polyline, or, when ``curved``, the control
+    points of a chain of cubic Béziers (4, 7, 10 … points).  ``end_dir`` is the unit
+    direction in which the arrow arrives (for the arrowhead); ``label`` the centre of its
+    label and ``label_span`` the length of the stretch it sits on (labels wider than that
+    elide); ``corner`` the radius a polyline's corners are rounded by (0: sharp)."""
 
     points: tuple[Point, ...]
     curved: bool
     end_dir: Point
     label: Point
     label_span: float
+    corner: float = CORNER
 
     @property
     def start(self) -> Point:
@@ -61,17 +87,24 @@ class Route(NamedTuple):
         return self.points[-1]
 
     def flattened(self, steps: int = 16) -> list[Point]:
-        """The route as a polyline (a curve sampled at ``steps`` segments)."""
+        """The route as a polyline (each curve piece sampled at ``steps`` segments)."""
         if not self.curved:
             return list(self.points)
-        return [_bezier(self.points, i / steps) for i in range(steps + 1)]
+        out = [self.points[0]]
+        for k in range(0, len(self.points) - 1, 3):
+            piece = self.points[k:k + 4]
+            out.extend(bezier(piece, i / steps) for i in range(1, steps + 1))
+        return out
 
-    def commands(self, radius: float = CORNER) -> list[tuple[str, tuple[float, ...]]]:
+    def commands(self, radius: float | None = None) -> list[tuple[str, tuple[float, ...]]]:
         """Drawing commands ``("M", (x, y))``, ``("L", (x, y))``, ``("C", (x1, y1, x2, y2,
-        x, y))``: corners rounded by ``radius``, so every drawer draws the same shape."""
+        x, y))``: corners rounded by ``radius`` (by default the route's own), so every
+        drawer draws the same shape."""
         p = self.points
         if self.curved:
-            return [("M", p[0]), ("C", (*p[1], *p[2], *p[3]))]
+            return [("M", p[0])] + [("C", (*p[k + 1], *p[k + 2], *p[k + 3]))
+                                    for k in range(0, len(p) - 1, 3)]
+        radius = self.corner if radius is None else radius
         out: list[tuple[str, tuple[float, ...]]] = [("M", p[0])]
         for i in range(1, len(p) - 1):
             a, b, c = p[i - 1], p[i], p[i + 1]
@@ -90,379 +123,68 @@ class Route(NamedTuple):
         return out
 
 
-class ObstacleIndex:
-    """Stage rectangles by key, in horizontal strips of intervals sorted by left edge, so
-    "does anything lie in this box" is a few bisections even for an arrow crossing the
-    whole process.  Keys are whatever the caller names stages by (stage ids)."""
-
-    def __init__(self, rects: Iterable[tuple[Hashable, Rect]] = ()) -> None:
-        self._rects: dict[Hashable, Rect] = {}
-        self._boxes: dict[Hashable, tuple[float, float, float, float]] = {}
-        self._strips: dict[int, tuple[list[float], list[Hashable]]] = {}
-        self._widest = 0.0
-        pending: dict[int, list[tuple[float, Hashable]]] = {}
-        for key, rect in rects:  # filled in bulk: one sort per strip, not one insert per rect
-            if key in self._rects:
-                self._unlink_pending(pending, key, self._rects[key])
-            self._rects[key] = rect
-            self._boxes[key] = (rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
-            self._widest = max(self._widest, rect.width)
-            for s in range(int(rect.y // _STRIP), int(rect.bottom // _STRIP) + 1):
-                pending.setdefault(s, []).append((rect.x, key))
-        for s, entries in pending.items():
-            entries.sort(key=lambda e: e[0])
-            self._strips[s] = ([e[0] for e in entries], [e[1] for e in entries])
-
-    @staticmethod
-    def _unlink_pending(pending: dict[int, list[tuple[float, Hashable]]], key: Hashable,
-                        rect: Rect) -> None:
-        for s in range(int(rect.y // _STRIP), int(rect.bottom // _STRIP) + 1):
-            pending[s] = [e for e in pending.get(s, []) if e[1] != key]
-
-    def __len__(self) -> int:
-        return len(self._rects)
-
-    def rect(self, key: Hashable) -> Rect | None:
-        return self._rects.get(key)
-
-    def items(self) -> Iterator[tuple[Hashable, Rect]]:
-        return iter(self._rects.items())
-
-    def set(self, key: Hashable, rect: Rect) -> bool:
-        """Add or move one obstacle; False when it was already there."""
-        old = self._rects.get(key)
-        if old == rect:
-            return False
-        if old is not None:
-            self._unlink(key, old)
-        self._rects[key] = rect
-        self._boxes[key] = (rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
-        self._widest = max(self._widest, rect.width)
-        for s in range(int(rect.y // _STRIP), int(rect.bottom // _STRIP) + 1):
-            lefts, keys = self._strips.setdefault(s, ([], []))
-            i = bisect.bisect_right(lefts, rect.x)
-            lefts.insert(i, rect.x)
-            keys.insert(i, key)
-        return True
-
-    def remove(self, key: Hashable) -> None:
-        old = self._rects.pop(key, None)
-        if old is not None:
-            del self._boxes[key]
-            self._unlink(key, old)
-
-    def _unlink(self, key: Hashable, rect: Rect) -> None:
-        for s in range(int(rect.y // _STRIP), int(rect.bottom // _STRIP) + 1):
-            lefts, keys = self._strips.get(s, ([], []))
-            i = bisect.bisect_left(lefts, rect.x)
-            while i < len(lefts) and lefts[i] == rect.x:
-                if keys[i] == key:
-                    del lefts[i], keys[i]
-                    break
-                i += 1
-
-    def hits(self, x0: float, y0: float, x1: float, y1: float,
-             ignore: Iterable[Hashable] = (), first: bool = False) -> list[tuple[Hashable, Rect]]:
-        """Obstacles whose interior meets the box (x0, y0)-(x1, y1) (any corner order);
-        only the first one found with ``first``."""
-        found = []
-        for hit in self.iter_hits(x0, y0, x1, y1, ignore):
-            found.append(hit)
-            if first:
-                break
-        return found
-
-    def iter_hits(self, x0: float, y0: float, x1: float, y1: float,
-                  ignore: Iterable[Hashable] = ()) -> Iterator[tuple[Hashable, Rect]]:
-        """:meth:`hits`, found lazily (a caller may stop at the first that matters)."""
-        if x0 > x1:
-            x0, x1 = x1, x0
-        if y0 > y1:
-            y0, y1 = y1, y0
-        seen: set[Hashable] = set()
-        boxes, lo = self._boxes, x0 - self._widest
-        for s in range(int(y0 // _STRIP), int(y1 // _STRIP) + 1):
-            strip = self._strips.get(s)
-            if not strip:
-                continue
-            lefts, keys = strip
-            i = bisect.bisect_right(lefts, lo)
-            j = bisect.bisect_left(lefts, x1, i)
-            for key in keys[i:j]:
-                _, top, right, bottom = boxes[key]
-                if right > x0 and top < y1 and bottom > y0 and key not in ignore \
-                        and key not in seen:
-                    seen.add(key)
-                    yield key, self._rects[key]
-
-    def clear(self, x0: float, y0: float, x1: float, y1: float,
-              ignore: Iterable[Hashable] = ()) -> bool:
-        """Whether no obstacle's interior meets the box (the hot path: no generator)."""
-        if x0 > x1:
-            x0, x1 = x1, x0
-        if y0 > y1:
-            y0, y1 = y1, y0
-        boxes, strips, lo = self._boxes, self._strips, x0 - self._widest
-        for s in range(int(y0 // _STRIP), int(y1 // _STRIP) + 1):
-            strip = strips.get(s)
-            if strip:
-                lefts, keys = strip
-                i = bisect.bisect_right(lefts, lo)
-                for key in keys[i:bisect.bisect_left(lefts, x1, i)]:
-                    _, top, right, bottom = boxes[key]
-                    if right > x0 and top < y1 and bottom > y0 and key not in ignore:
-                        return False
-        return True
-
-
 def rect_center(r: Rect) -> Point:
     return r.x + r.width / 2, r.y + r.height / 2
 
 
 def port(r: Rect, side: str) -> Point:
-    """Middle of one side of ``r`` (where arrows attach)."""
-    if side == "bottom":
-        return r.x + r.width / 2, r.y + r.height
-    if side == "top":
-        return r.x + r.width / 2, r.y
-    return (r.x if side == "left" else r.x + r.width), r.y + r.height / 2
+    """Middle of one side of ``r`` (where a lone arrow attaches)."""
+    return port_point(r, side)
 
 
-# ---------------------------------------------------------------------- the plain look
-def simple_route(src: Rect, dst: Rect) -> Route:
-    """Today's look: a curve between the facing sides (left/right unless mostly vertical)."""
-    sx, sy = rect_center(src)
-    tx, ty = rect_center(dst)
-    dx, dy = tx - sx, ty - sy
-    if abs(dx) >= (src.width + dst.width) / 2 * 0.6 or abs(dx) > abs(dy):
-        sign = 1.0 if dx >= 0 else -1.0
-        ax, bx = sx + sign * src.width / 2, tx - sign * dst.width / 2
-        bend = max(30.0, abs(bx - ax) / 2) * sign
-        pts = ((ax, sy), (ax + bend, sy), (bx - bend, ty), (bx, ty))
-        return Route(pts, True, (sign, 0.0), ((ax + bx) / 2, (sy + ty) / 2),
-                     math.dist(pts[0], pts[3]))
-    sign = 1.0 if dy >= 0 else -1.0
-    ay, by = sy + sign * src.height / 2, ty - sign * dst.height / 2
-    bend = max(24.0, abs(by - ay) / 2) * sign
-    pts = ((sx, ay), (sx, ay + bend), (tx, by - bend), (tx, by))
-    return Route(pts, True, (0.0, sign), ((sx + tx) / 2, (ay + by) / 2),
+# ---------------------------------------------------------------------- curves
+def _curve(sp: Port, tp: Port) -> Route:
+    """One cubic from port to port, leaving and entering straight out of their sides."""
+    (ax, ay), (bx, by) = sp.point, tp.point
+    (n0x, n0y), (n3x, n3y) = sp.normal, tp.normal
+    dx, dy = bx - ax, by - ay
+    k0 = max(30.0 if n0x else 24.0, abs(dx * n0x + dy * n0y) / 2)
+    k3 = max(30.0 if n3x else 24.0, abs(dx * n3x + dy * n3y) / 2)
+    pts = ((ax, ay), (ax + n0x * k0, ay + n0y * k0), (bx + n3x * k3, by + n3y * k3), (bx, by))
+    return Route(pts, True, (-n3x, -n3y), ((ax + bx) / 2, (ay + by) / 2),
                  math.dist(pts[0], pts[3]))
 
 
-def _bezier(p: tuple[Point, ...], t: float) -> Point:
-    u = 1 - t
-    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    return (a * p[0][0] + b * p[1][0] + c * p[2][0] + d * p[3][0],
-            a * p[0][1] + b * p[1][1] + c * p[2][1] + d * p[3][1])
+def simple_route(src: Rect, dst: Rect) -> Route:
+    """The familiar look: a curve between the middles of the sides facing the flow."""
+    s_side, t_side = flow_sides(src, dst)
+    return _curve(Port(s_side, port_point(src, s_side)), Port(t_side, port_point(dst, t_side)))
 
 
-def _segment_meets(a: Point, b: Point, r: Rect, pad: float) -> bool:
-    """Whether segment a-b enters the interior of ``r`` grown by ``pad`` (Liang-Barsky)."""
-    x0, y0, x1, y1 = r.x - pad, r.y - pad, r.right + pad, r.bottom + pad
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
-        if p == 0:
-            if q <= 0:
-                return False
+def _smooth(pts: list[Point], sp: Port, tp: Port) -> Route:
+    """A smooth chain of cubics through ``pts`` (Catmull-Rom), leaving and entering
+    straight out of the ports' sides."""
+    n = len(pts)
+    tangents = []
+    for i, p in enumerate(pts):
+        if i == 0:
+            length = math.dist(p, pts[1])
+            tangents.append((sp.normal[0] * length, sp.normal[1] * length))
+        elif i == n - 1:
+            length = math.dist(pts[-2], p)
+            tangents.append((-tp.normal[0] * length, -tp.normal[1] * length))
         else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 >= t1:
-                return False
-    return t1 - t0 > 1e-9
+            tangents.append(((pts[i + 1][0] - pts[i - 1][0]) / 2,
+                             (pts[i + 1][1] - pts[i - 1][1]) / 2))
+    out = [pts[0]]
+    for i in range(n - 1):
+        (ax, ay), (bx, by) = pts[i], pts[i + 1]
+        (tax, tay), (tbx, tby) = tangents[i], tangents[i + 1]
+        out += [(ax + tax / 3, ay + tay / 3), (bx - tbx / 3, by - tby / 3), (bx, by)]
+    mid = pts[n // 2] if n % 2 else ((pts[n // 2 - 1][0] + pts[n // 2][0]) / 2,
+                                     (pts[n // 2 - 1][1] + pts[n // 2][1]) / 2)
+    span = max(math.dist(a, b) for a, b in itertools.pairwise(pts))
+    return Route(tuple(out), True, (-tp.normal[0], -tp.normal[1]), mid, span)
 
 
-def curve_clear(route: Route, index: ObstacleIndex, ignore: Iterable[Hashable] = (),
-                pad: float = 3.0) -> bool:
-    """Whether the curve of ``route`` keeps out of every stage but its ends (checked piece
-    by piece, so a long blocked curve is found out at its first obstacle)."""
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = route.points
-    x0, x1 = min(ax, bx, cx, dx), max(ax, bx, cx, dx)
-    y0, y1 = min(ay, by, cy, dy), max(ay, by, cy, dy)
-    if x1 - x0 + y1 - y0 < 1500 and index.clear(x0 - pad, y0 - pad, x1 + pad, y1 + pad,
-                                                ignore):
-        return True
-    a = route.points[0]
-    for i in range(1, 17):  # sampled as it goes: a blocked curve stops at its first hit
-        b = _bezier(route.points, i / 16)
-        for _, r in index.iter_hits(a[0] - pad, a[1] - pad, b[0] + pad, b[1] + pad, ignore):
-            if _segment_meets(a, b, r, pad):
-                return False
-        a = b
-    return True
-
-
-# ---------------------------------------------------------------------- routing
-def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex | None = None,
-          ignore: Iterable[Hashable] = (), lane: int = 0) -> Route:
-    """The route of one arrow from ``src`` to ``dst``.  ``ignore`` names the two end
-    stages in ``obstacles``; ``lane`` nests loops that end at the same stage."""
-    if not isinstance(ignore, (tuple, frozenset, set)):
-        ignore = tuple(ignore)
-    if back:
-        return _loop(src, dst, obstacles, ignore, lane)
-    plain = simple_route(src, dst)
-    if obstacles is None or curve_clear(plain, obstacles, ignore):
-        return plain
-    return _detour(src, dst, obstacles, ignore) or plain
-
-
-def _loop(src: Rect, dst: Rect, index: ObstacleIndex | None, ignore: Collection[Hashable],
-          lane: int) -> Route:
-    (ax, ay), (bx, by) = port(src, "bottom"), port(dst, "bottom")
-    y = max(ay, by) + LOOP_GAP + LOOP_STEP * lane
-    if index is not None:
-        for _ in range(12):  # sink below whatever lies on the loop's floor
-            hits = index.hits(ax, y - MARGIN + 1, bx, y + MARGIN - 1, ignore)
-            if not hits:
-                break
-            y = max(r.bottom for _, r in hits) + LOOP_GAP + LOOP_STEP * lane
-    pts = _simplify([(ax, ay), (ax, y), (bx, y), (bx, by)])
-    if index is not None and not _path_clear(pts, src, dst, index, ignore):
-        found = _search(src, dst, index, ignore, ("bottom",), ("bottom",))
-        if found is not None:
-            pts = found
-    return _orthogonal(pts)
-
-
-def _detour(src: Rect, dst: Rect, index: ObstacleIndex, ignore: Collection[Hashable]) -> Route | None:
-    best: tuple[float, list[Point]] | None = None
-    for group in _templates(src, dst, index, ignore):  # fewest bends first
-        for pts in group:
-            cost = _cost(pts)
-            if (best is None or cost < best[0]) and _path_clear(pts, src, dst, index, ignore):
-                best = (cost, pts)
-        if best is not None:
-            break
-    if best is None or len(best[1]) > 4:  # no template with two bends or fewer: search
-        found = _search(src, dst, index, ignore, tuple(_SIDES), tuple(_SIDES))
-        if found is not None and (best is None or _cost(found) < best[0]):
-            best = (_cost(found), found)
-    return _orthogonal(best[1]) if best else None
-
-
-def _cost(pts: list[Point]) -> float:
-    return sum(math.dist(a, b) for a, b in itertools.pairwise(pts)) + BEND * (len(pts) - 2)
-
-
-def _templates(src: Rect, dst: Rect, index: ObstacleIndex,
-               ignore: Collection[Hashable]) -> Iterator[list[list[Point]]]:
-    """Groups of candidate orthogonal paths: one bend, then two, then three (each group
-    is only worked out when the one before had no clear path)."""
-    (sx, sy), (tx, ty) = rect_center(src), rect_center(dst)
-    h_out = "right" if tx >= sx else "left"
-    h_in = "left" if tx >= sx else "right"
-    v_out = "bottom" if ty >= sy else "top"
-    v_in = "top" if ty >= sy else "bottom"
-    # L: out sideways, in from above/below; or out above/below, in sideways
-    yield [_simplify([port(src, h_out), (tx, sy), port(dst, v_in)]),
-           _simplify([port(src, v_out), (sx, ty), port(dst, h_in)])]
-    # Z through a free vertical gap between the two; U along a free channel above/below
-    two: list[list[Point]] = []
-    a, b = port(src, h_out), port(dst, h_in)
-    gap = _free_line(index, (a[0] + b[0]) / 2, sy, ty, vertical=True, ignore=ignore,
-                     bounds=(min(a[0], b[0]) + MARGIN, max(a[0], b[0]) - MARGIN))
-    if gap is not None:
-        two.append(_simplify([a, (gap, sy), (gap, ty), b]))
-    channels = []
-    for out in ("bottom", "top"):
-        a = port(src, out)
-        down = out == "bottom"
-        start = (a[1] + MARGIN) if down else (a[1] - MARGIN)
-        c = _free_line(index, start, sx, tx, vertical=False, ignore=ignore, step_down=down)
-        if c is None:
-            continue
-        channels.append((a, c))
-        enter = "top" if c < dst.y else "bottom" if c > dst.bottom else None
-        if enter is not None:
-            two.append(_simplify([a, (sx, c), (tx, c), port(dst, enter)]))
-    yield two
-    # along the channel, then down or up beside the target and into its facing side
-    side = port(dst, h_in)
-    col = side[0] - MARGIN * 2 if h_in == "left" else side[0] + MARGIN * 2
-    yield [_simplify([a, (sx, c), (col, c), (col, side[1]), side]) for a, c in channels]
-
-
-def _free_line(index: ObstacleIndex, at: float, lo: float, hi: float, *, vertical: bool,
-               ignore: Collection[Hashable], step_down: bool = True,
-               bounds: tuple[float, float] | None = None) -> float | None:
-    """The nearest coordinate from ``at`` (moving down/right, or up when not ``step_down``)
-    where a line from ``lo`` to ``hi`` across it keeps :data:`MARGIN` clear of stages."""
-    lo, hi = min(lo, hi), max(lo, hi)
-    for _ in range(16):
-        if bounds is not None and not bounds[0] <= at <= bounds[1]:
-            return None
-        m = MARGIN - 1
-        if vertical:
-            hits = index.hits(at - m, lo, at + m, hi, ignore)
-        else:
-            hits = index.hits(lo, at - m, hi, at + m, ignore)
-        if not hits:
-            return at
-        if vertical:
-            at = max(r.right for _, r in hits) + MARGIN
-        elif step_down:
-            at = max(r.bottom for _, r in hits) + MARGIN
-        else:
-            at = min(r.y for _, r in hits) - MARGIN
-    return None
-
-
-def _path_clear(pts: list[Point], src: Rect, dst: Rect, index: ObstacleIndex,
-                ignore: Collection[Hashable]) -> bool:
-    """Every segment clear of other stages by the margin, and out of its own end stages
-    except where it leaves the source and enters the target."""
-    if len(pts) < 2:
-        return False
-    m = MARGIN - 1
-    last = len(pts) - 2
-    for i, (a, b) in enumerate(itertools.pairwise(pts)):
-        if a[0] != b[0] and a[1] != b[1]:
-            return False
-        if not index.clear(a[0] - m, a[1] - m, b[0] + m, b[1] + m, ignore):
-            return False
-        if i > 0 and _segment_meets(a, b, src, m if i > 1 else 0.0):
-            return False
-        if i < last and _segment_meets(a, b, dst, m if i < last - 1 else 0.0):
-            return False
-    return _leaves(pts[0], pts[1], src) and _leaves(pts[-1], pts[-2], dst)
-
-
-def _leaves(p: Point, q: Point, r: Rect) -> bool:
-    """Whether the first stretch p-q goes outward from the side of ``r`` that p is on."""
-    cx, cy = rect_center(r)
-    if q[0] == p[0]:
-        return (q[1] - p[1]) * (p[1] - cy) > 0 and abs(p[0] - cx) < 1e-6
-    return (q[0] - p[0]) * (p[0] - cx) > 0 and abs(p[1] - cy) < 1e-6
-
-
-def _simplify(pts: list[Point]) -> list[Point]:
-    """Drop repeated points and points in the middle of a straight stretch."""
-    out: list[Point] = []
-    for p in pts:
-        if out and math.dist(out[-1], p) < 1e-6:
-            continue
-        if len(out) >= 2:
-            a, b = out[-2], out[-1]
-            if ((a[0] == b[0] == p[0] and min(a[1], p[1]) <= b[1] <= max(a[1], p[1]))
-                    or (a[1] == b[1] == p[1] and min(a[0], p[0]) <= b[0] <= max(a[0], p[0]))):
-                out[-1] = p  # b was in the middle of a straight stretch
-                continue
-        out.append(p)
-    return out
-
-
-def _orthogonal(pts: list[Point]) -> Route:
+def _polyline(pts: list[Point], corner: float = CORNER) -> Route:
     if len(pts) < 2:  # both ends at one point (stages on top of each other)
         pts = [pts[0], pts[0]]
     a, b = pts[-2], pts[-1]
     d = math.dist(a, b) or 1.0
     (lx, ly), span = _label_at(pts)
-    return Route(tuple(pts), False, ((b[0] - a[0]) / d, (b[1] - a[1]) / d), (lx, ly), span)
+    return Route(tuple(pts), False, ((b[0] - a[0]) / d, (b[1] - a[1]) / d), (lx, ly), span,
+                 corner)
 
 
 def _label_at(pts: list[Point]) -> tuple[Point, float]:
@@ -495,91 +217,143 @@ def _label_at(pts: list[Point]) -> tuple[Point, float]:
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), math.dist(a, b)
 
 
-# ---------------------------------------------------------------------- general search
-def _search(src: Rect, dst: Rect, index: ObstacleIndex, ignore: Collection[Hashable],
-            out_sides: tuple[str, ...], in_sides: tuple[str, ...]) -> list[Point] | None:
-    """Shortest orthogonal path with a bend penalty over the visibility grid of the
-    stages around the two ends (networkx Dijkstra); None when they are walled in.  A
-    wider look when the path found strays past the stages it was found among."""
-    box = src.united(dst)
-    for window in (_WINDOW, 3 * _WINDOW):
-        near = index.hits(box.x - window, box.y - window, box.right + window,
-                          box.bottom + window, ignore)
-        if len(near) > _MAX_NEAR:  # a long arrow across a crowd: the templates must do
-            return None
-        found = _grid_path(src, dst, [r for _, r in near], out_sides, in_sides)
-        if found is None or _path_clear(found, src, dst, index, ignore):
-            return found
-    return None
+# ---------------------------------------------------------------------- one arrow
+def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex | None = None,
+          ignore: Iterable[Hashable] = (), lane: int = 0, ports: tuple[Port, Port] | None = None,
+          style: ArrowStyle = ArrowStyle.CURVED, waypoints: Sequence[Point] = (),
+          segments: SegmentIndex | None = None, key: Hashable = None) -> Route:
+    """The route of one arrow from ``src`` to ``dst``.  ``ignore`` names the two end
+    stages in ``obstacles``; ``lane`` nests loops that end at the same stage; ``ports``
+    are its two ends (by default the middles of the sides facing the flow); with
+    ``segments`` (and the arrow's ``key``) a detour keeps off other arrows' segments and
+    is noted there."""
+    if not isinstance(ignore, (tuple, frozenset, set)):
+        ignore = tuple(ignore)
+    if ports is None:
+        sides = ("bottom", "bottom") if back else flow_sides(src, dst)
+        ports = (Port(sides[0], port_point(src, sides[0])), Port(sides[1], port_point(dst, sides[1])))
+    sp, tp = ports
+    corner = 0.0 if style is ArrowStyle.STRAIGHT else CORNER
+    if waypoints:
+        r = _through(sp, tp, src, dst, list(waypoints), style)
+    elif back:
+        r = _loop(src, dst, sp, tp, obstacles, ignore, lane, segments, key, corner)
+    else:
+        r = _forward(src, dst, sp, tp, obstacles, ignore, style, segments, key, corner)
+    if segments is not None and key is not None:
+        segments.remove(key)
+        segments.add(key, r.points if not r.curved else ())
+        if r.curved and r.label_span >= _LONG:  # (detours keep apart by the axis index;
+            segments.add_line(key, r.flattened(12))  # short curves stay by their stages)
+    return r
 
 
-def _grid_path(src: Rect, dst: Rect, near: list[Rect], out_sides: tuple[str, ...],
-               in_sides: tuple[str, ...]) -> list[Point] | None:
-    """The search of :func:`_search` among the obstacles ``near``."""
-    walls = [(r.x - MARGIN, r.y - MARGIN, r.right + MARGIN, r.bottom + MARGIN)
-             for r in [src, dst, *near]]
-    starts = {s: _stub(src, s) for s in out_sides}
-    ends = {s: _stub(dst, s) for s in in_sides}
-    xs_set = {w[0] for w in walls} | {w[2] for w in walls}
-    ys_set = {w[1] for w in walls} | {w[3] for w in walls}
-    for p in (*starts.values(), *ends.values()):
-        xs_set.add(p[0])
-        ys_set.add(p[1])
-    frame = (min(xs_set) - MARGIN, min(ys_set) - MARGIN, max(xs_set) + MARGIN,
-             max(ys_set) + MARGIN)
-    xs = sorted(xs_set | {frame[0], frame[2]})
-    ys = sorted(ys_set | {frame[1], frame[3]})
-    nx_, ny_ = len(xs), len(ys)
-    blocked_pt: set[tuple[int, int]] = set()
-    blocked_h: set[tuple[int, int]] = set()  # segment xs[i]-xs[i+1] at ys[j]
-    blocked_v: set[tuple[int, int]] = set()  # segment ys[j]-ys[j+1] at xs[i]
-    for x0, y0, x1, y1 in walls:
-        i0, i1 = bisect.bisect_left(xs, x0), bisect.bisect_left(xs, x1)
-        j0, j1 = bisect.bisect_left(ys, y0), bisect.bisect_left(ys, y1)
-        inner_i = range(i0 + 1, i1)   # strictly inside in x
-        inner_j = range(j0 + 1, j1)
-        for j in inner_j:
-            for i in range(i0, i1):
-                blocked_h.add((i, j))
-        for i in inner_i:
-            for j in range(j0, j1):
-                blocked_v.add((i, j))
-            for j in inner_j:
-                blocked_pt.add((i, j))
-    edges = []
-    for j in range(ny_):
-        for i in range(nx_):
-            if (i, j) in blocked_pt:
-                continue
-            edges.append(((i, j, 0), (i, j, 1), BEND))
-            if i + 1 < nx_ and (i, j) not in blocked_h and (i + 1, j) not in blocked_pt:
-                edges.append(((i, j, 0), (i + 1, j, 0), xs[i + 1] - xs[i]))
-            if j + 1 < ny_ and (i, j) not in blocked_v and (i, j + 1) not in blocked_pt:
-                edges.append(((i, j, 1), (i, j + 1, 1), ys[j + 1] - ys[j]))
-    graph = nx.Graph()
-    graph.add_weighted_edges_from(edges)
-    for tag, stubs in (("S", starts), ("T", ends)):
-        for side, p in stubs.items():
-            node = (bisect.bisect_left(xs, p[0]), bisect.bisect_left(ys, p[1]),
-                    0 if side in ("left", "right") else 1)
-            if node in graph:
-                graph.add_edge(tag, node, weight=0.0)
-    if "S" not in graph or "T" not in graph:
-        return None
-    try:
-        nodes = nx.dijkstra_path(graph, "S", "T", weight="weight")
-    except nx.NetworkXNoPath:
-        return None
-    grid = [(xs[n[0]], ys[n[1]]) for n in nodes[1:-1]]
-    first = next(s for s, p in starts.items() if p == grid[0])
-    last = next(s for s, p in ends.items() if p == grid[-1])
-    return _simplify([port(src, first), *grid, port(dst, last)])
+def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
+             ignore: Collection[Hashable], style: ArrowStyle, segments: SegmentIndex | None,
+             key: Hashable, corner: float) -> Route:
+    if style is ArrowStyle.CURVED:
+        plain = _curve(sp, tp)
+        if (index is None or curve_clear(plain.points, index, ignore)) and _off_own_ends(
+                plain, src, dst, sp, tp):
+            # a curve alongside another arrow's line for a stretch: the detour keeps apart
+            if segments is None or plain.label_span < _LONG or not segments.runs_along(
+                    plain.flattened(12), key):
+                return plain
+    elif style is ArrowStyle.STRAIGHT:
+        line = [sp.point, tp.point]
+        if index is None or polyline_clear(line, index, ignore):
+            return _polyline(line, 0.0)
+        plain = _polyline(line, 0.0)
+    if index is None:
+        index = ObstacleIndex()
+    pts = detour(src, dst, sp, tp, index, ignore)
+    if pts is None:  # walled in on the chosen sides: any side, from its middle
+        sides = ("left", "right", "top", "bottom")
+        pts = search(src, dst, [Port(s, port_point(src, s)) for s in sides],
+                     [Port(s, port_point(dst, s)) for s in sides], index, ignore)
+        if pts is None:
+            return plain if style is not ArrowStyle.ORTHOGONAL else _polyline(
+                simplify([sp.point, stub(src, sp, MARGIN), stub(dst, tp, MARGIN), tp.point]),
+                corner)
+    if segments is not None:
+        pts = nudge(pts, key, segments, src, dst, _side_of(pts, 0), _side_of(pts, -1), index,
+                    ignore)
+    return _polyline(pts, corner)
 
 
-def _stub(r: Rect, side: str) -> Point:
-    """Just outside the middle of a side, where a routed arrow turns away from it."""
-    (px, py), (dx, dy) = port(r, side), _SIDES[side]
-    return px + dx * MARGIN, py + dy * MARGIN
+def _off_own_ends(r: Route, src: Rect, dst: Rect, sp: Port, tp: Port) -> bool:
+    """Whether a curve stays out of its own end stages away from its ports (a port on
+    a diamond lies inside the diamond's box: near it the curve may be too)."""
+    xs = [p[0] for p in r.points]
+    ys = [p[1] for p in r.points]
+    near = [(rect, end) for rect, end in ((src, sp.point), (dst, tp.point))
+            if not (min(xs) >= rect.right or max(xs) <= rect.x or min(ys) >= rect.bottom
+                    or max(ys) <= rect.y)]  # the curve lies in the hull of its points
+    if not near:
+        return True
+    for p in r.flattened(16)[1:-1]:
+        for rect, end in near:
+            if rect.x + 1 < p[0] < rect.right - 1 and rect.y + 1 < p[1] < rect.bottom - 1 \
+                    and math.dist(p, end) > 20:
+                return False
+    return True
+
+
+def _side_of(pts: list[Point], end: int) -> str:
+    """The side a polyline leaves (``end`` 0) or enters (-1) its stage by."""
+    p, q = (pts[0], pts[1]) if end == 0 else (pts[-1], pts[-2])
+    if p[1] == q[1]:
+        return "right" if q[0] > p[0] else "left"
+    return "bottom" if q[1] > p[1] else "top"
+
+
+def _loop(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
+          ignore: Collection[Hashable], lane: int, segments: SegmentIndex | None,
+          key: Hashable, corner: float) -> Route:
+    (ax, ay), (bx, by) = sp.point, tp.point
+    s_out, t_out = stub(src, sp, MARGIN), stub(dst, tp, MARGIN)
+    y = max(src.bottom, dst.bottom) + LOOP_GAP + LOOP_STEP * lane
+    if index is not None:
+        for _ in range(12):  # sink below whatever lies on the loop's floor
+            hits = index.hits(ax, y - MARGIN + 1, bx, y + MARGIN - 1, ignore)
+            if not hits:
+                break
+            y = max(r.bottom for _, r in hits) + LOOP_GAP + LOOP_STEP * lane
+    if sp.side == tp.side == "bottom":
+        pts = simplify([(ax, ay), (ax, y), (bx, y), (bx, by)])
+    else:  # pinned ends: out of the stub, along the floor, in through the other stub
+        pts = simplify([(ax, ay), s_out, (s_out[0], y), (t_out[0], y), t_out, (bx, by)])
+    if index is not None and not path_clear(pts, src, dst, sp, tp, index, ignore):
+        found = search(src, dst, [sp], [tp], index, ignore)
+        if found is not None:
+            pts = found
+    if segments is not None and index is not None and len(pts) > 3:
+        pts = nudge(pts, key, segments, src, dst, sp.side, tp.side, index, ignore)
+    return _polyline(pts, corner)
+
+
+def _through(sp: Port, tp: Port, src: Rect, dst: Rect, waypoints: list[Point],
+             style: ArrowStyle) -> Route:
+    """The manager's bend points, joined in the arrow's style."""
+    if style is ArrowStyle.CURVED:
+        return _smooth([sp.point, *waypoints, tp.point], sp, tp)
+    if style is ArrowStyle.STRAIGHT:
+        return _polyline(simplify([sp.point, *waypoints, tp.point]), 0.0)
+    pts = [sp.point, stub(src, sp, MARGIN)]
+    flat = horizontal(sp.side)  # the direction of the stretch so far
+    for b in [*waypoints, stub(dst, tp, MARGIN)]:
+        a = pts[-1]
+        if a[0] != b[0] and a[1] != b[1]:
+            pts.append((b[0], a[1]) if flat else (a[0], b[1]))
+            flat = not flat
+        elif a != b:
+            flat = a[1] == b[1]
+        pts.append(b)
+    a, b = pts[-1], tp.point
+    if a[0] != b[0] and a[1] != b[1]:
+        pts.append((b[0], a[1]) if not horizontal(tp.side) else (a[0], b[1]))
+    pts.append(b)
+    return _polyline(simplify(pts))
 
 
 # ---------------------------------------------------------------------- whole drawings
@@ -595,13 +369,88 @@ def loop_lanes(transitions: Iterable[Transition], back: set[tuple[str, str]]) ->
     return lanes
 
 
+class ArrowEnds(NamedTuple):
+    """What choosing an arrow's ports needs to know of it."""
+
+    transition: Transition
+    src: Rect
+    dst: Rect
+    back: bool
+
+
+def end_sides(a: ArrowEnds) -> tuple[str, str]:
+    """The sides an arrow leaves and enters by: pinned by the manager, else facing its
+    bend points, else bottom for loops, else following the flow."""
+    t = a.transition
+    if t.waypoints:  # towards the first and from the last bend point
+        first, last = t.waypoints[0], t.waypoints[-1]
+        auto = (facing(a.src, (first.x, first.y)), facing(a.dst, (last.x, last.y)))
+    else:
+        auto = ("bottom", "bottom") if a.back else flow_sides(a.src, a.dst)
+    return (t.source_anchor.side if t.source_anchor else auto[0],
+            t.target_anchor.side if t.target_anchor else auto[1])
+
+
+def arrow_ends(stage_id: str, rect: Rect, diamond: bool, arrows: Iterable[ArrowEnds],
+               index: ObstacleIndex | None = None) -> dict[tuple[str, str], Port]:
+    """The port of every arrow end at one stage, by ``(transition id, "source" or
+    "target")``: pinned ends where the manager put them, the others spread along their
+    sides (:func:`~salesdesigner.model.ports.spread_ports`)."""
+    ends: list[End] = []
+    out: dict[tuple[str, str], Port] = {}
+    for a in arrows:
+        t = a.transition
+        sides = end_sides(a)
+        for role, side, anchor, other in (("source", sides[0], t.source_anchor, a.dst),
+                                          ("target", sides[1], t.target_anchor, a.src)):
+            if (t.source if role == "source" else t.target) != stage_id:
+                continue
+            if anchor is not None:
+                out[(t.id, role)] = Port(side, anchor_point(rect, side, anchor.position,
+                                                            diamond))
+            else:
+                ends.append(End((t.id, role), side, rect_center(other)))
+    shadowed = () if index is None or len(ends) < 8 else _shadowed(stage_id, rect, index)
+    out.update(spread_ports(rect, ends, diamond, shadowed))
+    return out
+
+
+def _shadowed(stage_id: str, r: Rect, index: ObstacleIndex, reach: float = 400.0) -> list[str]:
+    """Sides of ``r`` with another stage straight beyond them (within ``reach``): a crowd
+    of arrow ends does not spill onto those."""
+    boxes = {"top": (r.x, r.y - reach, r.right, r.y - 1),
+             "bottom": (r.x, r.bottom + 1, r.right, r.bottom + reach),
+             "left": (r.x - reach, r.y, r.x - 1, r.bottom),
+             "right": (r.right + 1, r.y, r.right + reach, r.bottom)}
+    return [side for side, box in boxes.items() if not index.clear(*box, ignore=(stage_id,))]
+
+
 def process_routes(process: Process) -> dict[str, Route]:
     """The route of every transition of ``process`` (by id): what the PDF and the HTML
     draw, the same routes the canvas finds."""
-    rects = {s.id: stage_rect(s) for s in process.stages}
+    stages = {s.id: s for s in process.stages}
+    rects = {sid: stage_rect(s) for sid, s in stages.items()}
     index = ObstacleIndex(rects.items())
     back = back_edges(process)
     lanes = loop_lanes(process.transitions, back)
-    return {t.id: route(rects[t.source], rects[t.target], back=t.id in lanes,
-                        obstacles=index, ignore=(t.source, t.target), lane=lanes.get(t.id, 0))
-            for t in process.transitions}
+    arrows: dict[str, list[ArrowEnds]] = {sid: [] for sid in rects}
+    for t in process.transitions:
+        a = ArrowEnds(t, rects[t.source], rects[t.target], t.id in lanes)
+        arrows[t.source].append(a)
+        arrows[t.target].append(a)
+    ports: dict[tuple[str, str], Port] = {}
+    for sid, group in arrows.items():
+        if group:
+            ports.update(arrow_ends(sid, rects[sid], stages[sid].kind is StageKind.DECISION,
+                                    group, index))
+    segments = SegmentIndex()
+    out = {}
+    for t in process.transitions:
+        out[t.id] = route(rects[t.source], rects[t.target], back=t.id in lanes,
+                          obstacles=index, ignore=(t.source, t.target),
+                          lane=lanes.get(t.id, 0),
+                          ports=(ports[(t.id, "source")], ports[(t.id, "target")]),
+                          style=t.style or process.arrow_style,
+                          waypoints=[(p.x, p.y) for p in t.waypoints],
+                          segments=segments, key=t.id)
+    return out

@@ -52,7 +52,14 @@ from salesdesigner.model import (
     Transition,
     UserError,
 )
-from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT
+from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT, ArrowStyle
+from salesdesigner.storage.arrow_json import (
+    STEERING_KEYS,
+    SteeringError,
+    arrow_style_from_json,
+    steering_from_json,
+    steering_to_json,
+)
 from salesdesigner.storage.files import write_atomically
 
 FORMAT = "salesdesigner.process"
@@ -68,7 +75,8 @@ KPI_KEYS = ("id", "name", "target", "unit", "direction", "definition", "extensio
 ACTION_KEYS = ("title", "owner", "timing", "detail", "extensions")
 SCRIPT_KEYS = ("title", "situation", "body", "extensions")
 MATERIAL_KEYS = ("title", "uri", "note", "extensions")
-TRANSITION_KEYS = ("id", "source", "target", "label", "condition", "extensions")
+TRANSITION_KEYS = ("id", "source", "target", "label", "condition", "extensions",
+                   *STEERING_KEYS)
 ATTACHMENT_KEYS = ("id", "filename", "mime_type", "path")
 
 _MAX_SAFE_INT = 2 ** 53
@@ -191,6 +199,8 @@ def process_to_json(process: Process, *, attachments_dir: Path | None = None) ->
     meta = process.metadata()
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     doc["process"] = {k: meta[k] for k in PROCESS_KEYS if k != "extensions"}
+    if process.arrow_style is not ArrowStyle.CURVED:  # written only when not the default
+        doc["process"]["arrow_style"] = process.arrow_style.value
     doc["process"]["extensions"] = _ext(process.extensions, "The process")
     doc["lanes"] = [_with_ext({"id": lane.id, "name": lane.name, "color": lane.color,
                                "height": json_number(lane.height, f"Lane {_q(lane.id)}",
@@ -199,7 +209,8 @@ def process_to_json(process: Process, *, attachments_dir: Path | None = None) ->
                     for lane in process.lanes]
     doc["stages"] = [_stage_to_json(s) for s in process.stages]
     doc["transitions"] = [_with_ext({"id": t.id, "source": t.source, "target": t.target,
-                                     "label": t.label, "condition": t.condition},
+                                     "label": t.label, "condition": t.condition,
+                                     **steering_to_json(t)},
                                     t.extensions, f"Transition {_q(t.id)}", True)
                           for t in process.transitions]
     names = attachment_filenames(process)
@@ -426,9 +437,15 @@ def _transition(raw: object, n: int, stages: set[str]) -> Transition:
         ends.append(value)
     if ends[0] == ends[1]:
         raise InterchangeError(f"{where} leads from stage {_q(ends[0])} to itself.")
+    ext = _extensions(data, TRANSITION_KEYS, where)
+    # an older version kept the steering fields it did not know in 'extensions': lift them
+    lifted = {k: ext.pop(k) for k in STEERING_KEYS if k in ext and k not in data}
+    try:
+        steering, kept = steering_from_json({**lifted, **data})
+    except SteeringError as exc:
+        raise InterchangeError(f"{where}: {exc}.") from None
     return Transition(tid, ends[0], ends[1], _text(data, "label", where),
-                      _text(data, "condition", where),
-                      _extensions(data, TRANSITION_KEYS, where))
+                      _text(data, "condition", where), {**ext, **kept}, **steering)
 
 
 def _attachment(raw: object, n: int, base_dir: Path | None) -> Attachment | None:
@@ -530,9 +547,13 @@ def _build(root: dict[str, Any], base_dir: Path | None) -> Process:
     meta = _obj(root["process"], "'process'") if root.get("process") is not None else {}
     where = "The process"
     ext = {k: v for k, v in root.items() if k not in ROOT_KEYS}
-    ext.update(_extensions(meta, PROCESS_KEYS, where))
+    ext.update(_extensions(meta, (*PROCESS_KEYS, "arrow_style"), where))
+    style = meta.get("arrow_style", ext.pop("arrow_style", None))  # lifted, as above
+    arrow_style, kept = arrow_style_from_json(style)
+    ext.update(kept)
     process = Process(**{k: _text(meta, k, where, "en" if k == "language" else "")
-                         for k in PROCESS_KEYS if k != "extensions"}, extensions=ext)
+                         for k in PROCESS_KEYS if k != "extensions"}, extensions=ext,
+                      arrow_style=arrow_style)
     lane_ids: set[str] = set()
     for n, raw in enumerate(_list(root, "lanes", "The file"), 1):
         lane = _lane(raw, n)

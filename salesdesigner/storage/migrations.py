@@ -10,6 +10,9 @@ Layout history:
 * **1** — the interchange format's v1 fields only: no ``company``, ``revision`` and ``logo``
   on ``process``, no ``height`` on ``lanes``.
 * **2** — adds those columns (the model's extensions of interchange v1).
+* **3** — the document's ``arrow_style`` on ``process``; each transition's ``style``,
+  pinned ends (``source_side``/``source_position``, ``target_side``/``target_position``)
+  and bend points (``waypoints``, JSON): arrows the manager steers.
 """
 
 from __future__ import annotations
@@ -32,7 +35,19 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
                f"DEFAULT {float(DEFAULT_LANE_HEIGHT)!r}")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    """Version 3 adds arrow styles, pinned arrow ends and bend points (all automatic)."""
+    db.execute("ALTER TABLE process ADD COLUMN arrow_style TEXT NOT NULL DEFAULT 'curved'")
+    for column, kind in (("style", "TEXT NOT NULL DEFAULT ''"),
+                         ("source_side", "TEXT NOT NULL DEFAULT ''"),
+                         ("source_position", "REAL"),
+                         ("target_side", "TEXT NOT NULL DEFAULT ''"),
+                         ("target_position", "REAL"),
+                         ("waypoints", "TEXT NOT NULL DEFAULT '[]'")):
+        db.execute(f"ALTER TABLE transitions ADD COLUMN {column} {kind}")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from salesdesigner.model import (
+    ArrowStyle,
     Action,
     Attachment,
     Direction,
@@ -28,6 +29,12 @@ from salesdesigner.model import (
     Stage,
     StageKind,
     Transition,
+)
+from salesdesigner.storage.arrow_rows import (
+    STEERING_COLUMNS,
+    BadSteering,
+    steering_columns,
+    steering_fields,
 )
 from salesdesigner.storage.schema import (
     EMPTY_JSON,
@@ -56,7 +63,8 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
             "id": process.id, "name": process.name, "description": process.description,
             "language": process.language, "currency": process.currency,
             "company": process.company, "revision": process.revision, "logo": process.logo,
-            "extensions": _json(process.extensions)}],
+            "extensions": _json(process.extensions),
+            "arrow_style": ArrowStyle(process.arrow_style).value}],
         LaneRow: [{"ordinal": n, "id": lane.id, "name": lane.name, "color": lane.color,
                    "height": _real(lane.height), "extensions": _json(lane.extensions)}
                   for n, lane in enumerate(process.lanes)],
@@ -64,7 +72,7 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
         ScriptRow: [], MaterialRow: [],
         TransitionRow: [{"ordinal": n, "id": t.id, "source": t.source, "target": t.target,
                          "label": t.label, "condition": t.condition,
-                         "extensions": _json(t.extensions)}
+                         "extensions": _json(t.extensions), **steering_columns(t)}
                         for n, t in enumerate(process.transitions)],
         AttachmentRow: [{"ordinal": n, "id": a.id, "filename": a.filename,
                          "mime_type": a.mime_type, "data": bytes(a.data)}
@@ -134,16 +142,19 @@ def process_from_rows(session: Session) -> Process:
     meta = conn.execute(select(
         ProcessRow.id, ProcessRow.name, ProcessRow.description, ProcessRow.language,
         ProcessRow.currency, ProcessRow.company, ProcessRow.revision, ProcessRow.logo,
-        ProcessRow.extensions)).all()
+        ProcessRow.extensions, ProcessRow.arrow_style)).all()
     if len(meta) != 1:
         raise BadRow(f"the process table has {len(meta)} rows instead of 1")
-    (pid, name, description, language, currency, company, revision, logo, ext) = meta[0]
+    (pid, name, description, language, currency, company, revision, logo, ext,
+     arrow_style) = meta[0]
     where = "process"
+    if arrow_style not in {s.value for s in ArrowStyle}:
+        raise BadRow(f"{where} has unknown arrow style {arrow_style!r}")
     process = Process(id=_t(pid, where), name=_t(name, where),
                       description=_t(description, where), language=_t(language, where),
                       currency=_t(currency, where), company=_t(company, where),
                       revision=_t(revision, where), logo=_t(logo, where),
-                      extensions=_ext(ext, where))
+                      arrow_style=arrow_style, extensions=_ext(ext, where))
 
     for lid, lname, color, height, lext in conn.execute(select(
             LaneRow.id, LaneRow.name, LaneRow.color, LaneRow.height, LaneRow.extensions)
@@ -196,14 +207,19 @@ def process_from_rows(session: Session) -> Process:
             extensions=_ext(sext, where),
             **{field: tuple(items.get(sid, ())) for field, items in lists.items()}))
 
-    for tid, source, target, tlabel, condition, text in conn.execute(select(
+    for tid, source, target, tlabel, condition, text, *steering in conn.execute(select(
             TransitionRow.id, TransitionRow.source, TransitionRow.target, TransitionRow.label,
-            TransitionRow.condition, TransitionRow.extensions)
+            TransitionRow.condition, TransitionRow.extensions,
+            *(getattr(TransitionRow, c) for c in STEERING_COLUMNS))
             .order_by(TransitionRow.ordinal)).all():
         where = f"transition {tid!r}"
+        try:
+            steered = steering_fields(*steering)
+        except BadSteering as exc:
+            raise BadRow(f"{where} {exc}") from None
         process.add_transition(Transition(_t(tid, where), _t(source, where),
                                           _t(target, where), _t(tlabel, where),
-                                          _t(condition, where), _ext(text, where)))
+                                          _t(condition, where), _ext(text, where), **steered))
     return process
 
 

@@ -39,7 +39,7 @@ from salesdesigner.model import Direction, StageKind
 #: ``PRAGMA application_id`` of every SalesDesigner document: the bytes ``b"SlsD"``.
 APPLICATION_ID = 0x536C7344
 #: ``PRAGMA user_version`` written by this version; files with a lower one are migrated.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 EMPTY_JSON = "{}"
 NAN_TEXT = "NaN"
@@ -101,6 +101,7 @@ class ProcessRow(Base):
     revision: Mapped[str]
     logo: Mapped[str]  # attachment id of the cover logo, or ''
     extensions: Mapped[str] = mapped_column(default=EMPTY_JSON)
+    arrow_style: Mapped[str] = mapped_column(default="curved")  # curved/orthogonal/straight
 
 
 class LaneRow(Base):
@@ -209,6 +210,13 @@ class TransitionRow(Base):
     label: Mapped[str]
     condition: Mapped[str]
     extensions: Mapped[str] = mapped_column(default=EMPTY_JSON)
+    # how the manager steered the arrow ('' and NULL: automatic; see storage/arrow_rows.py)
+    style: Mapped[str] = mapped_column(default="")
+    source_side: Mapped[str] = mapped_column(default="")
+    source_position: Mapped[float | None] = mapped_column(default=None)
+    target_side: Mapped[str] = mapped_column(default="")
+    target_position: Mapped[float | None] = mapped_column(default=None)
+    waypoints: Mapped[str] = mapped_column(default="[]")  # JSON [[x, y], …]
 
 
 class AttachmentRow(Base):

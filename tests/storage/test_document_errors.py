@@ -60,8 +60,8 @@ BAD = {
     "scribbled page": (_scribbled, "damaged"),
     "table dropped": (_edited("drop table kpis"), "damaged"),
     "two process rows": (_edited("insert into process select 'x', name, description, "
-                                 "language, currency, company, revision, logo, extensions "
-                                 "from process"), "2 rows"),
+                                 "language, currency, company, revision, logo, extensions, "
+                                 "arrow_style from process"), "2 rows"),
     "text in a number column": (_edited("update stages set x = 'left'"), "number"),
     "number in a text column": (_edited("update stages set name = x'00ff' where id = 'won'"),
                                 "text"),

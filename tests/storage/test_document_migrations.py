@@ -87,7 +87,7 @@ def expected_v1_process() -> Process:
 
 
 def test_every_older_readable_version_has_a_migration_step():
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert sorted(MIGRATIONS) == list(range(OLDEST_READABLE_VERSION, SCHEMA_VERSION))
 
 
@@ -124,7 +124,7 @@ def test_migrate_adds_the_version_2_columns_in_place():
     db = sqlite3.connect(":memory:")
     db.executescript(V1_SCHEMA + V1_DATA)
     migrate(db, 1)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT company, revision, logo FROM process").fetchall() == [("", "", "")]
     assert db.execute("SELECT id, height FROM lanes").fetchall() == [
         ("is", DEFAULT_LANE_HEIGHT), ("fs", DEFAULT_LANE_HEIGHT)]

@@ -37,6 +37,7 @@ from salesdesigner.model.process import Process
 from salesdesigner.ui.canvas import keys, labels, lane_menu, style
 from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
 from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
+from salesdesigner.ui.canvas.arrow_gestures import BendInteraction, remove_bend_point
 from salesdesigner.ui.canvas.interactions import (
     ConnectInteraction,
     DragInteraction,
@@ -64,7 +65,7 @@ class CanvasEditor(QObject):
 
     # Gestures a mouse press may start, asked in this order (see interactions.py).
     interaction_types: list[type[Interaction]] = [
-        ConnectInteraction, ReconnectInteraction, LaneResizeInteraction]
+        ConnectInteraction, ReconnectInteraction, BendInteraction, LaneResizeInteraction]
     # Gestures that start after Qt's own press handling has selected what was clicked.
     after_press_types: list[type[Interaction]] = [DragInteraction]
 
@@ -348,6 +349,8 @@ class CanvasEditor(QObject):
         if event.button() != Qt.MouseButton.LeftButton:
             return False
         pos = event.scenePos()
+        if remove_bend_point(self, pos):
+            return True
         for item in self.scene.items(pos):
             if isinstance(item, InplaceEditor):
                 return False

@@ -141,7 +141,8 @@ class ConnectInteraction(_ArrowInteraction):
 
 
 class ReconnectInteraction(_ArrowInteraction):
-    """One end of a selected arrow dragged to another stage."""
+    """One end of a selected arrow dragged to another stage (reconnected there), or along
+    its own stage (pinned to the side and spot it is dropped on)."""
 
     def __init__(self, editor: CanvasEditor, item: TransitionItem, end: str,
                  pos: QPointF) -> None:
@@ -160,8 +161,23 @@ class ReconnectInteraction(_ArrowInteraction):
                     return cls(editor, item, end, event.scenePos())
         return None
 
+    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        self.last = event.scenePos()
+        return super().mouse_move(event)
+
     def drop_on(self, stage_id: str) -> None:
-        self.editor.reconnect(self.transition_id, self.end, stage_id)
+        """Another stage: reconnect; its own stage: pin the end where it was dropped."""
+        t = self.editor.process.transition(self.transition_id)
+        if stage_id != (t.source if self.end == "source" else t.target):
+            self.editor.reconnect(self.transition_id, self.end, stage_id)
+            return
+        from salesdesigner.edits.arrows import anchor_at, pin_arrow_end
+        from salesdesigner.ui.canvas.routes import item_rect
+
+        item = self.scene.stage_item(stage_id)
+        pos = getattr(self, "last", self.origin)
+        anchor = anchor_at(item_rect(item), (pos.x(), pos.y()))
+        self.editor.push(pin_arrow_end(self.transition_id, self.end, anchor))
 
 
 # ---------------------------------------------------------------- stages

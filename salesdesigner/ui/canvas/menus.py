@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 
 from salesdesigner.model.entities import StageKind
 from salesdesigner.ui.canvas import labels
+from salesdesigner.ui.canvas.arrow_gestures import add_arrow_actions
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor
@@ -32,4 +33,6 @@ def canvas_menu(scene: CanvasEditor, pos: QPointF) -> QMenu:
         add.addAction(labels.text(f"kind-{kind.value}", lang),
                       lambda k=kind: scene.add_stage_at(pos, k))
     menu.addAction(labels.text("add-lane", lang), lambda: scene.add_lane())
+    menu.addSeparator()
+    add_arrow_actions(menu, scene)  # the selected arrow's style and the document's
     return menu

@@ -1,11 +1,16 @@
-"""Routing glue for the canvas: the stages as obstacles, and re-routing arrows they block.
+"""Routing glue for the canvas: stages as obstacles, arrow ends as ports, and re-routing.
 
 The scene owns one :class:`ArrowRouter`.  Arrows ask it for their end stages' rectangles
-(which also keeps the :class:`~salesdesigner.model.routing.ObstacleIndex` in step while a
-stage is dragged) and route with its index.  A stage that moved is remembered with where it
-was; :meth:`ArrowRouter.reroute` (run by the scene's deferred flush, so once a drag or an
-undo step ends) redraws the arrows near its old and new place: those it now blocks or
-no longer blocks.
+(which also keeps the :class:`~salesdesigner.model.obstacles.ObstacleIndex` in step while
+a stage is dragged), for their two ports (worked out per stage with
+:func:`~salesdesigner.model.routing.arrow_ends`, as the PDF and HTML do) and route with
+its index and its :class:`~salesdesigner.model.nudge.SegmentIndex`.
+
+A stage that moved, appeared or disappeared is remembered with where it was;
+:meth:`ArrowRouter.reroute` (run by the scene's deferred flush, so once a drag or an undo
+step ends, and live during a drag) redraws the arrows near its old and new place (those
+it now blocks or no longer blocks) and every arrow whose port moved because the arrows
+at its stage changed.
 """
 
 from __future__ import annotations
@@ -14,12 +19,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
+from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect
-from salesdesigner.model.routing import MARGIN, ObstacleIndex, curve_clear
+from salesdesigner.model.nudge import SegmentIndex
+from salesdesigner.model.obstacles import ObstacleIndex
+from salesdesigner.model.ports import Port, port_point
+from salesdesigner.model.route_paths import MARGIN, curve_clear
+from salesdesigner.model.routing import ArrowEnds, arrow_ends
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
     from salesdesigner.ui.canvas.stage_item import StageItem
+    from salesdesigner.ui.canvas.transition_item import TransitionItem
 
 
 _MANY = 64  # more stages moved at once than this: re-route all arrows, not by region
@@ -33,19 +44,46 @@ def item_rect(item: StageItem) -> Rect:
 
 
 class ArrowRouter:
-    """The canvas's obstacle index and the list of stages moved since the last re-route."""
+    """The canvas's obstacle index, arrow segments, ports by stage, and the list of
+    stages moved since the last re-route."""
 
     def __init__(self) -> None:
         self.index = ObstacleIndex()
+        self.segments = SegmentIndex()
+        self.style = ArrowStyle.CURVED  # the document's arrow style
         self._moved: dict[str, Rect | None] = {}  # stage id -> where it was (None: new)
         self._seen: dict[str, tuple[QPointF, tuple[float, float], Rect]] = {}
+        self._items: dict[str, StageItem] = {}
+        self._ports: dict[str, dict[tuple[str, str], Port]] = {}  # by stage id
+        self._stale: set[str] = set()  # stages whose ports were worked out afresh
+        self.priming = False  # while the scene builds arrows whose ports prime() found
+        self.detours: dict[str, TransitionItem] = {}  # arrows routed around stages
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
+        self._items = stages
         self._seen = {sid: (item.pos(), item.size(), item_rect(item))
                       for sid, item in stages.items()}
         self.index = ObstacleIndex((sid, seen[2]) for sid, seen in self._seen.items())
+        self.segments = SegmentIndex()
+        self.detours.clear()
         self._moved.clear()
+        self._ports.clear()
+        self._stale.clear()
+
+    def prime(self, arrows: list[tuple[Transition, bool]]) -> None:
+        """Work out every stage's ports at once from the whole list of arrows (with
+        whether each is a loop), before the arrow items exist (opening a document)."""
+        by_stage: dict[str, list[ArrowEnds]] = {}
+        for t, back in arrows:
+            a = ArrowEnds(t, self.rect(self._items[t.source]), self.rect(self._items[t.target]),
+                          back)
+            by_stage.setdefault(t.source, []).append(a)
+            by_stage.setdefault(t.target, []).append(a)
+        for sid, group in by_stage.items():
+            item = self._items[sid]
+            self._ports[sid] = arrow_ends(sid, self.rect(item), _diamond(item), group,
+                                          self.index)
 
     def rect(self, item: StageItem) -> Rect:
         """``item``'s rectangle, noted in the index if the stage has moved or resized."""
@@ -59,43 +97,125 @@ class ArrowRouter:
         if old != rect:
             self._moved.setdefault(key, old)
             self.index.set(key, rect)
+            self.forget_ports(item)
         return rect
+
+    def forget_ports(self, item: StageItem) -> None:
+        """The ports at ``item`` and at the stages it connects to are out of date (it
+        moved, or an arrow came or went)."""
+        self._ports.pop(item.stage.id, None)
+        for edge in item.edges:
+            self._ports.pop(edge.source.stage.id, None)
+            self._ports.pop(edge.target.stage.id, None)
+
+    def ports(self, arrow: TransitionItem) -> tuple[Port, Port]:
+        """The two ports ``arrow`` leaves and enters by."""
+        t = arrow.transition
+        s = self._stage_ports(arrow.source).get((t.id, "source"))
+        e = self._stage_ports(arrow.target).get((t.id, "target"))
+        if s is None or e is None:  # not among its stages' edges yet: a side's middle
+            src, dst = self.rect(arrow.source), self.rect(arrow.target)
+            s = s or Port("bottom" if arrow.back else "right", port_point(src, "right"))
+            e = e or Port("bottom" if arrow.back else "left", port_point(dst, "left"))
+        return s, e
+
+    def _stage_ports(self, item: StageItem) -> dict[tuple[str, str], Port]:
+        sid = item.stage.id
+        found = self._ports.get(sid)
+        if found is None:
+            arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target), e.back)
+                      for e in item.edges]
+            found = arrow_ends(sid, self.rect(item), _diamond(item), arrows, self.index)
+            self._ports[sid] = found
+            self._stale.add(sid)
+        return found
 
     def stage_removed(self, stage_id: str) -> None:
         self._seen.pop(stage_id, None)
+        self._ports.pop(stage_id, None)
         old = self.index.rect(stage_id)
         if old is not None:
-            self._moved.setdefault(stage_id, old)
+            # where it was is what matters now, even if it was new since the last re-route
+            self._moved[stage_id] = old
             self.index.remove(stage_id)
+
+    def arrow_added(self, arrow: TransitionItem) -> None:
+        """``arrow`` is new at its two stages (or became a loop): their ports change."""
+        if self.priming:
+            return
+        for end in (arrow.source, arrow.target):
+            self._ports.pop(end.stage.id, None)
+            self._stale.add(end.stage.id)
+
+    def arrow_removed(self, arrow: TransitionItem) -> None:
+        """``arrow`` is gone: its segments, and the ports at its two stages."""
+        self.segments.remove(arrow.transition.id)
+        self.detours.pop(arrow.transition.id, None)
+        for end in (arrow.source, arrow.target):
+            self._ports.pop(end.stage.id, None)
+            self._stale.add(end.stage.id)
 
     def reroute(self, scene: ProcessScene) -> int:
         """Redraw the arrows near where moved stages were and are (curves only if a moved
-        stage is now in their way); returns how many were looked at."""
-        if not self._moved:
-            return 0
+        stage is now in their way), detours spanning a place a stage left, and arrows
+        whose ports moved; returns how many were redrawn.  They are redrawn in
+        transition order with their old segments gone first, as a fresh drawing would."""
         from salesdesigner.ui.canvas.transition_item import TransitionItem
 
+        todo: dict[str, TransitionItem] = {}
+        self._reports(scene, todo)
         if len(self._moved) > _MANY:  # a layout or a big paste: every arrow, once
             self._moved.clear()
-            arrows = list(scene.transition_items().values())
-            for item in arrows:
-                item.adjust()
-            return len(arrows)
-        moved = ObstacleIndex((key, r) for key in self._moved
-                              if (r := self.index.rect(key)) is not None)
-        regions = [r for r in self._moved.values() if r is not None]
-        regions += [r for _, r in moved.items()]
-        self._moved.clear()
-        pad = MARGIN + 2
-        seen: set[int] = set()
-        for r in regions:
-            area = QRectF(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad)
-            for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if not isinstance(item, TransitionItem) or id(item) in seen:
-                    continue
-                seen.add(id(item))
-                # a curve is as simple as it gets: only a stage now in its way changes it
-                ends = (item.source.stage.id, item.target.stage.id)
-                if not item.routed.curved or not curve_clear(item.routed, moved, ends):
-                    item.adjust()
-        return len(seen)
+            todo = scene.transition_items()
+            self.segments = SegmentIndex()
+        elif self._moved:
+            moved = ObstacleIndex((key, r) for key in self._moved
+                                  if (r := self.index.rect(key)) is not None)
+            gone = [r for r in self._moved.values() if r is not None]
+            regions = gone + [r for _, r in moved.items()]
+            self._moved.clear()
+            pad = MARGIN + 2
+            # a detour may run far from a stage it went around (around a neighbour of it
+            # too): when a stage leaves a place, every detour spanning that place looks again
+            for tid, item in self.detours.items():
+                box = self.rect(item.source).united(self.rect(item.target))
+                if any(r.x < box.right + pad and r.right > box.x - pad
+                       and r.y < box.bottom + pad and r.bottom > box.y - pad for r in gone):
+                    todo[tid] = item
+            for r in regions:
+                area = QRectF(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad)
+                for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+                    if not isinstance(item, TransitionItem) or item.transition.id in todo:
+                        continue
+                    # a curve is as simple as it gets: only a stage now in its way changes it
+                    ends = (item.source.stage.id, item.target.stage.id)
+                    if not item.routed.curved or not curve_clear(item.routed.points, moved,
+                                                                 ends):
+                        todo[item.transition.id] = item
+        if not todo:
+            return 0
+        for tid in todo:
+            self.segments.remove(tid)
+        order = {t.id: n for n, t in enumerate(scene.process.transitions)} if len(todo) > 1 \
+            else {}
+        for tid in sorted(todo, key=lambda k: order.get(k, 0)):
+            todo[tid].adjust()
+        self._reports(scene, todo)  # ports those moves re-spread
+        return len(todo)
+
+    def _reports(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
+        """Adjust the arrows at stages whose ports were worked out afresh, when the ports
+        they were drawn with are no longer theirs."""
+        while self._stale:
+            sid = self._stale.pop()
+            item = scene.stage_item(sid)
+            if item is None:
+                continue
+            for edge in list(item.edges):
+                if edge.drawn_ports != self.ports(edge):
+                    todo[edge.transition.id] = edge
+                    edge.adjust()
+
+
+def _diamond(item: StageItem) -> bool:
+    return item.stage.kind is StageKind.DECISION

@@ -190,7 +190,11 @@ class ProcessScene(QGraphicsScene):
             if "language" in event.fields:  # "(untitled)" and durations read in it
                 for item in self._stages.values():
                     item.words_changed()
-            return
+            if "arrow_style" not in event.fields:
+                return
+            self.routes.style = self.process.arrow_style  # every arrow without its own style
+            for item in self._transitions.values():
+                item.adjust()
         self._schedule_flush()
 
     def rebuild(self) -> None:
@@ -210,9 +214,15 @@ class ProcessScene(QGraphicsScene):
             for stage in self.process.stages:
                 self._add_stage_item(stage)
             self.routes.reset(self._stages)
+            self.routes.style = self.process.arrow_style
             loops = self._loop_lanes()
-            for transition, lane in loops:
-                self._add_transition_item(transition, lane)
+            self.routes.prime([(t, lane is not None) for t, lane in loops])
+            self.routes.priming = True
+            try:
+                for transition, lane in loops:
+                    self._add_transition_item(transition, lane)
+            finally:
+                self.routes.priming = False
         self.flush(loops)
 
     def _add_stage_item(self, stage: Stage) -> None:
@@ -244,6 +254,7 @@ class ProcessScene(QGraphicsScene):
         item = self._transitions.pop(transition_id, None)
         if item is not None:
             self._raised.discard(item)
+            self.routes.arrow_removed(item)
             item.detach()
             self.removeItem(item)
 

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesigner.model.entities import Transition
+from salesdesigner.model.entities import ArrowStyle, Transition
+from salesdesigner.model.ports import Port
 from salesdesigner.model.routing import Route
 from salesdesigner.model.routing import route as model_route
 from salesdesigner.ui.canvas import style
@@ -39,29 +40,27 @@ if TYPE_CHECKING:
 LABEL_FONT = style.font(8)
 ARROW_SIZE = 9.0
 END_HANDLE = 6.0
+BEND_HANDLE = 4.5  # half the side of a bend point's square handle
 LONG_PATH = 2500.0  # longer arrows are stroked without antialiasing (see paint)
 
 
 def route(source: StageItem, target: StageItem, back: bool, lane: int = 0,
           router: ArrowRouter | None = None) -> QPainterPath:
-    """The arrow's path: a smooth curve between neighbours, an orthogonal detour around
-    stages in the way (with ``router``), a rounded loop below for back edges."""
-    return painter_path(_routed(source, target, back, lane, router))
-
-
-def _routed(source: StageItem, target: StageItem, back: bool, lane: int = 0,
-            router: ArrowRouter | None = None) -> Route:
-    """The shared :func:`salesdesigner.model.routing.route` for two stage items."""
+    """The path of a lone arrow between two stages (middles of the sides facing the
+    flow): a smooth curve between neighbours, an orthogonal detour around stages in the
+    way (with ``router``), a rounded loop below for back edges."""
     if router is None:
-        return model_route(item_rect(source), item_rect(target), back=back, lane=lane)
-    return model_route(router.rect(source), router.rect(target), back=back, lane=lane,
-                       obstacles=router.index, ignore=(source.stage.id, target.stage.id))
+        r = model_route(item_rect(source), item_rect(target), back=back, lane=lane)
+    else:
+        r = model_route(router.rect(source), router.rect(target), back=back, lane=lane,
+                        obstacles=router.index, ignore=(source.stage.id, target.stage.id))
+    return painter_path(r)
 
 
 def painter_path(r: Route) -> QPainterPath:
     """The route's drawing commands as a Qt path (corners rounded as in PDF and HTML)."""
     path = QPainterPath()
-    if r.curved:  # most arrows: no need to build the command list
+    if r.curved and len(r.points) == 4:  # most arrows: no need to build the command list
         (ax, ay), (b1, b2), (c1, c2), (dx, dy) = r.points
         path.moveTo(ax, ay)
         path.cubicTo(b1, b2, c1, c2, dx, dy)
@@ -118,6 +117,9 @@ class TransitionItem(QGraphicsItem):
         self.setZValue(5)
         source.edges.append(self)
         target.edges.append(self)
+        self.drawn_ports: tuple[Port, Port] | None = None  # the ports it was last routed with
+        if router is not None:
+            router.arrow_added(self)
         self._layout_label()
         self.adjust()
 
@@ -131,17 +133,24 @@ class TransitionItem(QGraphicsItem):
     # ------------------------------------------------------------------ model sync
     def set_transition(self, transition: Transition, source: StageItem, target: StageItem) -> None:
         self.transition = transition
+        if self.router is not None:
+            self.router.arrow_removed(self)  # its old ends (and pinned sides) change ports
         if source is not self.source or target is not self.target:
             self.detach()
             self.source, self.target = source, target
             source.edges.append(self)
             target.edges.append(self)
+        if self.router is not None:
+            self.router.arrow_added(self)
         self._layout_label()
         self.adjust()
 
     def set_back(self, back: bool, loop_lane: int = 0) -> None:
         if (back, loop_lane) != (self.back, self.loop_lane):
+            changed_sides = back != self.back
             self.back, self.loop_lane = back, loop_lane
+            if changed_sides and self.router is not None:
+                self.router.arrow_added(self)  # loops leave and enter by the bottom
             self.adjust()
 
     def detach(self) -> None:
@@ -173,8 +182,7 @@ class TransitionItem(QGraphicsItem):
         out on plain numbers (a curve lies within its control points): a big process has
         thousands of arrows, and each Qt call costs a Python call."""
         self.prepareGeometryChange()
-        r = self.routed = _routed(self.source, self.target, self.back, self.loop_lane,
-                                  self.router)
+        r = self.routed = self._route()
         self._path = painter_path(r)
         pts = r.points
         (sx, sy), (ex, ey) = pts[0], pts[-1]
@@ -213,6 +221,28 @@ class TransitionItem(QGraphicsItem):
         self._bounds = QRectF(x0 - grow, y0 - grow, x1 - x0 + 2 * grow, y1 - y0 + 2 * grow)
         self._shape: QPainterPath | None = None
         self._long = max(x1 - x0, y1 - y0) > LONG_PATH
+
+    def _route(self) -> Route:
+        """The shared :func:`salesdesigner.model.routing.route`, from this arrow's ports,
+        in its style, through its bend points."""
+        t, router = self.transition, self.router
+        waypoints = [(p.x, p.y) for p in t.waypoints]
+        if router is None:
+            return model_route(item_rect(self.source), item_rect(self.target), back=self.back,
+                               lane=self.loop_lane, style=t.style or ArrowStyle.CURVED,
+                               waypoints=waypoints)
+        src, dst = router.rect(self.source), router.rect(self.target)  # before the ports:
+        ports = self.drawn_ports = router.ports(self)  # a moved end re-spreads them
+        r = model_route(src, dst, back=self.back,
+                           lane=self.loop_lane, obstacles=router.index,
+                           ignore=(self.source.stage.id, self.target.stage.id), ports=ports,
+                           style=t.style or router.style, waypoints=waypoints,
+                           segments=router.segments, key=t.id)
+        if r.curved or waypoints or self.back:
+            router.detours.pop(t.id, None)
+        else:
+            router.detours[t.id] = self
+        return r
 
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)
@@ -297,6 +327,9 @@ class TransitionItem(QGraphicsItem):
             painter.setBrush(style.SELECTION)
             for which in ("source", "target"):
                 painter.drawEllipse(self.end_point(which), END_HANDLE, END_HANDLE)
+            for p in self.transition.waypoints:  # squares: drag to move, double-click to drop
+                painter.drawRect(QRectF(p.x - BEND_HANDLE, p.y - BEND_HANDLE,
+                                        2 * BEND_HANDLE, 2 * BEND_HANDLE))
 
     # ------------------------------------------------------------------ reconnecting
     def end_at(self, pos: QPointF) -> str | None:

@@ -1,0 +1,160 @@
+"""Routing that never lies: no two arrows along one line, no arrow through a stage, no
+shared ends; on the templates, the generated benchmark processes and random layouts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesdesigner.model import Position, Process, Stage, StageKind, Transition
+from salesdesigner.model.geometry import stage_rect
+from salesdesigner.model.route_quality import check_routes
+from salesdesigner.model.routing import Route, process_routes
+from salesdesigner.model.synthetic import synthetic_process
+from salesdesigner.storage.templates import load_template
+
+
+def _line(*pts: tuple[float, float]) -> Route:
+    return Route(tuple(pts), False, (1.0, 0.0), pts[0], 10.0)
+
+
+def _two_stage_process(*stages: Stage) -> Process:
+    p = Process(name="t")
+    for s in stages:
+        p.add_stage(s)
+    return p
+
+
+# ---------------------------------------------------------------------- the check itself
+def test_the_check_counts_a_shared_stretch_an_arrow_through_a_stage_and_a_crossing():
+    p = _two_stage_process(Stage("m", "M", position=Position(500, 500)))  # box 400..600
+    routes = {
+        "a": _line((0, 0), (300, 0)),
+        "b": _line((100, 50), (100, 0.5), (200, 0.5), (200, 50)),  # along a, 0.5 away
+        "c": _line((250, -50), (250, 50)),                # crosses a once (and b not)
+        "d": _line((300, 500), (700, 500)),               # straight through the stage m
+    }
+    q = check_routes(p, routes)
+    assert q.overlaps == {("a", "b")}
+    assert q.through_stages == {("d", "m")}
+    assert q.crossings == 1
+    assert q.shared_ends == set() and not q.honest
+
+
+def test_the_check_counts_an_arrow_ending_on_another_as_a_shared_end():
+    p = _two_stage_process()
+    q = check_routes(p, {"a": _line((0, 0), (300, 0)), "b": _line((150, 100), (150, 0))})
+    assert q.shared_ends == {("a", "b")}
+    assert q.crossings == 0 and q.overlaps == set()
+
+
+def test_parallel_arrows_a_few_units_apart_are_close_not_shared():
+    q = check_routes(_two_stage_process(), {"a": _line((0, 0), (300, 0)),
+                                            "b": _line((0, 3), (300, 3))})
+    assert q.overlaps == set() and q.close_parallels == {("a", "b")}
+
+
+def test_an_arrow_past_a_diamond_corner_outside_the_diamond_is_not_through_it():
+    d = Stage("d", "D", StageKind.DECISION, position=Position(80, 55))  # box 0..160 x 0..110
+    q = check_routes(_two_stage_process(d), {"a": _line((0, 5), (30, 5))})  # box corner
+    assert q.through_stages == set()
+    q = check_routes(_two_stage_process(d), {"a": _line((0, 55), (160, 55))})
+    assert q.through_stages == {("a", "d")}
+
+
+# ---------------------------------------------------------------------- reported cases
+def _hand_drawn() -> Process:
+    """リスト作成 → テレアポ → ヒアリング → 提案, ヒアリング placed below-left of テレアポ."""
+    p = Process(name="手書き", language="ja")
+    for sid, name, x, y in (("list", "リスト作成", 160, 120), ("call", "テレアポ", 480, 120),
+                            ("hear", "ヒアリング", 260, 340), ("prop", "提案", 600, 340)):
+        p.add_stage(Stage(sid, name, position=Position(x, y)))
+    for tid, a, b in (("t1", "list", "call"), ("t2", "call", "hear"), ("t3", "hear", "prop")):
+        p.add_transition(Transition(tid, a, b))
+    return p
+
+
+def test_the_arrow_to_a_stage_below_left_leaves_downwards_and_does_not_run_along_the_next():
+    p = _hand_drawn()
+    routes = process_routes(p)
+    call, hear = stage_rect(p.stage("call")), stage_rect(p.stage("hear"))
+    down, on = routes["t2"], routes["t3"]
+    assert down.start[1] == call.bottom and down.end[1] == hear.y  # bottom out, top in
+    assert on.start[0] == hear.right  # the next arrow leaves by the side facing 提案
+    q = check_routes(p, routes)
+    assert q.honest and q.close_parallels == set() and q.crossings == 0
+
+
+def test_arrows_into_and_out_of_a_decision_with_three_exits_have_their_own_ports():
+    p = Process(name="分岐", language="ja")
+    for sid, kind, x, y in (("a", StageKind.STAGE, 100, 300), ("d", StageKind.DECISION, 400, 300),
+                            ("up", StageKind.STAGE, 700, 100), ("mid", StageKind.STAGE, 700, 300),
+                            ("low", StageKind.LOST, 700, 500), ("back", StageKind.STAGE, 400, 520)):
+        p.add_stage(Stage(sid, sid, kind, position=Position(x, y)))
+    for tid, a, b in (("in", "a", "d"), ("x1", "d", "up"), ("x2", "d", "mid"),
+                      ("x3", "d", "low"), ("r", "back", "d")):
+        p.add_transition(Transition(tid, a, b))
+    routes = process_routes(p)
+    ends = [pt for r in routes.values() for pt in (r.start, r.end)]
+    assert len(set(ends)) == len(ends)  # no two arrow ends at one point
+    d = stage_rect(p.stage("d"))
+    at_d = [r.start for k, r in routes.items() if k.startswith("x")] + [routes["in"].end,
+                                                                        routes["r"].end]
+    for x, y in at_d:  # on the diamond's edge
+        assert abs(abs(x - 400) / (d.width / 2) + abs(y - 300) / (d.height / 2) - 1) < 1e-6
+    q = check_routes(p, routes)
+    assert q.honest and q.close_parallels == set()
+
+
+# ---------------------------------------------------------------------- the corpus
+@pytest.mark.parametrize("name", ["eight-step", "the-model"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_template_routes_are_honest(name, lang):
+    p = load_template(name, lang)
+    q = check_routes(p, process_routes(p))
+    assert q.honest, (q.overlaps, q.shared_ends, q.through_stages)
+    assert q.close_parallels == set()
+    assert q.crossings <= 3  # the-model: three hand-offs between departments cross
+
+
+@pytest.mark.parametrize("size", [100, 1000])
+def test_generated_benchmark_process_routes_are_honest(size):
+    p = synthetic_process(size)
+    q = check_routes(p, process_routes(p))
+    assert q.arrows == len(p.transitions)
+    assert q.overlaps == set() and q.through_stages == set() and q.shared_ends == set()
+
+
+_SIZES = [StageKind.STAGE, StageKind.DECISION, StageKind.START, StageKind.LOST]
+
+
+@st.composite
+def hand_layouts(draw) -> Process:
+    """Stages placed by hand: distinct cells of a coarse grid, jittered off the grid;
+    arrows between random pairs (branches, merges, loops back)."""
+    n = draw(st.integers(3, 9))
+    cells = draw(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), min_size=n,
+                          max_size=n, unique=True))
+    p = Process(name="random")
+    for k, (cx, cy) in enumerate(cells):
+        kind = draw(st.sampled_from(_SIZES))
+        jx, jy = draw(st.integers(-20, 20)), draw(st.integers(-15, 15))
+        p.add_stage(Stage(f"s{k}", f"s{k}", kind,
+                          position=Position(cx * 300.0 + 150 + jx, cy * 200.0 + 100 + jy)))
+    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
+                          max_size=2 * n))
+    for a, b in pairs:
+        if p.can_connect(f"s{a}", f"s{b}") is None:
+            p.add_transition(Transition(f"t{a}-{b}", f"s{a}", f"s{b}"))
+    return p
+
+
+@settings(max_examples=300, deadline=None)
+@given(hand_layouts())
+def test_random_hand_placed_layouts_route_honestly(p):
+    q = check_routes(p, process_routes(p))
+    assert q.overlaps == set(), q.overlaps
+    assert q.through_stages == set(), q.through_stages
+    assert q.shared_ends == set(), q.shared_ends
+
