@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesigner.model import events as ev
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
@@ -47,6 +48,8 @@ APP_NAME = "SalesDesigner"
 MIN_CANVAS_SHARE = 0.4
 OPENABLE = (SUFFIX,)
 READABLE_ZOOM = 0.6
+_COUNTED_EVENTS = (ev.StageAdded, ev.StageRemoved, ev.TransitionAdded, ev.TransitionRemoved,
+                   ev.ProcessReset)
 _extra_windows: set[MainWindow] = set()  # windows opened after the first (kept alive here)
 
 
@@ -295,9 +298,12 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
 
-    def _on_process_event(self, _event: object) -> None:
-        self._update_counts()
-        self._update_empty_hint()
+    def _on_process_event(self, event: object) -> None:
+        """Counts and the empty-canvas hint change only when stages or arrows come or go
+        (counting the arrows walks the graph: not on every keystroke)."""
+        if isinstance(event, _COUNTED_EVENTS):
+            self._update_counts()
+            self._update_empty_hint()
 
     def _update_empty_hint(self) -> None:
         """An empty canvas says how to start; it disappears with the first stage."""

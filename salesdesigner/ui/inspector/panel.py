@@ -258,11 +258,36 @@ class Inspector(QWidget):
             self._show_header()
             self.document_form.refresh(self.process)
 
+    def _editors_of(self) -> dict[str, tuple]:
+        """Which stage fields each tab shows (a field edit refills only those)."""
+        overview = (self.overview,)
+        return {"name": overview, "kind": overview, "lane": overview, "goal": overview,
+                "description": overview, "exit_criteria": overview,
+                "duration_days": overview, "kpis": (self.kpis,), "actions": (self.actions,),
+                "scripts": (self.scripts,), "materials": (self.materials,),
+                "tips": (self.tips,), "position": ()}  # moves show on the canvas only
+
+    def refresh_fields(self, fields: tuple[str, ...]) -> None:
+        """Refill only the tabs showing ``fields`` of the current stage (typing a name
+        does not refill the KPI table); an unknown field refills the whole page."""
+        stage = self.ctx.stage()
+        editors_of = self._editors_of()
+        if stage is None or not set(fields) <= editors_of.keys():
+            self.refresh()
+            return
+        if {"name", "kind"} & set(fields):
+            self._show_header()
+        for editor in dict.fromkeys(e for f in fields for e in editors_of[f]):
+            editor.refresh(stage)
+
     def _on_event(self, event: ev.Event) -> None:
         current = self.pages.currentIndex()
         if current == MANY:
             return
-        if isinstance(event, (ev.StageChanged, ev.StageRemoved)):
+        if isinstance(event, ev.StageChanged) and current == STAGE:
+            if event.new.id == self.ctx.stage_id:
+                self.refresh_fields(event.fields)
+        elif isinstance(event, (ev.StageChanged, ev.StageRemoved)):
             changed = event.new.id if isinstance(event, ev.StageChanged) else event.stage.id
             if changed == self.ctx.stage_id or current in (TRANSITION, LANE):
                 self.refresh()
