@@ -46,7 +46,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and (
                 self._drawn_scene(obj) if self.scene else obj.isWindow()):
-            print(time.time(), flush=True)
+            print(time.time(), time.process_time(), flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
             QApplication.instance().removeEventFilter(self)
         return False
@@ -117,8 +117,9 @@ app.exec()
 """
 
 
-def startup_seconds(script: str, home: str) -> float:
-    """Wall time from launching a fresh interpreter to its first painted window.
+def startup_seconds(script: str, home: str) -> tuple[float, float]:
+    """Wall time from launching a fresh interpreter to its first paint, and the CPU time
+    the process had used by then (steadier than wall time on a busy machine).
 
     Both run with an empty home folder (no saved window layout, no recovery files), the
     way SalesDesigner first starts after installation.
@@ -130,7 +131,8 @@ def startup_seconds(script: str, home: str) -> float:
                          timeout=120, env=env)
     if out.returncode != 0 or not out.stdout.strip():
         raise RuntimeError(out.stderr[-2000:] or "no window was painted")
-    return float(out.stdout.split()[0]) - start
+    painted, cpu = (float(x) for x in out.stdout.split()[:2])
+    return painted - start, cpu
 
 
 def _compile_byte_code() -> None:
@@ -307,13 +309,23 @@ def keystroke_ms(process, keys: int = 40) -> list[float]:
 PARTS = ("startup", "open", "drag", "keys")
 
 
-def _median_pair(ours: str, bare: str, runs: int, home: str) -> tuple[float, float]:
-    """Median seconds of both scripts, run alternately (a load spike hits both alike)."""
-    times: tuple[list[float], list[float]] = ([], [])
+def _median_pair(ours: str, bare: str, runs: int, home: str) -> list[float]:
+    """Median wall and CPU seconds of both scripts, run alternately (a load spike hits
+    both alike): ``[ours wall, bare wall, ours cpu, bare cpu]``."""
+    times: list[list[float]] = [[], [], [], []]
     for _ in range(runs):
-        times[0].append(startup_seconds(ours, home))
-        times[1].append(startup_seconds(bare, home))
-    return statistics.median(times[0]), statistics.median(times[1])
+        for side, script in enumerate((ours, bare)):
+            wall, cpu = startup_seconds(script, home)
+            times[side].append(wall)
+            times[side + 2].append(cpu)
+    return [statistics.median(t) for t in times]
+
+
+def _startup_row(label: str, figures: list[float], goal: str) -> list[str]:
+    ours, bare, ours_cpu, bare_cpu = figures
+    return [label, f"{ours * 1000:.0f} (cpu {ours_cpu * 1000:.0f})",
+            f"{bare * 1000:.0f} (cpu {bare_cpu * 1000:.0f})",
+            f"{ours / bare:.1f}x (cpu {ours_cpu / bare_cpu:.1f}x)", goal]
 
 
 def run(runs: int, parts: tuple[str, ...] = PARTS) -> None:
@@ -332,15 +344,13 @@ def run(runs: int, parts: tuple[str, ...] = PARTS) -> None:
             save_document(synthetic_process(n), paths[n])
         if "startup" in parts:
             with tempfile.TemporaryDirectory() as home:
-                ours, bare = _median_pair(OURS_START, BARE_START, runs, home)
-                rows.append(["start-up to first paint (sample), whole process",
-                             f"{ours * 1000:.0f}", f"{bare * 1000:.0f}", f"{ours / bare:.1f}x",
-                             "3x"])
-                ours, bare = _median_pair(ours_open_script(paths[1000]), bare_scene_script(1000),
-                                          runs, home)
-                rows.append(["open + first paint, 1,000 stages, whole process",
-                             f"{ours * 1000:.0f}", f"{bare * 1000:.0f}", f"{ours / bare:.1f}x",
-                             "5x"])
+                rows.append(_startup_row(
+                    "start-up to first paint (sample), whole process",
+                    _median_pair(OURS_START, BARE_START, runs, home), "3x"))
+                rows.append(_startup_row(
+                    "open + first paint, 1,000 stages, whole process",
+                    _median_pair(ours_open_script(paths[1000]), bare_scene_script(1000), runs,
+                                 home), "5x"))
         app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
         if "open" in parts:
             for n, goal in ((1000, "5x"), (5000, "-")):
