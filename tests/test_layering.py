@@ -83,15 +83,22 @@ def test_import_linter_contracts_hold():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-def test_a_missing_import_linter_fails_in_ci(monkeypatch):
-    """The check above fails, not skips, when CI is set and the tool is absent."""
-    monkeypatch.setenv("CI", "true")
+def _outcome(check) -> str:
+    try:
+        check()
+    except pytest.fail.Exception:
+        return "failed"
+    except pytest.skip.Exception:
+        return "skipped"
+    return "passed"
+
+
+def test_a_missing_import_linter_fails_in_ci_and_skips_elsewhere(monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "lint_imports", lambda: None)
-    with pytest.raises(pytest.fail.Exception, match="import-linter is not installed"):
-        test_import_linter_contracts_hold()
+    monkeypatch.setenv("CI", "true")
+    assert _outcome(test_import_linter_contracts_hold) == "failed"
     monkeypatch.delenv("CI")
-    with pytest.raises(pytest.skip.Exception):
-        test_import_linter_contracts_hold()
+    assert _outcome(test_import_linter_contracts_hold) == "skipped"
 
 
 def test_package_has_a_version():
