@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner import __version__
-from salesdesigner.ui.dialogs.preferences import APPLICATION, ORGANIZATION
+from salesdesigner.ui.settings import APPLICATION, ORGANIZATION
 from salesdesigner.ui.i18n import install_translators
 
 

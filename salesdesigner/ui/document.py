@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
-from salesdesigner.ui.dialogs.preferences import Settings
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.disk_state import DiskState, changed_since, disk_state, same_file
 
 SUFFIX = ".salesdesign"

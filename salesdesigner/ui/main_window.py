@@ -38,7 +38,7 @@ from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
-from salesdesigner.ui.dialogs.preferences import Settings
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.document import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector

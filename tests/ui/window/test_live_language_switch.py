@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
-from salesdesigner.ui.dialogs.preferences import PreferencesDialog, Settings
+from salesdesigner.ui.dialogs.preferences import PreferencesDialog
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.i18n import current_language, install_translators
 
 # the conftest's ``dialogs`` fixture replaces the static file pickers: keep the real one
