@@ -60,4 +60,6 @@ def run_gui(path: str | None = None, *, template: str | None = None,
         window.open_sample(template, language)
     else:
         window.start(path)
-    return app.exec()
+    status = app.exec()
+    window.deleteLater()  # a caller that goes on (a test, a script) does not keep it
+    return status

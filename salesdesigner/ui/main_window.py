@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         """Another document window of this instance, shown a little below and right of
         this one; it lives until it is closed."""
         window = MainWindow(process, autosave_dir=self.document.autosave_dir)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept once closed
         if not self.document.autosave_timer.isActive():
             window.document.set_autosave_interval(0)
         window.restore_layout()
