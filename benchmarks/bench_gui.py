@@ -332,7 +332,7 @@ def run(runs: int, parts: tuple[str, ...] = PARTS) -> None:
     import salesdesigner.ui  # noqa: F401 - the PySide6 guard, before any Qt call
     from PySide6.QtWidgets import QApplication
 
-    from salesdesigner.model.synthetic import synthetic_process
+    from benchmarks.synthetic import synthetic_process
     from salesdesigner.storage.document import save_document
 
     _compile_byte_code()
