@@ -324,9 +324,26 @@ class MainWindow(QMainWindow):
     def _document_replaced(self) -> None:
         self.editor.set_language(current_language())
         self.inspector.show_selection((), ())
-        self.validation.revalidate()
+        self._after_canvas_paint(self.validation.revalidate)  # 20 ms at 1,000 stages
         self._update_title()
         QTimer.singleShot(0, self.show_whole_process)
+
+    def _after_canvas_paint(self, work) -> None:
+        """Run ``work`` once the canvas has painted the new document (at once when the
+        window is not on screen): what the user waits for comes first."""
+        if not self.isVisible():
+            work()
+            return
+        viewport = self.view.viewport()
+
+        class _Once(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    viewport.removeEventFilter(self)
+                    QTimer.singleShot(0, self, lambda: (work(), self.deleteLater()))
+                return False
+
+        viewport.installEventFilter(_Once(self))
 
     # ------------------------------------------------------------------ commands
     def new_from_template(self) -> bool:
