@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model import Kpi, Position, StageKind
 from salesdesigner.ui.canvas import scene as scene_module
-from salesdesigner.ui.commands import UpdateStageCommand
+from tests.ui.edit_commands import stage_command
 
 
 def _count_whole_document_passes(monkeypatch) -> list[str]:
@@ -27,8 +27,8 @@ def test_renaming_a_stage_redraws_its_item_without_a_whole_document_pass(canvas,
     calls = _count_whole_document_passes(monkeypatch)
     before = c.scene.content_rect()
     for name in ("Prospecting!", "Prospecting!!"):
-        c.stack.push(UpdateStageCommand(c.process, "prospect", {"name": name}))
-    c.stack.push(UpdateStageCommand(c.process, "prospect",
+        c.stack.push(stage_command(c.process, "prospect", {"name": name}))
+    c.stack.push(stage_command(c.process, "prospect",
                                     {"goal": "a goal", "kpis": (Kpi("Calls", 5, "/day"),)}))
     QApplication.processEvents()
     assert c.scene.stage_item("prospect").stage == c.process.stage("prospect")
@@ -46,7 +46,7 @@ def test_moving_a_stage_places_lanes_and_resizes_the_scene_but_does_not_search_l
         canvas, monkeypatch):
     c = canvas()
     calls = _count_whole_document_passes(monkeypatch)
-    c.scene.move_stages({"won": Position(2400, 300)})
+    c.editor.move_stages({"won": Position(2400, 300)})
     QApplication.processEvents()
     assert calls == ["lanes"]
     assert c.scene.content_rect().right() > 2400
@@ -58,8 +58,8 @@ def test_a_new_start_stage_changes_which_arrow_loops_back(canvas):
     items = c.scene.transition_items()
     assert items["t4"].back and not items["t2"].back  # walked from "start": t4 loops back
     c.stack.beginMacro("kinds")
-    c.stack.push(UpdateStageCommand(c.process, "start", {"kind": StageKind.STAGE}))
-    c.stack.push(UpdateStageCommand(c.process, "propose", {"kind": StageKind.START}))
+    c.stack.push(stage_command(c.process, "start", {"kind": StageKind.STAGE}))
+    c.stack.push(stage_command(c.process, "propose", {"kind": StageKind.START}))
     c.stack.endMacro()
     QApplication.processEvents()
     # walked from "propose" now: propose → prospect → propose closes the loop at t2
@@ -73,8 +73,8 @@ def test_reconnecting_an_arrow_finds_the_loops_again(canvas):
     c = canvas()
     items = c.scene.transition_items()
     assert items["t4"].back
-    c.scene.reconnect("t4", "target", "won")  # propose → won twice is refused …
-    c.scene.reconnect("t1", "target", "propose")  # … start → propose is fine
+    c.editor.reconnect("t4", "target", "won")  # propose → won twice is refused …
+    c.editor.reconnect("t1", "target", "propose")  # … start → propose is fine
     QApplication.processEvents()
     # start → propose → prospect: t4 is a forward arrow now, prospect → propose loops back
     assert not items["t4"].back and items["t2"].back

@@ -8,7 +8,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model import Kpi, StageKind
-from salesdesigner.ui.commands import UpdateStageCommand
+from tests.ui.edit_commands import stage_command
 
 
 def type_ime(widget, preedit: str, commit: str) -> None:
@@ -277,7 +277,7 @@ def test_typing_a_name_refills_the_overview_and_header_but_not_the_other_tabs(
     assert "!" in inspector.header.text()
     assert refilled == []
     kpis = (*window.process.stage("hearing").kpis, Kpi("Calls", 5, "/day"))
-    window.undo_stack.push(UpdateStageCommand(window.process, "hearing", {"kpis": kpis}))
+    window.undo_stack.push(stage_command(window.process, "hearing", {"kpis": kpis}))
     assert refilled == ["kpis"]
     assert inspector.kpis.table.rowCount() == len(kpis)
     window.undo_stack.undo()
