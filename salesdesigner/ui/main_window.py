@@ -32,6 +32,7 @@ from salesdesigner.model import events as ev
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
+from salesdesigner.ui.after_paint import after_next_paint
 from salesdesigner.ui.canvas import labels
 from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.canvas.find import FindBar
@@ -324,26 +325,10 @@ class MainWindow(QMainWindow):
     def _document_replaced(self) -> None:
         self.editor.set_language(current_language())
         self.inspector.show_selection((), ())
-        self._after_canvas_paint(self.validation.revalidate)  # 20 ms at 1,000 stages
+        # the canvas shows the document first; checking 1,000 stages takes 20 ms
+        after_next_paint(self.view.viewport(), self.validation.revalidate)
         self._update_title()
         QTimer.singleShot(0, self.show_whole_process)
-
-    def _after_canvas_paint(self, work) -> None:
-        """Run ``work`` once the canvas has painted the new document (at once when the
-        window is not on screen): what the user waits for comes first."""
-        if not self.isVisible():
-            work()
-            return
-        viewport = self.view.viewport()
-
-        class _Once(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    viewport.removeEventFilter(self)
-                    QTimer.singleShot(0, self, lambda: (work(), self.deleteLater()))
-                return False
-
-        viewport.installEventFilter(_Once(self))
 
     # ------------------------------------------------------------------ commands
     def new_from_template(self) -> bool:

@@ -121,7 +121,7 @@ class Inspector(QWidget):
     # ------------------------------------------------------------------ stage page
     def _stage_page(self) -> _StageTabs:
         """The six tabs of a stage, made when first needed: the first window paints
-        without them (a tenth of the start-up), most sessions open them later."""
+        without them (about 20 ms of start-up); most sessions open them later."""
         if self._stage_tabs is None:
             self._stage_tabs = built = _StageTabs(self)
             current = self.pages.currentIndex()
