@@ -10,8 +10,8 @@ import pytest
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import tables as rl_tables
 
-from salesdesigner.export.pdf.diagram import plan_tiles
 from benchmarks.synthetic import synthetic_process
+from salesdesigner.export.pdf.diagram import plan_tiles
 from salesdesigner.export.pdf.document import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
