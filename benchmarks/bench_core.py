@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from benchmarks.common import best_of, print_table
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.storage.document import open_document, save_document
 from salesdesigner.storage.json_format import process_from_json, process_to_json
 

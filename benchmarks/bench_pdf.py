@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from benchmarks.common import best_of, print_table
 from salesdesigner.export.pdf import render_pdf
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.storage.templates import load_template
 
 

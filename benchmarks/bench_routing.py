@@ -17,11 +17,11 @@ import argparse
 import random
 
 from benchmarks.common import best_of, print_table
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.model import Position, Process, Stage, StageKind, Transition
 from salesdesigner.model.geometry import stage_rect
 from salesdesigner.model.route_quality import RoutingQuality, check_routes
 from salesdesigner.model.routing import process_routes, simple_route
-from salesdesigner.model.synthetic import synthetic_process
 from salesdesigner.storage.templates import load_template
 
 _KINDS = [StageKind.STAGE, StageKind.DECISION, StageKind.START, StageKind.LOST]

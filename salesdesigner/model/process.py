@@ -14,7 +14,6 @@ import copy
 
 import dataclasses
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -297,16 +296,6 @@ class Process:
         self.add_stage(removal.stage, removal.index)
         for transition, index in sorted(removal.transitions, key=lambda p: p[1]):
             self.add_transition(transition, index)
-
-    def reorder_stages(self, order: Iterable[str]) -> list[str]:
-        """Set the document order of stages; returns the old order."""
-        old = self.stage_ids
-        order = list(order)
-        if sorted(order) != sorted(old):
-            raise ProcessError("A new stage order must list every stage exactly once.")
-        self._rebuild([self.stage(i) for i in order], self.transitions)
-        self.events.emit(ev.ProcessReset())
-        return old
 
     # ------------------------------------------------------------------ transitions
     def add_transition(self, transition: Transition, index: int | None = None) -> Transition:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner import __version__
-from salesdesigner.ui.dialogs.preferences import APPLICATION, ORGANIZATION
+from salesdesigner.ui.settings import APPLICATION, ORGANIZATION
 from salesdesigner.ui.i18n import install_translators
 
 
@@ -60,4 +60,6 @@ def run_gui(path: str | None = None, *, template: str | None = None,
         window.open_sample(template, language)
     else:
         window.start(path)
-    return app.exec()
+    status = app.exec()
+    window.deleteLater()  # a caller that goes on (a test, a script) does not keep it
+    return status

@@ -4,7 +4,8 @@ autosave (crash recovery itself is :mod:`.recovery`), imports and exports.
 Two windows never overwrite each other silently: a file open in one window of this
 process is brought to the front instead of being opened twice, and every save over the
 window's own file first checks that nobody changed it since it was read or saved
-(:mod:`.disk_state`); if someone did, the user chooses Overwrite, Save As… or Cancel.
+(:mod:`salesdesigner.storage.disk_state`); if someone did, the user chooses Overwrite, Save
+As… or Cancel.
 
 The window keeps one :class:`~salesdesigner.model.process.Process` for its whole life;
 opening or reverting replaces its content with :meth:`Process.reset` (the canvas and the
@@ -15,15 +16,11 @@ exporters are imported when first used, so starting the window stays cheap.
 
 from __future__ import annotations
 
-import json
 import os
-import time
 import uuid
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
@@ -32,10 +29,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
-from salesdesigner.ui.dialogs.preferences import Settings
-from salesdesigner.ui.disk_state import DiskState, changed_since, disk_state, same_file
+from salesdesigner.storage.autosave import (
+    Autosave,
+    find_autosaves,
+    remove_autosave,
+    write_autosave,
+)
+from salesdesigner.storage.disk_state import DiskState, changed_since, disk_state, same_file
+from salesdesigner.ui.settings import Settings
 
-SUFFIX = ".salesdesign"
+SUFFIX = ".salesdesign"  # storage.document.SUFFIX, without importing SQLAlchemy at start-up
 _live_controllers: weakref.WeakSet[DocumentController] = weakref.WeakSet()
 
 
@@ -57,86 +60,6 @@ def default_autosave_dir() -> Path:
     """``<AppDataLocation>/autosave``: per user, survives a crash and a reboot."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base or QDir.tempPath()) / "autosave"
-
-
-@dataclass(frozen=True)
-class Autosave:
-    """An autosaved copy of unsaved work: the document file and what it belonged to."""
-
-    token: str
-    document: Path
-    original_path: str | None
-    name: str
-    saved_at: float
-    disk: DiskState | None = None  # the file as the crashed window last knew it
-
-    @property
-    def meta(self) -> Path:
-        return self.document.with_suffix(".json")
-
-    @property
-    def lock(self) -> Path:
-        return self.document.with_suffix(".lock")
-
-
-def write_autosave(directory: Path, token: str, process: Process,
-                   original_path: str | None, disk: DiskState | None = None) -> Autosave:
-    """Save ``process`` as autosave ``token`` in ``directory`` (document first, then its note).
-
-    ``disk`` is what the window knew of its file, so that a recovered document still
-    notices when someone else changed that file in the meantime."""
-    from salesdesigner.storage.document import save_document
-
-    directory.mkdir(parents=True, exist_ok=True)
-    document = directory / f"{token}{SUFFIX}"
-    save_document(process, str(document))
-    entry = Autosave(token, document, original_path, process.name, time.time(), disk)
-    tmp = entry.meta.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"path": original_path, "name": process.name,
-                               "saved_at": entry.saved_at,
-                               "disk": list(disk) if disk else None}), encoding="utf-8")
-    os.replace(tmp, entry.meta)
-    return entry
-
-
-def find_autosaves(directory: Path) -> list[Autosave]:
-    """Every autosave in ``directory``, newest first (whether or not its owner lives).
-
-    A document whose note is missing or unreadable (a crash between the two writes) is
-    still listed, nameless and dated by the file: work is never hidden from recovery."""
-    result = []
-    for document in directory.glob(f"*{SUFFIX}") if directory.is_dir() else ():
-        meta = document.with_suffix(".json")
-        try:
-            data: dict[str, Any] = json.loads(meta.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise TypeError(meta)
-            result.append(Autosave(document.stem, document, str(data.get("path") or "") or None,
-                                   str(data.get("name") or ""), float(data.get("saved_at", 0)),
-                                   _disk_from_json(data.get("disk"))))
-        except (OSError, ValueError, TypeError):
-            try:
-                result.append(Autosave(document.stem, document, None, "",
-                                       document.stat().st_mtime))
-            except OSError:
-                continue
-    return sorted(result, key=lambda a: a.saved_at, reverse=True)
-
-
-def _disk_from_json(value: object) -> DiskState | None:
-    try:
-        mtime, size, digest = value  # type: ignore[misc]
-        return DiskState(int(mtime), int(size), str(digest))
-    except (TypeError, ValueError):
-        return None
-
-
-def remove_autosave(entry: Autosave) -> None:
-    for path in (entry.document, entry.meta):
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 class DocumentController(QObject):

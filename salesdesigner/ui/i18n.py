@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from salesdesigner.model.presentation import LANGUAGES, primary_language
 from salesdesigner.paths import resource
+from salesdesigner.ui.settings import Settings
 
 SUPPORTED = LANGUAGES
 _installed: list[QTranslator] = []
@@ -50,7 +51,6 @@ def resolve_language(preferred: str | None = None) -> str:
         lang = primary_language(preferred)
         if lang in SUPPORTED:
             return lang
-    from salesdesigner.ui.dialogs.preferences import Settings
     return Settings().language or system_language()
 
 

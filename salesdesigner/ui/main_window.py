@@ -28,16 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesigner.model import events as ev
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
+from salesdesigner.ui.after_paint import after_next_paint
 from salesdesigner.ui.canvas import labels
 from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
-from salesdesigner.ui.dialogs.preferences import Settings
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.document import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
@@ -47,6 +49,8 @@ APP_NAME = "SalesDesigner"
 MIN_CANVAS_SHARE = 0.4
 OPENABLE = (SUFFIX,)
 READABLE_ZOOM = 0.6
+_COUNTED_EVENTS = (ev.StageAdded, ev.StageRemoved, ev.TransitionAdded, ev.TransitionRemoved,
+                   ev.ProcessReset)
 _extra_windows: set[MainWindow] = set()  # windows opened after the first (kept alive here)
 
 
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
         """Another document window of this instance, shown a little below and right of
         this one; it lives until it is closed."""
         window = MainWindow(process, autosave_dir=self.document.autosave_dir)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept once closed
         if not self.document.autosave_timer.isActive():
             window.document.set_autosave_interval(0)
         window.restore_layout()
@@ -297,9 +302,12 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
 
-    def _on_process_event(self, _event: object) -> None:
-        self._update_counts()
-        self._update_empty_hint()
+    def _on_process_event(self, event: object) -> None:
+        """Counts and the empty-canvas hint change only when stages or arrows come or go
+        (counting the arrows walks the graph: not on every keystroke)."""
+        if isinstance(event, _COUNTED_EVENTS):
+            self._update_counts()
+            self._update_empty_hint()
 
     def _update_empty_hint(self) -> None:
         """An empty canvas says how to start; it disappears with the first stage."""
@@ -319,7 +327,8 @@ class MainWindow(QMainWindow):
     def _document_replaced(self) -> None:
         self.editor.set_language(current_language())
         self.inspector.show_selection((), ())
-        self.validation.revalidate()
+        # the canvas shows the document first; checking 1,000 stages takes 20 ms
+        after_next_paint(self.view.viewport(), self.validation.revalidate)
         self._update_title()
         QTimer.singleShot(0, self.show_whole_process)
 

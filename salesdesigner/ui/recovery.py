@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLockFile
 
 from salesdesigner.model.errors import UserError
-from salesdesigner.ui.document import Autosave, remove_autosave
+from salesdesigner.storage.autosave import Autosave, remove_autosave
 
 if TYPE_CHECKING:
     from salesdesigner.ui.main_window import MainWindow

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesigner.ui.document import Autosave
+from salesdesigner.storage.autosave import Autosave
 from salesdesigner.ui.recovery import DISCARD, LATER, RECOVER
 
 CHOICES = (RECOVER, DISCARD, LATER)

@@ -10,13 +10,13 @@ import pytest
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import tables as rl_tables
 
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.export.pdf.document import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.presentation import Words as Labels
-from salesdesigner.model.synthetic import synthetic_process
 from tests.export_pdf.conftest import page_texts
 
 

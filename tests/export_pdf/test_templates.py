@@ -6,18 +6,13 @@ import pytest
 
 from salesdesigner.export.pdf import render_pdf
 from salesdesigner.model.ordering import process_order
+from salesdesigner.storage import templates
 from tests.export_pdf.conftest import outline_entries, page_texts
-
-templates = pytest.importorskip("salesdesigner.storage.templates",
-                                reason="the template loader is not there yet")
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_eight_step_template_prints_every_stage_kpi_and_script_in_order(language: str) -> None:
-    try:
-        process = templates.load_template("eight-step", language)
-    except Exception as exc:  # noqa: BLE001 - template files are written by another helper
-        pytest.skip(f"eight-step template not loadable yet: {exc}")
+    process = templates.load_template("eight-step", language)  # a broken template fails here
     result = render_pdf(process)
     assert result.stage_ids == process_order(process)
     texts = page_texts(result.data)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from salesdesigner.model.geometry import Rect, stage_rect
 from salesdesigner.model.labels_layout import place_labels
 from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 from tests.samples import blocked_process, shared_channel_process
 from tests.strategies import processes
 

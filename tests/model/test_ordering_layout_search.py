@@ -76,7 +76,7 @@ def test_search_is_case_and_width_insensitive_and_in_process_order():
 
 
 def test_synthetic_processes_have_the_requested_size_and_no_errors():
-    from salesdesigner.model.synthetic import synthetic_process
+    from benchmarks.synthetic import synthetic_process
     from salesdesigner.model.validation import has_errors, validate
 
     for n in (4, 50, 333):

@@ -18,7 +18,7 @@ from salesdesigner.model.routing import (
     route,
     simple_route,
 )
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 
 
 def _meets(r: Route, rect: Rect, pad: float = 0.0) -> bool:

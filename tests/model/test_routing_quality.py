@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.model import Position, Process, Stage, StageKind, Transition
 from salesdesigner.model.geometry import stage_rect
 from salesdesigner.model.route_quality import check_routes
 from salesdesigner.model.routing import Route, process_routes
-from salesdesigner.model.synthetic import synthetic_process
 from salesdesigner.storage.templates import load_template
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from salesdesigner.model import Process
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.storage.document import open_document, save_document
 
 TEMP_SUFFIX = ".saving"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from salesdesigner.model import Kpi, Position, Process, Stage
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.storage.document import (
     APPLICATION_ID,
     SCHEMA_VERSION,

@@ -97,11 +97,6 @@ def _cmap(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def has_glyph(font_name: str, char: str) -> bool:
-    """Whether the font maps this character to a glyph of its own."""
-    return ord(char) in _cmap(font_name)
-
-
 def font_for(char: str, chain: tuple[str, ...]) -> str | None:
     """The first font of the chain that can show ``char``, or None if none can."""
     for name in chain:

@@ -74,6 +74,7 @@ class ProcessScene(QGraphicsScene):
         self._drop_target: StageItem | None = None
         self._raised: set[TransitionItem] = set()  # selected arrows, lifted above stages
         self._content: QRectF | None = None  # content_rect, measured once per change
+        self._loops_stale = False  # arrows changed since loop arrows were last found
         self.routes = ArrowRouter()  # stages as obstacles for the arrows' routes
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._flush_timer = QTimer(self)
@@ -141,7 +142,10 @@ class ProcessScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ model events
     def _on_event(self, event: ev.Event) -> None:
-        self._content = None
+        """Update the items the event names; only changes of structure (stages, arrows,
+        kinds) or geometry (positions, lanes) schedule the whole-document :meth:`flush`.
+        Typing in a stage's name or goal repaints that one stage."""
+        structure = geometry = True  # what the flush has to redo
         if isinstance(event, ev.StageAdded):
             self._add_stage_item(event.stage)
             self.routes.rect(self._stages[event.stage.id])
@@ -155,9 +159,12 @@ class ProcessScene(QGraphicsScene):
         elif isinstance(event, ev.StageChanged):
             item = self._stages[event.new.id]
             item.set_stage(event.new)
-            self.routes.rect(item)
             if "lane" in event.fields:
                 item.set_lane_color(self._lane_color(event.new.lane))
+            structure = "kind" in event.fields  # start stages root the loop walk
+            geometry = structure or "position" in event.fields  # kind sets the size
+            if geometry:
+                self.routes.rect(item)
         elif isinstance(event, ev.TransitionAdded):
             self._add_transition_item(event.transition)
         elif isinstance(event, ev.TransitionRemoved):
@@ -166,6 +173,8 @@ class ProcessScene(QGraphicsScene):
             t = event.new
             self._transitions[t.id].set_transition(t, self._stages[t.source],
                                                    self._stages[t.target])
+            structure = bool({"source", "target"} & set(event.fields))
+            geometry = structure or "label" in event.fields  # the label's box
         elif isinstance(event, ev.LaneAdded):
             self._lanes[event.lane.id] = item = LaneItem(event.lane)
             self.addItem(item)
@@ -181,8 +190,10 @@ class ProcessScene(QGraphicsScene):
                     if item.stage.lane == event.new.id:
                         item.set_lane_color(color)
             self._place_lanes()
+            structure = False
         elif isinstance(event, ev.LanesReordered):
             self._place_lanes()
+            structure = False
         elif isinstance(event, ev.ProcessReset):
             self.rebuild()
             return
@@ -190,12 +201,25 @@ class ProcessScene(QGraphicsScene):
             if "language" in event.fields:  # "(untitled)" and durations read in it
                 for item in self._stages.values():
                     item.words_changed()
+<<<<<<< HEAD
             if "arrow_style" not in event.fields:
                 return
             self.routes.style = self.process.arrow_style  # every arrow without its own style
             for item in self._transitions.values():
                 item.adjust()
         self._schedule_flush()
+=======
+            return
+        else:  # attachments: nothing drawn
+            return
+        if structure:
+            self._loops_stale = True
+        if geometry:
+            self._content = None
+            self._schedule_flush()
+        else:
+            self.contentChanged.emit()  # the minimap redraws (debounced)
+>>>>>>> perf
 
     def rebuild(self) -> None:
         """Drop every item and draw the process afresh (after a reset or reorder)."""
@@ -289,14 +313,17 @@ class ProcessScene(QGraphicsScene):
         return self.content_rect()
 
     def flush(self, loops: list[tuple[Transition, int | None]] | None = None) -> QRectF:
-        """Recompute what depends on the whole process: loop arrows, lane widths, scene size.
+        """Recompute what depends on the whole process: loop arrows (when arrows or stage
+        kinds changed since the last flush), routes, lane widths, scene size.
 
         Returns the :meth:`content_rect` it found (fitting the view needs it next).
         ``loops`` is :meth:`_loop_lanes` when the caller has just computed it.
         """
         self._flush_timer.stop()
-        for t, lane in self._loop_lanes() if loops is None else loops:
-            self._transitions[t.id].set_back(lane is not None, lane or 0)
+        if loops is not None or self._loops_stale:
+            for t, lane in self._loop_lanes() if loops is None else loops:
+                self._transitions[t.id].set_back(lane is not None, lane or 0)
+            self._loops_stale = False
         self.routes.reroute(self)  # arrows that moved stages now block or free
         self._place_lanes()
         self._content = None

@@ -37,6 +37,34 @@ from salesdesigner.ui.inspector.undo_keys import install_undo_fallback
 DOCUMENT, STAGE, TRANSITION, MANY, LANE = range(5)
 
 
+class _StageTabs:
+    """The stage page: overview, KPIs, actions, scripts, materials and tips tabs."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        ctx = inspector.ctx
+        self.overview = OverviewForm(ctx)
+        self.kpis = KpiTable(ctx)
+        fields, names = inspector._record_texts()
+        self.actions = RecordListEditor(
+            ctx, "actions", fields["actions"],
+            make_new=lambda: Action(ctx.new_name("new_action")), title_of=lambda a: a.title,
+            item_name=names["actions"])
+        self.scripts = RecordListEditor(
+            ctx, "scripts", fields["scripts"],
+            make_new=lambda: Script(ctx.new_name("new_script")), title_of=lambda s: s.title,
+            item_name=names["scripts"])
+        self.materials = MaterialsEditor(ctx)
+        self.tips = RecordListEditor(
+            ctx, "tips", fields["tips"],
+            make_new=lambda: ctx.new_name("new_tip"), title_of=str, item_name=names["tips"])
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        for page in (_scrolled(self.overview), self.kpis, self.actions, self.scripts,
+                     self.materials, self.tips):
+            self.tabs.addTab(page, "")
+
+
 def _scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -63,28 +91,8 @@ class Inspector(QWidget):
         self.header.setFont(font)
 
         self.document_form = DocumentForm(self.ctx)
-        self.overview = OverviewForm(self.ctx)
-        self.kpis = KpiTable(self.ctx)
-        fields, names = self._record_texts()
-        self.actions = RecordListEditor(
-            self.ctx, "actions", fields["actions"],
-            make_new=lambda: Action(self.ctx.new_name("new_action")), title_of=lambda a: a.title,
-            item_name=names["actions"])
-        self.scripts = RecordListEditor(
-            self.ctx, "scripts", fields["scripts"],
-            make_new=lambda: Script(self.ctx.new_name("new_script")), title_of=lambda s: s.title,
-            item_name=names["scripts"])
-        self.materials = MaterialsEditor(self.ctx)
-        self.tips = RecordListEditor(
-            self.ctx, "tips", fields["tips"],
-            make_new=lambda: self.ctx.new_name("new_tip"), title_of=str, item_name=names["tips"])
-
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        for page in (_scrolled(self.overview), self.kpis, self.actions, self.scripts,
-                     self.materials, self.tips):
-            self.tabs.addTab(page, "")
+        self._stage_tabs: _StageTabs | None = None  # built when a stage is first shown
+        self._stage_placeholder = QWidget()
 
         self.transition_form = TransitionForm(self.ctx)
         self.many = QLabel()
@@ -93,7 +101,7 @@ class Inspector(QWidget):
 
         self.pages = QStackedWidget()
         self.pages.addWidget(_scrolled(self.document_form))
-        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self._stage_placeholder)
         self.pages.addWidget(_scrolled(self.transition_form))
         self.pages.addWidget(self.many)
         self.lane_form = LaneForm(self.ctx)
@@ -109,6 +117,48 @@ class Inspector(QWidget):
         self.destroyed.connect(lambda *_: self._detach(process))
         self._retranslate_tabs()
         self.show_selection((), ())
+
+    # ------------------------------------------------------------------ stage page
+    def _stage_page(self) -> _StageTabs:
+        """The six tabs of a stage, made when first needed: the first window paints
+        without them (about 20 ms of start-up); most sessions open them later."""
+        if self._stage_tabs is None:
+            self._stage_tabs = built = _StageTabs(self)
+            current = self.pages.currentIndex()
+            self.pages.removeWidget(self._stage_placeholder)
+            self._stage_placeholder.deleteLater()
+            self.pages.insertWidget(STAGE, built.tabs)
+            self.pages.setCurrentIndex(current)
+            self._retranslate_tabs()
+        return self._stage_tabs
+
+    @property
+    def tabs(self) -> QTabWidget:
+        return self._stage_page().tabs
+
+    @property
+    def overview(self) -> OverviewForm:
+        return self._stage_page().overview
+
+    @property
+    def kpis(self) -> KpiTable:
+        return self._stage_page().kpis
+
+    @property
+    def actions(self) -> RecordListEditor:
+        return self._stage_page().actions
+
+    @property
+    def scripts(self) -> RecordListEditor:
+        return self._stage_page().scripts
+
+    @property
+    def materials(self) -> MaterialsEditor:
+        return self._stage_page().materials
+
+    @property
+    def tips(self) -> RecordListEditor:
+        return self._stage_page().tips
 
     # ------------------------------------------------------------------ language
     def _record_texts(self) -> tuple[dict[str, list[FieldSpec]], dict[str, str]]:
@@ -130,6 +180,8 @@ class Inspector(QWidget):
 
     def _retranslate_tabs(self) -> None:
         """"Overview", then the parts of a stage as the manual and the playbook name them."""
+        if self._stage_tabs is None:
+            return  # made later, in the language of that moment
         words = words_for(current_language())
         parts = [words(key) for key in ("kpis", "actions", "scripts", "materials", "tips")]
         for index, text in enumerate((self.tr("Overview"), *parts)):
@@ -145,7 +197,8 @@ class Inspector(QWidget):
         self._retranslate_tabs()
         fields, names = self._record_texts()
         for key in ("actions", "scripts", "tips"):
-            getattr(self, key).retitle(fields[key], names[key])
+            if self._stage_tabs is not None:
+                getattr(self, key).retitle(fields[key], names[key])
         if self.pages.currentIndex() == MANY:
             self._show_many(self._many_count)
         else:
@@ -258,11 +311,36 @@ class Inspector(QWidget):
             self._show_header()
             self.document_form.refresh(self.process)
 
+    def _editors_of(self) -> dict[str, tuple]:
+        """Which stage fields each tab shows (a field edit refills only those)."""
+        overview = (self.overview,)
+        return {"name": overview, "kind": overview, "lane": overview, "goal": overview,
+                "description": overview, "exit_criteria": overview,
+                "duration_days": overview, "kpis": (self.kpis,), "actions": (self.actions,),
+                "scripts": (self.scripts,), "materials": (self.materials,),
+                "tips": (self.tips,), "position": ()}  # moves show on the canvas only
+
+    def refresh_fields(self, fields: tuple[str, ...]) -> None:
+        """Refill only the tabs showing ``fields`` of the current stage (typing a name
+        does not refill the KPI table); an unknown field refills the whole page."""
+        stage = self.ctx.stage()
+        editors_of = self._editors_of()
+        if stage is None or not set(fields) <= editors_of.keys():
+            self.refresh()
+            return
+        if {"name", "kind"} & set(fields):
+            self._show_header()
+        for editor in dict.fromkeys(e for f in fields for e in editors_of[f]):
+            editor.refresh(stage)
+
     def _on_event(self, event: ev.Event) -> None:
         current = self.pages.currentIndex()
         if current == MANY:
             return
-        if isinstance(event, (ev.StageChanged, ev.StageRemoved)):
+        if isinstance(event, ev.StageChanged) and current == STAGE:
+            if event.new.id == self.ctx.stage_id:
+                self.refresh_fields(event.fields)
+        elif isinstance(event, (ev.StageChanged, ev.StageRemoved)):
             changed = event.new.id if isinstance(event, ev.StageChanged) else event.stage.id
             if changed == self.ctx.stage_id or current in (TRANSITION, LANE):
                 self.refresh()

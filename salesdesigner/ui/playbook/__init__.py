@@ -46,4 +46,5 @@ def run_playbook(path: str, language: str | None = None) -> int:
     window.show()
     app.exec()
     window.close()
+    window.deleteLater()  # a caller that goes on (a test, a script) does not keep it
     return 0

@@ -111,6 +111,9 @@ def assert_scene_matches(scene: ProcessScene) -> None:
     for item in stages.values():
         for edge in item.edges:
             assert edge.transition_id in transitions
+    for t, lane in scene._loop_lanes():  # found afresh: the items must show the same loops
+        assert (transitions[t.id].back, transitions[t.id].loop_lane) == (lane is not None,
+                                                                         lane or 0)
     lanes = scene.lane_items()
     assert set(lanes) == {lane.id for lane in p.lanes}
     for band in lane_bands(p):

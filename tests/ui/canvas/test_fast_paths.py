@@ -11,8 +11,8 @@ import weakref
 
 from PySide6.QtCore import QPointF
 
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.edits.stages import relabel
-from salesdesigner.model.synthetic import synthetic_process
 from salesdesigner.ui.canvas.scene import ProcessScene
 from salesdesigner.ui.canvas.transition_item import ARROW_SIZE
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from salesdesigner.model import Position
 from salesdesigner.model.geometry import snap
-from salesdesigner.model.synthetic import synthetic_process
+from benchmarks.synthetic import synthetic_process
 from tests.ui.canvas.conftest import assert_scene_matches
 
 

@@ -26,8 +26,12 @@ def test_copy_puts_the_script_body_on_the_clipboard_exactly(qtbot, window, clipb
 def test_copy_button_label_comes_back_after_the_confirmation(qtbot, window, clipboard):
     window.go_to("call")
     button = window.page.copy_buttons()[0]
+    assert button.text() == "Copy"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: button.text() == "Copy", timeout=3000)
+    assert button.text() == "Copied ✓"  # the confirmation shows at once …
+    qtbot.wait(500)
+    assert button.text() == "Copied ✓"  # … stays long enough to be read …
+    qtbot.waitUntil(lambda: button.text() == "Copy", timeout=3000)  # … then goes
 
 
 def test_hostile_text_is_shown_as_typed(qtbot, window, clipboard):

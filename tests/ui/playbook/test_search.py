@@ -74,7 +74,7 @@ def test_result_rows_escape_markup_in_user_text(window):
 
 
 def test_big_playbooks_search_after_a_pause_and_enter_does_not_wait(qtbot):
-    from salesdesigner.model.synthetic import synthetic_process
+    from benchmarks.synthetic import synthetic_process
     from salesdesigner.ui.playbook import PlaybookWindow
 
     window = PlaybookWindow(synthetic_process(220))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -93,10 +94,14 @@ def make_window(qtbot, autosave_dir):
         return window
 
     yield make
-    for window in windows:
-        window.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
+    from salesdesigner.ui import main_window
+
+    for window in [*windows, *main_window._extra_windows]:  # and those they opened
+        if shiboken6.isValid(window):
+            window.undo_stack.setClean()
+            window.close()
+            window.deleteLater()
+    main_window._extra_windows.clear()
 
 
 @pytest.fixture

@@ -68,9 +68,23 @@ def test_check_process_shows_the_validation_panel(window):
     assert window.docks["validation"].isVisible()
 
 
-def test_every_panel_can_be_toggled_from_the_view_menu(window):
-    texts = [a.text() for a in window.actions_.panels_menu.actions()]
-    assert texts == ["Inspector", "Overview Map", "Validation", "History", "Main Toolbar"]
+def test_every_panel_can_be_toggled_from_the_view_menu(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    panels = [window.docks[name] for name in ("inspector", "minimap", "validation",
+                                              "history")]
+    panels.append(window.actions_.toolbar)
+    actions = window.actions_.panels_menu.actions()
+    assert [a.text() for a in actions] == ["Inspector", "Overview Map", "Validation",
+                                           "History", "Main Toolbar"]
+    for action, panel in zip(actions, panels, strict=True):
+        assert action.isCheckable() and action.isChecked()
+        action.trigger()  # what choosing the menu item does
+        assert panel.isHidden(), action.text()
+        assert not action.isChecked()
+        action.trigger()
+        assert not panel.isHidden(), action.text()
+        assert action.isChecked()
 
 
 def test_canvas_messages_reach_the_status_bar(window):

@@ -10,7 +10,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from salesdesigner.storage.document import open_document, save_document
-from salesdesigner.ui.document import DocumentController, find_autosaves, write_autosave
+from salesdesigner.storage.autosave import find_autosaves, write_autosave
+from salesdesigner.ui.document import DocumentController
 from salesdesigner.ui.recovery_dialog import RecoveryDialog
 
 SB = QMessageBox.StandardButton

@@ -8,6 +8,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model import Kpi, StageKind
+from tests.ui.edit_commands import stage_command
 
 
 def type_ime(widget, preedit: str, commit: str) -> None:
@@ -261,3 +262,23 @@ def test_delete_key_in_a_field_edits_text_and_on_the_canvas_deletes_the_stage(wi
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert not window.process.has_stage("hearing")
+
+
+def test_typing_a_name_refills_the_overview_and_header_but_not_the_other_tabs(
+        window, qtbot, monkeypatch):
+    inspector = select(window, ["hearing"])
+    refilled: list[str] = []
+    for tab in ("kpis", "actions", "scripts", "materials", "tips"):
+        editor = getattr(inspector, tab)
+        monkeypatch.setattr(editor, "refresh",
+                            lambda stage, tab=tab, f=editor.refresh: refilled.append(tab) or f(stage))
+    qtbot.keyClicks(inspector.overview.name, "!")
+    assert window.process.stage("hearing").name == "!Discovery & needs analysis"
+    assert "!" in inspector.header.text()
+    assert refilled == []
+    kpis = (*window.process.stage("hearing").kpis, Kpi("Calls", 5, "/day"))
+    window.undo_stack.push(stage_command(window.process, "hearing", {"kpis": kpis}))
+    assert refilled == ["kpis"]
+    assert inspector.kpis.table.rowCount() == len(kpis)
+    window.undo_stack.undo()
+    assert inspector.kpis.table.rowCount() == len(kpis) - 1

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from salesdesigner.storage.document import save_document
-from salesdesigner.ui.dialogs.preferences import Settings
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.main_window import MainWindow, recent_labels
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
-from salesdesigner.ui.dialogs.preferences import PreferencesDialog, Settings
+from salesdesigner.ui.dialogs.preferences import PreferencesDialog
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.i18n import current_language, install_translators
 
 # the conftest's ``dialogs`` fixture replaces the static file pickers: keep the real one
@@ -203,9 +204,13 @@ def test_the_open_dialog_speaks_japanese(make_window, monkeypatch, back_to_engli
         dialog.reject()
 
     QTimer.singleShot(0, inspect)
-    QTimer.singleShot(5000, lambda: [w.reject() for w in QApplication.topLevelWidgets()
-                                     if isinstance(w, QFileDialog)])  # never hang
+    watchdog = QTimer(window)  # never hang; stopped once the dialog has gone
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: [w.reject() for w in QApplication.topLevelWidgets()
+                                      if isinstance(w, QFileDialog)])
+    watchdog.start(5000)
     assert window.document.open_dialog() is False
+    watchdog.stop()
     labels = seen["labels"]
     assert labels["lookInLabel"] == "場所(&L):"
     assert labels["fileNameLabel"] == "ファイル名(&N):"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from salesdesigner.storage.document import save_document
 from salesdesigner.ui import main_window as main_window_module
-from salesdesigner.ui.document import Autosave, find_autosaves, write_autosave
+from salesdesigner.storage.autosave import Autosave, find_autosaves, write_autosave
 from salesdesigner.ui.recovery_dialog import RecoveryDialog
 
 SB = QMessageBox.StandardButton
@@ -49,6 +49,7 @@ def extra_windows():
     for window in list(main_window_module._extra_windows):
         window.undo_stack.setClean()
         window.close()
+        window.deleteLater()
     main_window_module._extra_windows.clear()
 
 
@@ -236,7 +237,7 @@ def test_an_autosave_whose_note_was_never_written_is_still_offered(
 def test_a_recovered_document_still_notices_its_file_changed_after_the_crash(
         make_window, sample, monkeypatch, autosave_dir, tmp_path):
     from salesdesigner.storage.document import open_document
-    from salesdesigner.ui.disk_state import disk_state
+    from salesdesigner.storage.disk_state import disk_state
 
     plan = tmp_path / "plan.salesdesign"
     save_document(sample, plan)

@@ -25,8 +25,12 @@ def test_run_gui_opens_the_document_and_returns_when_the_window_closes(tmp_path,
             w.close()
 
     QTimer.singleShot(300, look_and_close)
-    QTimer.singleShot(5000, QApplication.quit)  # never hang the suite
+    watchdog = QTimer()  # never hang the suite; stopped once the window has closed
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(QApplication.quit)
+    watchdog.start(5000)
     assert run_gui(str(path)) == 0
+    watchdog.stop()
     assert seen == ["plan.salesdesign[*] — SalesDesigner"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+
 from salesdesigner.model import Stage, StageKind, Transition
 from salesdesigner.model.validation import Severity
 from salesdesigner.ui.validation_panel import DEBOUNCE_MS
@@ -78,6 +80,7 @@ def test_a_blank_document_is_told_where_to_begin(make_window):
     assert window.validation.summary.text().startswith("Errors: 2 ")
 
 
+<<<<<<< HEAD
 def test_a_deleted_arrow_is_reported_at_its_dead_end_with_what_it_strands_folded_under_it(
         window, qtbot):
     from salesdesigner.edits import remove_items
@@ -129,3 +132,33 @@ def test_the_bundled_templates_open_without_findings(make_window):
             window = make_window(load_template(name, lang))
             assert window.validation.summary.text() == "No problems found."
             assert window.validation.tree.topLevelItemCount() == 0
+=======
+def test_an_opened_document_is_painted_first_and_checked_right_after(window, qtbot, tmp_path):
+    from salesdesigner.storage.document import save_document
+
+    process = window.process.copy()
+    process.add_stage(Stage("orphan", "Orphan"))
+    path = tmp_path / "orphan.salesdesign"
+    save_document(process, path)
+    window.show()
+    qtbot.waitExposed(window)
+    paints: list[int] = []
+
+    class CountPaints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    counter = CountPaints(window)
+    window.view.viewport().installEventFilter(counter)
+    checked_after: list[int] = []
+    window.validation.findingsChanged.connect(lambda _f: checked_after.append(len(paints)))
+    window.document.open_path(str(path), ask=False)
+    paints.clear()  # from here on: paints of the opened document
+    assert not any("Orphan" in m for m in messages(window.validation))  # not yet …
+    qtbot.waitUntil(lambda: any("“Orphan” cannot be reached" in m
+                                for m in messages(window.validation)), timeout=3000)
+    assert len(checked_after) == 1 and checked_after[0] >= 1  # … once, after a paint
+    window.view.viewport().removeEventFilter(counter)
+>>>>>>> perf

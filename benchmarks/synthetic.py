@@ -1,4 +1,5 @@
-"""Large, realistic-looking generated processes for benchmarks and stress tests.
+"""Large, realistic-looking generated processes for the benchmarks and the stress tests (kept
+out of the product package: nothing in the app uses them).
 
 A main path through four lanes with a decision every few stages (a lost branch and a
 nurture loop back), each stage filled like a real one: KPIs, actions, a script, tips.
