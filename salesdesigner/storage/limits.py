@@ -30,7 +30,7 @@ def number_problem(value: float, kind: str) -> str | None:
     if kind == "coordinate" and abs(value) > MAX_COORDINATE:
         return f"is outside ±{MAX_COORDINATE:,.0f}"
     if kind == "height" and not 0 < value <= MAX_LANE_HEIGHT:
-        return f"must be above 0 and at most {MAX_LANE_HEIGHT:,.0f}"
+        return f"must be positive and at most {MAX_LANE_HEIGHT:,.0f}"
     if kind == "duration" and not 0 <= value <= MAX_DURATION_DAYS:
         return f"must be between 0 and {MAX_DURATION_DAYS:,.0f} days"
     return None
