@@ -42,25 +42,27 @@ def schema_problem(db: sqlite3.Connection, metadata: MetaData = Base.metadata) -
     tables = expected_columns(metadata)
     indexes = _expected_indexes(metadata)
     found: set[str] = set()
+    foreign: list[str] = []  # reported after what replaces or computes our own tables
     rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, name, table, sql in rows:
         if kind == "table" and name in tables:
             if isinstance(sql, str) and sql.lstrip()[:20].upper().startswith("CREATE VIRTUAL"):
                 return f"{_q(name)} is a virtual table, not a plain table"
             found.add(name)
+        elif kind == "view" and name in tables:
+            return f"{_q(name)} is a view, not a table"
+        elif kind == "trigger":
+            return f"it holds a trigger {_q(name)}"
         elif kind == "table" and name in _SQLITE_TABLES:
             continue
         elif kind == "index" and table in tables and (
                 sql is None or name in indexes):  # sqlite_autoindex_* of UNIQUE/PRIMARY KEY
             continue
-        elif kind in ("view", "trigger", "index", "table"):
-            what = {"view": "a view", "trigger": "a trigger", "index": "an index",
-                    "table": "a table"}[kind]
-            if kind == "view" and name in tables:
-                return f"{_q(name)} is a view, not a table"
-            return f"it holds {what} {_q(name)} that is not part of a SalesDesigner document"
         else:
-            return f"it holds an unknown schema object {_q(name)}"
+            what = {"view": "a view", "index": "an index", "table": "a table"}.get(
+                kind, "a schema object")
+            foreign.append(f"it holds {what} {_q(name)} that is not part of a "
+                           "SalesDesigner document")
     missing = sorted(set(tables) - found)
     if missing:
         return f"the table {_q(missing[0])} is missing"
@@ -77,7 +79,7 @@ def schema_problem(db: sqlite3.Connection, metadata: MetaData = Base.metadata) -
                 return f"table {_q(name)} has a column {_q(extra[0])} that is not ours"
             return (f"table {_q(name)} lacks its column "
                     f"{_q(sorted(tables[name] - seen)[0])}")
-    return None
+    return foreign[0] if foreign else None
 
 
 __all__ = ["expected_columns", "schema_problem"]
