@@ -264,6 +264,13 @@ def _gui(args: argparse.Namespace) -> int:
     return run_gui(args.file, template=args.template, language=args.lang)
 
 
+def _one_line(text: str, limit: int = 800) -> str:
+    """An error message as one line of bounded length, whatever a crafted input put in it
+    (the messages cut values short themselves; this is the last guard)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -272,11 +279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args)
         return _gui(_document_parser().parse_args(argv))
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, _UsageError) else EXIT_FINDINGS
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(_one_line(f"error: cannot access{where}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

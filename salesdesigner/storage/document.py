@@ -281,9 +281,9 @@ def _read_database(db: sqlite3.Connection, label: str) -> Process:
     except (sqlite3.Error, SQLAlchemyError, UnicodeDecodeError) as exc:
         raise _read_error(label, exc) from None
     except ProcessError as exc:
-        raise DocumentError(f"{label} holds an invalid process: {exc}") from None
+        raise DocumentError(f"{label} holds an invalid process: {_cut(str(exc), 300)}") from None
     except BadRow as exc:
-        raise DocumentError(f"{label} is damaged: {exc}.") from None
+        raise DocumentError(f"{label} is damaged: {_cut(str(exc), 300)}.") from None
     finally:
         engine.dispose()
 

@@ -59,7 +59,7 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
             "company": process.company, "revision": process.revision, "logo": process.logo,
             "extensions": _json(process.extensions)}],
         LaneRow: [{"ordinal": n, "id": lane.id, "name": lane.name, "color": lane.color,
-                   "height": _real(lane.height, "height", f"lane {lane.id!r}"),
+                   "height": _real(lane.height, "height", f"lane {_short(lane.id)}"),
                    "extensions": _json(lane.extensions)}
                   for n, lane in enumerate(process.lanes)],
         StageRow: [], ExitCriterionRow: [], TipRow: [], KpiRow: [], ActionRow: [],
@@ -79,10 +79,10 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
         sid = s.id
         stages.append({
             "ordinal": n, "id": sid, "name": s.name, "kind": StageKind(s.kind).value,
-            "lane": s.lane, "x": _real(s.position.x, "coordinate", f"stage {sid!r}"),
-            "y": _real(s.position.y, "coordinate", f"stage {sid!r}"),
+            "lane": s.lane, "x": _real(s.position.x, "coordinate", f"stage {_short(sid)}"),
+            "y": _real(s.position.y, "coordinate", f"stage {_short(sid)}"),
             "goal": s.goal, "description": s.description,
-            "duration_days": _real(s.duration_days, "duration", f"stage {sid!r}"),
+            "duration_days": _real(s.duration_days, "duration", f"stage {_short(sid)}"),
             "extensions": _json(s.extensions)})
         criteria.extend({"stage_id": sid, "ordinal": i, "text": text}
                         for i, text in enumerate(s.exit_criteria))
@@ -167,7 +167,7 @@ def process_from_rows(session: Session) -> Process:
     for aid, filename, mime, data in conn.execute(select(
             AttachmentRow.id, AttachmentRow.filename, AttachmentRow.mime_type,
             AttachmentRow.data).order_by(AttachmentRow.ordinal)).all():
-        where = f"attachment {aid!r}"
+        where = f"attachment {_short(aid)}"
         if not isinstance(data, bytes):
             raise BadRow(f"{where} has no file data")
         process.add_attachment(Attachment(_t(aid, where), _t(filename, where), data,
@@ -197,7 +197,7 @@ def process_from_rows(session: Session) -> Process:
         where = f"stage {_short(sid)}"
         stage_kind = _KINDS.get(kind)
         if stage_kind is None:
-            raise BadRow(f"{where} has unknown kind {kind!r}")
+            raise BadRow(f"{where} has unknown kind {_shown(kind)}")
         if lane is not None:
             _t(lane, where)
         process.add_stage(Stage(
@@ -213,7 +213,7 @@ def process_from_rows(session: Session) -> Process:
             TransitionRow.id, TransitionRow.source, TransitionRow.target, TransitionRow.label,
             TransitionRow.condition, TransitionRow.extensions)
             .order_by(TransitionRow.ordinal)).all():
-        where = f"transition {tid!r}"
+        where = f"transition {_short(tid)}"
         process.add_transition(Transition(_t(tid, where), _t(source, where),
                                           _t(target, where), _t(tlabel, where),
                                           _t(condition, where), _ext(text, where)))
@@ -232,8 +232,8 @@ def _grouped(conn: Connection, table: type, stage_ids: set[str],
         if row[0] != sid or not where:
             sid = row[0]
             if sid not in stage_ids:
-                raise BadRow(f"the {name} table refers to unknown stage {sid!r}")
-            items, where = result[sid], f"{name} of stage {sid!r}"
+                raise BadRow(f"the {name} table refers to unknown stage {_short(sid)}")
+            items, where = result[sid], f"{name} of stage {_short(sid)}"
         items.append(make(row[1:], where))
     return result
 
@@ -246,7 +246,7 @@ _DIRECTIONS: dict[Any, Direction] = {d.value: d for d in Direction}
 def _kpi(r: tuple, where: str) -> Kpi:
     direction = _DIRECTIONS.get(r[3])
     if direction is None:
-        raise BadRow(f"a KPI in {where} has unknown direction {r[3]!r}")
+        raise BadRow(f"a KPI in {where} has unknown direction {_shown(r[3])}")
     return Kpi(_t(r[0], where), None if r[1] is None else _num(r[1], where), _t(r[2], where),
                direction, _t(r[4], where), _t(r[5], where), _ext(r[6], where))
 
