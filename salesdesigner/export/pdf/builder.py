@@ -35,7 +35,7 @@ from salesdesigner.export.pdf.strings import Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.process import Process
-from salesdesigner.storage.files import check_output, write_atomically
+from salesdesigner.storage.files import OutputError, check_output, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -145,11 +145,16 @@ def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "
     Warnings (characters no font can show, an unreadable logo) are logged.  The target
     is checked before the (long) layout: a refused one fails at once.
     """
-    check_output(path, force=force)
+    try:
+        check_output(path, force=force)
+    except OutputError as exc:
+        raise PdfExportError(str(exc)) from None
     result = render_pdf(process, paper=paper, lanes=lanes, stages=stages, progress=progress,
                         cancelled=cancelled)
     target = Path(path)
     try:
         write_atomically(target, result.data, force=force)
+    except OutputError as exc:
+        raise PdfExportError(str(exc)) from None
     except OSError as exc:
         raise PdfExportError(f"Cannot write the PDF to {str(target)!r}: {exc.strerror or exc}.") from None
