@@ -118,7 +118,7 @@ def regular_file_error(path: str | os.PathLike[str]) -> str | None:
 
 
 def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
-    """The bytes of a regular file; OSError-free: raises OutputError-like ``UserError`` text.
+    """The bytes of a regular file, or :class:`ReadError` with one line saying why not.
 
     Opens without blocking (``O_NONBLOCK``) and checks the opened file again, so a file
     swapped for a FIFO between the check and the open cannot hang the reader.
