@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
@@ -56,7 +55,8 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("out", help="the .salesdesign file to create")
     new.add_argument("--template", default="eight-step", help="eight-step or the-model")
     new.add_argument("--lang", default="en", help="ja or en")
-    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.add_argument("--force", action="store_true",
+                     help="overwrite an existing file (even a read-only one)")
 
     check = sub.add_parser("check", help="validate a document; exit 1 if it has errors")
     check.add_argument("file")
@@ -72,7 +72,8 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--stage", action="append", default=None, metavar="ID",
                         help="pdf only: include only this stage (repeatable)")
     export.add_argument("--force", action="store_true",
-                        help="overwrite OUT even when it is a SalesDesigner document")
+                        help="overwrite OUT even when it is a SalesDesigner document or "
+                             "read-only")
     export.add_argument("--attachments", default=None,
                         help="json: beside|omit (default beside); html: folder|inline (default folder)")
 
@@ -81,13 +82,15 @@ def _command_parser() -> argparse.ArgumentParser:
     imp.add_argument("input")
     imp.add_argument("-o", "--output", required=True)
     imp.add_argument("--lang", default=None, help="csv only: language of the content")
-    imp.add_argument("--force", action="store_true", help="overwrite an existing file")
+    imp.add_argument("--force", action="store_true",
+                     help="overwrite an existing file (even a read-only one)")
 
     shot = sub.add_parser("screenshot", help="render the designer window with a document to PNG")
     shot.add_argument("file")
     shot.add_argument("-o", "--output", required=True)
     shot.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--lang", default=None, help="UI language: ja or en")
+    shot.add_argument("--force", action="store_true", help="overwrite OUT even when read-only")
     return parser
 
 
@@ -97,9 +100,18 @@ def _open(path: str):
     return open_document(path)
 
 
+def _check_output(path: str, force: bool) -> None:
+    """The output rules of :mod:`salesdesigner.storage.files`, checked before any work."""
+    from salesdesigner.storage.files import check_output
+    check_output(path, force=force)
+
+
 def _refuse_overwrite(path: str, force: bool) -> None:
-    if os.path.exists(path) and not force:
+    if os.path.lexists(path) and not force:
+        if os.path.islink(path) and not os.path.exists(path):
+            _check_output(path, force)  # a dangling link: say so, not "already exists"
         raise UserError(f"{path} already exists; use --force to overwrite it.")
+    _check_output(path, force)
 
 
 def _refuse_clobbering_a_document(output: str, force: bool) -> None:
@@ -138,7 +150,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     _refuse_overwrite(args.out, args.force)
     process = load_template(args.template, args.lang)
     process.update_process(id=new_id("process"))
-    save_document(process, args.out)
+    save_document(process, args.out, force=args.force)
     print(f"created {args.out} from template {args.template} ({args.lang})")
     return EXIT_OK
 
@@ -161,22 +173,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     _refuse_same_file(args.file, args.output)
     _refuse_clobbering_a_document(args.output, args.force)
+    _check_output(args.output, args.force)
     process = _open(args.file)
     if args.format != "pdf" and (args.lane or args.stage):
         raise UserError("--lane and --stage apply to pdf exports only.")
     if args.format == "json":
         from salesdesigner.storage.json_format import export_json
-        export_json(process, args.output, attachments=args.attachments or "beside")
+        export_json(process, args.output, attachments=args.attachments or "beside",
+                    force=args.force)
     elif args.format == "graphml":
         from salesdesigner.storage.graphml import export_graphml
-        export_graphml(process, args.output)
+        export_graphml(process, args.output, force=args.force)
     elif args.format == "pdf":
         from salesdesigner.export.pdf import export_pdf
         export_pdf(process, args.output, paper=args.paper, lanes=args.lane, stages=args.stage,
-                   progress=_print_progress)
+                   progress=_print_progress, force=args.force)
     else:
         from salesdesigner.export.html import export_html
-        export_html(process, args.output, attachments=args.attachments or "folder")
+        export_html(process, args.output, attachments=args.attachments or "folder",
+                    force=args.force)
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -192,7 +207,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         from salesdesigner.storage.csv_import import import_csv
         process = import_csv(args.input, language=args.lang)
-    save_document(process, args.output)
+    save_document(process, args.output, force=args.force)
     print(f"created {args.output} ({len(process.stage_ids)} stages)")
     return EXIT_OK
 
@@ -202,11 +217,15 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         raise UserError(f"--size must look like 1400x900, not {args.size!r}.") from None
-    if not Path(args.file).is_file():
+    if not 1 <= width <= 10000 or not 1 <= height <= 10000:
+        raise UserError(f"--size must be between 1x1 and 10000x10000, not {args.size[:40]!r}.")
+    if not os.path.lexists(args.file):
         raise UserError(f"{args.file} does not exist.")
+    _check_output(args.output, args.force)
     _open(args.file)  # a bad file is reported here, as a one-line error
     from salesdesigner.ui.screenshot import render_screenshot
-    render_screenshot(args.file, args.output, size=(width, height), language=args.lang)
+    render_screenshot(args.file, args.output, size=(width, height), language=args.lang,
+                      force=args.force)
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -246,6 +265,13 @@ def _gui(args: argparse.Namespace) -> int:
     return run_gui(args.file, template=args.template, language=args.lang)
 
 
+def _one_line(text: str, limit: int = 800) -> str:
+    """An error message as one line of bounded length, whatever a crafted input put in it
+    (the messages cut values short themselves; this is the last guard)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -254,11 +280,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args)
         return _gui(_document_parser().parse_args(argv))
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, _UsageError) else EXIT_FINDINGS
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(_one_line(f"error: cannot access{where}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -36,6 +36,8 @@ text = st.one_of(
 long_text = st.one_of(text, st.integers(1000, 20000).map(lambda n: ("長文<&>" * n)[:n]))
 numbers = st.one_of(st.none(), st.integers(-10**6, 10**6).map(float),
                     st.floats(allow_nan=False, allow_infinity=False, width=64))
+# a stage's duration: none, or days within the range every reader accepts (storage.limits)
+durations = st.one_of(st.none(), st.integers(0, 3650).map(float), st.floats(0, 1e5))
 ids = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(-2**53, 2**53), text),
@@ -82,7 +84,7 @@ def processes(draw: st.DrawFn, max_stages: int = 12) -> Process:
             position=Position(draw(st.floats(-1e5, 1e5)), draw(st.floats(-1e5, 1e5))),
             goal=draw(text), description=draw(long_text),
             exit_criteria=tuple(draw(st.lists(text, max_size=3))),
-            duration_days=draw(numbers),
+            duration_days=draw(durations),
             kpis=tuple(draw(st.lists(kpis, max_size=3))),
             actions=tuple(draw(st.lists(actions, max_size=2))),
             scripts=tuple(draw(st.lists(scripts, max_size=2))),

@@ -40,8 +40,11 @@ def compute_layout(process: Process) -> Layout:
     stacks: dict[tuple[str | None, int], list[str]] = defaultdict(list)
     for sid in sorted(band_of, key=order.__getitem__):
         stacks[(band_of[sid], column[sid])].append(sid)
-    depth = {b: max((len(v) for (bb, _), v in stacks.items() if bb == b), default=1)
-             for b in bands}
+    # grouped by band once: a loop over every stack per band was quadratic in many lanes
+    by_band: dict[str | None, list[tuple[int, list[str]]]] = defaultdict(list)
+    for (b, col), members in stacks.items():
+        by_band[b].append((col, members))
+    depth = {b: max((len(v) for _, v in by_band[b]), default=1) for b in bands}
 
     positions: dict[str, Position] = {}
     heights: dict[str, float] = {}
@@ -52,9 +55,7 @@ def compute_layout(process: Process) -> Layout:
         else:
             height = max(DEFAULT_LANE_HEIGHT, depth[band] * ROW_SPACING + 2 * LANE_PADDING)
             heights[band] = height
-        for (b, col), members in stacks.items():
-            if b != band:
-                continue
+        for col, members in by_band[band]:
             span = len(members) * ROW_SPACING
             first = top + (height - span) / 2 + ROW_SPACING / 2
             for row, sid in enumerate(members):

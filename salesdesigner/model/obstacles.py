@@ -107,7 +107,7 @@ class ObstacleIndex:
             y0, y1 = y1, y0
         seen: set[Hashable] = set()
         boxes, lo = self._boxes, x0 - self._widest
-        for s in range(int(y0 // _STRIP), int(y1 // _STRIP) + 1):
+        for s in self._strip_keys(y0, y1):
             strip = self._strips.get(s)
             if not strip:
                 continue
@@ -121,6 +121,15 @@ class ObstacleIndex:
                     seen.add(key)
                     yield key, self._rects[key]
 
+    def _strip_keys(self, y0: float, y1: float) -> Iterable[int]:
+        """The strips a box from ``y0`` to ``y1`` spans: by number, or, for a box taller
+        than the index holds strips (a stage far away), only the strips that exist, so a
+        query never costs more than the index's size."""
+        first, last = int(y0 // _STRIP), int(y1 // _STRIP)
+        if last - first <= 2 * len(self._strips) + 8:
+            return range(first, last + 1)
+        return sorted(s for s in self._strips if first <= s <= last)
+
     def clear(self, x0: float, y0: float, x1: float, y1: float,
               ignore: Iterable[Hashable] = ()) -> bool:
         """Whether no obstacle's interior meets the box (the hot path: no generator)."""
@@ -129,7 +138,7 @@ class ObstacleIndex:
         if y0 > y1:
             y0, y1 = y1, y0
         boxes, strips, lo = self._boxes, self._strips, x0 - self._widest
-        for s in range(int(y0 // _STRIP), int(y1 // _STRIP) + 1):
+        for s in self._strip_keys(y0, y1):
             strip = strips.get(s)
             if strip:
                 lefts, keys = strip

@@ -36,7 +36,9 @@ from salesdesigner.model import Kpi, Lane, Process, Stage, StageKind, Transition
 from salesdesigner.model.ids import new_id, slug_id
 from salesdesigner.model.layout import apply_layout
 from salesdesigner.model.presentation import words_for
+from salesdesigner.storage.files import ReadError, read_regular
 from salesdesigner.storage.json_format import InterchangeError
+from salesdesigner.storage.limits import MAX_DURATION_DAYS
 
 _HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("name", "stage", "stage_name", "ステージ", "ステージ名", "名前", "段階", "工程"),
@@ -128,6 +130,9 @@ def _days(text: str, line: int) -> float:
     if suffix.lower() not in ("", "日", "d", "day", "days", "日間"):
         raise InterchangeError(f"Line {line}: duration {text.strip()[:40]!r} is not a number "
                                "of days.")
+    if not 0 <= value <= MAX_DURATION_DAYS:
+        raise InterchangeError(f"Line {line}: duration {text.strip()[:40]!r} must be between "
+                               f"0 and {MAX_DURATION_DAYS:,.0f} days.")
     return value
 
 
@@ -158,8 +163,35 @@ def _kpis(row: dict[str, str], line: int) -> tuple[Kpi, ...]:
     return tuple(result)
 
 
+def _file_oddities(text: str) -> None:
+    """One clear error for what a spreadsheet never writes but a damaged or crafted file
+    holds: a second byte-order mark, NUL bytes."""
+    if text.startswith("\ufeff"):
+        raise InterchangeError("The CSV file starts with two byte-order marks (BOM); it was "
+                               "probably converted twice. Remove the extra one.")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InterchangeError(f"Line {text.count(chr(10), 0, nul) + 1}: the CSV file holds a "
+                               "NUL byte; it is damaged or not a text file.")
+
+
+def _unclosed_quote(text: str, delimiter: str) -> None:
+    """A quote never closed would swallow every following row into one stage name."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise InterchangeError(f"Line {start}: a quote (\") opened in this row is never "
+                                   "closed, so every following row would become part of "
+                                   "one cell; close the quote.") from None
+
+
 def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Header keys and (line number, {key: cell}) for every non-blank row."""
+    _unclosed_quote(text, _delimiter(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next((row for row in reader if any(c.strip() for c in row)), None)
@@ -241,11 +273,13 @@ def import_csv(path: Path | str, *, language: str | None = None,
     """Read a stage-list CSV file; the process is named after the file unless ``name`` says."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InterchangeError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raw = read_regular(path)
+    except ReadError as exc:
+        raise InterchangeError(str(exc)) from None
     if not raw.strip():
         raise InterchangeError("The CSV file is empty: it needs a header row and one row "
                                "per stage.")
-    return process_from_csv(decode_csv(raw), language=language,
+    text = decode_csv(raw)
+    _file_oddities(text)
+    return process_from_csv(text, language=language,
                             name=path.stem if name is None else name)

@@ -7,7 +7,9 @@ removed by the next save into that folder.
 
 Opening never writes: the file is checked by its header (SQLite magic, our
 ``application_id``, a ``user_version`` we can read, no truncation) and then read through a
-read-only connection.  A file of an older layout is copied into memory and migrated there
+read-only, immutable connection (no -wal/-shm ever appears beside it; a journal another
+program left is refused, not replayed), bounded in time and checked against our schema
+before any row is read (see :func:`open_document`).  A file of an older layout is copied into memory and migrated there
 (:mod:`.migrations`).  Every problem becomes a :class:`DocumentError` with one line of
 explanation; the file on disk is left exactly as it was.
 """
@@ -15,36 +17,29 @@ explanation; the file on disk is left exactly as it was.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
+import stat
 import struct
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, insert
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
 from salesdesigner.collector import collector_paused
 from salesdesigner.model import Process, ProcessError, UserError
+from salesdesigner.storage.files import AtomicOutput, OutputError, regular_file_error
 from salesdesigner.storage.migrations import OLDEST_READABLE_VERSION, migrate
 from salesdesigner.storage.rows import BadRow, process_from_rows, process_rows
 from salesdesigner.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from salesdesigner.storage.schema_check import schema_problem
 
 SUFFIX = ".salesdesign"
-_TEMP_SUFFIX = ".saving"  # hidden temporaries: ".<name>.<pid>.<token>.saving"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal still to be played
-_active_temps: set[str] = set()  # temporaries this process is writing right now
-_active_lock = threading.Lock()
 
 
 class DocumentError(UserError):
@@ -52,46 +47,31 @@ class DocumentError(UserError):
 
 
 # ====================================================================== saving
-def save_document(process: Process, path: str | Path) -> None:
-    """Write ``process`` to ``path`` atomically (old file or new file, never a broken one)."""
-    target = Path(os.path.realpath(path))  # through a symlink: replace what it points to
+def save_document(process: Process, path: str | Path, *, force: bool = False) -> None:
+    """Write ``process`` to ``path`` atomically (old file or new file, never a broken one).
+
+    The target rules are :func:`.files.check_output`'s: no missing folder, dangling link,
+    folder or device; a read-only file only with ``force``.
+    """
     label = str(path)
-    if target.is_dir():
-        raise DocumentError(f"Cannot save {label}: it is a folder.")
-    folder = target.parent
-    if not folder.is_dir():
-        raise DocumentError(f"Cannot save {label}: the folder {folder} does not exist.")
     try:
-        if not os.stat(target).st_mode & 0o222:
-            raise DocumentError(f"Cannot save {label}: the file is read-only.")
-    except FileNotFoundError:
-        pass
+        output = AtomicOutput(path, force=force)
+    except OutputError as exc:
+        raise DocumentError(str(exc).replace("Cannot write", "Cannot save", 1)) from None
     with collector_paused():
         tables = _rows(process, label)  # fail on unsavable content before touching the disk
-    _remove_stale_temporaries(folder, target.name)
-    temp = _create_temporary(folder, target.name, label)
     try:
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            mode = None
-        _write_database(temp, tables)
-        if mode is not None:
-            os.chmod(temp, mode)
-        _fsync_file(temp)
-        os.replace(temp, target)
-    except BaseException as exc:
-        _unlink_quietly(temp)
-        if isinstance(exc, UnicodeEncodeError):
-            raise DocumentError(f"Cannot save {label}: the process holds text with an "
-                                "invalid character (an unpaired surrogate).") from None
-        if isinstance(exc, (OSError, sqlite3.Error, SQLAlchemyError)):
-            raise DocumentError(f"Cannot save {label}: {_reason(exc)}.") from None
-        raise
-    finally:
-        with _active_lock:
-            _active_temps.discard(str(temp))
-    _fsync_directory(folder)
+        with output:
+            assert output.temp is not None
+            _write_database(output.temp, tables)
+            output.commit()
+    except OutputError as exc:
+        raise DocumentError(str(exc).replace("Cannot write", "Cannot save", 1)) from None
+    except UnicodeEncodeError:
+        raise DocumentError(f"Cannot save {label}: the process holds text with an "
+                            "invalid character (an unpaired surrogate).") from None
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        raise DocumentError(f"Cannot save {label}: {_reason(exc)}.") from None
 
 
 def _write_database(temp: Path, tables: dict[type, list[dict[str, Any]]]) -> None:
@@ -129,103 +109,6 @@ def _rows(process: Process, label: str) -> dict[type, list[dict[str, Any]]]:
                             f"stored ({exc}).") from None
 
 
-# ---------------------------------------------------------------------- the file dance
-def _temp_prefix(target_name: str) -> str:
-    """Leaves room for the rest of the name within the usual 255-byte limit."""
-    return f".{os.fsdecode(os.fsencode(target_name)[:120])}."
-
-
-def _temp_name(target_name: str, pid: int) -> str:
-    return f"{_temp_prefix(target_name)}{pid}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
-
-
-def _create_temporary(folder: Path, target_name: str, label: str) -> Path:
-    """A new, empty, hidden file beside the target (umask applies, like any new file)."""
-    for _ in range(100):
-        temp = folder / _temp_name(target_name, os.getpid())
-        try:
-            fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise DocumentError(f"Cannot save {label}: {_reason(exc)}.") from None
-        os.close(fd)
-        with _active_lock:
-            _active_temps.add(str(temp))
-        return temp
-    raise DocumentError(f"Cannot save {label}: could not create a temporary file.")
-
-
-def _remove_stale_temporaries(folder: Path, target_name: str) -> None:
-    """Delete temporaries of earlier saves of this target whose writer no longer runs."""
-    prefix = _temp_prefix(target_name)
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return
-    for name in names:
-        if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
-            continue
-        middle = name[len(prefix):-len(_TEMP_SUFFIX)].split(".")
-        if len(middle) != 2 or not middle[0].isdigit():
-            continue
-        path = folder / name
-        with _active_lock:
-            if str(path) in _active_temps:
-                continue
-        if int(middle[0]) == os.getpid() or not _writer_alive(int(middle[0]), path):
-            _unlink_quietly(path)
-
-
-def _writer_alive(pid: int, path: Path) -> bool:
-    if os.name == "nt":  # no harmless liveness probe there: trust age instead
-        try:
-            return time.time() - path.stat().st_mtime < 24 * 3600
-        except OSError:
-            return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # e.g. another user's process
-        return True
-    return True
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-        full_sync = getattr(fcntl, "F_FULLFSYNC", None)
-        if full_sync is not None:  # macOS: fsync alone does not reach the platters
-            fcntl.fcntl(fd, full_sync)
-    finally:
-        os.close(fd)
-
-
-def _fsync_directory(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); best effort elsewhere."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
 def _reason(exc: BaseException) -> str:
     """The human part of an OS or SQLite error, without Python decoration."""
     if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is not None:
@@ -236,50 +119,107 @@ def _reason(exc: BaseException) -> str:
 
 
 # ====================================================================== opening
+#: Seconds SQLite may spend on one document before the read is given up (a backstop: the
+#: schema check already refuses the crafted objects that could run long).
+READ_DEADLINE = 30.0
+#: The longest text or BLOB a cell may hold (an attachment), in bytes.
+MAX_CELL_BYTES = 512 * 1024 * 1024
+
+
 def open_document(path: str | Path) -> Process:
-    """Read a ``*.salesdesign`` file; never writes to it.  Raises :class:`DocumentError`."""
+    """Read a ``*.salesdesign`` file; never writes to it.  Raises :class:`DocumentError`.
+
+    The read is bounded: only a regular file is opened (a FIFO would block), a journal
+    beside the file is refused rather than replayed, the schema must be ours
+    (:mod:`.schema_check`), SQLite runs under a deadline and a cell-size limit, and every
+    number and nesting depth is held to :mod:`.limits`.
+    """
     label = str(path)
     file = Path(os.path.abspath(path))
-    version, wal = _check_header(file, label)
-    query = "?mode=ro"
-    log = Path(f"{file}-wal" if wal else f"{file}-journal")
-    if _pending(log, wal):  # another tool is (or was, until it crashed) changing the file
-        raise DocumentError(f"{label} has changes another program has not finished "
-                            f"writing ({log.name}); close that program first.")
-    if wal:  # switched to write-ahead logging by another tool
-        # Nothing is pending, so read the file as it stands: this keeps SQLite from
-        # creating -wal/-shm files beside it, which a read-only reader could not remove.
-        query += "&immutable=1"
+    problem = regular_file_error(file)
+    if problem == "it does not exist":
+        raise DocumentError(f"{label} does not exist.")
+    if problem == "it is a folder":
+        raise DocumentError(f"{label} is a folder, not a SalesDesigner document.")
+    if problem is not None:
+        raise DocumentError(f"Cannot open {label}: {problem}.")
+    version, _wal = _check_header(file, label)
+    for log in (Path(f"{file}-wal"), Path(f"{file}-journal")):
+        if _pending(log):  # another tool is (or was, until it crashed) changing the file
+            raise DocumentError(f"{label}: another program has this file open (its "
+                                f"{log.name} holds changes not yet written); close that "
+                                "program first.")
+    # immutable: SQLite takes no locks and creates no -wal/-shm/-journal beside the file
+    # (nothing is pending, checked above), so reading never writes into the folder.
+    query = "?mode=ro&immutable=1"
+    deadline = time.monotonic() + READ_DEADLINE
     try:
         db = sqlite3.connect(file.as_uri() + query, uri=True)
     except sqlite3.Error as exc:
         raise DocumentError(f"Cannot open {label}: {_reason(exc)}.") from None
     try:
         try:
+            _bound(db, deadline)
             problems = [row[0] for row in db.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
-                raise DocumentError(f"{label} is damaged ({problems[0]}).")
+                raise DocumentError(f"{label} is damaged ({_cut(problems[0])}).")
             if version < SCHEMA_VERSION:  # upgrade a copy in memory, never the file
                 memory = sqlite3.connect(":memory:")
                 db.backup(memory)
                 db.close()
                 db = memory
+                _bound(db, deadline)
                 migrate(db, version)
+            problem = schema_problem(db)
+            if problem is not None:
+                raise DocumentError(f"{label} is damaged or was altered by another tool: "
+                                    f"{problem}.")
+            return _read_database(db, label)
         except (sqlite3.Error, UnicodeDecodeError) as exc:  # a garbled name in an error text
-            raise DocumentError(f"{label} is damaged or unreadable ({_reason(exc)}).") from None
-        return _read_database(db, label)
+            raise _read_error(label, exc) from None
     finally:
         db.close()
 
 
-def _pending(log: Path, wal: bool) -> bool:
-    """Whether a -wal / -journal file beside the document holds changes not yet in it."""
-    try:
-        with open(log, "rb") as handle:
-            start = handle.read(8)
-    except OSError:
+def _bound(db: sqlite3.Connection, deadline: float) -> None:
+    """Limits on what SQLite may do while reading: time, cell size, schema trust."""
+    db.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+    db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_CELL_BYTES)
+    db.execute("PRAGMA trusted_schema = OFF")
+
+
+def _read_error(label: str, exc: BaseException) -> DocumentError:
+    text = _reason(exc)
+    if text == "interrupted":
+        return DocumentError(f"{label} takes too long to read (over {READ_DEADLINE:.0f} s); "
+                             "it is damaged or was made to hang a reader.")
+    return DocumentError(f"{label} is damaged or unreadable ({_cut(text)}).")
+
+
+def _cut(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _pending(log: Path) -> bool:
+    """Whether a -wal / -journal file beside the document holds changes not yet in it.
+
+    A write-ahead log counts when it holds anything; a rollback journal when it starts
+    with the magic of one still to be played back (a zeroed, spent journal does not).
+    """
+    if not os.path.lexists(log):
         return False
-    return bool(start) if wal else start == _JOURNAL_MAGIC
+    if regular_file_error(log) is not None:
+        return True  # a FIFO or folder in the journal's place: not ours to open
+    try:
+        fd = os.open(log, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return True
+    try:
+        start = os.read(fd, 8)
+    finally:
+        os.close(fd)
+    return bool(start) if log.name.endswith("-wal") else start == _JOURNAL_MAGIC
 
 
 def _check_header(file: Path, label: str) -> tuple[int, bool]:
@@ -288,17 +228,25 @@ def _check_header(file: Path, label: str) -> tuple[int, bool]:
     Returns its layout version and whether it is in write-ahead-log mode.
     """
     try:
-        with open(file, "rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise DocumentError(f"{label} does not exist.") from None
     except IsADirectoryError:
         raise DocumentError(f"{label} is a folder, not a SalesDesigner document.") from None
     except OSError as exc:
         raise DocumentError(f"Cannot open {label}: {_reason(exc)}.") from None
-    if file.is_dir():
-        raise DocumentError(f"{label} is a folder, not a SalesDesigner document.")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError(f"{label} is a folder, not a SalesDesigner document.")
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(f"Cannot open {label}: it is not a regular file.")
+        header = os.read(fd, 100)
+        size = info.st_size
+    except OSError as exc:
+        raise DocumentError(f"Cannot open {label}: {_reason(exc)}.") from None
+    finally:
+        os.close(fd)
     if not header:
         raise DocumentError(f"{label} is empty, not a SalesDesigner document.")
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
@@ -331,11 +279,11 @@ def _read_database(db: sqlite3.Connection, label: str) -> Process:
         with Session(engine) as session, collector_paused():
             return process_from_rows(session)
     except (sqlite3.Error, SQLAlchemyError, UnicodeDecodeError) as exc:
-        raise DocumentError(f"{label} is damaged or unreadable ({_reason(exc)}).") from None
+        raise _read_error(label, exc) from None
     except ProcessError as exc:
-        raise DocumentError(f"{label} holds an invalid process: {exc}") from None
+        raise DocumentError(f"{label} holds an invalid process: {_cut(str(exc), 300)}") from None
     except BadRow as exc:
-        raise DocumentError(f"{label} is damaged: {exc}.") from None
+        raise DocumentError(f"{label} is damaged: {_cut(str(exc), 300)}.") from None
     finally:
         engine.dispose()
 

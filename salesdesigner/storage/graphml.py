@@ -173,10 +173,10 @@ def graphml_bytes(process: Process) -> bytes:
     return _add_yed_graphics(out.getvalue(), process)
 
 
-def export_graphml(process: Process, path: Path | str) -> None:
+def export_graphml(process: Process, path: Path | str, *, force: bool = False) -> None:
     """Write the process as GraphML to ``path`` (atomically)."""
     try:
         data = graphml_bytes(process)
     except (ValueError, nx.NetworkXError) as exc:
         raise InterchangeError(f"Cannot export GraphML: {exc}.") from None
-    atomic_write(Path(path), data)
+    atomic_write(Path(path), data, force=force)

@@ -23,7 +23,10 @@ win a clash).  On export
 stages and transitions, as the spec shows; on lanes, KPIs, actions, scripts and materials
 only when non-empty).  If a file holds the same key both as a field and inside
 ``extensions``, the field wins.  Unknown fields of attachment entries are ignored.
-A document's stages without any ``position`` are laid out automatically.  Exporting
+A document's stages without any ``position`` are laid out automatically; when only some
+lack one, those are placed in free spots below the others.  Positions, lane heights and
+durations must lie in :mod:`.limits`' ranges, and the file may nest at most
+``MAX_NESTING`` levels (the document reader holds extensions to the same).  Exporting
 beside an older export overwrites its files but never deletes stale ones.
 """
 
@@ -60,7 +63,14 @@ from salesdesigner.storage.arrow_json import (
     steering_from_json,
     steering_to_json,
 )
-from salesdesigner.storage.files import write_atomically
+from salesdesigner.storage.files import (
+    AtomicOutput,
+    OutputError,
+    ReadError,
+    read_regular,
+    write_beside,
+)
+from salesdesigner.storage.limits import MAX_NESTING, number_problem, shown, too_deep
 
 FORMAT = "salesdesigner.process"
 VERSION = 1
@@ -193,8 +203,8 @@ def process_to_json(process: Process, *, attachments_dir: Path | None = None) ->
     """The process as version-1 JSON text.
 
     With ``attachments_dir`` (a folder beside where the JSON will be saved, conventionally
-    ``<stem>.files``) the attachments' bytes are written into it and referenced by
-    ``"<folder name>/<file>"``; without it the attachments are listed without bytes.
+    ``<stem>.files``) the attachments are referenced by ``"<folder name>/<file>"`` (their
+    bytes are written by :func:`export_json`); without it they are listed without a path.
     """
     meta = process.metadata()
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
@@ -222,15 +232,13 @@ def process_to_json(process: Process, *, attachments_dir: Path | None = None) ->
             entry["path"] = f"{attachments_dir.name}/{names[att.id]}"
         entries.append(entry)
     doc["attachments"] = entries
-    if attachments_dir is not None and process.attachments:
-        try:
-            attachments_dir.mkdir(parents=True, exist_ok=True)
-            for att in process.attachments.values():
-                (attachments_dir / names[att.id]).write_bytes(att.data)
-        except OSError as exc:
-            raise InterchangeError(f"Cannot write the attachments into {attachments_dir}: "
-                                   f"{exc.strerror or exc}.") from None
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def attachment_files(process: Process) -> dict[str, bytes]:
+    """File name → bytes of every attachment, as :func:`export_json` writes them beside."""
+    names = attachment_filenames(process)
+    return {names[att.id]: att.data for att in process.attachments.values()}
 
 
 def attachments_dir_for(path: Path) -> Path:
@@ -239,8 +247,12 @@ def attachments_dir_for(path: Path) -> Path:
 
 
 def export_json(process: Process, path: Path | str,
-                attachments: Literal["beside", "omit"] = "beside") -> None:
-    """Write the process to ``path`` (atomically), its attachments beside it or not at all."""
+                attachments: Literal["beside", "omit"] = "beside", *, force: bool = False) -> None:
+    """Write the process to ``path`` (atomically), its attachments beside it or not at all.
+
+    The attachments folder is created only once the JSON's own temporary exists (so the
+    target is writable), and removed again if the export fails.
+    """
     path = Path(path)
     if attachments not in ("beside", "omit"):
         raise InterchangeError(f"Unknown attachments option {attachments!r}: "
@@ -252,13 +264,26 @@ def export_json(process: Process, path: Path | str,
     except UnicodeEncodeError:
         raise InterchangeError("The process holds text that is not valid Unicode "
                                "(a lone surrogate) and cannot be saved as UTF-8.") from None
-    atomic_write(path, data)
+    files = attachment_files(process) if folder is not None else {}
+    try:
+        with AtomicOutput(path, force=force) as out:
+            with write_beside(folder or path.parent, files, force=force):
+                out.write(data)
+                out.commit()
+    except OutputError as exc:
+        raise InterchangeError(str(exc)) from None
+    except OSError as exc:
+        raise InterchangeError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write the file whole or not at all (see :mod:`salesdesigner.storage.files`)."""
     try:
-        write_atomically(path, data)
+        with AtomicOutput(path, force=force) as out:
+            out.write(data)
+            out.commit()
+    except OutputError as exc:
+        raise InterchangeError(str(exc)) from None
     except OSError as exc:
         raise InterchangeError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
@@ -305,7 +330,9 @@ def _texts(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _number(data: dict[str, Any], key: str, where: str, *, required: bool = False) -> float | None:
+def _number(data: dict[str, Any], key: str, where: str, *, required: bool = False,
+            kind: str = "") -> float | None:
+    """A number field; with ``kind`` (coordinate, height, duration) held to :mod:`.limits`."""
     value = data.get(key)
     if value is None:
         if required:
@@ -319,6 +346,9 @@ def _number(data: dict[str, Any], key: str, where: str, *, required: bool = Fals
         result = math.inf
     if not math.isfinite(result):
         raise InterchangeError(f"{where}: '{key}' must be a finite number.")
+    problem = number_problem(result, kind) if kind else None
+    if problem:
+        raise InterchangeError(f"{where}: '{key}' {problem} (it is {shown(value)}).")
     return result
 
 
@@ -384,8 +414,9 @@ def _stage(raw: object, n: int, lanes: set[str]) -> tuple[Stage, bool]:
     extensions = _extensions(data, STAGE_KEYS, where)
     if has_position:
         pos = _obj(data["position"], f"{where}: 'position'")
-        position = Position(_number(pos, "x", f"{where}, position", required=True),  # type: ignore[arg-type]
-                            _number(pos, "y", f"{where}, position", required=True))  # type: ignore[arg-type]
+        position = Position(
+            _number(pos, "x", f"{where}, position", required=True, kind="coordinate"),  # type: ignore[arg-type]
+            _number(pos, "y", f"{where}, position", required=True, kind="coordinate"))  # type: ignore[arg-type]
         extra = {k: v for k, v in pos.items() if k not in ("x", "y")}
         if extra:  # unknown position fields are kept too, under extensions.position
             kept = extensions.get("position")
@@ -396,7 +427,7 @@ def _stage(raw: object, n: int, lanes: set[str]) -> tuple[Stage, bool]:
         lane=lane, position=position, goal=_text(data, "goal", where),
         description=_text(data, "description", where),
         exit_criteria=_texts(data, "exit_criteria", where),
-        duration_days=_number(data, "duration_days", where),
+        duration_days=_number(data, "duration_days", where, kind="duration"),
         kpis=_items(data, "kpis", where, lambda d, w: _kpi(d, w)),
         actions=_items(data, "actions", where, lambda d, w: Action(
             title=_text(d, "title", w), owner=_text(d, "owner", w), timing=_text(d, "timing", w),
@@ -415,9 +446,7 @@ def _stage(raw: object, n: int, lanes: set[str]) -> tuple[Stage, bool]:
 def _lane(raw: object, n: int) -> Lane:
     data = _obj(raw, f"Lane {n}")
     where = f"Lane {_q(_id(data, f'Lane {n}'))}"
-    height = _number(data, "height", where)
-    if height is not None and height <= 0:
-        raise InterchangeError(f"{where}: 'height' must be positive.")
+    height = _number(data, "height", where, kind="height")
     return Lane(id=data["id"], name=_text(data, "name", where),
                 color=_text(data, "color", where, "#4C78A8"),
                 height=DEFAULT_LANE_HEIGHT if height is None else height,
@@ -462,13 +491,14 @@ def _attachment(raw: object, n: int, base_dir: Path | None) -> Attachment | None
     if (rel.startswith(("/", "\\")) or "\x00" in rel or ".." in re.split(r"[/\\]", rel)
             or not full.resolve().is_relative_to(base_dir.resolve())):
         raise InterchangeError(f"{where}: path {_q(rel)} must stay inside the JSON file's folder.")
-    try:
-        data_bytes = full.read_bytes()
-    except FileNotFoundError:
+    if not full.exists() and not full.is_symlink():
         raise InterchangeError(f"{where}: its file {_q(rel)} is missing next to the "
-                               "JSON file.") from None
-    except OSError as exc:
-        raise InterchangeError(f"{where}: cannot read {_q(rel)}: {exc.strerror or exc}.") from None
+                               "JSON file.")
+    try:  # a FIFO or device named here would block a plain read forever
+        data_bytes = read_regular(full)
+    except ReadError as exc:
+        problem = str(exc).split(": ", 1)[-1]
+        raise InterchangeError(f"{where}: cannot read {_q(rel)}: {problem}") from None
     return Attachment(aid, filename, data_bytes, mime)
 
 
@@ -503,6 +533,9 @@ def _parse(text: str) -> Any:
         raise InterchangeError("This JSON is nested too deeply to read.") from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
         raise InterchangeError(f"This JSON cannot be read: {exc}.") from None
+    if too_deep(data, MAX_NESTING):  # the document reader holds extensions to the same
+        raise InterchangeError("This JSON is nested too deeply to read "
+                               f"(more than {MAX_NESTING} levels).")
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
@@ -533,10 +566,11 @@ def process_from_json(text: str, *, base_dir: Path | None = None) -> Process:
                                f"not {_type_name(version)}.")
     if version > VERSION:
         raise InterchangeError(f"This file is from a newer SalesDesigner (format version "
-                               f"{version}); this version reads version {VERSION} and older. "
+                               f"{shown(version)}); this version reads version {VERSION} and older. "
                                "Please update SalesDesigner.")
     if version < 1:
-        raise InterchangeError(f"Format version {version} does not exist; expected {VERSION}.")
+        raise InterchangeError(f"Format version {shown(version)} does not exist; "
+                               f"expected {VERSION}.")
     try:
         return _build(root, base_dir)
     except ProcessError as exc:  # a rule the checks above missed: still one clear line
@@ -562,9 +596,12 @@ def _build(root: dict[str, Any], base_dir: Path | None) -> Process:
         lane_ids.add(lane.id)
         process.add_lane(lane)
     placed = False
+    unplaced: list[str] = []
     for n, raw in enumerate(_list(root, "stages", "The file"), 1):
         stage, has_position = _stage(raw, n, lane_ids)
         placed = placed or has_position
+        if not has_position:
+            unplaced.append(stage.id)
         if process.has_stage(stage.id):
             raise InterchangeError(f"Two stages have the id {_q(stage.id)}.")
         process.add_stage(stage)
@@ -587,6 +624,9 @@ def _build(root: dict[str, Any], base_dir: Path | None) -> Process:
     if process.stages and not placed:
         from salesdesigner.model.layout import apply_layout
         apply_layout(process)
+    elif unplaced:  # some placed, some not: the others go to free spots, not all on 0,0
+        from salesdesigner.model.placement import place_unpositioned
+        place_unpositioned(process, unplaced)
     return process
 
 
@@ -594,10 +634,14 @@ def import_json(path: Path | str) -> Process:
     """Read a JSON file (and the attachments written beside it)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InterchangeError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    return process_from_json(decode_utf8(raw, "JSON file"), base_dir=path.parent)
+        raw = read_regular(path)
+    except ReadError as exc:
+        raise InterchangeError(str(exc)) from None
+    text = decode_utf8(raw, "JSON file")
+    if text.startswith("\ufeff"):
+        raise InterchangeError("The JSON file starts with two byte-order marks (BOM); "
+                               "it was probably converted twice. Remove the extra one.")
+    return process_from_json(text, base_dir=path.parent)
 
 
 def decode_utf8(raw: bytes, what: str) -> str:

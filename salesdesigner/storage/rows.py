@@ -36,6 +36,7 @@ from salesdesigner.storage.arrow_rows import (
     steering_columns,
     steering_fields,
 )
+from salesdesigner.storage.limits import MAX_LANE_HEIGHT, MAX_NESTING, number_problem, too_deep
 from salesdesigner.storage.schema import (
     EMPTY_JSON,
     ActionRow,
@@ -66,7 +67,8 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
             "extensions": _json(process.extensions),
             "arrow_style": ArrowStyle(process.arrow_style).value}],
         LaneRow: [{"ordinal": n, "id": lane.id, "name": lane.name, "color": lane.color,
-                   "height": _real(lane.height), "extensions": _json(lane.extensions)}
+                   "height": _real(lane.height, "height", f"lane {_short(lane.id)}"),
+                   "extensions": _json(lane.extensions)}
                   for n, lane in enumerate(process.lanes)],
         StageRow: [], ExitCriterionRow: [], TipRow: [], KpiRow: [], ActionRow: [],
         ScriptRow: [], MaterialRow: [],
@@ -85,9 +87,11 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
         sid = s.id
         stages.append({
             "ordinal": n, "id": sid, "name": s.name, "kind": StageKind(s.kind).value,
-            "lane": s.lane, "x": _real(s.position.x), "y": _real(s.position.y),
+            "lane": s.lane, "x": _real(s.position.x, "coordinate", f"stage {_short(sid)}"),
+            "y": _real(s.position.y, "coordinate", f"stage {_short(sid)}"),
             "goal": s.goal, "description": s.description,
-            "duration_days": _real(s.duration_days), "extensions": _json(s.extensions)})
+            "duration_days": _real(s.duration_days, "duration", f"stage {_short(sid)}"),
+            "extensions": _json(s.extensions)})
         criteria.extend({"stage_id": sid, "ordinal": i, "text": text}
                         for i, text in enumerate(s.exit_criteria))
         tips.extend({"stage_id": sid, "ordinal": i, "text": text}
@@ -116,12 +120,16 @@ def _json(extensions: dict[str, Any]) -> str:
     return json.dumps(extensions, ensure_ascii=False)
 
 
-def _real(value: float | None) -> float | None:
-    """A number for a REAL column (:class:`~.schema.Real` keeps NaN)."""
+def _real(value: float | None, kind: str = "", where: str = "") -> float | None:
+    """A number for a REAL column (:class:`~.schema.Real` keeps NaN); positions, heights
+    and durations must lie in the ranges the reader accepts (:mod:`.limits`)."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{value!r} is not a number")
+    problem = number_problem(float(value), kind) if kind else None
+    if problem:
+        raise ValueError(f"the {kind} of {where} {problem}")
     return float(value)
 
 
@@ -156,17 +164,21 @@ def process_from_rows(session: Session) -> Process:
                       revision=_t(revision, where), logo=_t(logo, where),
                       arrow_style=arrow_style, extensions=_ext(ext, where))
 
+    total = 0.0
     for lid, lname, color, height, lext in conn.execute(select(
             LaneRow.id, LaneRow.name, LaneRow.color, LaneRow.height, LaneRow.extensions)
             .order_by(LaneRow.ordinal)).all():
-        where = f"lane {lid!r}"
+        where = f"lane {_short(lid)}"
+        total += _bounded(height, "height", where)
+        if total > MAX_LANE_HEIGHT:
+            raise BadRow(f"the lanes are taller than {MAX_LANE_HEIGHT:,.0f} together")
         process.add_lane(Lane(_t(lid, where), _t(lname, where), _t(color, where),
-                              _num(height, where), _ext(lext, where)))
+                              height, _ext(lext, where)))
 
     for aid, filename, mime, data in conn.execute(select(
             AttachmentRow.id, AttachmentRow.filename, AttachmentRow.mime_type,
             AttachmentRow.data).order_by(AttachmentRow.ordinal)).all():
-        where = f"attachment {aid!r}"
+        where = f"attachment {_short(aid)}"
         if not isinstance(data, bytes):
             raise BadRow(f"{where} has no file data")
         process.add_attachment(Attachment(_t(aid, where), _t(filename, where), data,
@@ -193,17 +205,18 @@ def process_from_rows(session: Session) -> Process:
                               MaterialRow.uri, MaterialRow.note, MaterialRow.extensions),
     }
     for sid, sname, kind, lane, x, y, goal, desc, days, sext in stage_rows:
-        where = f"stage {sid!r}"
+        where = f"stage {_short(sid)}"
         stage_kind = _KINDS.get(kind)
         if stage_kind is None:
-            raise BadRow(f"{where} has unknown kind {kind!r}")
+            raise BadRow(f"{where} has unknown kind {_shown(kind)}")
         if lane is not None:
             _t(lane, where)
         process.add_stage(Stage(
             id=_t(sid, where), name=_t(sname, where), kind=stage_kind, lane=lane,
-            position=Position(_num(x, where), _num(y, where)), goal=_t(goal, where),
-            description=_t(desc, where),
-            duration_days=None if days is None else _num(days, where),
+            position=Position(_bounded(x, "coordinate", where),
+                              _bounded(y, "coordinate", where)),
+            goal=_t(goal, where), description=_t(desc, where),
+            duration_days=None if days is None else _bounded(days, "duration", where),
             extensions=_ext(sext, where),
             **{field: tuple(items.get(sid, ())) for field, items in lists.items()}))
 
@@ -212,7 +225,7 @@ def process_from_rows(session: Session) -> Process:
             TransitionRow.condition, TransitionRow.extensions,
             *(getattr(TransitionRow, c) for c in STEERING_COLUMNS))
             .order_by(TransitionRow.ordinal)).all():
-        where = f"transition {tid!r}"
+        where = f"transition {_short(tid)}"
         try:
             steered = steering_fields(*steering)
         except BadSteering as exc:
@@ -235,8 +248,8 @@ def _grouped(conn: Connection, table: type, stage_ids: set[str],
         if row[0] != sid or not where:
             sid = row[0]
             if sid not in stage_ids:
-                raise BadRow(f"the {name} table refers to unknown stage {sid!r}")
-            items, where = result[sid], f"{name} of stage {sid!r}"
+                raise BadRow(f"the {name} table refers to unknown stage {_short(sid)}")
+            items, where = result[sid], f"{name} of stage {_short(sid)}"
         items.append(make(row[1:], where))
     return result
 
@@ -249,7 +262,7 @@ _DIRECTIONS: dict[Any, Direction] = {d.value: d for d in Direction}
 def _kpi(r: tuple, where: str) -> Kpi:
     direction = _DIRECTIONS.get(r[3])
     if direction is None:
-        raise BadRow(f"a KPI in {where} has unknown direction {r[3]!r}")
+        raise BadRow(f"a KPI in {where} has unknown direction {_shown(r[3])}")
     return Kpi(_t(r[0], where), None if r[1] is None else _num(r[1], where), _t(r[2], where),
                direction, _t(r[4], where), _t(r[5], where), _ext(r[6], where))
 
@@ -275,16 +288,37 @@ def _material(r: tuple, where: str) -> Material:
     return Material(_t(r[0], where), _t(r[1], where), _t(r[2], where), _ext(r[3], where))
 
 
+def _short(value: Any) -> str:
+    """An id for a message: quoted and cut short (a crafted id may be megabytes long)."""
+    text = repr(value) if isinstance(value, str) else f"<{type(value).__name__}>"
+    return text if len(text) <= 62 else text[:60] + "…'"
+
+
 def _t(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise BadRow(f"{where} has {value!r} where text belongs")
+        raise BadRow(f"{where} has {_shown(value)} where text belongs")
     return value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (bytes, str)) and len(value) > 40:
+        return f"{type(value).__name__} of {len(value):,} characters"
+    return _short(value) if isinstance(value, str) else repr(value)[:40]
 
 
 def _num(value: Any, where: str) -> float:
     if isinstance(value, float):
         return value
-    raise BadRow(f"{where} has {value!r} where a number belongs")
+    raise BadRow(f"{where} has {_shown(value)} where a number belongs")
+
+
+def _bounded(value: Any, kind: str, where: str) -> float:
+    """A position, height or duration within the sane range :mod:`.limits` sets."""
+    number = _num(value, where)
+    problem = number_problem(number, kind)
+    if problem:
+        raise BadRow(f"the {kind} of {where} ({number:.6g}) {problem}")
+    return number
 
 
 def _ext(value: Any, where: str) -> dict[str, Any]:
@@ -292,8 +326,12 @@ def _ext(value: Any, where: str) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(_t(value, where))
-    except json.JSONDecodeError:
+    except RecursionError:
+        raise BadRow(f"{where} has extensions nested too deeply to read") from None
+    except ValueError:  # not JSON, or an integer of thousands of digits
         raise BadRow(f"{where} has extensions that are not valid JSON") from None
+    if too_deep(data, MAX_NESTING):
+        raise BadRow(f"{where} has extensions nested too deeply to read")
     if not isinstance(data, dict):
         raise BadRow(f"{where} has extensions that are not a JSON object")
     return data

@@ -14,9 +14,12 @@ class ScreenshotError(UserError):
 
 
 def render_screenshot(path: str | None, out: str, *, size: tuple[int, int] = (1400, 900),
-                      language: str | None = None) -> None:
+                      language: str | None = None, force: bool = False) -> None:
     """Open ``path`` (or the bundled sample when None) in a window of ``size`` and save it
-    as the PNG ``out``.  Bad files raise their one-line :class:`UserError`."""
+    as the PNG ``out`` (through the one atomic writer, :mod:`salesdesigner.storage.files`).
+    Bad files raise their one-line :class:`UserError`."""
+    from salesdesigner.storage.files import check_output, write_atomically
+    check_output(out, force=force)  # refused targets fail before a window is built
     from PySide6.QtWidgets import QApplication
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,8 +48,18 @@ def render_screenshot(path: str | None, out: str, *, size: tuple[int, int] = (14
             image = window.grab().toImage()
             if (image.width(), image.height()) != tuple(size):
                 image = image.scaled(*size)
-            if not image.save(out, "PNG"):
+            from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not image.save(buffer, "PNG"):
                 raise ScreenshotError(f"Cannot write the screenshot {out}.")
+            buffer.close()
+            try:
+                write_atomically(out, bytes(data), force=force)
+            except OSError as exc:
+                raise ScreenshotError(f"Cannot write the screenshot {out}: "
+                                      f"{exc.strerror or exc}.") from None
         finally:
             window.undo_stack.setClean()
             window.close()

@@ -20,11 +20,13 @@ from salesdesigner.model import (
     Transition,
 )
 from salesdesigner.storage.json_format import (
+    attachment_files,
     export_json,
     import_json,
     process_from_json,
     process_to_json,
 )
+from salesdesigner.storage.limits import MAX_COORDINATE, MAX_DURATION_DAYS
 from tests.strategies import processes
 
 ROUND_TRIP = settings(max_examples=60, deadline=None,
@@ -96,8 +98,11 @@ def test_omitting_attachments_lists_them_without_bytes_and_import_creates_none(
 
 def test_large_and_tiny_floats_round_trip_exactly() -> None:
     p = Process(id="p")
-    for n, value in enumerate([1e300, -1.7976931348623157e308, 5e-324, 2.0 ** 53, 0.1 + 0.2]):
-        p.add_stage(Stage(f"s{n}", "x", duration_days=value, position=Position(value, -value)))
+    values = [1e300, -1.7976931348623157e308, 5e-324, 2.0 ** 53, 0.1 + 0.2]
+    edges = [MAX_COORDINATE, -MAX_COORDINATE, 5e-324, 2.0 ** 26 + 0.5, 0.1 + 0.2]
+    for n, (value, edge) in enumerate(zip(values, edges, strict=True)):
+        p.add_stage(Stage(f"s{n}", "x", duration_days=abs(edge) % MAX_DURATION_DAYS,
+                          position=Position(edge, -edge), kpis=(Kpi("k", value),)))
     assert process_from_json(process_to_json(p)) == p
 
 
@@ -106,7 +111,12 @@ def test_large_and_tiny_floats_round_trip_exactly() -> None:
 def test_any_process_round_trips_exactly_including_attachments(p: Process) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        text = process_to_json(p, attachments_dir=base / "doc.files")
+        folder = base / "doc.files"
+        text = process_to_json(p, attachments_dir=folder)
+        if p.attachments:
+            folder.mkdir()
+            for name, data in attachment_files(p).items():
+                (folder / name).write_bytes(data)
         back = process_from_json(text, base_dir=base)
         assert back == p
         assert back.attachments == p.attachments

@@ -132,7 +132,7 @@ def test_opening_connects_read_only_and_leaves_bytes_and_mtime(tmp_path, monkeyp
     monkeypatch.undo()
     assert len(connections) == 3
     for target, kwargs in connections:
-        assert str(target).startswith("file:") and str(target).endswith("?mode=ro")
+        assert str(target).startswith("file:") and str(target).endswith("?mode=ro&immutable=1")
         assert kwargs.get("uri") is True
     assert fingerprint(path) == before
 

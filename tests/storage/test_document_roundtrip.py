@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from salesdesigner.storage.document import (
     open_document,
     save_document,
 )
+from salesdesigner.storage.limits import MAX_COORDINATE, MAX_DURATION_DAYS
 from tests.storage.conftest import fingerprint, sample_process
 from tests.strategies import processes
 
@@ -55,21 +57,35 @@ def test_sample_round_trips_with_exact_types(tmp_path):
     assert back.extensions == {"x-owner": {"team": ["営業", 1, None, True]}}
 
 
-def test_extreme_numbers_and_nan_positions_survive(tmp_path):
+def test_extreme_kpi_targets_and_edge_positions_survive(tmp_path):
     process = Process(id="p", name="n")
     values = [5e-324, 1.7976931348623157e308, -2.5e-300, 2.0**53 + 2, 123456789.125]
-    for i, value in enumerate(values):
-        process.add_stage(Stage(f"s{i}", "s", position=Position(value, -value),
-                                duration_days=value, kpis=(Kpi("k", value),)))
-    process.add_stage(Stage("nan", "s", position=Position(math.nan, math.inf)))
+    edges = [5e-324, MAX_COORDINATE, -MAX_COORDINATE, 2.0**26 + 0.5, 12345678.125]
+    for i, (value, edge) in enumerate(zip(values, edges, strict=True)):
+        process.add_stage(Stage(f"s{i}", "s", position=Position(edge, -edge),
+                                duration_days=abs(edge) % MAX_DURATION_DAYS,
+                                kpis=(Kpi("k", value),)))
     save_document(process, tmp_path / "n.salesdesign")
     back = open_document(tmp_path / "n.salesdesign")
-    for i, value in enumerate(values):
+    for i, (value, edge) in enumerate(zip(values, edges, strict=True)):
         stage = back.stage(f"s{i}")
         assert (stage.position, stage.duration_days, stage.kpis[0].target) == (
-            Position(value, -value), value, value)
-    odd = back.stage("nan").position
-    assert math.isnan(odd.x) and odd.y == math.inf
+            Position(edge, -edge), abs(edge) % MAX_DURATION_DAYS, value)
+
+
+@pytest.mark.parametrize(("position", "duration", "expected"), [
+    (Position(math.nan, 0), None, "coordinate of stage 'odd' is not a finite number"),
+    (Position(0, math.inf), None, "coordinate of stage 'odd' is not a finite number"),
+    (Position(0, 1e12), None, "coordinate of stage 'odd' is outside ±100,000,000"),
+    (Position(0, 0), -1.0, "duration of stage 'odd' must be between 0 and 100,000 days"),
+])
+def test_a_position_or_duration_no_reader_accepts_is_refused_on_save(tmp_path, position,
+                                                                     duration, expected):
+    process = Process(id="p", name="n")
+    process.add_stage(Stage("odd", "s", position=position, duration_days=duration))
+    with pytest.raises(DocumentError, match=re.escape(expected)):
+        save_document(process, tmp_path / "n.salesdesign")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_saving_again_over_an_existing_document_replaces_it(tmp_path):

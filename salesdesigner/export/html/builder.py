@@ -22,7 +22,7 @@ from salesdesigner.export.html.svg import diagram_svg
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
-from salesdesigner.storage.files import write_atomically
+from salesdesigner.storage.files import AtomicOutput, OutputError, check_output, write_beside
 
 _LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _PLACEHOLDER = re.compile(r"@@([A-Za-z_]+)@@")
@@ -102,38 +102,35 @@ def render_page(process: Process, *, folder_name: str, attachments: AttachmentMo
     return page, plan
 
 
-def _write_attachments(folder: Path, plan: AttachmentPlan) -> None:
-    if not plan.files:
-        return
-    if folder.exists() and not folder.is_dir():
-        raise HtmlExportError(f"Cannot write the attachments: {folder} exists and is not a folder.")
-    folder.mkdir(exist_ok=True)
-    for name, data in plan.files.items():
-        write_atomically(folder / name, data)
-
-
 def export_html(process: Process, path: Path | str, *,
-                attachments: AttachmentMode = "folder", inline_limit: int = 256_000) -> None:
+                attachments: AttachmentMode = "folder", inline_limit: int = 256_000,
+                force: bool = False) -> None:
     """Write ``process`` as an offline playbook to ``path``.
 
     Attachments that materials refer to go into ``<stem>_files/`` beside the page; with
     ``attachments="inline"`` those up to ``inline_limit`` bytes are embedded as data: URIs.
+    The folder is created only once the page's own temporary exists (the target is
+    writable) and removed again if the export fails (:mod:`salesdesigner.storage.files`).
     """
     if attachments not in ("folder", "inline"):
         raise HtmlExportError(f"Unknown attachments option {attachments!r}: use 'folder' or 'inline'.")
     if not isinstance(inline_limit, int) or inline_limit < 0:
         raise HtmlExportError(f"The inline limit must be a whole number of bytes ≥ 0, not {inline_limit!r}.")
     path = Path(path)
-    if path.is_dir():
-        raise HtmlExportError(f"Cannot write the playbook to {path}: it is a folder.")
-    if not path.parent.is_dir():
-        raise HtmlExportError(f"Cannot write the playbook: the folder {path.parent} does not exist.")
+    try:
+        check_output(path, force=force)
+    except OutputError as exc:
+        raise HtmlExportError(str(exc)) from None
     folder = path.with_name(path.stem + "_files")
     page, plan = render_page(process, folder_name=folder.name, attachments=attachments,
                              inline_limit=inline_limit)
     data = page.encode("utf-8", errors="replace")  # lone surrogates cannot be UTF-8
     try:
-        _write_attachments(folder, plan)
-        write_atomically(path, data)
+        with AtomicOutput(path, force=force) as out, write_beside(folder, plan.files,
+                                                                  force=force):
+            out.write(data)
+            out.commit()
+    except OutputError as exc:
+        raise HtmlExportError(str(exc)) from None
     except OSError as exc:
         raise HtmlExportError(f"Cannot write the playbook to {path}: {exc.strerror or exc}.") from None

@@ -27,6 +27,20 @@ _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _IMAGE_MIMES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"}
 DEFAULT_COLOR = "#64748B"
 LOGO_LIMIT = 512_000
+# Types a browser runs script in when it opens them (from file:// they would run with the
+# playbook's folder as their origin): in the attachments folder they are stored as text.
+_ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml",
+                    ".xsl", ".xslt", ".mht", ".mhtml", ".hta", ".js", ".mjs")
+_ACTIVE_MIMES = {"text/html", "application/xhtml+xml", "image/svg+xml", "text/xml",
+                 "application/xml", "text/javascript", "application/javascript",
+                 "application/xslt+xml", "multipart/related", "message/rfc822"}
+INERT_SUFFIX = ".txt"
+
+
+def is_active(filename: str, mime: str) -> bool:
+    """Whether a browser would run script in this attachment when it opens it."""
+    return (filename.lower().rstrip(". ").endswith(_ACTIVE_SUFFIXES)
+            or safe_mime(mime) in _ACTIVE_MIMES)
 
 
 def safe_color(color: str) -> str:
@@ -79,8 +93,11 @@ class _Materials:
         if self.mode == "inline" and len(att.data) <= self.inline_limit:
             data = base64.b64encode(att.data).decode("ascii")
             return f"data:{safe_mime(att.mime_type)};base64,{data}", name
-        self.plan.files[name] = att.data
-        return f"{quote(self.plan.folder_name)}/{quote(name)}", name
+        # an active page (HTML, SVG, XHTML) opened from the folder would run its script:
+        # stored as plain text, it opens as its source; the download keeps its own name
+        stored = name + INERT_SUFFIX if is_active(name, att.mime_type) else name
+        self.plan.files[stored] = att.data
+        return f"{quote(self.plan.folder_name)}/{quote(stored)}", name
 
     def material(self, m: Material) -> dict[str, Any]:
         item: dict[str, Any] = {"title": m.title, "note": m.note, "href": None,

@@ -38,7 +38,7 @@ from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.process import Process
-from salesdesigner.storage.files import write_atomically
+from salesdesigner.storage.files import OutputError, check_output, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -168,18 +168,25 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
 def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "a4",
                lanes: list[str] | None = None, stages: list[str] | None = None,
                progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> None:
+               cancelled: Callable[[], bool] | None = None, force: bool = False) -> None:
     """Write the onboarding manual of ``process`` to ``path``.
 
     ``lanes``/``stages`` restrict the edition (stages in those lanes, plus those stages);
     ``progress(done, total)`` is called as chapters are laid out; when ``cancelled()``
     returns true the export stops with :class:`PdfExportCancelled` and writes nothing.
-    Warnings (characters no font can show, an unreadable logo) are logged.
+    Warnings (characters no font can show, an unreadable logo) are logged.  The target
+    is checked before the (long) layout: a refused one fails at once.
     """
+    try:
+        check_output(path, force=force)
+    except OutputError as exc:
+        raise PdfExportError(str(exc)) from None
     result = render_pdf(process, paper=paper, lanes=lanes, stages=stages, progress=progress,
                         cancelled=cancelled)
     target = Path(path)
     try:
-        write_atomically(target, result.data)
+        write_atomically(target, result.data, force=force)
+    except OutputError as exc:
+        raise PdfExportError(str(exc)) from None
     except OSError as exc:
         raise PdfExportError(f"Cannot write the PDF to {str(target)!r}: {exc.strerror or exc}.") from None

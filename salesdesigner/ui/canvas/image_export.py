@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
@@ -88,15 +88,23 @@ def export_png(scene: ProcessScene, path: str | Path, scale: float = 2.0) -> Non
     with _clean(scene):
         scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
-    if not image.save(str(path), "PNG"):
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
         raise ImageExportError(f"Cannot write the image {path}.")
+    buffer.close()
+    _write(path, bytes(data))
 
 
 def export_svg(scene: ProcessScene, path: str | Path) -> None:
     """Write the whole drawing as an SVG (vector shapes and real text)."""
     source = export_rect(scene)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle(scene.process.name or "SalesDesigner")
@@ -108,5 +116,17 @@ def export_svg(scene: ProcessScene, path: str | Path) -> None:
     with _clean(scene):
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
-    if not Path(path).exists():
+    buffer.close()
+    if data.isEmpty():
         raise ImageExportError(f"Cannot write the image {path}.")
+    _write(path, bytes(data))
+
+
+def _write(path: str | Path, data: bytes) -> None:
+    """Through the one atomic writer: whole or not at all, only where the user pointed."""
+    from salesdesigner.storage.files import write_atomically
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise ImageExportError(f"Cannot write the image {path}: "
+                               f"{exc.strerror or exc}.") from None
