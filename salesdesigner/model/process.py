@@ -11,9 +11,9 @@ to put things back exactly where they were, which undo relies on.
 from __future__ import annotations
 
 import copy
-
 import dataclasses
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 

@@ -53,6 +53,8 @@ class InputHandler(Protocol):
     def rebuilt(self) -> None: ...
 
 
+_ARROW_GEOMETRY = {"label", "waypoints", "source_anchor", "target_anchor", "style"}
+
 class ProcessScene(QGraphicsScene):
     """The editable drawing of one :class:`Process`."""
 
@@ -174,7 +176,8 @@ class ProcessScene(QGraphicsScene):
             self._transitions[t.id].set_transition(t, self._stages[t.source],
                                                    self._stages[t.target])
             structure = bool({"source", "target"} & set(event.fields))
-            geometry = structure or "label" in event.fields  # the label's box
+            # the label's box, and the user's bend points, ends and style
+            geometry = structure or bool(_ARROW_GEOMETRY & set(event.fields))
         elif isinstance(event, ev.LaneAdded):
             self._lanes[event.lane.id] = item = LaneItem(event.lane)
             self.addItem(item)
@@ -201,15 +204,12 @@ class ProcessScene(QGraphicsScene):
             if "language" in event.fields:  # "(untitled)" and durations read in it
                 for item in self._stages.values():
                     item.words_changed()
-<<<<<<< HEAD
             if "arrow_style" not in event.fields:
                 return
             self.routes.style = self.process.arrow_style  # every arrow without its own style
             for item in self._transitions.values():
                 item.adjust()
-        self._schedule_flush()
-=======
-            return
+            structure = False
         else:  # attachments: nothing drawn
             return
         if structure:
@@ -219,7 +219,6 @@ class ProcessScene(QGraphicsScene):
             self._schedule_flush()
         else:
             self.contentChanged.emit()  # the minimap redraws (debounced)
->>>>>>> perf
 
     def rebuild(self) -> None:
         """Drop every item and draw the process afresh (after a reset or reorder)."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesigner.model.entities import Stage, StageKind
-from salesdesigner.model.geometry import snap, stage_size
+from salesdesigner.model.geometry import stage_size
 from salesdesigner.ui.canvas import style
 
 if TYPE_CHECKING:

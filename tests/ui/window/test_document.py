@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from salesdesigner.storage.document import open_document, save_document
 from salesdesigner.storage.autosave import find_autosaves, write_autosave
+from salesdesigner.storage.document import open_document, save_document
 from salesdesigner.ui.document import DocumentController
 from salesdesigner.ui.recovery_dialog import RecoveryDialog
 
