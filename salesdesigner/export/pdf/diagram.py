@@ -506,7 +506,9 @@ def _sized(style, size: float, color: colors.Color, leading: float = 1.25):
                           textColor=color)
 
 
-_BREAK_AFTER = set("とのをへにで・、，／/ -）)")
+# a particle or a separator a Japanese name may break after (one character each)
+_BREAK_AFTER = frozenset(("と", "の", "を", "へ", "に", "で", "・", "、", "，", "／", "/", " ", "-",
+                          "）", ")"))
 _BREAK_BEFORE = set("（(")
 
 
