@@ -179,7 +179,8 @@ class StageItem(QGraphicsItem):
         step = round(math.log(max(lod, 1e-4)) / math.log(1.08))
         if step not in self._far:
             w, h = self._far_box().size().toTuple()
-            self._far[step] = style.far_layout(self.stage.name, w, h, 1.08 ** step)
+            name = style.stage_name(self.stage, self._language())
+            self._far[step] = style.far_layout(name, w, h, 1.08 ** step)
         return self._far[step]
 
     def _far_box(self) -> QRectF:
