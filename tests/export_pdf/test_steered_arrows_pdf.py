@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from salesdesigner.export.pdf.diagram import DiagramFlowable, Scene, scene_area
-from salesdesigner.export.pdf.strings import Labels
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model import ArrowStyle, Position
+from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.routing import process_routes
 from tests.export_pdf.test_routing_pdf import _Recording
 from tests.samples import blocked_process

@@ -63,9 +63,10 @@ class CanvasEditor(QObject):
     # (connected: no dialog); the editor knows nothing of the inspector.
     laneRenameRequested = Signal(str)
 
-    # Gestures a mouse press may start, asked in this order (see interactions.py).
+    # Gestures a mouse press may start, asked in this order (see interactions.py): a
+    # selected arrow's end handle lies above the connect handle of the stage it leaves.
     interaction_types: list[type[Interaction]] = [
-        ConnectInteraction, ReconnectInteraction, BendInteraction, LaneResizeInteraction]
+        ReconnectInteraction, ConnectInteraction, BendInteraction, LaneResizeInteraction]
     # Gestures that start after Qt's own press handling has selected what was clicked.
     after_press_types: list[type[Interaction]] = [DragInteraction]
 
