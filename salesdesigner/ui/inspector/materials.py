@@ -8,7 +8,6 @@ desktop; links open only for web and mail addresses, never arbitrary local paths
 from __future__ import annotations
 
 import mimetypes
-import re
 import tempfile
 from pathlib import Path
 
@@ -16,10 +15,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
-from salesdesigner.edits import name
+from salesdesigner.edits import AddAttachment, Compound, SetStage, name
 from salesdesigner.model.entities import Attachment, Material
 from salesdesigner.model.ids import new_id
-from salesdesigner.edits import AddAttachment, Compound, SetStage
+from salesdesigner.ui.attachment_files import copy_out
 from salesdesigner.ui.inspector.context import EditContext
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 
@@ -27,17 +26,10 @@ MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-def _safe_name(filename: str) -> str:
-    name = re.sub(r'[\x00-\x1f\\/:*?"<>|]+', "_", Path(filename).name).strip(" .")
-    return name[:120] or "attachment"
-
-
 def write_attachment_to_temp(attachment: Attachment) -> Path:
     """The attachment as a file the desktop can open (a fresh private folder each time)."""
     folder = Path(tempfile.mkdtemp(prefix="salesdesigner-"))
-    path = folder / _safe_name(attachment.filename)
-    path.write_bytes(attachment.data)
-    return path
+    return copy_out(attachment, folder)
 
 
 class MaterialsEditor(RecordListEditor):

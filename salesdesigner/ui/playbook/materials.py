@@ -1,12 +1,12 @@
 """Opening a stage's materials: web links in the browser, embedded files via a temp copy.
 
 The document is never written: an embedded attachment is copied out to a private
-temporary folder (kept for the window's lifetime) and opened from there.
+temporary folder (kept for the window's lifetime) and opened from there, active types
+as text (:mod:`salesdesigner.ui.attachment_files`).
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +16,7 @@ from PySide6.QtCore import QUrl
 from salesdesigner.model.entities import Material
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
+from salesdesigner.ui.attachment_files import copy_out, safe_filename
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel", "file")
 
@@ -27,13 +28,6 @@ class MaterialError(UserError):
         super().__init__(message)
         self.reason = reason
         self.subject = subject
-
-
-def safe_filename(name: str, fallback: str = "attachment") -> str:
-    """A file name with no folders, control or reserved characters, never empty or hidden."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = re.sub(r'[\x00-\x1f\x7f<>:"|?*]', "_", base).strip().strip(".")
-    return base[:120] or fallback
 
 
 class MaterialOpener:
@@ -53,9 +47,7 @@ class MaterialOpener:
                 self._folder = Path(tempfile.mkdtemp(prefix="salesdesigner-playbook-"))
             folder = self._folder / safe_filename(attachment_id, "file")
             folder.mkdir(exist_ok=True)
-            path = folder / safe_filename(attachment.filename)
-            path.write_bytes(attachment.data)
-            return QUrl.fromLocalFile(str(path))
+            return QUrl.fromLocalFile(str(copy_out(attachment, folder)))
         uri = material.uri.strip()
         url = QUrl(uri, QUrl.ParsingMode.StrictMode)
         if not url.isValid() or url.scheme().lower() not in SAFE_SCHEMES:
