@@ -60,6 +60,7 @@ class ProcessScene(QGraphicsScene):
 
     selectionChangedIds = Signal()
     contentChanged = Signal()  # after model changes were drawn (the minimap redraws then)
+    lanesPlaced = Signal()  # lane bands were (re)placed: names, colours or places may differ
 
     def __init__(self, process: Process, parent=None) -> None:
         super().__init__(parent)
@@ -290,6 +291,7 @@ class ProcessScene(QGraphicsScene):
         width = self._lane_width()
         for band in lane_bands(self.process):
             self._lanes[band.lane_id].set_band(band.top, width)
+        self.lanesPlaced.emit()
 
     def _lane_width(self) -> float:
         right = max((i.scene_body_rect().right() for i in self._stages.values()), default=0.0)

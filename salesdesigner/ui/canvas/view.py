@@ -43,7 +43,9 @@ class ProcessView(QGraphicsView):
         self._scene_rect_set = False
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         self._titles_right = 0.0  # how far right the pinned titles reached when last drawn
-        scene.contentChanged.connect(self._repaint_titles)  # a lane renamed or recoloured
+        # a lane renamed or recoloured (not on every change: typing in a stage's name would
+        # repaint a full-height strip of arrows on each key)
+        scene.lanesPlaced.connect(self._repaint_titles)
 
     def process_scene(self) -> ProcessScene:
         return self.scene()  # type: ignore[return-value]
