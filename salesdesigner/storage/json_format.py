@@ -55,6 +55,7 @@ from salesdesigner.model import (
     Transition,
     UserError,
 )
+from salesdesigner.model.attachment_files import safe_filename
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT, ArrowStyle
 from salesdesigner.storage.arrow_json import (
     STEERING_KEYS,
@@ -167,7 +168,7 @@ def attachment_filenames(process: Process) -> dict[str, str]:
     taken: set[str] = set()
     result: dict[str, str] = {}
     for att in process.attachments.values():
-        base = _safe_filename(att.filename)
+        base = safe_filename(att.filename)
         stem, dot, suffix = base.rpartition(".")
         if not dot or not stem:
             stem, suffix = base, ""
@@ -178,25 +179,6 @@ def attachment_filenames(process: Process) -> dict[str, str]:
         taken.add(candidate.casefold())
         result[att.id] = candidate
     return result
-
-
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                     *(f"lpt{i}" for i in range(1, 10))}
-
-
-def _safe_filename(name: str) -> str:
-    """A file name that is safe on every OS: no folders, control or reserved characters."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(c if c.isprintable() and c not in '<>:"|?*' else "_" for c in base)
-    base = base.strip(" .") or "attachment"
-    if base.split(".", 1)[0].lower() in _WINDOWS_RESERVED:
-        base = "_" + base
-    stem, dot, suffix = base.rpartition(".")
-    if not dot or len(suffix) > 16:
-        stem, suffix = base, ""
-    while len((stem + "." + suffix).encode("utf-8")) > 120 and stem:
-        stem = stem[:-1]
-    return f"{stem or 'attachment'}.{suffix}" if suffix else (stem or "attachment")
 
 
 def process_to_json(process: Process, *, attachments_dir: Path | None = None) -> str:

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from salesdesigner.export.html import export_html
-from salesdesigner.export.html.data import is_active
 from salesdesigner.model import Attachment, Material, Process, Stage
+from salesdesigner.model.attachment_files import is_active
 from tests.export_html.helpers import payload, read
 
 PAGE = b"<html><body><script>document.title='RAN';</script>live</body></html>"

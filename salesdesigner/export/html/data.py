@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote
 
+from salesdesigner.model.attachment_files import INERT_SUFFIX, is_active, safe_mime
 from salesdesigner.model.entities import Material, Stage
 from salesdesigner.model.ordering import back_edges, process_order
 from salesdesigner.model.presentation import words_for
@@ -22,34 +23,15 @@ from salesdesigner.storage.json_format import attachment_filenames
 AttachmentMode = Literal["folder", "inline"]
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_MIME = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}")
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _IMAGE_MIMES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"}
 DEFAULT_COLOR = "#64748B"
 LOGO_LIMIT = 512_000
-# Types a browser runs script in when it opens them (from file:// they would run with the
-# playbook's folder as their origin): in the attachments folder they are stored as text.
-_ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml",
-                    ".xsl", ".xslt", ".mht", ".mhtml", ".hta", ".js", ".mjs")
-_ACTIVE_MIMES = {"text/html", "application/xhtml+xml", "image/svg+xml", "text/xml",
-                 "application/xml", "text/javascript", "application/javascript",
-                 "application/xslt+xml", "multipart/related", "message/rfc822"}
-INERT_SUFFIX = ".txt"
-
-
-def is_active(filename: str, mime: str) -> bool:
-    """Whether a browser would run script in this attachment when it opens it."""
-    return (filename.lower().rstrip(". ").endswith(_ACTIVE_SUFFIXES)
-            or safe_mime(mime) in _ACTIVE_MIMES)
 
 
 def safe_color(color: str) -> str:
     """A lane colour usable in CSS and SVG, or a neutral grey when it is not a hex colour."""
     return color if _COLOR.fullmatch(color or "") else DEFAULT_COLOR
-
-
-def safe_mime(mime: str) -> str:
-    return mime.lower() if _MIME.fullmatch(mime or "") else "application/octet-stream"
 
 
 def stage_fragment(stage_id: str) -> str:

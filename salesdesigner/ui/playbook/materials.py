@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
+from salesdesigner.model.attachment_files import safe_filename
 from salesdesigner.model.entities import Material
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
-from salesdesigner.ui.attachment_files import copy_out, safe_filename
+from salesdesigner.ui.attachment_files import copy_out
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel", "file")
 

@@ -155,6 +155,6 @@ def test_long_unbroken_text_wraps_instead_of_widening_the_page(qtbot, window, pr
     window.refresh()
     window.go_to("won")
     qtbot.waitUntil(lambda: window.page.widget().width() <= window.page.viewport().width(),
-                    timeout=2000)
+                    timeout=10000)
     assert window.page.widget().minimumSizeHint().width() < 500
     assert url in window.page.texts()  # the break hints are invisible, the text intact
