@@ -37,6 +37,21 @@ class Direction(str, enum.Enum):
     LOWER = "lower"
 
 
+class Measure(str, enum.Enum):
+    """What a KPI's actual is computed from, so the deal history can be set against it.
+
+    Rates are fractions of the deals that reached the KPI's stage (shown as %); ``to``
+    names the next stage for :attr:`CONVERSION` (empty: reaching any won stage).
+    """
+
+    CONVERSION = "conversion"        # reached this stage → went on to Kpi.measure_to
+    WIN_RATE = "win_rate"            # reached this stage → won in the end
+    ENTRIES = "entries"              # deals entering this stage per period
+    DAYS_IN_STAGE = "days_in_stage"  # median days from entering this stage to leaving it
+    WON_AMOUNT = "won_amount"        # amount won per period by deals that reached it
+    WON_COUNT = "won_count"          # deals won per period that reached it
+
+
 @dataclass(frozen=True)
 class Position:
     """Centre of a stage on the canvas, in scene units (1 unit = 1 px at 100 %)."""
@@ -56,6 +71,10 @@ class Kpi:
     definition: str = ""
     id: str = ""
     extensions: dict[str, Any] = field(default_factory=dict)
+    #: What the actual is computed from; ``None``: the data cannot measure it.
+    measure: Measure | None = None
+    #: The next stage's id for :attr:`Measure.CONVERSION` ("" = any won stage).
+    measure_to: str = ""
 
 
 @dataclass(frozen=True)
