@@ -95,6 +95,13 @@ class ProcessChanged:
 
 
 @dataclass(frozen=True)
+class ActualsChanged:
+    """The deal history from the CRM changed (an import, a strip); ``old`` is what it was."""
+
+    old: Any
+
+
+@dataclass(frozen=True)
 class ProcessReset:
     """The whole content was replaced (e.g. Revert); views rebuild from scratch."""
 
@@ -103,7 +110,7 @@ Event = (
     StageAdded | StageRemoved | StageChanged
     | TransitionAdded | TransitionRemoved | TransitionChanged
     | LaneAdded | LaneRemoved | LaneChanged | LanesReordered
-    | AttachmentAdded | AttachmentRemoved | ProcessChanged | ProcessReset
+    | AttachmentAdded | AttachmentRemoved | ProcessChanged | ProcessReset | ActualsChanged
 )
 
 Listener = Callable[[Event], None]

@@ -15,7 +15,7 @@ import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -33,6 +33,9 @@ from salesdesigner.model.entities import (
     Transition,
 )
 from salesdesigner.model.errors import ProcessError
+
+if TYPE_CHECKING:
+    from salesdesigner.model.actuals.record import Actuals
 
 PROCESS_FIELDS = ("id", "name", "description", "language", "currency",
                   "company", "revision", "logo", "arrow_style", "extensions")
@@ -83,6 +86,11 @@ class Process:
         self._lanes: list[Lane] = []
         self._attachments: dict[str, Attachment] = {}
         self._edge_of: dict[str, tuple[str, str]] = {}  # transition id -> (source, target)
+        # imported here, not at the top: the actuals package may hold analysis modules that
+        # import this one
+        from salesdesigner.model.actuals.record import EMPTY_ACTUALS
+        #: The deal history imported from the CRM (confidential; see model/actuals/record.py).
+        self.actuals: Actuals = EMPTY_ACTUALS
 
     # ------------------------------------------------------------------ queries
     @property
@@ -185,7 +193,7 @@ class Process:
         """Everything that makes up the document, in order; equal snapshots = equal documents."""
         meta = tuple(self.metadata().items())
         return (meta, tuple(self._lanes), tuple(self.stages), tuple(self.transitions),
-                tuple(self._attachments.values()))
+                tuple(self._attachments.values()), self.actuals)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Process):
@@ -204,6 +212,7 @@ class Process:
         other.extensions = copy.deepcopy(self.extensions)  # nested values are plain JSON
         other._lanes = list(self._lanes)
         other._attachments = dict(self._attachments)
+        other.actuals = self.actuals
         other._rebuild(self.stages, self.transitions)
         return other
 
@@ -229,8 +238,19 @@ class Process:
             setattr(self, key, dict(value) if key == "extensions" else value)
         self._lanes = list(other._lanes)
         self._attachments = dict(other._attachments)
+        self.actuals = other.actuals
         self._rebuild(other.stages, other.transitions)
         self.events.emit(ev.ProcessReset())
+
+    # ------------------------------------------------------------------ actuals
+    def set_actuals(self, actuals: Actuals) -> Actuals:
+        """Replace the document's actuals (an import, a strip); returns the old value (undo)."""
+        from salesdesigner.model.actuals.record import Actuals
+        if not isinstance(actuals, Actuals):
+            raise ProcessError("Actuals must be an Actuals value.")
+        old, self.actuals = self.actuals, actuals
+        self.events.emit(ev.ActualsChanged(old))
+        return old
 
     # ------------------------------------------------------------------ stages
     def add_stage(self, stage: Stage, index: int | None = None) -> Stage:

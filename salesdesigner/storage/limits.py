@@ -19,12 +19,17 @@ MAX_COORDINATE = 100_000_000.0
 MAX_LANE_HEIGHT = 100_000_000.0
 #: A stage's duration, in days (about 270 years).
 MAX_DURATION_DAYS = 100_000.0
+#: A deal's amount, either way from zero (a quadrillion in any currency).
+MAX_AMOUNT = 1e15
+#: The years a deal may enter a stage in (a date outside is a typo or a crafted file).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 #: Levels of JSON nesting in a whole interchange file, and inside one ``extensions`` value.
 MAX_NESTING = 100
 
 
 def number_problem(value: float, kind: str) -> str | None:
-    """What is wrong with ``value`` as a ``"coordinate"``, ``"height"`` or ``"duration"``."""
+    """What is wrong with ``value`` as a ``"coordinate"``, ``"height"``, ``"duration"`` or
+    ``"amount"``."""
     if not math.isfinite(value):
         return "is not a finite number"
     if kind == "coordinate" and abs(value) > MAX_COORDINATE:
@@ -33,6 +38,8 @@ def number_problem(value: float, kind: str) -> str | None:
         return f"must be positive and at most {MAX_LANE_HEIGHT:,.0f}"
     if kind == "duration" and not 0 <= value <= MAX_DURATION_DAYS:
         return f"must be between 0 and {MAX_DURATION_DAYS:,.0f} days"
+    if kind == "amount" and abs(value) > MAX_AMOUNT:
+        return f"is outside ±{MAX_AMOUNT:,.0f}"
     return None
 
 
@@ -63,5 +70,5 @@ def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
     return False
 
 
-__all__ = ["MAX_COORDINATE", "MAX_DURATION_DAYS", "MAX_LANE_HEIGHT", "MAX_NESTING",
+__all__ = ["EARLIEST_YEAR", "LATEST_YEAR", "MAX_AMOUNT", "MAX_COORDINATE", "MAX_DURATION_DAYS", "MAX_LANE_HEIGHT", "MAX_NESTING",
            "number_problem", "shown", "too_deep"]

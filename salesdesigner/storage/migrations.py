@@ -13,6 +13,8 @@ Layout history:
 * **3** — the document's ``arrow_style`` on ``process``; each transition's ``style``,
   pinned ends (``source_side``/``source_position``, ``target_side``/``target_position``)
   and bend points (``waypoints``, JSON): arrows the manager steers.
+* **4** — actuals from the CRM: ``deal_events``, ``actuals_imports``, ``stage_mapping``;
+  each KPI's ``measure`` (NULL: not measured) and ``measure_to``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import sqlite3
 from collections.abc import Callable
 
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT
-from salesdesigner.storage.schema import SCHEMA_VERSION
+from salesdesigner.storage.schema import MEASURE_CHECK, OUTCOME_CHECK, SCHEMA_VERSION
 
 #: The oldest layout this version can still read.
 OLDEST_READABLE_VERSION = 1
@@ -47,7 +49,24 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
         db.execute(f"ALTER TABLE transitions ADD COLUMN {column} {kind}")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    """Version 4 adds the actuals tables (empty) and what each KPI measures (nothing yet)."""
+    db.execute(f"ALTER TABLE kpis ADD COLUMN measure TEXT CHECK ({MEASURE_CHECK})")
+    db.execute("ALTER TABLE kpis ADD COLUMN measure_to TEXT NOT NULL DEFAULT ''")
+    db.execute(f"""CREATE TABLE deal_events (ordinal INTEGER NOT NULL PRIMARY KEY,
+        deal_id TEXT NOT NULL, stage_id TEXT NOT NULL, entered TEXT NOT NULL, amount REAL,
+        owner TEXT NOT NULL, deal_name TEXT NOT NULL, outcome TEXT, lost_reason TEXT NOT NULL,
+        CONSTRAINT deal_outcome CHECK ({OUTCOME_CHECK}))""")
+    db.execute("""CREATE TABLE actuals_imports (ordinal INTEGER NOT NULL PRIMARY KEY,
+        source TEXT NOT NULL, imported_at TEXT NOT NULL, rows_used INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL, shape TEXT NOT NULL, columns TEXT NOT NULL,
+        stages TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE stage_mapping (crm_stage TEXT NOT NULL PRIMARY KEY,
+        stage_id TEXT NOT NULL)""")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

@@ -30,6 +30,8 @@ from salesdesigner.model import (
     StageKind,
     Transition,
 )
+from salesdesigner.model.entities import Measure
+from salesdesigner.storage.actuals_rows import BadActuals, actuals_from_rows, actuals_rows
 from salesdesigner.storage.arrow_rows import (
     STEERING_COLUMNS,
     BadSteering,
@@ -99,7 +101,9 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
         kpis.extend({"stage_id": sid, "ordinal": i, "id": k.id, "name": k.name,
                      "target": _real(k.target), "unit": k.unit,
                      "direction": Direction(k.direction).value, "definition": k.definition,
-                     "extensions": _json(k.extensions)} for i, k in enumerate(s.kpis))
+                     "extensions": _json(k.extensions),
+                     "measure": None if k.measure is None else Measure(k.measure).value,
+                     "measure_to": k.measure_to} for i, k in enumerate(s.kpis))
         actions.extend({"stage_id": sid, "ordinal": i, "title": a.title, "owner": a.owner,
                         "timing": a.timing, "detail": a.detail,
                         "extensions": _json(a.extensions)} for i, a in enumerate(s.actions))
@@ -109,6 +113,7 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
         materials.extend({"stage_id": sid, "ordinal": i, "title": m.title, "uri": m.uri,
                           "note": m.note, "extensions": _json(m.extensions)}
                          for i, m in enumerate(s.materials))
+    tables.update(actuals_rows(process.actuals))
     return tables
 
 
@@ -195,7 +200,7 @@ def process_from_rows(session: Session) -> Process:
         "tips": _grouped(conn, TipRow, stage_ids, lambda r, w: _t(r[0], w), TipRow.text),
         "kpis": _grouped(conn, KpiRow, stage_ids, _kpi, KpiRow.name, KpiRow.target,
                          KpiRow.unit, KpiRow.direction, KpiRow.definition, KpiRow.id,
-                         KpiRow.extensions),
+                         KpiRow.extensions, KpiRow.measure, KpiRow.measure_to),
         "actions": _grouped(conn, ActionRow, stage_ids, _action, ActionRow.title,
                             ActionRow.owner, ActionRow.timing, ActionRow.detail,
                             ActionRow.extensions),
@@ -233,6 +238,10 @@ def process_from_rows(session: Session) -> Process:
         process.add_transition(Transition(_t(tid, where), _t(source, where),
                                           _t(target, where), _t(tlabel, where),
                                           _t(condition, where), _ext(text, where), **steered))
+    try:
+        process.actuals = actuals_from_rows(conn)
+    except BadActuals as exc:
+        raise BadRow(str(exc)) from None
     return process
 
 
@@ -257,14 +266,20 @@ def _grouped(conn: Connection, table: type, stage_ids: set[str],
 # a dict lookup per cell instead of an Enum call (thousands of them in a big document)
 _KINDS: dict[Any, StageKind] = {k.value: k for k in StageKind}
 _DIRECTIONS: dict[Any, Direction] = {d.value: d for d in Direction}
+_MEASURES: dict[Any, Measure | None] = {m.value: m for m in Measure} | {None: None}
 
 
 def _kpi(r: tuple, where: str) -> Kpi:
     direction = _DIRECTIONS.get(r[3])
     if direction is None:
         raise BadRow(f"a KPI in {where} has unknown direction {_shown(r[3])}")
+    try:
+        measure = _MEASURES[r[7]]
+    except (KeyError, TypeError):
+        raise BadRow(f"a KPI in {where} has unknown measure {_shown(r[7])}") from None
     return Kpi(_t(r[0], where), None if r[1] is None else _num(r[1], where), _t(r[2], where),
-               direction, _t(r[4], where), _t(r[5], where), _ext(r[6], where))
+               direction, _t(r[4], where), _t(r[5], where), _ext(r[6], where), measure,
+               _t(r[8], where))
 
 
 # The list rows below check their text cells in one expression (the usual case: all text);

@@ -35,11 +35,13 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from salesdesigner.model import Direction, StageKind
+from salesdesigner.model.actuals.events import Outcome
+from salesdesigner.model.entities import Measure
 
 #: ``PRAGMA application_id`` of every SalesDesigner document: the bytes ``b"SlsD"``.
 APPLICATION_ID = 0x536C7344
 #: ``PRAGMA user_version`` written by this version; files with a lower one are migrated.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 EMPTY_JSON = "{}"
 NAN_TEXT = "NaN"
@@ -51,6 +53,8 @@ def _quoted(values: list[str]) -> str:
 
 KIND_CHECK = f"kind IN ({_quoted([k.value for k in StageKind])})"
 DIRECTION_CHECK = f"direction IN ({_quoted([d.value for d in Direction])})"
+MEASURE_CHECK = f"measure IS NULL OR measure IN ({_quoted([m.value for m in Measure])})"
+OUTCOME_CHECK = f"outcome IS NULL OR outcome IN ({_quoted([o.value for o in Outcome])})"
 
 
 class Real(REAL):
@@ -158,7 +162,8 @@ class TipRow(_StageItem, Base):
 
 class KpiRow(_StageItem, Base):
     __tablename__ = "kpis"
-    __table_args__ = (CheckConstraint(DIRECTION_CHECK, name="kpi_direction"),)
+    __table_args__ = (CheckConstraint(DIRECTION_CHECK, name="kpi_direction"),
+                      CheckConstraint(MEASURE_CHECK, name="kpi_measure"))
 
     id: Mapped[str]  # a KPI's id is free text and need not be unique
     name: Mapped[str]
@@ -167,6 +172,8 @@ class KpiRow(_StageItem, Base):
     direction: Mapped[str]
     definition: Mapped[str]
     extensions: Mapped[str] = mapped_column(default=EMPTY_JSON)
+    measure: Mapped[str | None] = mapped_column(default=None)  # what the actual is computed from
+    measure_to: Mapped[str] = mapped_column(default="")  # the next stage of a conversion
 
 
 class ActionRow(_StageItem, Base):
@@ -231,12 +238,60 @@ class AttachmentRow(Base):
     data: Mapped[bytes]
 
 
+class DealEventRow(Base):
+    """One deal entering one stage, from the CRM (confidential customer data).
+
+    ``stage_id`` is deliberately not a foreign key: a stage deleted after the import leaves
+    its history, which the analysis ignores and a re-added stage of that id picks up.
+    ``entered`` is ISO 8601 text (``2026-04-01T10:30:00``), readable in the sqlite3 shell.
+    """
+
+    __tablename__ = "deal_events"
+    __table_args__ = (CheckConstraint(OUTCOME_CHECK, name="deal_outcome"),)
+
+    ordinal: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    deal_id: Mapped[str]
+    stage_id: Mapped[str]
+    entered: Mapped[str]
+    amount: Mapped[float | None]
+    owner: Mapped[str]
+    deal_name: Mapped[str]
+    outcome: Mapped[str | None]
+    lost_reason: Mapped[str]
+
+
+class ActualsImportRow(Base):
+    """One import of actuals: source file name, when, rows used/rejected, mappings (JSON)."""
+
+    __tablename__ = "actuals_imports"
+
+    ordinal: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    source: Mapped[str]
+    imported_at: Mapped[str]  # ISO 8601
+    rows_used: Mapped[int]
+    rows_rejected: Mapped[int]
+    shape: Mapped[str]  # long / wide
+    columns: Mapped[str] = mapped_column(default="[]")  # JSON [[field, header], …]
+    stages: Mapped[str] = mapped_column(default="[]")  # JSON [[CRM stage, stage id], …]
+
+
+class StageMappingRow(Base):
+    """A CRM stage name and the process stage it stands for, remembered between imports."""
+
+    __tablename__ = "stage_mapping"
+
+    crm_stage: Mapped[str] = mapped_column(primary_key=True)
+    stage_id: Mapped[str]
+
+
 #: Every table, parents before children (the order they are filled in).
 TABLES = (ProcessRow, LaneRow, StageRow, ExitCriterionRow, TipRow, KpiRow, ActionRow,
-          ScriptRow, MaterialRow, TransitionRow, AttachmentRow)
+          ScriptRow, MaterialRow, TransitionRow, AttachmentRow, DealEventRow,
+          ActualsImportRow, StageMappingRow)
 
 __all__ = [
-    "APPLICATION_ID", "SCHEMA_VERSION", "TABLES", "ActionRow", "AttachmentRow", "Base",
+    "APPLICATION_ID", "SCHEMA_VERSION", "TABLES", "ActionRow", "ActualsImportRow",
+    "AttachmentRow", "Base", "DealEventRow", "StageMappingRow",
     "ExitCriterionRow", "KpiRow", "LaneRow", "MaterialRow", "ProcessRow", "ScriptRow",
     "StageRow", "TipRow", "TransitionRow",
 ]

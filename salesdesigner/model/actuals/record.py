@@ -1,0 +1,87 @@
+"""The actuals a document holds: deal events, the imports that brought them, the stage mapping.
+
+One immutable value (:class:`Actuals`) on the process (``process.actuals``), so an import
+or a strip is one undoable edit that swaps the whole value and its inverse swaps it back,
+and so the analysis reads a plain sequence of :class:`~.events.DealEvent`
+(``process.actuals.events``).  Several imports accumulate: :meth:`Actuals.merged`
+replaces events with the same :attr:`~.events.DealEvent.key`, never duplicates them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from salesdesigner.model.actuals.events import DealEvent
+
+
+def _event_order(event: DealEvent) -> tuple[str, datetime, str]:
+    """Events are kept per deal, in time order: how every analysis walks them."""
+    return (event.deal_id, event.entered, event.stage_id)
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One import: where from, when, how many rows it used and rejected, what it mapped.
+
+    ``columns`` maps each event field (``"deal_id"``, ``"stage"``, ``"entered"``, …) to the
+    export's header it was read from (for a wide export, ``"entered"`` is absent and
+    ``stages`` says which "Date entered …" column fed which stage); ``stages`` maps the
+    CRM's stage names to process stage ids.
+    """
+
+    source: str
+    imported_at: datetime
+    rows_used: int
+    rows_rejected: int
+    shape: str = "long"  # "long" (one row per deal per stage) or "wide" (one row per deal)
+    columns: tuple[tuple[str, str], ...] = ()
+    stages: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, eq=True)
+class Actuals:
+    """Everything the CRM told the document, as one value (empty for a plain process)."""
+
+    events: tuple[DealEvent, ...] = ()
+    imports: tuple[ImportRecord, ...] = ()
+    #: CRM stage name → process stage id, remembered so next month's import asks nothing.
+    stage_map: tuple[tuple[str, str], ...] = field(default=())
+
+    def __bool__(self) -> bool:
+        return bool(self.events or self.imports or self.stage_map)
+
+    @property
+    def stage_mapping(self) -> dict[str, str]:
+        return dict(self.stage_map)
+
+    def merged(self, events: Iterable[DealEvent], record: ImportRecord | None = None,
+               stage_mapping: Mapping[str, str] | None = None, *,
+               replace: bool = False) -> Actuals:
+        """These actuals with ``events`` added: an event with the key of one already held
+        replaces it; ``replace`` drops every event held before.  The record is appended and
+        the mapping remembered (new names added, changed ones updated)."""
+        if replace or not self.events:
+            by_key = {e.key: e for e in events}
+        else:
+            by_key = {e.key: e for e in self.events}
+            by_key.update((e.key, e) for e in events)
+        mapping = dict(self.stage_map)
+        mapping.update(stage_mapping or {})
+        return Actuals(tuple(sorted(by_key.values(), key=_event_order)),
+                       self.imports + ((record,) if record is not None else ()),
+                       tuple(sorted(mapping.items())))
+
+
+EMPTY_ACTUALS = Actuals()
+
+
+def actuals_of(events: Iterable[DealEvent], imports: Iterable[ImportRecord] = (),
+               stage_mapping: Mapping[str, str] | None = None) -> Actuals:
+    """An :class:`Actuals` in canonical form (events per deal in time order, one per key)."""
+    merged = EMPTY_ACTUALS.merged(events, stage_mapping=stage_mapping)
+    return Actuals(merged.events, tuple(imports), merged.stage_map)
+
+
+__all__ = ["EMPTY_ACTUALS", "Actuals", "ImportRecord", "actuals_of"]

@@ -1,0 +1,142 @@
+"""The document's actuals (deal events, import records, stage mapping) as table rows and back.
+
+Reading checks every cell as :mod:`.rows` does (text where text belongs, dates and amounts
+in the ranges of :mod:`.limits`, JSON mappings flat and small), since a file may come from
+someone else; a bad cell is a :class:`~.rows.BadRow` naming it, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.model.actuals.record import Actuals, ImportRecord
+from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT, shown
+from salesdesigner.storage.schema import ActualsImportRow, DealEventRow, StageMappingRow
+
+SHAPES = ("long", "wide")
+_OUTCOMES: dict[Any, Outcome | None] = {o.value: o for o in Outcome} | {None: None}
+_MAX_DATE_TEXT = 32
+
+
+class BadActuals(Exception):
+    """A cell of the actuals tables holds something the model cannot take."""
+
+
+# ====================================================================== model -> rows
+def actuals_rows(actuals: Actuals) -> dict[type, list[dict[str, Any]]]:
+    """The three actuals tables as column dicts; ``ValueError`` for an unstorable value."""
+    events = []
+    for n, e in enumerate(actuals.events):
+        amount = e.amount
+        if amount is not None:
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)) \
+                    or not math.isfinite(amount) or abs(amount) > MAX_AMOUNT:
+                raise ValueError(f"deal {e.deal_id!r} has an amount {shown(amount)} outside "
+                                 f"±{MAX_AMOUNT:,.0f}")
+            amount = float(amount)
+        if not EARLIEST_YEAR <= e.entered.year <= LATEST_YEAR:
+            raise ValueError(f"deal {e.deal_id!r} entered a stage in {e.entered.year}")
+        events.append({"ordinal": n, "deal_id": e.deal_id, "stage_id": e.stage_id,
+                       "entered": e.entered.isoformat(), "amount": amount, "owner": e.owner,
+                       "deal_name": e.deal_name,
+                       "outcome": None if e.outcome is None else Outcome(e.outcome).value,
+                       "lost_reason": e.lost_reason})
+    imports = [{"ordinal": n, "source": r.source, "imported_at": r.imported_at.isoformat(),
+                "rows_used": int(r.rows_used), "rows_rejected": int(r.rows_rejected),
+                "shape": r.shape, "columns": json.dumps(list(r.columns), ensure_ascii=False),
+                "stages": json.dumps(list(r.stages), ensure_ascii=False)}
+               for n, r in enumerate(actuals.imports)]
+    mapping = [{"crm_stage": name, "stage_id": sid} for name, sid in actuals.stage_map]
+    return {DealEventRow: events, ActualsImportRow: imports, StageMappingRow: mapping}
+
+
+# ====================================================================== rows -> model
+def actuals_from_rows(conn: Connection) -> Actuals:
+    """The actuals of an open document, every cell checked; raises :class:`BadActuals`."""
+    events = []
+    append = events.append
+    fromiso = datetime.fromisoformat
+    for n, (deal, stage, entered, amount, owner, name, outcome, reason) in enumerate(
+            conn.execute(select(
+                DealEventRow.deal_id, DealEventRow.stage_id, DealEventRow.entered,
+                DealEventRow.amount, DealEventRow.owner, DealEventRow.deal_name,
+                DealEventRow.outcome, DealEventRow.lost_reason)
+                .order_by(DealEventRow.ordinal))):
+        if not (str is type(deal) is type(stage) is type(entered) is type(owner)
+                is type(name) is type(reason)):
+            raise BadActuals(f"deal event {n + 1} has a value where text belongs")
+        if len(entered) > _MAX_DATE_TEXT:
+            raise BadActuals(f"deal event {n + 1} has a date of {len(entered):,} characters")
+        try:
+            when = fromiso(entered)
+        except ValueError:
+            raise BadActuals(f"deal event {n + 1} has a date {shown(entered)} that is not "
+                             "ISO 8601") from None
+        if not EARLIEST_YEAR <= when.year <= LATEST_YEAR or when.tzinfo is not None:
+            raise BadActuals(f"deal event {n + 1} has the date {shown(entered)}, outside "
+                             f"{EARLIEST_YEAR}–{LATEST_YEAR} or not local time")
+        if amount is not None and (type(amount) is not float or not math.isfinite(amount)
+                                   or abs(amount) > MAX_AMOUNT):
+            raise BadActuals(f"deal event {n + 1} has the amount {shown(amount)}, not a "
+                             f"number within ±{MAX_AMOUNT:,.0f}")
+        try:
+            result = _OUTCOMES[outcome]
+        except (KeyError, TypeError):
+            raise BadActuals(f"deal event {n + 1} has unknown outcome {shown(outcome)}") \
+                from None
+        append(DealEvent(deal, stage, when, amount, owner, name, result, reason))
+    imports = []
+    for n, row in enumerate(conn.execute(select(
+            ActualsImportRow.source, ActualsImportRow.imported_at, ActualsImportRow.rows_used,
+            ActualsImportRow.rows_rejected, ActualsImportRow.shape, ActualsImportRow.columns,
+            ActualsImportRow.stages).order_by(ActualsImportRow.ordinal))):
+        imports.append(_import_record(n + 1, *row))
+    mapping = []
+    for crm, sid in conn.execute(select(StageMappingRow.crm_stage, StageMappingRow.stage_id)
+                                 .order_by(StageMappingRow.crm_stage)):
+        if type(crm) is not str or type(sid) is not str:
+            raise BadActuals("the stage mapping has a value where text belongs")
+        mapping.append((crm, sid))
+    return Actuals(tuple(events), tuple(imports), tuple(mapping))
+
+
+def _import_record(n: int, source: Any, when: Any, used: Any, rejected: Any, shape: Any,
+                   columns: Any, stages: Any) -> ImportRecord:
+    where = f"import record {n}"
+    if not all(type(v) is str for v in (source, when, shape, columns, stages)):
+        raise BadActuals(f"{where} has a value where text belongs")
+    for count in (used, rejected):
+        if type(count) is not int or not 0 <= count <= 2**53:
+            raise BadActuals(f"{where} has the row count {shown(count)}")
+    if shape not in SHAPES:
+        raise BadActuals(f"{where} has unknown shape {shown(shape)}")
+    try:
+        stamp = datetime.fromisoformat(when) if len(when) <= _MAX_DATE_TEXT else None
+    except ValueError:
+        stamp = None
+    if stamp is None or not EARLIEST_YEAR <= stamp.year <= LATEST_YEAR:
+        raise BadActuals(f"{where} has the time {shown(when)}")
+    return ImportRecord(source, stamp, used, rejected, shape, _pairs(columns, where),
+                        _pairs(stages, where))
+
+
+def _pairs(text: str, where: str) -> tuple[tuple[str, str], ...]:
+    """A JSON list of [text, text] pairs (nothing nested deeper: no deep-nesting bomb)."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise BadActuals(f"{where} has a mapping that is not valid JSON") from None
+    if not isinstance(data, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p)
+            for p in data):
+        raise BadActuals(f"{where} has a mapping that is not a list of name pairs")
+    return tuple((a, b) for a, b in data)
+
+
+__all__ = ["BadActuals", "actuals_from_rows", "actuals_rows"]
