@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
 
-SUBCOMMANDS = ("new", "check", "export", "import", "screenshot")
+SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -77,7 +77,9 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--attachments", default=None,
                         help="json: beside|omit (default beside); html: folder|inline (default folder)")
 
-    imp = sub.add_parser("import", help="build a document from JSON or a CSV stage list")
+    imp = sub.add_parser("import", help="build a document from JSON or a CSV stage list; "
+                         "'import actuals FILE EXPORT' adds deal history from a CRM export "
+                         "(salesdesigner import actuals --help)")
     imp.add_argument("format", choices=("json", "csv"))
     imp.add_argument("input")
     imp.add_argument("-o", "--output", required=True)
@@ -85,12 +87,39 @@ def _command_parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true",
                      help="overwrite an existing file (even a read-only one)")
 
+    strip = sub.add_parser("strip-actuals", help="remove the deal history (actuals) from a "
+                           "document, e.g. before handing it to a rep")
+    strip.add_argument("file")
+    strip.add_argument("--lang", default=None, help="language of the messages: ja or en "
+                       "(default: the document's)")
+
     shot = sub.add_parser("screenshot", help="render the designer window with a document to PNG")
     shot.add_argument("file")
     shot.add_argument("-o", "--output", required=True)
     shot.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--lang", default=None, help="UI language: ja or en")
     shot.add_argument("--force", action="store_true", help="overwrite OUT even when read-only")
+    return parser
+
+
+def _actuals_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="salesdesigner import actuals", description=(
+        "Add deal stage history from a CRM export (CSV in UTF-8, UTF-16 or Shift_JIS; "
+        ".xlsx) to a document. Long exports (one row per deal per stage) and wide ones "
+        "('Date entered <stage>' columns) are detected; rows with the same deal, stage and "
+        "date as earlier imports replace them. Prints what was used and rejected; the "
+        "document is saved only when at least one row was imported."))
+    parser.add_argument("file", help="the .salesdesign document to add the actuals to")
+    parser.add_argument("export", help="the CRM export: .csv or .xlsx")
+    parser.add_argument("--map", action="append", default=[], metavar='"CRM STAGE=STAGE ID"',
+                        help="map a CRM stage name to a process stage (id or name); "
+                             "remembered in the document (repeatable)")
+    parser.add_argument("--replace", action="store_true",
+                        help="drop every event imported before (keep the import records)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="print what would be imported; change nothing")
+    parser.add_argument("--lang", default=None, help="language of the messages: ja or en "
+                        "(default: the document's)")
     return parser
 
 
@@ -212,6 +241,71 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _words(lang: str | None, process) -> object:
+    from salesdesigner.model.presentation import words_for
+    if lang is not None and lang not in ("ja", "en"):
+        raise UserError(f"unknown language {lang!r}: use ja or en.")
+    return words_for(lang or process.language, "import")
+
+
+def cmd_import_actuals(args: argparse.Namespace) -> int:
+    from salesdesigner.storage.actuals_import import read_actuals
+    from salesdesigner.storage.document import save_document
+
+    given = {}
+    for item in args.map:
+        crm, sep, target = item.partition("=")
+        if not sep or not crm.strip() or not target.strip():
+            raise _UsageError(f"--map {item[:60]!r} must look like \"CRM stage=stage id\".")
+        given[crm.strip()] = target.strip()
+    process = _open(args.file)
+    w = _words(args.lang, process)
+    plan = read_actuals(args.export, process, stage_map=given)
+    print(w("summary", source=plan.source, shape=w(f"shape_{plan.shape}"),
+            encoding=plan.encoding, rows=f"{plan.rows:,}", used=f"{len(plan.events):,}",
+            rejected=f"{len(plan.rejected):,}"))
+    print(w.text("columns") + w.colon + w.list_sep.join(
+        f"{w(f'field_{name}')} ← {header!r}" for name, header in plan.columns.items()))
+    if plan.stages.mapping:
+        print(w.text("stages") + w.colon)
+        for crm, sid in plan.stages.mapping.items():
+            print(f"  {crm!r} → {sid} ({w(f'how_{plan.stages.how[crm]}')})")
+    for crm, near in plan.stages.unmapped.items():
+        print("  " + w("unmapped", name=crm) + (w("near", ids=", ".join(near)) if near else ""))
+    if plan.rejected:
+        print(f"{w.text('rejected')} ({len(plan.rejected):,}){w.colon}")
+        for r in plan.rejected:
+            where = w("line", line=r.line) + (f" [{r.stage}]" if r.stage else "")
+            value = f": {r.value!r}" if r.value else ""
+            print(f"  {where}: {w(f'reason_{r.reason}')}{value}")
+    if not plan.events:
+        raise UserError(w("nothing", source=plan.source))
+    if args.dry_run:
+        return EXIT_OK
+    plan.edit(replace=args.replace).apply(process)
+    save_document(process, args.file)
+    print(w("saved", file=args.file, events=f"{len(process.actuals.events):,}",
+            imports=len(process.actuals.imports)))
+    return EXIT_OK
+
+
+def cmd_strip_actuals(args: argparse.Namespace) -> int:
+    from salesdesigner.edits.actuals import strip_actuals
+    from salesdesigner.storage.document import save_document
+
+    process = _open(args.file)
+    w = _words(args.lang, process)
+    before = process.actuals
+    if not before:
+        print(w("no_actuals", file=args.file))
+        return EXIT_OK
+    strip_actuals().apply(process)
+    save_document(process, args.file)
+    print(w("stripped", file=args.file, events=f"{len(before.events):,}",
+            imports=len(before.imports)))
+    return EXIT_OK
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -231,7 +325,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
-            "screenshot": cmd_screenshot}
+            "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals}
 
 
 def _check_display() -> None:
@@ -275,6 +369,8 @@ def _one_line(text: str, limit: int = 800) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:2] == ["import", "actuals"]:
+            return cmd_import_actuals(_actuals_parser().parse_args(argv[2:]))
         if argv and argv[0] in SUBCOMMANDS:
             args = _command_parser().parse_args(argv)
             return COMMANDS[args.command](args)

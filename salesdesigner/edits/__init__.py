@@ -9,6 +9,7 @@ clean-up — so the GUI, the command line, a diff or a server share them.  The G
 edit in one ``QUndoCommand`` (:mod:`salesdesigner.ui.commands`).
 """
 
+from salesdesigner.edits.actuals import ImportActuals, SetActuals, strip_actuals
 from salesdesigner.edits.base import Compound, Edit, Name, Touched, compound, name, undo_both
 from salesdesigner.edits.fields import (
     AddAttachment,
@@ -42,6 +43,7 @@ from salesdesigner.edits.structure import (
 )
 
 __all__ = [
+    "ImportActuals", "SetActuals", "strip_actuals",
     "Compound", "Edit", "Name", "Touched", "compound", "name", "undo_both",
     "AddAttachment", "RemoveAttachments", "RestoreAttachments", "ReplaceLane", "ReplaceStage",
     "ReplaceStages", "ReplaceTransition", "SetLane", "SetProcess", "SetStage", "SetStages",

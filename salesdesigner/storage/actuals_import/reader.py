@@ -1,0 +1,274 @@
+"""An export read into deal events, with every row it could not use and why.
+
+:func:`read_actuals` changes nothing: it returns an :class:`ImportPlan` (what would be
+imported, what was rejected, which columns and stage mapping were used) that the CLI prints
+and the dialog previews; :meth:`ImportPlan.edit` is the one undoable edit that imports it.
+The row loop is plain Python over the ``csv`` module, with per-value caches (an export
+repeats the same dates, stage names and owners thousands of times); see
+``benchmarks/bench_actuals_import.py`` for why not a dataframe library.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from salesdesigner.edits.actuals import ImportActuals, import_record
+from salesdesigner.model import Process
+from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.storage.actuals_import.columns import (
+    OUTCOME_WORDS,
+    Columns,
+    detect_columns,
+    normal,
+)
+from salesdesigner.storage.actuals_import.source import ActualsImportError, Table, read_table
+from salesdesigner.storage.actuals_import.stages import (
+    StageMapError,
+    StageMatch,
+    match_stages,
+    resolve_given,
+)
+from salesdesigner.storage.actuals_import.values import amount_of_cell, date_of_cell
+
+#: Why a row (or, in a wide export, one stage date of a row) was not imported.
+REASONS = ("missing_id", "missing_stage", "unknown_stage", "missing_date", "bad_date",
+           "bad_amount", "mis_encoded")
+_MAX_SHOWN = 60
+_MAX_TEXT = 10_000  # a cell longer than this is cut (a deal name is not a novel)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Line ``line`` of the export was not imported: ``reason`` (one of :data:`REASONS`),
+    the offending ``value`` cut short, and for a wide export the ``stage`` column."""
+
+    line: int
+    reason: str
+    value: str = ""
+    stage: str = ""
+
+
+@dataclass
+class ImportPlan:
+    """What importing an export would do; nothing is changed until :meth:`edit` is applied."""
+
+    source: str
+    shape: str
+    encoding: str
+    columns: dict[str, str]  # event field → the export's header it is read from
+    stages: StageMatch
+    events: list[DealEvent] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    rows: int = 0
+
+    def edit(self, *, replace: bool = False, when: datetime | None = None) -> ImportActuals:
+        """The one undoable edit that merges these events into a document."""
+        record = import_record(self.source, len(self.events), len(self.rejected),
+                               shape=self.shape, columns=self.columns,
+                               stages=self.stages.mapping, when=when)
+        return ImportActuals(tuple(self.events), record,
+                             tuple(sorted(self.stages.mapping.items())), replace)
+
+
+def read_actuals(path: str | os.PathLike[str], process: Process, *,
+                 stage_map: Mapping[str, str] | None = None,
+                 columns: Mapping[str, str] | None = None) -> ImportPlan:
+    """Read a CRM export for ``process``.  ``stage_map`` (CRM stage → stage id or name)
+    adds to what the document remembers; ``columns`` (field → header) overrides detection.
+    Raises :class:`ActualsImportError` when the file is not a usable table."""
+    try:
+        given = resolve_given(process, stage_map or {})
+    except StageMapError as exc:
+        raise ActualsImportError(f"--map {exc}.") from None
+    table = read_table(path)
+    found = detect_columns(table.header, dict(columns or {}))
+    missing = found.missing()
+    if missing:
+        raise ActualsImportError(
+            f"{os.fspath(path)}: no column for {', '.join(missing)} (headers: "
+            f"{', '.join(repr(h[:30]) for h in table.header[:12])}); a long export needs a "
+            "deal id, a stage and a date per row, a wide one a deal id and "
+            "'Date entered <stage>' columns.")
+    used = {name: table.header[i] for name, i in found.fields.items()}
+    remembered = process.actuals.stage_mapping
+    if found.shape == "wide":
+        match = match_stages(found.stage_dates, process, remembered, given)
+        plan = ImportPlan(table.name, "wide", table.encoding, used, match)
+        _read_wide(table, found, plan)
+    else:
+        plan = ImportPlan(table.name, "long", table.encoding, used, StageMatch())
+        _read_long(table, found, plan, process, remembered, given)
+    return plan
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # an Excel id cell 1234.0 is the id "1234"
+    text = value.strip() if isinstance(value, str) else str(value).strip()
+    return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT]
+
+
+def _shown(value: object) -> str:
+    text = _text(value)
+    return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "…"
+
+
+class _Cells:
+    """Per-value caches shared by both shapes: each distinct date, amount, outcome and text
+    is converted once (and deal ids, owners, names are kept as one string object each)."""
+
+    def __init__(self) -> None:
+        self.dates: dict[object, datetime | None] = {}
+        self.amounts: dict[object, float | None | str] = {}
+        self.texts: dict[object, str] = {}
+        self.outcomes: dict[object, Outcome | None] = {}
+
+    def text(self, value: object) -> str:
+        try:
+            return self.texts[value]
+        except KeyError:
+            result = self.texts[value] = _text(value)
+            return result
+
+    def date(self, value: object) -> datetime | None:
+        try:
+            return self.dates[value]
+        except KeyError:
+            result = self.dates[value] = date_of_cell(value)
+            return result
+
+    def amount(self, value: object) -> float | None | str:
+        """The amount, or the string "bad" when the cell is not one."""
+        try:
+            return self.amounts[value]
+        except KeyError:
+            try:
+                result: float | None | str = amount_of_cell(value)
+            except ValueError:
+                result = "bad"
+            self.amounts[value] = result
+            return result
+
+    def outcome(self, value: object) -> Outcome | None:
+        try:
+            return self.outcomes[value]
+        except KeyError:
+            word = OUTCOME_WORDS.get(normal(_text(value)))
+            result = self.outcomes[value] = None if word is None else Outcome(word)
+            return result
+
+
+def _getter(fields: dict[str, int], name: str):
+    index = fields.get(name)
+    if index is None:
+        return lambda cells: None
+    return lambda cells: cells[index] if index < len(cells) else None
+
+
+def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
+               remembered: Mapping[str, str], given: Mapping[str, str]) -> None:
+    f = found.fields
+    get_id, get_stage, get_date = (_getter(f, n) for n in ("deal_id", "stage", "entered"))
+    get_amount, get_owner, get_name = (_getter(f, n) for n in ("amount", "owner", "deal_name"))
+    get_outcome, get_reason = _getter(f, "outcome"), _getter(f, "lost_reason")
+    cells_ = _Cells()
+    stage_of: dict[object, str | None] = {}
+    match = plan.stages
+    events, rejected = plan.events, plan.rejected
+    reject, append = rejected.append, events.append
+    rows = 0
+    for line, cells, bad in table.rows:
+        rows += 1
+        if bad:
+            reject(Rejection(line, "mis_encoded"))
+            continue
+        deal = cells_.text(get_id(cells))
+        if not deal:
+            reject(Rejection(line, "missing_id"))
+            continue
+        raw_stage = get_stage(cells)
+        try:
+            sid = stage_of[raw_stage]
+        except KeyError:
+            sid = stage_of[raw_stage] = _stage(cells_.text(raw_stage), process, remembered,
+                                               given, match)
+        if sid is None:
+            name = _text(raw_stage)
+            reject(Rejection(line, "unknown_stage" if name else "missing_stage",
+                             _shown(name)))
+            continue
+        raw_date = get_date(cells)
+        when = cells_.date(raw_date)
+        if when is None:
+            reject(Rejection(line, "bad_date" if _text(raw_date) else "missing_date",
+                             _shown(raw_date)))
+            continue
+        amount = cells_.amount(get_amount(cells))
+        if amount == "bad":
+            reject(Rejection(line, "bad_amount", _shown(get_amount(cells))))
+            continue
+        append(DealEvent(deal, sid, when, amount, cells_.text(get_owner(cells)),  # type: ignore[arg-type]
+                         cells_.text(get_name(cells)), cells_.outcome(get_outcome(cells)),
+                         cells_.text(get_reason(cells))))
+    plan.rows = rows
+
+
+def _stage(name: str, process: Process, remembered: Mapping[str, str],
+           given: Mapping[str, str], match: StageMatch) -> str | None:
+    if not name:
+        return None
+    one = match_stages([name], process, remembered, given)
+    match.mapping.update(one.mapping)
+    match.how.update(one.how)
+    match.unmapped.update(one.unmapped)
+    return one.mapping.get(name)
+
+
+def _read_wide(table: Table, found: Columns, plan: ImportPlan) -> None:
+    f = found.fields
+    get_id = _getter(f, "deal_id")
+    get_amount, get_owner, get_name = (_getter(f, n) for n in ("amount", "owner", "deal_name"))
+    get_outcome, get_reason = _getter(f, "outcome"), _getter(f, "lost_reason")
+    cells_ = _Cells()
+    columns = [(name, index, plan.stages.mapping.get(name))
+               for name, index in found.stage_dates.items()]
+    events, rejected = plan.events, plan.rejected
+    rows = 0
+    for line, cells, bad in table.rows:
+        rows += 1
+        if bad:
+            rejected.append(Rejection(line, "mis_encoded"))
+            continue
+        deal = cells_.text(get_id(cells))
+        if not deal:
+            rejected.append(Rejection(line, "missing_id"))
+            continue
+        amount = cells_.amount(get_amount(cells))
+        if amount == "bad":
+            rejected.append(Rejection(line, "bad_amount", _shown(get_amount(cells))))
+            continue
+        owner, name = cells_.text(get_owner(cells)), cells_.text(get_name(cells))
+        outcome, reason = cells_.outcome(get_outcome(cells)), cells_.text(get_reason(cells))
+        for stage_name, index, sid in columns:
+            raw = cells[index] if index < len(cells) else None
+            if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
+                continue  # the deal never entered this stage
+            if sid is None:
+                rejected.append(Rejection(line, "unknown_stage", _shown(stage_name),
+                                          stage_name))
+                continue
+            when = cells_.date(raw)
+            if when is None:
+                rejected.append(Rejection(line, "bad_date", _shown(raw), stage_name))
+                continue
+            events.append(DealEvent(deal, sid, when, amount, owner, name,  # type: ignore[arg-type]
+                                    outcome, reason))
+    plan.rows = rows
+
+
+__all__ = ["REASONS", "ActualsImportError", "ImportPlan", "Rejection", "read_actuals"]

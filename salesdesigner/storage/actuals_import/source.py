@@ -1,0 +1,191 @@
+"""An export file as a header and rows of cells, whatever its encoding, separator or format.
+
+CSV text is detected, never asked: a byte-order mark (UTF-8, UTF-16), else UTF-8 if the
+whole file is, else Shift_JIS/CP932 (Japanese Excel's "CSV") if that reads more lines
+cleanly.  A file mostly in one encoding with a few lines that are not (a line pasted from
+another tool) keeps its good lines; the others are reported per line.  The separator is
+sniffed from the first lines (comma, tab, semicolon, pipe).  ``.xlsx`` is read with
+openpyxl (imported only then), first sheet, values only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from salesdesigner.model.errors import UserError
+from salesdesigner.storage.files import ReadError, read_regular
+
+#: The largest export read (bytes on disk): far above a year of a big team's history.
+MAX_EXPORT_BYTES = 2 * 1024**3
+_DELIMITERS = ",\t;|"
+# Python's cp932 decodes a few unassigned bytes to C1 controls / private use: real
+# Shift_JIS text never holds them.
+_NOT_SJIS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\uf8f0-\uf8f3]")
+
+
+class ActualsImportError(UserError):
+    """The export cannot be read at all (not a table, no id/stage/date columns …)."""
+
+
+Cell = object  # str from CSV; str, int, float, datetime or None from Excel
+
+
+@dataclass
+class Table:
+    """A header and its rows; ``rows`` yields (line number, cells, encoding problem)."""
+
+    name: str
+    header: list[str]
+    rows: Iterator[tuple[int, list[Cell], bool]]
+    encoding: str = ""
+    delimiter: str = ""
+    bad_lines: set[int] = field(default_factory=set)
+
+
+def read_table(path: str | os.PathLike[str]) -> Table:
+    """The export at ``path`` as a :class:`Table`; :class:`ActualsImportError` when it is
+    not one (binary, empty, one column, a SalesDesigner document …)."""
+    label = os.fspath(path)
+    name = Path(label).name
+    try:
+        raw = read_regular(path, MAX_EXPORT_BYTES)
+    except ReadError as exc:
+        raise ActualsImportError(str(exc)) from None
+    if raw.startswith(b"PK\x03\x04"):
+        return _xlsx_table(raw, label, name)
+    if raw.startswith(b"SQLite format 3\x00"):
+        raise ActualsImportError(f"{label} is a database (perhaps a SalesDesigner document), "
+                                 "not a CRM export; give the CSV or Excel file.")
+    if raw.startswith((b"\xd0\xcf\x11\xe0", b"%PDF")):
+        raise ActualsImportError(f"{label} is not a table (an old .xls or a PDF?); save it "
+                                 "as CSV or .xlsx.")
+    return _csv_table(raw, label, name)
+
+
+# ---------------------------------------------------------------- CSV
+def _decode(raw: bytes, label: str) -> tuple[str, str, set[int]]:
+    """Text, encoding name and the 1-based numbers of lines that did not decode cleanly."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw, encodings = raw[3:], ("utf-8",)
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16", set()
+        except UnicodeDecodeError:
+            raise ActualsImportError(f"{label} claims to be UTF-16 text but is not.") from None
+    elif len(raw) >= 4 and (raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00"):
+        encoding = "utf-16-le" if raw[1] == 0 else "utf-16-be"
+        try:
+            return raw.decode(encoding), "utf-16", set()
+        except UnicodeDecodeError:
+            raise ActualsImportError(f"{label} is not a table (it holds binary data).") \
+                from None
+    else:
+        encodings = ("utf-8", "cp932")
+    for encoding in encodings:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or not _NOT_SJIS.search(text):
+            return text, encoding, set()
+    # Mostly one encoding, some lines not: keep the encoding more lines agree with.
+    lines = raw.split(b"\n")
+    best: tuple[int, str, list[int]] | None = None
+    for encoding in encodings:
+        bad = []
+        for n, line in enumerate(lines, 1):
+            try:
+                decoded = line.decode(encoding)
+            except UnicodeDecodeError:
+                bad.append(n)
+                continue
+            if encoding == "cp932" and _NOT_SJIS.search(decoded.rstrip("\r")):
+                bad.append(n)
+        if best is None or len(bad) < len(best[2]):
+            best = (len(bad), encoding, bad)
+    assert best is not None
+    _, encoding, bad_lines = best
+    if len(bad_lines) * 2 > len(lines):
+        raise ActualsImportError(f"{label} is not a table: it is neither UTF-8, UTF-16 nor "
+                                 "Shift_JIS text (binary data?).")
+    return raw.decode(encoding, errors="replace"), encoding, set(bad_lines)
+
+
+def _csv_table(raw: bytes, label: str, name: str) -> Table:
+    text, encoding, bad_lines = _decode(raw, label)
+    if "\x00" in text:
+        raise ActualsImportError(f"{label} is not a table (it holds binary data).")
+    sample = text[:65536]
+    try:
+        delimiter = csv.Sniffer().sniff(sample[:sample.rfind("\n") + 1] or sample,
+                                        _DELIMITERS).delimiter
+    except csv.Error:
+        first = sample.split("\n", 1)[0]
+        delimiter = max(_DELIMITERS, key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ActualsImportError(f"{label} is not a table ({exc}).") from None
+    if not header or len([h for h in header if h.strip()]) < 2:
+        raise ActualsImportError(f"{label} is not a table: its first line is not a header "
+                                 "row of at least two columns.")
+
+    def rows() -> Iterator[tuple[int, list[Cell], bool]]:
+        start = reader.line_num + 1
+        try:
+            for cells in reader:
+                end = reader.line_num
+                if cells:
+                    bad = bool(bad_lines) and any(n in bad_lines for n in range(start, end + 1))
+                    yield start, cells, bad
+                start = end + 1
+        except csv.Error as exc:  # e.g. a field larger than the csv module's limit
+            raise ActualsImportError(f"{label}, line {reader.line_num}: {exc}.") from None
+
+    return Table(name, header, rows(), encoding, delimiter, bad_lines)
+
+
+# ---------------------------------------------------------------- Excel
+def _xlsx_table(raw: bytes, label: str, name: str) -> Table:
+    try:
+        import openpyxl  # lazily: only an Excel import pays for it
+    except ImportError:  # pragma: no cover - a dependency
+        raise ActualsImportError("reading .xlsx needs the openpyxl package.") from None
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        values = sheet.iter_rows(values_only=True)
+        header_row = next(values, None)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError) as exc:
+        raise ActualsImportError(f"{label} is not a readable Excel workbook "
+                                 f"({type(exc).__name__}).") from None
+    header = ["" if v is None else str(v) for v in header_row or ()]
+    while header and not header[-1].strip():
+        header.pop()
+    if len([h for h in header if h.strip()]) < 2:
+        raise ActualsImportError(f"{label} is not a table: its first sheet's first row is not "
+                                 "a header row of at least two columns.")
+
+    def rows() -> Iterator[tuple[int, list[Cell], bool]]:
+        try:
+            for n, row in enumerate(values, 2):
+                if any(v is not None and v != "" for v in row):
+                    yield n, list(row), False
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+            raise ActualsImportError(f"{label} is a damaged Excel workbook "
+                                     f"({type(exc).__name__}).") from None
+        finally:
+            book.close()
+
+    return Table(name, header, rows(), "xlsx", "")
+
+
+__all__ = ["ActualsImportError", "MAX_EXPORT_BYTES", "Table", "read_table"]

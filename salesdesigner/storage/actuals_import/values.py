@@ -1,0 +1,107 @@
+"""Dates and amounts as CRMs and people write them, read into datetimes and floats.
+
+Dates: ``2026-04-01``, ``2026/04/01``, ``2026.4.1``, ``2026-04-01 10:30(:00)``,
+``2026-04-01T10:30:00(Z|+09:00)`` (the wall-clock time is kept, the offset dropped: the
+analysis counts days), ``4/1/2026`` (month first, as US CRMs export it; day first only
+when the first number cannot be a month), ``2026年4月1日`` (with ``10:30`` or ``10時30分``),
+Excel's own date cells.  Amounts: ``1,200,000``, ``¥1,200,000``, ``1200000円``, ``$1,200.50``,
+full-width digits.  Each reader caches what it has seen: an export of a million rows
+holds a few thousand distinct dates, so each is parsed once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT
+
+_YMD = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]+(\d{1,2})\s*[:時]\s*(\d{1,2})\s*分?(?::(\d{1,2})(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|JST)?")
+_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+                  r"\s*([AaPp][Mm])?)?")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def parse_date(text: str) -> datetime | None:
+    """The naive local datetime a cell names, or None when it is not a date we read."""
+    text = text.strip()
+    if not text or len(text) > 40:
+        return None
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    match = _YMD.fullmatch(text)
+    if match:
+        y, mo, d, h, mi, s = match.groups()
+    else:
+        match = _MDY.fullmatch(text)
+        if not match:
+            return None
+        mo, d, y, h, mi, s, half = match.groups()
+        if int(mo) > 12 >= int(d):
+            mo, d = d, mo
+        if half and h is not None:
+            hour = int(h) % 12 + (12 if half.lower() == "pm" else 0)
+            h = str(hour)
+    try:
+        result = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    except ValueError:
+        return None
+    return result if EARLIEST_YEAR <= result.year <= LATEST_YEAR else None
+
+
+def date_of_cell(value: object) -> datetime | None:
+    """A date from a spreadsheet cell: Excel's datetime, a date, an Excel serial, or text."""
+    if isinstance(value, datetime):
+        value = value.replace(tzinfo=None, microsecond=0)
+        return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 1 <= value <= 200_000:  # serial day numbers 1900 … 2447
+            return None
+        stamp = _EXCEL_EPOCH + timedelta(days=float(value))
+        return stamp.replace(microsecond=0)
+    return parse_date(str(value)) if value is not None else None
+
+
+_CURRENCY = str.maketrans("", "", "¥$€£,円 \u00a0\u3000'\\")  # "\\": ¥ in Shift_JIS
+
+
+def parse_amount(text: str) -> float | None:
+    """A finite amount within :data:`~..limits.MAX_AMOUNT`; ValueError when not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    negative = text.startswith("(") and text.endswith(")")
+    cleaned = text.strip("()").translate(_CURRENCY)
+    for suffix in ("jpy", "usd", "eur"):
+        if cleaned.lower().endswith(suffix):
+            cleaned = cleaned[:-3]
+    if not cleaned or len(cleaned) > 30 or not cleaned.lstrip("+-").replace(".", "", 1).isdigit():
+        raise ValueError(text)
+    value = float(cleaned)
+    if not math.isfinite(value) or abs(value) > MAX_AMOUNT:
+        raise ValueError(text)
+    return -value if negative else value
+
+
+def amount_of_cell(value: object) -> float | None:
+    """An amount from a spreadsheet cell (a number, or text as :func:`parse_amount`)."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        if not math.isfinite(number) or abs(number) > MAX_AMOUNT:
+            raise ValueError(str(value))
+        return number
+    return parse_amount(str(value))
+
+
+__all__ = ["amount_of_cell", "date_of_cell", "parse_amount", "parse_date"]
