@@ -16,11 +16,6 @@ from datetime import datetime
 from salesdesigner.model.actuals.events import DealEvent
 
 
-def _event_order(event: DealEvent) -> tuple[str, datetime, str]:
-    """Events are kept per deal, in time order: how every analysis walks them."""
-    return (event.deal_id, event.entered, event.stage_id)
-
-
 @dataclass(frozen=True)
 class ImportRecord:
     """One import: where from, when, how many rows it used and rejected, what it mapped.
@@ -42,7 +37,10 @@ class ImportRecord:
 
 @dataclass(frozen=True, eq=True)
 class Actuals:
-    """Everything the CRM told the document, as one value (empty for a plain process)."""
+    """Everything the CRM told the document, as one value (empty for a plain process).
+
+    ``events`` are kept per deal (by id), in time order: how every analysis walks them.
+    """
 
     events: tuple[DealEvent, ...] = ()
     imports: tuple[ImportRecord, ...] = ()
@@ -62,14 +60,14 @@ class Actuals:
         """These actuals with ``events`` added: an event with the key of one already held
         replaces it; ``replace`` drops every event held before.  The record is appended and
         the mapping remembered (new names added, changed ones updated)."""
-        if replace or not self.events:
-            by_key = {e.key: e for e in events}
-        else:
-            by_key = {e.key: e for e in self.events}
-            by_key.update((e.key, e) for e in events)
+        # Keyed by (deal, entered, stage): the same fields as DealEvent.key, in the order
+        # the events are kept, so one C-level sort of the keys orders them.
+        by_order = {} if replace else {(e.deal_id, e.entered, e.stage_id): e
+                                       for e in self.events}
+        by_order.update(((e.deal_id, e.entered, e.stage_id), e) for e in events)
         mapping = dict(self.stage_map)
         mapping.update(stage_mapping or {})
-        return Actuals(tuple(sorted(by_key.values(), key=_event_order)),
+        return Actuals(tuple(by_order[k] for k in sorted(by_order)),
                        self.imports + ((record,) if record is not None else ()),
                        tuple(sorted(mapping.items())))
 

@@ -11,6 +11,7 @@ repeats the same dates, stage names and owners thousands of times); see
 from __future__ import annotations
 
 import os
+from operator import itemgetter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,7 +32,11 @@ from salesdesigner.storage.actuals_import.stages import (
     match_stages,
     resolve_given,
 )
-from salesdesigner.storage.actuals_import.values import amount_of_cell, date_of_cell
+from salesdesigner.storage.actuals_import.values import (
+    amount_of_cell,
+    date_of_cell,
+    parse_date,
+)
 
 #: Why a row (or, in a wide export, one stage date of a row) was not imported.
 REASONS = ("missing_id", "missing_stage", "unknown_stage", "missing_date", "bad_date",
@@ -172,26 +177,35 @@ def _getter(fields: dict[str, int], name: str):
 
 def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
                remembered: Mapping[str, str], given: Mapping[str, str]) -> None:
-    f = found.fields
-    get_id, get_stage, get_date = (_getter(f, n) for n in ("deal_id", "stage", "entered"))
-    get_amount, get_owner, get_name = (_getter(f, n) for n in ("amount", "owner", "deal_name"))
-    get_outcome, get_reason = _getter(f, "outcome"), _getter(f, "lost_reason")
+    # The hot loop of a million-row import: one itemgetter per row, dict caches inlined.
+    width = len(table.header)
+    order = ("deal_id", "stage", "entered", "amount", "owner", "deal_name", "outcome",
+             "lost_reason")
+    pick = itemgetter(*(found.fields.get(name, width) for name in order))
+    padding = [None]
     cells_ = _Cells()
+    texts, dates, amounts, outcomes = cells_.texts, cells_.dates, cells_.amounts, \
+        cells_.outcomes
     stage_of: dict[object, str | None] = {}
     match = plan.stages
-    events, rejected = plan.events, plan.rejected
-    reject, append = rejected.append, events.append
+    line = table.line
+    reject, append = plan.rejected.append, plan.events.append
     rows = 0
-    for line, cells, bad in table.rows:
+    for cells in table.rows:
         rows += 1
-        if bad:
-            reject(Rejection(line, "mis_encoded"))
+        if cells is None:
+            reject(Rejection(line(), "mis_encoded"))
             continue
-        deal = cells_.text(get_id(cells))
+        if len(cells) != width:
+            cells = (cells + [None] * width)[:width]
+        raw_id, raw_stage, raw_date, raw_amount, raw_owner, raw_name, raw_outcome, \
+            raw_reason = pick(cells + padding)
+        deal = texts.get(raw_id)
+        if deal is None:
+            deal = cells_.text(raw_id)
         if not deal:
-            reject(Rejection(line, "missing_id"))
+            reject(Rejection(line(), "missing_id"))
             continue
-        raw_stage = get_stage(cells)
         try:
             sid = stage_of[raw_stage]
         except KeyError:
@@ -199,23 +213,38 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
                                                given, match)
         if sid is None:
             name = _text(raw_stage)
-            reject(Rejection(line, "unknown_stage" if name else "missing_stage",
+            reject(Rejection(line(), "unknown_stage" if name else "missing_stage",
                              _shown(name)))
             continue
-        raw_date = get_date(cells)
-        when = cells_.date(raw_date)
+        when = dates.get(raw_date)
         if when is None:
-            reject(Rejection(line, "bad_date" if _text(raw_date) else "missing_date",
-                             _shown(raw_date)))
-            continue
-        amount = cells_.amount(get_amount(cells))
+            when = dates[raw_date] = parse_date(raw_date) if type(raw_date) is str \
+                else date_of_cell(raw_date)
+            if when is None:
+                reject(Rejection(line(), "bad_date" if _text(raw_date) else "missing_date",
+                                 _shown(raw_date)))
+                continue
+        amount = amounts.get(raw_amount, _UNSEEN)
+        if amount is _UNSEEN:
+            amount = cells_.amount(raw_amount)
         if amount == "bad":
-            reject(Rejection(line, "bad_amount", _shown(get_amount(cells))))
+            reject(Rejection(line(), "bad_amount", _shown(raw_amount)))
             continue
-        append(DealEvent(deal, sid, when, amount, cells_.text(get_owner(cells)),  # type: ignore[arg-type]
-                         cells_.text(get_name(cells)), cells_.outcome(get_outcome(cells)),
-                         cells_.text(get_reason(cells))))
+        owner = texts.get(raw_owner)
+        if owner is None:
+            owner = cells_.text(raw_owner)
+        name = texts.get(raw_name)
+        if name is None:
+            name = cells_.text(raw_name)
+        outcome = outcomes.get(raw_outcome, _UNSEEN)
+        if outcome is _UNSEEN:
+            outcome = cells_.outcome(raw_outcome)
+        append(DealEvent(deal, sid, when, amount, owner, name, outcome,  # type: ignore[arg-type]
+                         cells_.text(raw_reason) if raw_reason else ""))
     plan.rows = rows
+
+
+_UNSEEN = object()
 
 
 def _stage(name: str, process: Process, remembered: Mapping[str, str],
@@ -239,11 +268,12 @@ def _read_wide(table: Table, found: Columns, plan: ImportPlan) -> None:
                for name, index in found.stage_dates.items()]
     events, rejected = plan.events, plan.rejected
     rows = 0
-    for line, cells, bad in table.rows:
+    for cells in table.rows:
         rows += 1
-        if bad:
-            rejected.append(Rejection(line, "mis_encoded"))
+        if cells is None:
+            rejected.append(Rejection(table.line(), "mis_encoded"))
             continue
+        line = table.line()
         deal = cells_.text(get_id(cells))
         if not deal:
             rejected.append(Rejection(line, "missing_id"))

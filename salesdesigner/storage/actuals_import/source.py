@@ -15,7 +15,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +39,14 @@ Cell = object  # str from CSV; str, int, float, datetime or None from Excel
 
 @dataclass
 class Table:
-    """A header and its rows; ``rows`` yields (line number, cells, encoding problem)."""
+    """A header and its rows: ``rows`` yields each row's cells, or None for a row on a line
+    that is not in the file's encoding; ``line()`` is the line number of the row last
+    yielded (its last line, for a CSV record spanning several)."""
 
     name: str
     header: list[str]
-    rows: Iterator[tuple[int, list[Cell], bool]]
+    rows: Iterator[list[Cell] | None]
+    line: Callable[[], int]
     encoding: str = ""
     delimiter: str = ""
     bad_lines: set[int] = field(default_factory=set)
@@ -138,19 +141,23 @@ def _csv_table(raw: bytes, label: str, name: str) -> Table:
         raise ActualsImportError(f"{label} is not a table: its first line is not a header "
                                  "row of at least two columns.")
 
-    def rows() -> Iterator[tuple[int, list[Cell], bool]]:
+    def checked() -> Iterator[list[Cell] | None]:
+        """Rows, with those on a mis-encoded line replaced by None."""
         start = reader.line_num + 1
+        for cells in reader:
+            end = reader.line_num
+            if cells:
+                yield None if any(n in bad_lines for n in range(start, end + 1)) else cells
+            start = end + 1
+
+    def guarded() -> Iterator[list[Cell] | None]:
         try:
-            for cells in reader:
-                end = reader.line_num
-                if cells:
-                    bad = bool(bad_lines) and any(n in bad_lines for n in range(start, end + 1))
-                    yield start, cells, bad
-                start = end + 1
+            yield from (checked() if bad_lines else filter(None, reader))
         except csv.Error as exc:  # e.g. a field larger than the csv module's limit
             raise ActualsImportError(f"{label}, line {reader.line_num}: {exc}.") from None
 
-    return Table(name, header, rows(), encoding, delimiter, bad_lines)
+    return Table(name, header, guarded(), lambda: reader.line_num, encoding, delimiter,
+                 bad_lines)
 
 
 # ---------------------------------------------------------------- Excel
@@ -174,18 +181,21 @@ def _xlsx_table(raw: bytes, label: str, name: str) -> Table:
         raise ActualsImportError(f"{label} is not a table: its first sheet's first row is not "
                                  "a header row of at least two columns.")
 
-    def rows() -> Iterator[tuple[int, list[Cell], bool]]:
+    line = [1]
+
+    def rows() -> Iterator[list[Cell] | None]:
         try:
-            for n, row in enumerate(values, 2):
+            for row in values:
+                line[0] += 1
                 if any(v is not None and v != "" for v in row):
-                    yield n, list(row), False
+                    yield list(row)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
             raise ActualsImportError(f"{label} is a damaged Excel workbook "
                                      f"({type(exc).__name__}).") from None
         finally:
             book.close()
 
-    return Table(name, header, rows(), "xlsx", "")
+    return Table(name, header, rows(), lambda: line[0], "xlsx", "")
 
 
 __all__ = ["ActualsImportError", "MAX_EXPORT_BYTES", "Table", "read_table"]
