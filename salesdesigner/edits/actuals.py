@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from salesdesigner.collector import collector_paused
 from salesdesigner.edits.base import Edit, Name, Touched, touched
 from salesdesigner.model.actuals.events import DealEvent
 from salesdesigner.model.actuals.record import EMPTY_ACTUALS, Actuals, ImportRecord
@@ -44,8 +45,10 @@ class ImportActuals(Edit):
 
     def apply(self, process: Process) -> Edit:
         old = process.actuals
-        process.set_actuals(old.merged(self.events, self.record, dict(self.stage_mapping),
-                                       replace=self.replace))
+        with collector_paused():  # merging a million events makes no cycles
+            new = old.merged(self.events, self.record, dict(self.stage_mapping),
+                             replace=self.replace)
+        process.set_actuals(new)
         return SetActuals(old, name=self.name)
 
     def touched(self) -> Touched:

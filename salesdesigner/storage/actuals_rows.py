@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -29,31 +31,54 @@ class BadActuals(Exception):
 
 
 # ====================================================================== model -> rows
-def actuals_rows(actuals: Actuals) -> dict[type, list[dict[str, Any]]]:
-    """The three actuals tables as column dicts; ``ValueError`` for an unstorable value."""
-    events = []
-    for n, e in enumerate(actuals.events):
+@dataclass(frozen=True)
+class StreamedRows:
+    """Rows inserted as plain tuples straight from the model (a million deal events would
+    cost a gigabyte as column dicts); checked before, so inserting cannot fail on a value."""
+
+    sql: str
+    tuples: Iterator[tuple[Any, ...]]
+
+    def __bool__(self) -> bool:
+        return True
+
+
+_EVENT_COLUMNS = ("ordinal", "deal_id", "stage_id", "entered", "amount", "owner",
+                  "deal_name", "outcome", "lost_reason")
+
+
+def actuals_rows(actuals: Actuals) -> dict[type, Any]:
+    """The three actuals tables (deal events as :class:`StreamedRows`); ``ValueError`` for
+    an unstorable value, raised here, before anything is written."""
+    events = actuals.events
+    for e in events:
         amount = e.amount
-        if amount is not None:
-            if isinstance(amount, bool) or not isinstance(amount, (int, float)) \
-                    or not math.isfinite(amount) or abs(amount) > MAX_AMOUNT:
-                raise ValueError(f"deal {e.deal_id!r} has an amount {shown(amount)} outside "
-                                 f"±{MAX_AMOUNT:,.0f}")
-            amount = float(amount)
-        if not EARLIEST_YEAR <= e.entered.year <= LATEST_YEAR:
-            raise ValueError(f"deal {e.deal_id!r} entered a stage in {e.entered.year}")
-        events.append({"ordinal": n, "deal_id": e.deal_id, "stage_id": e.stage_id,
-                       "entered": e.entered.isoformat(), "amount": amount, "owner": e.owner,
-                       "deal_name": e.deal_name,
-                       "outcome": None if e.outcome is None else Outcome(e.outcome).value,
-                       "lost_reason": e.lost_reason})
+        if amount is not None and (isinstance(amount, bool) or not isinstance(
+                amount, (int, float)) or not math.isfinite(amount) or abs(amount) > MAX_AMOUNT):
+            raise ValueError(f"deal {e.deal_id!r} has an amount {shown(amount)} outside "
+                             f"±{MAX_AMOUNT:,.0f}")
+        if not EARLIEST_YEAR <= e.entered.year <= LATEST_YEAR or e.entered.tzinfo is not None:
+            raise ValueError(f"deal {e.deal_id!r} entered a stage at {e.entered}, not a "
+                             f"local time in {EARLIEST_YEAR}–{LATEST_YEAR}")
+        if not (str is type(e.deal_id) is type(e.stage_id) is type(e.owner)
+                is type(e.deal_name) is type(e.lost_reason)):
+            raise TypeError(f"deal {shown(e.deal_id)} has a value where text belongs")
+        if e.outcome is not None and not isinstance(e.outcome, Outcome):
+            raise ValueError(f"deal {e.deal_id!r} has an unknown outcome {shown(e.outcome)}")
+    tuples = ((n, e.deal_id, e.stage_id, e.entered.isoformat(),
+               None if e.amount is None else float(e.amount), e.owner, e.deal_name,
+               None if e.outcome is None else e.outcome.value, e.lost_reason)
+              for n, e in enumerate(events))
+    sql = (f"INSERT INTO {DealEventRow.__tablename__} ({', '.join(_EVENT_COLUMNS)}) "
+           f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
     imports = [{"ordinal": n, "source": r.source, "imported_at": r.imported_at.isoformat(),
                 "rows_used": int(r.rows_used), "rows_rejected": int(r.rows_rejected),
                 "shape": r.shape, "columns": json.dumps(list(r.columns), ensure_ascii=False),
                 "stages": json.dumps(list(r.stages), ensure_ascii=False)}
                for n, r in enumerate(actuals.imports)]
     mapping = [{"crm_stage": name, "stage_id": sid} for name, sid in actuals.stage_map]
-    return {DealEventRow: events, ActualsImportRow: imports, StageMappingRow: mapping}
+    return {DealEventRow: StreamedRows(sql, tuples) if events else [],
+            ActualsImportRow: imports, StageMappingRow: mapping}
 
 
 # ====================================================================== rows -> model
@@ -139,4 +164,4 @@ def _pairs(text: str, where: str) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in data)
 
 
-__all__ = ["BadActuals", "actuals_from_rows", "actuals_rows"]
+__all__ = ["BadActuals", "StreamedRows", "actuals_from_rows", "actuals_rows"]

@@ -32,6 +32,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from salesdesigner.collector import collector_paused
 from salesdesigner.model import Process, ProcessError, UserError
 from salesdesigner.storage.files import AtomicOutput, OutputError, regular_file_error
+from salesdesigner.storage.actuals_rows import StreamedRows
 from salesdesigner.storage.migrations import OLDEST_READABLE_VERSION, migrate
 from salesdesigner.storage.rows import BadRow, process_from_rows, process_rows
 from salesdesigner.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
@@ -61,7 +62,7 @@ def save_document(process: Process, path: str | Path, *, force: bool = False) ->
     with collector_paused():
         tables = _rows(process, label)  # fail on unsavable content before touching the disk
     try:
-        with output:
+        with output, collector_paused():
             assert output.temp is not None
             _write_database(output.temp, tables)
             output.commit()
@@ -93,7 +94,10 @@ def _write_database(temp: Path, tables: dict[type, list[dict[str, Any]]]) -> Non
             Base.metadata.create_all(session.connection())
             connection = session.connection()
             for table, rows in tables.items():
-                if rows:  # Core executemany on the mapped table: no per-row ORM bookkeeping
+                if isinstance(rows, StreamedRows):  # a million deal events: no dict per row
+                    raw = connection.connection.driver_connection
+                    raw.executemany(rows.sql, rows.tuples)
+                elif rows:  # Core executemany on the mapped table: no per-row ORM bookkeeping
                     connection.execute(insert(table.__table__), rows)
             session.commit()
     finally:

@@ -158,3 +158,17 @@ def test_a_crafted_outcome_or_measure_is_refused(tmp_path):
     db.close()
     with pytest.raises(DocumentError, match="unknown measure 'vibes'"):
         open_document(path)
+
+
+@pytest.mark.parametrize("amount", [float("nan"), 1e300, True])
+def test_actuals_that_cannot_be_stored_refuse_the_save_and_leave_the_old_file(tmp_path, amount):
+    path = _saved_with_actuals(tmp_path)
+    before = fingerprint(path)
+    process = open_document(path)
+    bad = dataclasses.replace(process.actuals.events[0], amount=amount)
+    process.set_actuals(dataclasses.replace(process.actuals,
+                                            events=(bad, *process.actuals.events[1:])))
+    with pytest.raises(DocumentError, match="Cannot save .*amount"):
+        save_document(process, path)
+    assert fingerprint(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

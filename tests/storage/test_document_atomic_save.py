@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from datetime import datetime, timedelta
+
 from salesdesigner.model import Process
+from salesdesigner.model.actuals.events import DealEvent
+from salesdesigner.model.actuals.record import actuals_of
 from benchmarks.synthetic import synthetic_process
 from salesdesigner.storage.document import open_document, save_document
 
@@ -37,6 +41,9 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_document(tmp_path):
     old = synthetic_process(300, seed=1)
     new = synthetic_process(450, seed=2)
     new.update_process(name="the new one")
+    # the new one holds actuals too: the streamed deal-event insert is killed mid-way as well
+    new.set_actuals(actuals_of(DealEvent(f"D{n}", f"s{n % 7}", datetime(2026, 1, 1) +
+                                         timedelta(hours=n), float(n)) for n in range(5000)))
     target = tmp_path / "x.salesdesign"
     save_document(new, target)
     started = time.perf_counter()

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from salesdesigner.collector import collector_paused
 from salesdesigner.edits.actuals import ImportActuals, import_record
 from salesdesigner.model import Process
 from salesdesigner.model.actuals.events import DealEvent, Outcome
@@ -84,6 +85,12 @@ def read_actuals(path: str | os.PathLike[str], process: Process, *,
     """Read a CRM export for ``process``.  ``stage_map`` (CRM stage → stage id or name)
     adds to what the document remembers; ``columns`` (field → header) overrides detection.
     Raises :class:`ActualsImportError` when the file is not a usable table."""
+    with collector_paused():  # a million events are made here, none of them in a cycle
+        return _read(path, process, stage_map, columns)
+
+
+def _read(path: str | os.PathLike[str], process: Process, stage_map: Mapping[str, str] | None,
+          columns: Mapping[str, str] | None) -> ImportPlan:
     try:
         given = resolve_given(process, stage_map or {})
     except StageMapError as exc:

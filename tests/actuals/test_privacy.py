@@ -1,0 +1,71 @@
+"""Deal data is the company's confidential customer data: the HTML playbook, the JSON and
+GraphML exports and the PDF manual of a document holding actuals carry no deal id, owner,
+deal name, lost reason or amount (searched in every file written, the PDF through its
+text as pdftotext extracts it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.model.actuals.record import actuals_of
+from salesdesigner.edits.actuals import import_record
+from salesdesigner.storage.templates import load_template
+
+SECRETS = ("DEALQX7731", "OWNERZK5", "NAMEWJ3", "秘密商事", "REASONPV8", "987654321",
+           "987,654,321", "CRMSTAGEQ9")
+
+
+def _process_with_actuals():
+    process = load_template("eight-step", "ja")
+    events = [DealEvent("DEALQX7731", sid, datetime(2026, 4, n + 1), 987654321.0,
+                        "OWNERZK5", "NAMEWJ3 秘密商事", Outcome.LOST, "REASONPV8")
+              for n, sid in enumerate(("lead", "proposal", "lost"))]
+    record = import_record("export DEALQX7731.csv", 3, 0, columns={"deal_id": "OWNERZK5"},
+                           stages={"CRMSTAGEQ9": "lead"})
+    process.set_actuals(actuals_of(events, [record], {"CRMSTAGEQ9": "lead"}))
+    return process
+
+
+def _texts(folder: Path) -> str:
+    out = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            out.append(path.name)
+            raw = path.read_bytes()
+            out.append(raw.decode("utf-8", errors="replace"))
+            if path.suffix == ".pdf":
+                out.append(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                                          capture_output=True, check=True).stdout.decode())
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("kind", ["html", "json", "graphml", "pdf"])
+def test_no_export_carries_deal_ids_owners_names_or_amounts(tmp_path, kind):
+    if kind == "pdf" and shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext")
+    process = _process_with_actuals()
+    out = tmp_path / "out"
+    out.mkdir()
+    if kind == "html":
+        from salesdesigner.export.html import export_html
+        export_html(process, out / "playbook.html")
+    elif kind == "json":
+        from salesdesigner.storage.json_format import export_json
+        export_json(process, out / "process.json")
+    elif kind == "graphml":
+        from salesdesigner.storage.graphml import export_graphml
+        export_graphml(process, out / "process.graphml")
+    else:
+        from salesdesigner.export.pdf import export_pdf
+        export_pdf(process, out / "manual.pdf")
+    text = _texts(out)
+    assert len(text) > 1000  # the export was written and read
+    assert "リード発生" in text or kind == "pdf" and "リード" in text
+    found = [s for s in SECRETS if s in text]
+    assert found == [], f"{kind} export carries deal data: {found}"

@@ -1,0 +1,92 @@
+"""``salesdesigner import actuals`` and ``strip-actuals`` as a user runs them: what was used
+and rejected is printed in the document's language, errors are one line and never touch
+the document, and the import is remembered for the next month."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import assert_one_line_error, fingerprint, run
+
+EXPORT = ("商談ID,商談名,フェーズ,変更日,金額,担当者\n"
+          "OPP-1,A社,リード発生,2026/04/01,\"￥1,200,000\",山田\n"
+          "OPP-1,A社,交渉,2026/04/09,\"￥1,200,000\",山田\n"
+          ",B社,リード発生,2026/04/01,1,佐藤\n")
+
+
+def _events(path: Path) -> list[tuple]:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT deal_id, stage_id, entered FROM deal_events "
+                          "ORDER BY ordinal").fetchall()
+    finally:
+        db.close()
+
+
+@pytest.fixture()
+def document(tmp_path: Path) -> Path:
+    assert run("new", "doc.salesdesign", "--lang", "ja", cwd=tmp_path).returncode == 0
+    (tmp_path / "export.csv").write_bytes(EXPORT.encode("cp932"))
+    return tmp_path / "doc.salesdesign"
+
+
+def test_import_prints_used_and_rejected_rows_in_japanese_and_saves(document):
+    result = run("import", "actuals", document.name, "export.csv", cwd=document.parent)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "取り込む記録 1件、除外 2件" in out and "cp932" in out
+    assert "「交渉」はどのステージにも対応していない" in out
+    assert "3行目: 不明なステージ: '交渉'" in out and "4行目: 案件IDがない" in out
+    assert _events(document) == [("OPP-1", "lead", "2026-04-01T00:00:00")]
+
+
+def test_a_map_is_remembered_and_re_importing_does_not_duplicate(document):
+    first = run("import", "actuals", document.name, "export.csv", "--map", "交渉=closing",
+                "--lang", "en", cwd=document.parent)
+    assert first.returncode == 0, first.stderr
+    assert "'交渉' → closing (given)" in first.stdout
+    assert "line 4: no deal id" in first.stdout
+    again = run("import", "actuals", document.name, "export.csv", "--lang", "en",
+                cwd=document.parent)
+    assert "'交渉' → closing (remembered)" in again.stdout
+    assert "saved doc.salesdesign: 2 events from 2 imports" in again.stdout
+    assert [e[1] for e in _events(document)] == ["lead", "closing"]
+
+
+@pytest.mark.parametrize("export, args, words", [
+    ("missing.csv", (), "does not exist"),
+    ("doc.salesdesign", (), "not a CRM export"),
+    ("prose.csv", (), "not a table"),
+    ("export.csv", ("--map", "nonsense"), "must look like"),
+    ("export.csv", ("--map", "交渉=nowhere"), "no stage"),
+    ("only-bad.csv", (), "nothing imported"),
+])
+def test_errors_are_one_line_and_leave_the_document_untouched(document, export, args, words):
+    (document.parent / "prose.csv").write_text("hello\nworld\n", encoding="utf-8")
+    (document.parent / "only-bad.csv").write_text("Deal ID,Stage,Date\n,lead,2026-01-01\n",
+                                                  encoding="utf-8")
+    before = fingerprint(document)
+    result = run("import", "actuals", document.name, export, *args, "--lang", "en",
+                 cwd=document.parent)
+    assert words in assert_one_line_error(result)
+    assert fingerprint(document) == before
+
+
+def test_dry_run_prints_but_changes_nothing_and_strip_removes_the_actuals(document):
+    before = fingerprint(document)
+    dry = run("import", "actuals", document.name, "export.csv", "--dry-run",
+              cwd=document.parent)
+    assert dry.returncode == 0 and "取り込む記録 1件" in dry.stdout
+    assert fingerprint(document) == before
+    assert run("import", "actuals", document.name, "export.csv",
+               cwd=document.parent).returncode == 0
+    strip = run("strip-actuals", document.name, "--lang", "en", cwd=document.parent)
+    assert strip.returncode == 0
+    assert "removed 1 events and 1 import records" in strip.stdout
+    assert _events(document) == []
+    db = sqlite3.connect(document)
+    assert db.execute("SELECT count(*) FROM actuals_imports").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM stage_mapping").fetchone() == (0,)
