@@ -189,7 +189,6 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
     order = ("deal_id", "stage", "entered", "amount", "owner", "deal_name", "outcome",
              "lost_reason")
     pick = itemgetter(*(found.fields.get(name, width) for name in order))
-    padding = [None]
     cells_ = _Cells()
     texts, dates, amounts, outcomes = cells_.texts, cells_.dates, cells_.amounts, \
         cells_.outcomes
@@ -205,8 +204,9 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
             continue
         if len(cells) != width:
             cells = (cells + [None] * width)[:width]
+        cells.append(None)  # what an absent field picks (index ``width``)
         raw_id, raw_stage, raw_date, raw_amount, raw_owner, raw_name, raw_outcome, \
-            raw_reason = pick(cells + padding)
+            raw_reason = pick(cells)
         deal = texts.get(raw_id)
         if deal is None:
             deal = cells_.text(raw_id)
