@@ -633,6 +633,18 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>EditNames</name>
     <message>
+        <source>Import Actuals</source>
+        <translation>実績の取り込み</translation>
+    </message>
+    <message>
+        <source>Remove Actuals</source>
+        <translation>実績の削除</translation>
+    </message>
+    <message>
+        <source>Change Actuals</source>
+        <translation>実績の変更</translation>
+    </message>
+    <message>
         <source>Bend Arrow</source>
         <translation>矢印を曲げる</translation>
     </message>
