@@ -23,6 +23,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Remove Ac&amp;tuals…</source>
+        <translation>実績データを削除(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Remove the deal history imported from the CRM (before sharing the file)</source>
+        <translation>CRMから取り込んだ案件の記録を削除します（ファイルを共有する前に）</translation>
+    </message>
+    <message>
         <source>&amp;New…</source>
         <translation>新規作成(&amp;N)…</translation>
     </message>
@@ -460,6 +468,14 @@
 </context>
 <context>
     <name>DocumentController</name>
+    <message>
+        <source>Remove Actuals</source>
+        <translation>実績データの削除</translation>
+    </message>
+    <message>
+        <source>Remove the deal history imported from the CRM ({events} deal events, {imports} imports) from this document? Do this before handing the file to someone who must not see the customers&apos; deals. Edit ▸ Undo brings it back until you close the document.</source>
+        <translation>CRMから取り込んだ案件の記録（{events}件、取り込み{imports}回分）をこの文書から削除しますか？顧客の案件を見せてはならない人にファイルを渡す前に行ってください。文書を閉じるまでは「編集 ▸ 元に戻す」で戻せます。</translation>
+    </message>
     <message>
         <source>Untitled</source>
         <translation>無題</translation>
@@ -984,6 +1000,10 @@ Your changes will be lost if you don&apos;t save them.</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>actuals: {events} deal events</source>
+        <translation>実績：案件記録 {events}件</translation>
+    </message>
     <message>
         <source>Untitled process</source>
         <translation>無題のプロセス</translation>

@@ -131,6 +131,7 @@ class Actions(QObject):
         self.revert = action(doc.revert)
         self.import_json = action(lambda: doc.import_file("json"))
         self.import_csv = action(lambda: doc.import_file("csv"))
+        self.remove_actuals = action(doc.remove_actuals)
         self.export_png = action(lambda: w.export("png"))
         self.export_svg = action(lambda: w.export("svg"))
         self.export_json = action(lambda: w.export("json"))
@@ -213,6 +214,7 @@ class Actions(QObject):
         file.addSeparator()
         self.import_menu = file.addMenu("")
         self.import_menu.addActions([self.import_json, self.import_csv])
+        file.addAction(self.remove_actuals)
         self.export_menu = exports = file.addMenu("")
         exports.addActions([self.export_png, self.export_svg])
         exports.addSeparator()
@@ -291,6 +293,8 @@ class Actions(QObject):
             (self.revert, self.tr("Re&vert to Saved"), ""),
             (self.import_json, self.tr("&JSON…"), ""),
             (self.import_csv, self.tr("&CSV Stage List…"), ""),
+            (self.remove_actuals, self.tr("Remove Ac&tuals…"),
+             self.tr("Remove the deal history imported from the CRM (before sharing the file)")),
             (self.export_png, self.tr("Diagram as &PNG…"), ""),
             (self.export_svg, self.tr("Diagram as &SVG…"), ""),
             (self.export_json, self.tr("&JSON…"), ""),

@@ -36,6 +36,7 @@ from salesdesigner.storage.autosave import (
     write_autosave,
 )
 from salesdesigner.storage.disk_state import DiskState, changed_since, disk_state, same_file
+from salesdesigner.ui.commands import push
 from salesdesigner.ui.settings import Settings
 
 SUFFIX = ".salesdesign"  # storage.document.SUFFIX, without importing SQLAlchemy at start-up
@@ -209,6 +210,25 @@ class DocumentController(QObject):
         self.replace_content(process, self.path)
         self.remove_own_autosave()
         return True
+
+    def remove_actuals(self) -> None:
+        """Strip the deal history from the document after asking (one undo step), e.g.
+        before handing the file to a rep who must not see the customers' deals."""
+        actuals = self.process.actuals
+        if not actuals:
+            return
+        answer = QMessageBox.question(
+            self.window, self.tr("Remove Actuals"),
+            self.tr("Remove the deal history imported from the CRM ({events} deal events, "
+                    "{imports} imports) from this document? Do this before handing the file "
+                    "to someone who must not see the customers' deals. Edit ▸ Undo brings "
+                    "it back until you close the document.").format(
+                        events=f"{len(actuals.events):,}", imports=len(actuals.imports)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            from salesdesigner.edits.actuals import strip_actuals
+            push(self.undo_stack, self.process, strip_actuals())
 
     # ------------------------------------------------------------------ save
     def save(self) -> bool:

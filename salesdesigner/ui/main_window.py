@@ -50,7 +50,7 @@ MIN_CANVAS_SHARE = 0.4
 OPENABLE = (SUFFIX,)
 READABLE_ZOOM = 0.6
 _COUNTED_EVENTS = (ev.StageAdded, ev.StageRemoved, ev.TransitionAdded, ev.TransitionRemoved,
-                   ev.ProcessReset)
+                   ev.ProcessReset, ev.ActualsChanged)
 _extra_windows: set[MainWindow] = set()  # windows opened after the first (kept alive here)
 
 
@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "actions_"):
             self.actions_.revert.setEnabled(bool(self.document.path)
                                             and self.document.is_modified())
+            self.actions_.remove_actuals.setEnabled(bool(self.process.actuals))
 
     def _show_zoom(self, level: float) -> None:
         self.zoom_label.setText(zoom_text(level))
@@ -296,8 +297,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_counts(self, *_: object) -> None:
-        self.counts_label.setText(self.tr("{stages} stages · {arrows} arrows").format(
-            stages=len(self.process.stage_ids), arrows=len(self.process.transitions)))
+        text = self.tr("{stages} stages · {arrows} arrows").format(
+            stages=len(self.process.stage_ids), arrows=len(self.process.transitions))
+        actuals = self.process.actuals
+        if actuals:  # deal data is confidential: the window says when the file holds some
+            text += " · " + self.tr("actuals: {events} deal events").format(
+                events=f"{len(actuals.events):,}")
+        self.counts_label.setText(text)
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
@@ -308,6 +314,7 @@ class MainWindow(QMainWindow):
         if isinstance(event, _COUNTED_EVENTS):
             self._update_counts()
             self._update_empty_hint()
+            self._update_actions()
 
     def _update_empty_hint(self) -> None:
         """An empty canvas says how to start; it disappears with the first stage."""
