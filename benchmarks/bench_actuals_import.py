@@ -6,7 +6,7 @@ process, so its peak memory (max RSS) is its own.
 Columns: seconds and peak MB of the yardstick (``csv.reader`` over the decoded file, every
 row touched), of ``read_actuals`` (decode, detect, parse dates/amounts, map stages, build
 the DealEvents) plus applying the import edit (merge, sort, one value on the process),
-and of saving the document with those actuals.  With ``--dataframes PYTHON`` it also
+of saving the document with those actuals, and of opening it again.  With ``--dataframes PYTHON`` it also
 times pandas and polars reading the same CSV with its dates parsed (run by that
 interpreter, which must have them), the measurement behind parsing with the csv module.
 
@@ -76,6 +76,9 @@ def _child(mode: str, path: str) -> None:
             from salesdesigner.storage.document import save_document
             start = time.perf_counter()
             save_document(process, path + ".salesdesign", force=True)
+    elif mode == "open":
+        from salesdesigner.storage.document import open_document
+        assert open_document(path + ".salesdesign").actuals.events
     elif mode == "pandas":
         import pandas
         frame = pandas.read_csv(path, dtype=str)
@@ -118,9 +121,11 @@ def main() -> None:
             yard = _measure(sys.executable, "csv", path)
             imp = _measure(sys.executable, "import", path)
             save = _measure(sys.executable, "save", path)
+            opened = _measure(sys.executable, "open", path)
             row = [f"{n:,}", f"{yard['seconds']:.2f}", f"{imp['seconds']:.2f}",
                    f"{imp['peak_mb']:.0f}", f"{imp['seconds'] / yard['seconds']:.1f}x",
-                   f"{save['seconds']:.2f}", f"{save['peak_mb']:.0f}"]
+                   f"{save['seconds']:.2f}", f"{save['peak_mb']:.0f}",
+                   f"{opened['seconds']:.2f}", f"{opened['peak_mb']:.0f}"]
             if args.dataframes:
                 for mode in ("pandas", "polars"):
                     frame = _measure(args.dataframes, mode, path)
@@ -129,7 +134,7 @@ def main() -> None:
             print(*row, flush=True)
     print()
     header = ["rows", "csv.reader s", "import s", "import peak MB", "import/csv", "save s",
-              "save peak MB"]
+              "save peak MB", "open s", "open peak MB"]
     if args.dataframes:
         header += ["pandas read+dates", "polars read+dates"]
     print_table(header, rows)
