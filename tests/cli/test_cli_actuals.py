@@ -90,3 +90,19 @@ def test_dry_run_prints_but_changes_nothing_and_strip_removes_the_actuals(docume
     db = sqlite3.connect(document)
     assert db.execute("SELECT count(*) FROM actuals_imports").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM stage_mapping").fetchone() == (0,)
+
+
+def test_a_document_with_a_crafted_deal_event_is_one_error_line_for_every_command(document):
+    assert run("import", "actuals", document.name, "export.csv",
+               cwd=document.parent).returncode == 0
+    db = sqlite3.connect(document)
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    db.execute("UPDATE deal_events SET amount = 1e300")
+    db.commit()
+    db.close()
+    before = fingerprint(document)
+    for args in (("check", document.name), ("strip-actuals", document.name),
+                 ("import", "actuals", document.name, "export.csv")):
+        line = assert_one_line_error(run(*args, cwd=document.parent))
+        assert "amount" in line
+    assert fingerprint(document) == before
