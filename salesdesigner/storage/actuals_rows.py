@@ -92,7 +92,13 @@ def actuals_from_rows(conn: Connection) -> Actuals:
     raw = conn.connection.driver_connection
     cursor = raw.execute(f"SELECT {', '.join(_EVENT_COLUMNS[1:])} FROM "
                          f"{DealEventRow.__tablename__} ORDER BY ordinal")
-    for n, (deal, stage, entered, amount, owner, name, outcome, reason) in enumerate(cursor):
+    # All of SQLite's work at once, under the reader's deadline; the checks and the events
+    # below are Python time, which must not count against it (a million events on a slow
+    # machine would otherwise read as "made to hang a reader").
+    rows = cursor.fetchall()
+    for n in range(len(rows)):
+        deal, stage, entered, amount, owner, name, outcome, reason = rows[n]
+        rows[n] = None  # the row's tuple goes now; its strings live on in the event
         if not (str is type(deal) is type(stage) is type(entered) is type(owner)
                 is type(name) is type(reason)):
             raise BadActuals(f"deal event {n + 1} has a value where text belongs")
