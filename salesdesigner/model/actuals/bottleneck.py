@@ -49,21 +49,20 @@ def win_chances(history: History) -> dict[str, float]:
 
     process = history.process
     kinds = {s.id: StageKind(s.kind) for s in process.stages}
+    terminal = {sid for sid, kind in kinds.items() if kind.is_terminal}
     counts: dict[str, dict[str, int]] = {}
     for deal in history.deals:
         last = len(deal.visits) - 1
-        for i, v in enumerate(deal.visits):
-            if kinds[v.stage_id].is_terminal:
+        for i, (sid, _, _, nxt) in enumerate(deal.visits):
+            if sid in terminal:
                 continue
-            if v.next_stage is not None:
-                nxt = v.next_stage
-            elif i == last and deal.outcome is Outcome.WON:
+            if nxt is None and i == last and deal.outcome is Outcome.WON:
                 nxt = WON
-            elif i == last and deal.outcome is Outcome.LOST:
+            elif nxt is None and i == last and deal.outcome is Outcome.LOST:
                 nxt = ""           # closed lost without a lost stage: absorbed, no win
-            else:
+            elif nxt is None:
                 continue           # still open: censored
-            row = counts.setdefault(v.stage_id, {})
+            row = counts.setdefault(sid, {})
             row[nxt] = row.get(nxt, 0) + 1
     chance = {sid: (1.0 if kind is StageKind.WON else 0.0)
               for sid, kind in kinds.items() if kind.is_terminal}

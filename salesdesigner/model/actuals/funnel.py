@@ -99,10 +99,10 @@ def stall_thresholds(history: History) -> dict[str, tuple[float, str]]:
     """Stage id → (days, "designed" | "median") for every stage that has a typical stay."""
     samples: dict[str, list[float]] = {}
     for deal in history.deals:
-        for v in deal.visits:
-            if v.left is not None:
-                samples.setdefault(v.stage_id, []).append(
-                    (v.left - v.entered).total_seconds() / SECONDS_PER_DAY)
+        for sid, entered, left, _ in deal.visits:
+            if left is not None:
+                samples.setdefault(sid, []).append(
+                    (left - entered).total_seconds() / SECONDS_PER_DAY)
     out: dict[str, tuple[float, str]] = {}
     for stage in history.process.stages:
         if StageKind(stage.kind).is_terminal:
@@ -133,27 +133,27 @@ def funnel(history: History, period: Period | None,
     for deal in history.deals:
         seen: set[str] = set()
         went: set[tuple[str, str]] = set()
-        left_any: set[str] = set()
         took: set[tuple[str, str]] = set()
-        for v in deal.visits:
-            if v.next_stage is not None and v.left is not None and (
-                    start is None or start <= v.left < end):   # type: ignore[operator]
-                pair = (v.stage_id, v.next_stage)
-                counts = moves.setdefault(pair, [0, 0])
+        for sid, entered, left, nxt in deal.visits:
+            if nxt is not None and (start is None or start <= left < end):  # type: ignore[operator]
+                pair = (sid, nxt)
+                counts = moves.get(pair)
+                if counts is None:
+                    counts = moves[pair] = [0, 0]
                 counts[0] += 1
                 if pair not in took:
                     took.add(pair)
                     counts[1] += 1
-            if start is not None and not (start <= v.entered < end):  # type: ignore[operator]
+            if start is not None and not (start <= entered < end):  # type: ignore[operator]
                 continue
-            sid = v.stage_id
             entries[sid] = entries.get(sid, 0) + 1
             seen.add(sid)
-            if v.next_stage is not None:
-                went.add((sid, v.next_stage))
-                left_any.add(sid)
-                days.setdefault(sid, []).append(
-                    (v.left - v.entered).total_seconds() / SECONDS_PER_DAY)  # type: ignore[operator]
+            if nxt is not None:
+                went.add((sid, nxt))
+                samples = days.get(sid)
+                if samples is None:
+                    samples = days[sid] = []
+                samples.append((left - entered).total_seconds())
         where = slot[deal.outcome]
         for sid in seen:
             reached[sid] = reached.get(sid, 0) + 1
@@ -161,7 +161,7 @@ def funnel(history: History, period: Period | None,
         for sid, nxt in went:
             per = moved.setdefault(sid, {})
             per[nxt] = per.get(nxt, 0) + 1
-        for sid in left_any:
+        for sid in {sid for sid, _ in went}:
             moved_any[sid] = moved_any.get(sid, 0) + 1
     stalled = _stalled(history, period, thresholds)
     stalled_per: dict[str, int] = {}
@@ -171,7 +171,7 @@ def funnel(history: History, period: Period | None,
     for stage in process.stages:
         sid = stage.id
         kind = StageKind(stage.kind)
-        samples = [] if kind.is_terminal else days.get(sid, [])
+        samples = [] if kind.is_terminal else [x / SECONDS_PER_DAY for x in days.get(sid, ())]
         won, lost, still = outcome.get(sid, [0, 0, 0])
         threshold = thresholds.get(sid)
         stages.append(StageStats(

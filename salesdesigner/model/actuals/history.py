@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from salesdesigner.model.actuals.events import DealEvent, Outcome
 from salesdesigner.model.entities import StageKind
@@ -30,9 +31,9 @@ from salesdesigner.model.process import Process
 SECONDS_PER_DAY = 86400.0
 
 
-@dataclass(frozen=True, slots=True)
-class Visit:
-    """One stay of a deal in a stage; ``left`` and ``next_stage`` are None while it stays."""
+class Visit(NamedTuple):
+    """One stay of a deal in a stage; ``left`` and ``next_stage`` are None while it stays.
+    (A named tuple: a million of them are built and unpacked in the analysis's loops.)"""
 
     stage_id: str
     entered: datetime
@@ -80,23 +81,25 @@ class History:
 def build_history(process: Process, events: Iterable[DealEvent]) -> History:
     """Group ``events`` by deal into :class:`DealPath` values (see the module's rules)."""
     order = {sid: i for i, sid in enumerate(process.stage_ids)}
-    kinds = {s.id: StageKind(s.kind) for s in process.stages}
-    per_deal: dict[str, dict[tuple[str, str, datetime], DealEvent]] = {}
+    won = {s.id for s in process.stages if StageKind(s.kind) is StageKind.WON}
+    closing = {s.id for s in process.stages if StageKind(s.kind).is_terminal} - won
+    per_deal: dict[str, dict[tuple[datetime, int, str], DealEvent]] = {}
     ignored = 0
     for event in events:
-        if event.stage_id not in order:
+        rank = order.get(event.stage_id)
+        if rank is None:
             ignored += 1
             continue
-        per_deal.setdefault(event.deal_id, {})[event.key] = event
+        # the sort key doubles as the identity (deal id is the outer key): no duplicates
+        per_deal.setdefault(event.deal_id, {})[(event.entered, rank, event.stage_id)] = event
     deals, used = [], 0
     first: datetime | None = None
     last: datetime | None = None
     for deal_id in sorted(per_deal):
-        evs = sorted(per_deal[deal_id].values(),
-                     key=lambda e: (e.entered, order[e.stage_id], e.stage_id))
+        keyed = per_deal[deal_id]
+        evs = [keyed[k] for k in sorted(keyed)]
         used += len(evs)
-        path = _path(deal_id, evs, kinds)
-        deals.append(path)
+        deals.append(_path(deal_id, evs, won, closing))
         if first is None or evs[0].entered < first:
             first = evs[0].entered
         if last is None or evs[-1].entered > last:
@@ -104,27 +107,29 @@ def build_history(process: Process, events: Iterable[DealEvent]) -> History:
     return History(process, tuple(deals), used, ignored, first, last)
 
 
-def _path(deal_id: str, evs: list[DealEvent], kinds: dict[str, StageKind]) -> DealPath:
-    starts: list[tuple[str, datetime]] = []
+def _path(deal_id: str, evs: list[DealEvent], won: set[str], closing: set[str]) -> DealPath:
+    visits: list[Visit] = []
+    current, since = None, None
+    amount, name, owner, stated = None, "", "", None
     for e in evs:
-        if not starts or starts[-1][0] != e.stage_id:
-            starts.append((e.stage_id, e.entered))
-    visits = tuple(
-        Visit(sid, at, *((starts[i + 1][1], starts[i + 1][0]) if i + 1 < len(starts)
-                         else (None, None)))
-        for i, (sid, at) in enumerate(starts))
+        if e.stage_id != current:
+            if current is not None:
+                visits.append(Visit(current, since, e.entered, e.stage_id))  # type: ignore[arg-type]
+            current, since = e.stage_id, e.entered
+        if e.amount is not None:
+            amount = e.amount
+        if e.deal_name:
+            name = e.deal_name
+        if e.owner:
+            owner = e.owner
+        if e.outcome is not None:
+            stated = e
+    visits.append(Visit(current, since, None, None))  # type: ignore[arg-type]
     outcome, closed_at = Outcome.OPEN, None
-    last_kind = kinds[visits[-1].stage_id]
-    if last_kind is StageKind.WON:
-        outcome, closed_at = Outcome.WON, visits[-1].entered
-    elif last_kind.is_terminal:
-        outcome, closed_at = Outcome.LOST, visits[-1].entered
-    else:
-        stated = [e for e in evs if e.outcome is not None]
-        if stated and Outcome(stated[-1].outcome) is not Outcome.OPEN:
-            outcome, closed_at = Outcome(stated[-1].outcome), stated[-1].entered
-    amounts = [e.amount for e in evs if e.amount is not None]
-    names = [e.deal_name for e in evs if e.deal_name]
-    owners = [e.owner for e in evs if e.owner]
-    return DealPath(deal_id, visits, outcome, closed_at, amounts[-1] if amounts else None,
-                    names[-1] if names else "", owners[-1] if owners else "")
+    if current in won:
+        outcome, closed_at = Outcome.WON, since
+    elif current in closing:
+        outcome, closed_at = Outcome.LOST, since
+    elif stated is not None and Outcome(stated.outcome) is not Outcome.OPEN:
+        outcome, closed_at = Outcome(stated.outcome), stated.entered
+    return DealPath(deal_id, tuple(visits), outcome, closed_at, amount, name, owner)
