@@ -18,7 +18,9 @@ Counting rules (the tests in tests/model/actuals pin each with hand-worked numbe
   the stage's finished stays over the whole history (source "median"); none without either.
 * **transitions** — every move from one stage to the next counts (a loop's moves each
   count), in the period the move happened (the deal entered the target); ``designed`` says
-  whether the process has that arrow.
+  whether the process has that arrow — or a way through decisions only (a CRM has no
+  decision stages: prop → won may be drawn as prop → "agreed?" → won); ``transition_id``
+  is the first arrow of that way.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from salesdesigner.model.actuals.events import Outcome
 from salesdesigner.model.actuals.history import SECONDS_PER_DAY, History
 from salesdesigner.model.actuals.periods import Period
 from salesdesigner.model.entities import StageKind
+from salesdesigner.model.process import Process
 
 
 @dataclass(frozen=True)
@@ -184,10 +187,30 @@ def funnel(history: History, period: Period | None,
             threshold[0] if threshold else None, threshold[1] if threshold else None))
     flows = []
     for (s, t), (n, d) in moves.items():
-        arrow = process.transition_between(s, t)
-        flows.append(TransitionFlow(s, t, n, d, arrow is not None, arrow.id if arrow else ""))
+        arrow = designed_arrow(process, s, t)
+        flows.append(TransitionFlow(s, t, n, d, arrow is not None, arrow or ""))
     flows.sort(key=lambda f: (-f.moves, f.source, f.target))
     return tuple(stages), tuple(flows), stalled
+
+
+def designed_arrow(process: Process, source: str, target: str) -> str | None:
+    """The id of the arrow a move from ``source`` to ``target`` takes: the arrow between
+    them, or the first arrow of a way through decision nodes only; None if undrawn."""
+    direct = process.transition_between(source, target)
+    if direct is not None:
+        return direct.id
+    graph = process.graph
+    for first in process.outgoing(source):
+        seen, todo = set(), [first.target]
+        while todo:
+            node = todo.pop()
+            if node in seen or StageKind(process.stage(node).kind) is not StageKind.DECISION:
+                continue
+            seen.add(node)
+            if graph.has_edge(node, target):
+                return first.id
+            todo.extend(graph.successors(node))
+    return None
 
 
 def _stalled(history: History, period: Period | None,

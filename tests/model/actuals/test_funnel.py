@@ -146,3 +146,15 @@ def test_an_outcome_on_the_row_closes_a_deal_without_a_won_stage():
     a = analyze(funnel_process(), evs)
     assert a.stage("prop").won == 1 and a.stage("lead").won == 1
     assert a.stalled == ()
+
+
+def test_a_move_through_an_undrawn_decision_counts_as_designed():
+    from salesdesigner.model import Stage, StageKind, Transition
+    p = funnel_process()
+    p.add_stage(Stage("ok", "OK?", StageKind.DECISION))
+    p.add_transition(Transition("prop-ok", "prop", "ok"))
+    p.add_transition(Transition("ok-won", "ok", "won"))
+    a = analyze(p, events())
+    flow = next(f for f in a.transitions if (f.source, f.target) == ("prop", "won"))
+    # D6 went prop → won; the CRM has no decision stage, the diagram goes via "OK?"
+    assert (flow.designed, flow.transition_id) == (True, "prop-ok")
