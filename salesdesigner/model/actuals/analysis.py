@@ -25,7 +25,7 @@ from salesdesigner.model.actuals.funnel import (
     funnel,
     stall_thresholds,
 )
-from salesdesigner.model.actuals.history import History, build_history
+from salesdesigner.model.actuals.history import History, build_history, paused_gc
 from salesdesigner.model.actuals.kpis import KpiActual, kpi_actuals, span_months
 from salesdesigner.model.actuals.periods import Period, months_between, parse_period
 from salesdesigner.model.process import Process
@@ -74,6 +74,13 @@ def analyze_history(history: History, period: Period | str | None = None, *,
     :func:`bottleneck.win_chances` / :func:`funnel.stall_thresholds` to share them too)."""
     if isinstance(period, str):
         period = parse_period(period)
+    with paused_gc():
+        return _analyze(history, period, by, chances, thresholds)
+
+
+def _analyze(history: History, period: Period | None, by: str,
+             chances: dict[str, float] | None,
+             thresholds: dict[str, tuple[float, str]] | None) -> Analysis:
     process = history.process
     stages, flows, stalled = funnel(history, period, thresholds)
     kpis = kpi_actuals(history, period, stages)
@@ -84,8 +91,11 @@ def analyze_history(history: History, period: Period | str | None = None, *,
     reason = None
     if best is None:
         reason = "no_targets" if not measurable else "on_target" if not found else "no_gain"
-    deals = sum(1 for d in history.deals
-                if period is None or any(v.entered in period for v in d.visits))
+    if period is None:
+        deals = len(history.deals)
+    else:
+        start, end = period.start, period.end
+        deals = sum(1 for d in history.deals if any(start <= v[1] < end for v in d.visits))
     return Analysis(process.name, process.language, process.currency, period, months,
                     history.as_of, deals, history.used_events, history.ignored_events,
                     stages, flows, kpis, stalled, found, best, reason, by)

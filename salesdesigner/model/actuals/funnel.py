@@ -26,6 +26,7 @@ Counting rules (the tests in tests/model/actuals pin each with hand-worked numbe
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -123,49 +124,55 @@ def funnel(history: History, period: Period | None,
     """Per-stage statistics (process order), flows (biggest first) and stalled deals."""
     process = history.process
     thresholds = stall_thresholds(history) if thresholds is None else thresholds
-    reached: dict[str, int] = {}
-    entries: dict[str, int] = {}
-    moved: dict[str, dict[str, int]] = {}
-    moved_any: dict[str, int] = {}
-    outcome: dict[str, list[int]] = {}              # stage -> [won, lost, open]
+    # flat lists filled per deal, counted once at the end (Counter counts in C)
+    all_entries: list[str] = []
+    all_reached: list[str] = []
+    all_outcomes: list[tuple[str, Outcome]] = []
+    all_went: list[tuple[str, str]] = []
+    all_left: list[str] = []
+    all_moves: list[tuple[str, str]] = []
+    all_move_deals: list[tuple[str, str]] = []
     days: dict[str, list[float]] = {}
-    moves: dict[tuple[str, str], list[int]] = {}    # (s, t) -> [moves, deals]
-    slot = {Outcome.WON: 0, Outcome.LOST: 1, Outcome.OPEN: 2}
     start = period.start if period else None
     end = period.end if period else None
     for deal in history.deals:
-        seen: set[str] = set()
-        went: set[tuple[str, str]] = set()
-        took: set[tuple[str, str]] = set()
-        for sid, entered, left, nxt in deal.visits:
-            if nxt is not None and (start is None or start <= left < end):  # type: ignore[operator]
-                pair = (sid, nxt)
-                counts = moves.get(pair)
-                if counts is None:
-                    counts = moves[pair] = [0, 0]
-                counts[0] += 1
-                if pair not in took:
-                    took.add(pair)
-                    counts[1] += 1
-            if start is not None and not (start <= entered < end):  # type: ignore[operator]
-                continue
-            entries[sid] = entries.get(sid, 0) + 1
-            seen.add(sid)
-            if nxt is not None:
-                went.add((sid, nxt))
-                samples = days.get(sid)
-                if samples is None:
-                    samples = days[sid] = []
-                samples.append((left - entered).total_seconds())
-        where = slot[deal.outcome]
-        for sid in seen:
-            reached[sid] = reached.get(sid, 0) + 1
-            outcome.setdefault(sid, [0, 0, 0])[where] += 1
-        for sid, nxt in went:
-            per = moved.setdefault(sid, {})
-            per[nxt] = per.get(nxt, 0) + 1
-        for sid in {sid for sid, _ in went}:
-            moved_any[sid] = moved_any.get(sid, 0) + 1
+        visits = deal.visits
+        if start is None:
+            inside = visits
+            pairs = [(v[0], v[3]) for v in visits if v[3] is not None]
+        else:
+            inside = [v for v in visits if start <= v[1] < end]  # type: ignore[operator]
+            pairs = [(v[0], v[3]) for v in visits
+                     if v[3] is not None and start <= v[2] < end]  # type: ignore[operator]
+        if pairs:
+            all_moves += pairs
+            all_move_deals += set(pairs) if len(pairs) > 1 else pairs
+        if not inside:
+            continue
+        sids = [v[0] for v in inside]
+        all_entries += sids
+        seen = set(sids)
+        all_reached += seen
+        where = deal.outcome
+        all_outcomes += [(sid, where) for sid in seen]
+        went = pairs if start is None else [(v[0], v[3]) for v in inside if v[3] is not None]
+        if went:
+            unique = set(went)
+            all_went += unique
+            all_left += {sid for sid, _ in unique}
+            for sid, entered, left, nxt in inside:
+                if nxt is not None:
+                    samples = days.get(sid)
+                    if samples is None:
+                        samples = days[sid] = []
+                    samples.append((left - entered).total_seconds())  # type: ignore[operator]
+    entries, reached = Counter(all_entries), Counter(all_reached)
+    outcomes, moved_any = Counter(all_outcomes), Counter(all_left)
+    moved: dict[str, dict[str, int]] = {}
+    for (sid, nxt), n in Counter(all_went).items():
+        moved.setdefault(sid, {})[nxt] = n
+    move_deals = Counter(all_move_deals)
+    moves = {pair: (n, move_deals[pair]) for pair, n in Counter(all_moves).items()}
     stalled = _stalled(history, period, thresholds)
     stalled_per: dict[str, int] = {}
     for s in stalled:
@@ -175,7 +182,8 @@ def funnel(history: History, period: Period | None,
         sid = stage.id
         kind = StageKind(stage.kind)
         samples = [] if kind.is_terminal else [x / SECONDS_PER_DAY for x in days.get(sid, ())]
-        won, lost, still = outcome.get(sid, [0, 0, 0])
+        won, lost, still = (outcomes[(sid, o)]
+                            for o in (Outcome.WON, Outcome.LOST, Outcome.OPEN))
         threshold = thresholds.get(sid)
         stages.append(StageStats(
             sid, stage.name, kind.value, reached.get(sid, 0), entries.get(sid, 0),

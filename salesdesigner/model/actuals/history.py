@@ -3,8 +3,9 @@
 Definitions every figure of the analysis rests on (pinned by tests/model/actuals):
 
 * A deal's events are put in time order; events at the same moment in the process's stage
-  order, then by stage id, so the result never depends on the order events arrive in.
-  Identical events (same :attr:`DealEvent.key`) count once.
+  order, so the result never depends on the order events arrive in.  Events with the same
+  :attr:`DealEvent.key` count once (given several that differ otherwise, the same one is
+  kept whatever their order).
 * A **visit** is a stay in one stage: it starts when the deal enters the stage and ends when
   the deal enters a *different* stage (its ``next_stage``).  Entering the stage it is
   already in again continues the same visit (CRMs log such re-saves).  A deal that comes
@@ -19,7 +20,9 @@ Definitions every figure of the analysis rests on (pinned by tests/model/actuals
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -79,25 +82,48 @@ class History:
 
 
 def build_history(process: Process, events: Iterable[DealEvent]) -> History:
-    """Group ``events`` by deal into :class:`DealPath` values (see the module's rules)."""
+    """Group ``events`` by deal into :class:`DealPath` values (see the module's rules).
+
+    Events that arrive grouped by deal in time order (as the document keeps them) are
+    only checked, not sorted; the cycle collector is paused meanwhile (a million events
+    make millions of tuples, none of them in a cycle)."""
+    with paused_gc():
+        return _build(process, events)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector (restored as it was): building many small immutable
+    values otherwise triggers full collections again and again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _build(process: Process, events: Iterable[DealEvent]) -> History:
     order = {sid: i for i, sid in enumerate(process.stage_ids)}
     won = {s.id for s in process.stages if StageKind(s.kind) is StageKind.WON}
     closing = {s.id for s in process.stages if StageKind(s.kind).is_terminal} - won
-    per_deal: dict[str, dict[tuple[datetime, int, str], DealEvent]] = {}
+    per_deal: dict[str, list[DealEvent]] = {}
     ignored = 0
     for event in events:
-        rank = order.get(event.stage_id)
-        if rank is None:
+        if event.stage_id not in order:
             ignored += 1
             continue
-        # the sort key doubles as the identity (deal id is the outer key): no duplicates
-        per_deal.setdefault(event.deal_id, {})[(event.entered, rank, event.stage_id)] = event
+        evs = per_deal.get(event.deal_id)
+        if evs is None:
+            per_deal[event.deal_id] = [event]
+        else:
+            evs.append(event)
     deals, used = [], 0
     first: datetime | None = None
     last: datetime | None = None
     for deal_id in sorted(per_deal):
-        keyed = per_deal[deal_id]
-        evs = [keyed[k] for k in sorted(keyed)]
+        evs = _in_order(per_deal[deal_id], order)
         used += len(evs)
         deals.append(_path(deal_id, evs, won, closing))
         if first is None or evs[0].entered < first:
@@ -107,29 +133,46 @@ def build_history(process: Process, events: Iterable[DealEvent]) -> History:
     return History(process, tuple(deals), used, ignored, first, last)
 
 
-def _path(deal_id: str, evs: list[DealEvent], won: set[str], closing: set[str]) -> DealPath:
-    visits: list[Visit] = []
-    current, since = None, None
-    amount, name, owner, stated = None, "", "", None
+def _in_order(evs: list[DealEvent], order: dict[str, int]) -> list[DealEvent]:
+    """One deal's events by (time, stage order), each identical event once."""
+    previous = None
     for e in evs:
-        if e.stage_id != current:
-            if current is not None:
-                visits.append(Visit(current, since, e.entered, e.stage_id))  # type: ignore[arg-type]
-            current, since = e.stage_id, e.entered
-        if e.amount is not None:
-            amount = e.amount
-        if e.deal_name:
-            name = e.deal_name
-        if e.owner:
-            owner = e.owner
-        if e.outcome is not None:
-            stated = e
-    visits.append(Visit(current, since, None, None))  # type: ignore[arg-type]
+        key = (e.entered, order[e.stage_id])
+        if previous is not None and key <= previous:
+            break
+        previous = key
+    else:
+        return evs  # already strictly in order: no duplicates either
+    # the same key twice (the document never holds that; a caller's list may): the same
+    # one wins whatever the order they came in
+    unique = {(e.entered, order[e.stage_id]): e for e in sorted(evs, key=_payload)}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _payload(e: DealEvent) -> tuple:
+    return (e.amount is not None, e.amount or 0.0, e.owner, e.deal_name,
+            "" if e.outcome is None else Outcome(e.outcome).value, e.lost_reason)
+
+
+def _path(deal_id: str, evs: list[DealEvent], won: set[str], closing: set[str]) -> DealPath:
+    stages = [e.stage_id for e in evs]
+    times = [e.entered for e in evs]
+    if len(evs) > 1 and any(a == b for a, b in zip(stages, stages[1:])):
+        keep = [0] + [i for i in range(1, len(evs)) if stages[i] != stages[i - 1]]
+        stages, times = [stages[i] for i in keep], [times[i] for i in keep]
+    visits = tuple(map(Visit, stages, times, [*times[1:], None], [*stages[1:], None]))
+    current, since = stages[-1], times[-1]
     outcome, closed_at = Outcome.OPEN, None
     if current in won:
         outcome, closed_at = Outcome.WON, since
     elif current in closing:
         outcome, closed_at = Outcome.LOST, since
-    elif stated is not None and Outcome(stated.outcome) is not Outcome.OPEN:
-        outcome, closed_at = Outcome(stated.outcome), stated.entered
-    return DealPath(deal_id, tuple(visits), outcome, closed_at, amount, name, owner)
+    else:
+        stated = [e for e in evs if e.outcome is not None]
+        if stated and Outcome(stated[-1].outcome) is not Outcome.OPEN:
+            outcome, closed_at = Outcome(stated[-1].outcome), stated[-1].entered
+    amounts = [e.amount for e in evs if e.amount is not None]
+    names = [e.deal_name for e in evs if e.deal_name]
+    owners = [e.owner for e in evs if e.owner]
+    return DealPath(deal_id, visits, outcome, closed_at, amounts[-1] if amounts else None,
+                    names[-1] if names else "", owners[-1] if owners else "")

@@ -73,3 +73,11 @@ def test_the_months_of_a_history_add_up_to_its_entries(evs):
         assert sum(m.stage(sid).entries for m in months) == whole.stage(sid).entries
         moves = sum(f.moves for m in months for f in m.transitions if f.source == sid)
         assert moves == sum(f.moves for f in whole.transitions if f.source == sid)
+
+
+def test_the_same_key_given_twice_keeps_the_same_event_whatever_the_order():
+    a = DealEvent("D", "lead", BASE, 100.0)
+    b = DealEvent("D", "lead", BASE, 300.0, outcome=Outcome.LOST)
+    first = build_history(funnel_process(), [a, b]).deals[0]
+    second = build_history(funnel_process(), [b, a]).deals[0]
+    assert first == second and first.amount == 300.0 and len(first.visits) == 1
