@@ -229,11 +229,11 @@ WORDS: dict[str, str] = {
     "analysis.no_bottleneck_no_gain": "The KPIs below target cost no won deals in this "
                                       "history.",
     "analysis.measure_none": "Not measured",
-    "analysis.measure_conversion": "Conversion to the next stage",
+    "analysis.measure_conversion": "Conversion",
     "analysis.measure_win_rate": "Win rate",
-    "analysis.measure_entries": "Deals entering per month",
+    "analysis.measure_entries": "Entries a month",
     "analysis.measure_days_in_stage": "Days in stage",
-    "analysis.measure_won_amount": "Won amount per month",
-    "analysis.measure_won_count": "Deals won per month",
+    "analysis.measure_won_amount": "Won amount a month",
+    "analysis.measure_won_count": "Deals won a month",
     "analysis.measure_to_won": "Won",
 }

@@ -55,9 +55,9 @@ def test_the_measure_names_follow_the_ui_language(window):
     from salesdesigner.ui.app import application
     inspector = select(window, ["hearing"])
     inspector.kpis.table.setCurrentCell(0, 0)
-    assert inspector.kpis.measure.measure.currentText() == "Conversion to the next stage"
+    assert inspector.kpis.measure.measure.currentText() == "Conversion"
     application("ja")
     inspector.kpis.table.setCurrentCell(1, 0)
     inspector.kpis.table.setCurrentCell(0, 0)
-    assert inspector.kpis.measure.measure.currentText() == "次のステージへの移行率"
+    assert inspector.kpis.measure.measure.currentText() == "移行率"
     assert inspector.kpis.measure.label.text() == "測定内容："
