@@ -119,3 +119,13 @@ def test_json_report_carries_aggregates_and_names_deals_only_when_asked():
     assert "D5" not in text and "Deal D" not in text and "rep" not in text
     named = analysis_to_json(a, include_deals=True)
     assert named["stalled"][0]["deal_id"] == "D5"
+
+
+def test_monthly_gives_one_analysis_per_month_of_the_history():
+    from salesdesigner.model.actuals import monthly
+    months = monthly(funnel_process(), events())
+    assert [m.period.label for m in months] == ["2026-10", "2026-11"]
+    # lead entries: 5 in October (D1–D5), none in November; prop: 5 and 1 (D4)
+    assert [m.stage("lead").entries for m in months] == [5, 0]
+    assert [m.stage("prop").entries for m in months] == [5, 1]
+    assert months[0].bottleneck.kpi.kpi_id == "k-conv"
