@@ -853,6 +853,21 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>KpiMeasureRow</name>
+    <message>
+        <source>Measures:</source>
+        <translation>測定内容：</translation>
+    </message>
+    <message>
+        <source>What the KPI's actual is computed from, when deal history is imported</source>
+        <translation>商談履歴を取り込んだとき、このKPIの実績を何から計算するか</translation>
+    </message>
+    <message>
+        <source>The next stage the conversion counts</source>
+        <translation>移行率で数える次のステージ</translation>
+    </message>
+</context>
+<context>
     <name>KpiTable</name>
     <message>
         <source>Name</source>
@@ -905,6 +920,10 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Edit KPI Definition</source>
         <translation>KPI の定義を編集</translation>
+    </message>
+    <message>
+        <source>Edit KPI Measure</source>
+        <translation>KPI の測定内容を編集</translation>
     </message>
     <message>
         <source>Remove KPI</source>

@@ -7,6 +7,10 @@ a whole value written as integers (``10.0`` → ``10``; ``-0.0`` → ``0``, equa
 Compatible extensions to version 1 ("later versions add fields"):
 
 * process fields ``company``, ``revision`` and ``logo`` (an attachment id); lane ``height``;
+* KPI fields ``measure`` (what its actual is computed from: ``conversion`` | ``win_rate`` |
+  ``entries`` | ``days_in_stage`` | ``won_amount`` | ``won_count``; absent or null: not
+  measured) and ``measure_to`` (for ``conversion``, the next stage's id; absent or "": any
+  won stage), written only when set, so KPIs without a measure export as before;
 * a top-level ``attachments`` list of ``{"id", "filename", "mime_type", "path"}``.  When the
   bytes are written beside the JSON (``attachments="beside"``) they go into the sibling
   folder ``<json stem>.files/`` and ``path`` is relative to the JSON's folder, with ``/``
@@ -56,7 +60,7 @@ from salesdesigner.model import (
     UserError,
 )
 from salesdesigner.model.attachment_files import safe_filename
-from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT, ArrowStyle
+from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT, ArrowStyle, Measure
 from salesdesigner.storage.arrow_json import (
     STEERING_KEYS,
     SteeringError,
@@ -82,7 +86,8 @@ PROCESS_KEYS = ("id", "name", "description", "language", "currency", "company", 
 LANE_KEYS = ("id", "name", "color", "height", "extensions")
 STAGE_KEYS = ("id", "name", "kind", "lane", "position", "goal", "description", "exit_criteria",
               "duration_days", "kpis", "actions", "scripts", "materials", "tips", "extensions")
-KPI_KEYS = ("id", "name", "target", "unit", "direction", "definition", "extensions")
+KPI_KEYS = ("id", "name", "target", "unit", "direction", "definition", "measure", "measure_to",
+            "extensions")
 ACTION_KEYS = ("title", "owner", "timing", "detail", "extensions")
 SCRIPT_KEYS = ("title", "situation", "body", "extensions")
 MATERIAL_KEYS = ("title", "uri", "note", "extensions")
@@ -133,6 +138,18 @@ def _with_ext(data: dict[str, Any], extensions: dict[str, Any], where: str,
     return data
 
 
+def _kpi_to_json(k: Kpi, where: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": k.id, "name": k.name,
+        "target": json_number(k.target, f"{where}, KPI {_q(k.name)}", "target"),
+        "unit": k.unit, "direction": Direction(k.direction).value, "definition": k.definition}
+    if k.measure is not None:  # only when set: files of KPIs without one stay as they were
+        data["measure"] = Measure(k.measure).value
+        if k.measure_to:
+            data["measure_to"] = k.measure_to
+    return data
+
+
 def _stage_to_json(s: Stage) -> dict[str, Any]:
     where = f"Stage {_q(s.id)}"
     return _with_ext({
@@ -146,11 +163,7 @@ def _stage_to_json(s: Stage) -> dict[str, Any]:
         "description": s.description,
         "exit_criteria": list(s.exit_criteria),
         "duration_days": json_number(s.duration_days, where, "duration_days"),
-        "kpis": [_with_ext({"id": k.id, "name": k.name,
-                            "target": json_number(k.target, f"{where}, KPI {_q(k.name)}",
-                                                  "target"),
-                            "unit": k.unit, "direction": Direction(k.direction).value,
-                            "definition": k.definition}, k.extensions, where, False)
+        "kpis": [_with_ext(_kpi_to_json(k, where), k.extensions, where, False)
                  for k in s.kpis],
         "actions": [_with_ext({"title": a.title, "owner": a.owner, "timing": a.timing,
                                "detail": a.detail}, a.extensions, where, False)
@@ -371,7 +384,9 @@ def _kpi(raw: object, where: str) -> Kpi:
                unit=_text(data, "unit", where),
                direction=_choice(data, "direction", Direction, Direction.HIGHER, where),
                definition=_text(data, "definition", where), id=_text(data, "id", where),
-               extensions=_extensions(data, KPI_KEYS, where))
+               extensions=_extensions(data, KPI_KEYS, where),
+               measure=_choice(data, "measure", Measure, None, where),
+               measure_to=_text(data, "measure_to", where))
 
 
 def _items(stage: dict[str, Any], key: str, where: str,

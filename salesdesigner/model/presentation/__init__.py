@@ -22,7 +22,7 @@ from salesdesigner.model.presentation import en, ja
 
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 TABLES: Mapping[str, Mapping[str, str]] = {"en": en.WORDS, "ja": ja.WORDS}
-SCOPES: tuple[str, ...] = ("playbook", "manual", "check", "import")
+SCOPES: tuple[str, ...] = ("playbook", "manual", "check", "import", "analysis")
 
 
 def primary_language(tag: str | None) -> str:

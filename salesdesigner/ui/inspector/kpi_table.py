@@ -40,6 +40,7 @@ from salesdesigner.model.presentation import words_for
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector.context import EditContext, set_plain_text
 from salesdesigner.ui.inspector.elided import ElidedLabel, plain_tooltip
+from salesdesigner.ui.inspector.kpi_measure import KpiMeasureRow
 from salesdesigner.ui.inspector.records import name_arrow_button
 
 NAME, TARGET, UNIT, DIRECTION = range(4)
@@ -114,6 +115,8 @@ class KpiTable(QWidget):
         self.definition.setTabChangesFocus(True)
         self.definition.textChanged.connect(self._definition_edited)
         self.definition_label.setBuddy(self.definition)
+        self.measure = KpiMeasureRow(self._measure_edited)
+        detail_layout.addWidget(self.measure)
         detail_layout.addWidget(self.definition_label)
         detail_layout.addWidget(self.definition, 1)
 
@@ -220,6 +223,7 @@ class KpiTable(QWidget):
     def refresh(self, stage: Stage | None) -> None:
         kpis = stage.kpis if stage is not None else ()
         if kpis == self._kpis and self.table.rowCount() == len(kpis):
+            self._show_measure()  # arrows or stage names may have changed
             self._update_enabled()
             return
         row = self.table.currentRow()
@@ -275,7 +279,11 @@ class KpiTable(QWidget):
             self.definition_label.setText(self.tr("Definition:"))
         with self.ctx.filling():
             set_plain_text(self.definition, kpi.definition if kpi is not None else "")
+        self._show_measure()
         self.detail.setEnabled(kpi is not None)
+
+    def _show_measure(self) -> None:
+        self.measure.show_kpi(self.current_kpi(), self.ctx.process, self.ctx.stage_id)
 
     def _current_changed(self, row: int, _column: int, old_row: int, _old_column: int) -> None:
         if row != old_row:
@@ -325,6 +333,15 @@ class KpiTable(QWidget):
         self._pending_row = row
         self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:],
                    name("Edit KPI Definition", "KpiTable"), key=f"kpis[{kpi.id or row}].definition")
+
+    def _measure_edited(self, new: Kpi) -> None:
+        """What the current KPI measures changed (one undo step)."""
+        row = self.table.currentRow()
+        if self.ctx.updating or not 0 <= row < len(self._kpis):
+            return
+        self._pending_row = row
+        self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:],
+                   name("Edit KPI Measure", "KpiTable"))
 
     def _direction_changed(self, combo: QComboBox) -> None:
         if self.ctx.updating:

@@ -42,7 +42,9 @@ def test_opening_the_window_does_not_load_storage_or_exporters():
         "from salesdesigner.ui.main_window import MainWindow\n"
         "w = MainWindow(); w.show(); app.processEvents()\n"
         "heavy = [m for m in ('sqlalchemy', 'reportlab', 'salesdesigner.export.pdf',\n"
-        "         'salesdesigner.export.html', 'salesdesigner.storage.document') if m in sys.modules]\n"
+        "         'salesdesigner.export.html', 'salesdesigner.storage.document',\n"
+        "         'numpy', 'pandas', 'polars', 'salesdesigner.model.actuals.analysis')\n"
+        "         if m in sys.modules]\n"
         "print(heavy)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)

@@ -1,0 +1,161 @@
+"""The bottleneck: the KPI shortfall that costs the team the most won deals (or revenue).
+
+Each shortfall is carried through the process graph to won:
+
+* the **chance to win from each stage**, ``w``, comes from an absorbing Markov chain whose
+  step probabilities are the deals' observed moves over the whole history (visits that
+  ended, by moving on or by the deal closing; visits still open are censored, not counted
+  as failures).  Won stages absorb with ``w = 1``, lost and end stages with 0; ``w`` solves
+  ``(I − Q) w = r`` with numpy (exact for loops: a deal sent back to an earlier stage wins
+  with that stage's chance).  Stages that cannot reach won get 0 and stay out of the system,
+  which keeps it non-singular.
+* a **conversion** S→T below target would, at target, have sent ``reached(S) × gap`` more
+  deals to T, each winning with ``w(T)`` (to won directly: 1); a **win rate** gap at S adds
+  ``reached(S) × gap`` wins; too few **entries** into S add ``gap × w(S)``.
+* gains are **per month** (a period's gain divided by its months) and revenue is that times
+  the average won amount; the largest gain is the bottleneck (ties: process order).
+Other measures (days in stage, won count or amount) are outcomes, not causes, and rank
+nothing; higher-is-better rates and entries only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from salesdesigner.model.actuals.events import Outcome
+from salesdesigner.model.actuals.funnel import StageStats
+from salesdesigner.model.actuals.history import History
+from salesdesigner.model.actuals.kpis import KpiActual
+from salesdesigner.model.entities import Direction, Measure, StageKind
+
+WON = "__won__"  # the deal closed as won without entering a won stage
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One KPI's shortfall carried to won."""
+
+    kpi: KpiActual
+    stage_id: str
+    to_stage: str              # the conversion's next stage ("" for won / other measures)
+    win_chance: float          # w of where the extra deals land
+    won_per_month: float       # extra won deals a month were the KPI on target
+    revenue_per_month: float | None
+
+
+def win_chances(history: History) -> dict[str, float]:
+    """Stage id → probability that a deal in it ends won (see the module doc)."""
+    import numpy as np  # lazily: start-up and the rest of the model do without it
+
+    process = history.process
+    kinds = {s.id: StageKind(s.kind) for s in process.stages}
+    terminal = {sid for sid, kind in kinds.items() if kind.is_terminal}
+    counts: dict[str, dict[str, int]] = {}
+    for deal in history.deals:
+        last = len(deal.visits) - 1
+        for i, (sid, _, _, nxt) in enumerate(deal.visits):
+            if sid in terminal:
+                continue
+            if nxt is None and i == last and deal.outcome is Outcome.WON:
+                nxt = WON
+            elif nxt is None and i == last and deal.outcome is Outcome.LOST:
+                nxt = ""           # closed lost without a lost stage: absorbed, no win
+            elif nxt is None:
+                continue           # still open: censored
+            row = counts.setdefault(sid, {})
+            row[nxt] = row.get(nxt, 0) + 1
+    chance = {sid: (1.0 if kind is StageKind.WON else 0.0)
+              for sid, kind in kinds.items() if kind.is_terminal}
+    transient = [sid for sid, kind in kinds.items() if not kind.is_terminal]
+    winning = _can_win(transient, counts, kinds)
+    live = [sid for sid in transient if sid in winning]
+    for sid in transient:
+        if sid not in winning:
+            chance[sid] = 0.0
+    if not live:
+        return chance
+    index = {sid: i for i, sid in enumerate(live)}
+    q = np.zeros((len(live), len(live)))
+    r = np.zeros(len(live))
+    for sid in live:
+        row = counts.get(sid, {})
+        total = sum(row.values())
+        for nxt, n in row.items():
+            if nxt == WON or (nxt in kinds and kinds[nxt] is StageKind.WON):
+                r[index[sid]] += n / total
+            elif nxt in index:
+                q[index[sid], index[nxt]] += n / total
+    solved = np.linalg.solve(np.eye(len(live)) - q, r)
+    for sid, i in index.items():
+        chance[sid] = float(min(1.0, max(0.0, solved[i])))
+    return chance
+
+
+def _can_win(transient: list[str], counts: dict[str, dict[str, int]],
+             kinds: dict[str, StageKind]) -> set[str]:
+    """Transient stages from which some observed path reaches won."""
+    back: dict[str, set[str]] = {}
+    frontier = []
+    for sid in transient:
+        for nxt in counts.get(sid, {}):
+            if nxt == WON or (nxt in kinds and kinds[nxt] is StageKind.WON):
+                frontier.append(sid)
+            elif nxt in kinds and not kinds[nxt].is_terminal:
+                back.setdefault(nxt, set()).add(sid)
+    found = set(frontier)
+    while frontier:
+        for prev in back.get(frontier.pop(), ()):
+            if prev not in found:
+                found.add(prev)
+                frontier.append(prev)
+    return found
+
+
+def average_won_amount(history: History) -> float | None:
+    amounts = [d.amount for d in history.deals
+               if d.outcome is Outcome.WON and d.amount is not None]
+    return sum(amounts) / len(amounts) if amounts else None
+
+
+def candidates(history: History, stages: tuple[StageStats, ...], kpis: tuple[KpiActual, ...],
+               months: float, chances: dict[str, float] | None = None) -> tuple[Candidate, ...]:
+    """Every measurable shortfall with its cost, largest first (wins, then process order)."""
+    stats = {s.stage_id: s for s in stages}
+    order = {sid: i for i, sid in enumerate(history.process.stage_ids)}
+    chances = win_chances(history) if chances is None else chances
+    amount = average_won_amount(history)
+    out = []
+    for actual in kpis:
+        if (actual.actual is None or actual.target is None or actual.met
+                or Direction(actual.direction) is not Direction.HIGHER):
+            continue
+        measure = Measure(actual.measure) if actual.measure else None
+        reached = stats[actual.stage_id].reached
+        to_stage = ""
+        gap = (actual.target - actual.actual) / (100.0 if actual.percent else 1.0)
+        if measure is Measure.CONVERSION and actual.measure_to:
+            to_stage = actual.measure_to
+            chance = chances.get(to_stage, 0.0)
+            extra = reached * gap * chance
+        elif measure in (Measure.CONVERSION, Measure.WIN_RATE):
+            chance = 1.0
+            extra = reached * gap
+        elif measure is Measure.ENTRIES:
+            chance = chances.get(actual.stage_id, 0.0)
+            extra = (actual.target - actual.actual) * months * chance
+        else:
+            continue
+        per_month = extra / months
+        out.append(Candidate(actual, actual.stage_id, to_stage, chance, per_month,
+                             per_month * amount if amount is not None else None))
+    out.sort(key=lambda c: (-c.won_per_month, order.get(c.stage_id, 0), c.kpi.name))
+    return tuple(out)
+
+
+def choose(found: tuple[Candidate, ...], by: str = "won") -> Candidate | None:
+    """The costliest shortfall by won deals (``by="won"``) or revenue (``"revenue"``)."""
+    if by == "revenue":
+        priced = [c for c in found if c.revenue_per_month is not None]
+        best = max(priced, key=lambda c: c.revenue_per_month or 0.0, default=None)
+        return best if best is not None and (best.revenue_per_month or 0) > 0 else None
+    return found[0] if found and found[0].won_per_month > 0 else None
