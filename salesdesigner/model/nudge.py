@@ -34,16 +34,41 @@ class SegmentIndex:
         self._owned: dict[Hashable, list[tuple[int, int, tuple]]] = {}
         self._cells: dict[tuple[int, int], list[tuple[Point, Point, Hashable]]] = {}
         self._in_cells: dict[Hashable, list[tuple[tuple[int, int], tuple]]] = {}
+        self._ends: dict[tuple[int, int], list[tuple[Point, None, Hashable]]] = {}
 
     def add_line(self, key: Hashable, pts: list[Point] | tuple[Point, ...]) -> None:
         """Note every segment of the polyline ``pts`` (a flattened curve, or a detour) as
-        ``key``'s, for :meth:`runs_along`."""
+        ``key``'s, for :meth:`runs_along`, and its two ends, for :meth:`meets_ends`."""
         owned = self._in_cells.setdefault(key, [])
         for a, b in zip(pts, pts[1:]):
             entry = (a, b, key)
             for cell in _cells_of(a, b):
                 self._cells.setdefault(cell, []).append(entry)
                 owned.append((cell, entry))
+        if pts:
+            for p in (pts[0], pts[-1]):
+                entry = (p, None, key)
+                cell = (int(p[0] // _CELL), int(p[1] // _CELL))
+                self._ends.setdefault(cell, []).append(entry)
+                owned.append((cell, entry))
+
+    def meets_ends(self, pts: list[Point], key: Hashable, gap: float = 2.0) -> bool:
+        """Whether the line ``pts`` passes within ``gap`` of another arrow's end, or one of
+        its own ends lies that near another arrow's line (an arrowhead that reads as
+        another arrow's, or a line out of another arrow's port)."""
+        for a, b in zip(pts, pts[1:]):
+            for cx in range(int((min(a[0], b[0]) - gap) // _CELL),
+                            int((max(a[0], b[0]) + gap) // _CELL) + 1):
+                for cy in range(int((min(a[1], b[1]) - gap) // _CELL),
+                                int((max(a[1], b[1]) + gap) // _CELL) + 1):
+                    for p, _, other in self._ends.get((cx, cy), ()):
+                        if other != key and _distance(p, a, b) < gap:
+                            return True
+        for p in (pts[0], pts[-1]) if pts else ():
+            for c, d, other in self._cells.get((int(p[0] // _CELL), int(p[1] // _CELL)), ()):
+                if other != key and _distance(p, c, d) < gap:
+                    return True
+        return False
 
     def runs_along(self, pts: list[Point], key: Hashable, gap: float = 4.0) -> bool:
         """Whether some stretch of ``pts`` runs alongside another arrow's line, closer
@@ -55,14 +80,18 @@ class SegmentIndex:
                         return True
         return False
 
-    def add(self, key: Hashable, pts: list[Point] | tuple[Point, ...]) -> None:
-        """Note the axis-parallel segments of the polyline ``pts`` as ``key``'s."""
+    def add(self, key: Hashable, pts: list[Point] | tuple[Point, ...],
+            slack: float = 0.0) -> None:
+        """Note the axis-parallel segments of the polyline ``pts`` as ``key``'s; with
+        ``slack``, segments that slope less than that (a sampled curve's upright or flat
+        stretches) too, at their middle line."""
         owned = self._owned.setdefault(key, [])
         for a, b in zip(pts, pts[1:]):
-            if a[1] == b[1] and a[0] != b[0]:
-                kind, at, lo, hi = 0, a[1], min(a[0], b[0]), max(a[0], b[0])
-            elif a[0] == b[0] and a[1] != b[1]:
-                kind, at, lo, hi = 1, a[0], min(a[1], b[1]), max(a[1], b[1])
+            dx, dy = abs(b[0] - a[0]), abs(b[1] - a[1])
+            if dy <= slack * dx and dx:
+                kind, at, lo, hi = 0, (a[1] + b[1]) / 2, min(a[0], b[0]), max(a[0], b[0])
+            elif dx <= slack * dy and dy:
+                kind, at, lo, hi = 1, (a[0] + b[0]) / 2, min(a[1], b[1]), max(a[1], b[1])
             else:
                 continue
             entry = (at, lo, hi, key)
@@ -72,7 +101,7 @@ class SegmentIndex:
 
     def remove(self, key: Hashable) -> None:
         for cell, entry in self._in_cells.pop(key, ()):
-            entries = self._cells.get(cell)
+            entries = (self._ends if entry[1] is None else self._cells).get(cell)
             if entries is not None and entry in entries:
                 entries.remove(entry)
         for kind, bucket, entry in self._owned.pop(key, ()):
@@ -118,6 +147,14 @@ def _cells_of(a: Point, b: Point):
             yield cx, cy
 
 
+def _distance(p: Point, a: Point, b: Point) -> float:
+    """From ``p`` to the segment a-b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    seg = dx * dx + dy * dy
+    t = 0.0 if seg == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / seg))
+    return math.hypot(a[0] + dx * t - p[0], a[1] + dy * t - p[1])
+
+
 def _alongside(a: Point, b: Point, c: Point, d: Point, gap: float) -> bool:
     """Whether segments a-b and c-d are near parallel, closer than ``gap`` and side by
     side for more than two units."""
@@ -153,9 +190,9 @@ def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, ds
                            index, ignore)
             if segments.near(pts[end], pts[end + 1], key):
                 pts = _slide(pts, end, turn, key, segments, stage)
-    for i in range(1, n - 2):  # segment i joins pts[i] and pts[i + 1], neither a port
-        a, b = pts[i], pts[i + 1]
-        if not segments.near(a, b, key):
+    for i in [*range(1, n - 2), *range(1, n - 2)]:  # twice: a move stretches the
+        a, b = pts[i], pts[i + 1]  # segments beside it onto other arrows' lines at times
+        if not segments.near(a, b, key):  # (segment i joins pts[i] and pts[i + 1])
             continue
         flat = a[1] == b[1]
         misses = {True: 0, False: 0}  # by direction: a side walled by stages is given up
@@ -240,6 +277,9 @@ def _slide(pts: list[Point], end: int, turn: int, key: Hashable, segments: Segme
     """``pts`` with its port segment ``end`` slid along the stage's side (a few units at a
     time, keeping off the rounded corners) until it runs along no other arrow."""
     a, b = pts[end], pts[end + 1]
+    port = pts[0] if end == 0 else pts[-1]
+    if port[0] not in (stage.x, stage.right) and port[1] not in (stage.y, stage.bottom):
+        return pts  # a port on a diamond's edge: sliding it would leave the diamond
     upright = a[0] == b[0]  # the port segment is vertical: it slides left or right
     lo, hi = (stage.x, stage.right) if upright else (stage.y, stage.bottom)
     at = a[0] if upright else a[1]

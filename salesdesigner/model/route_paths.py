@@ -53,6 +53,38 @@ def segment_meets(a: Point, b: Point, r: Rect, pad: float) -> bool:
     return t1 - t0 > 1e-9
 
 
+def enters_shape(a: Point, b: Point, r: Rect, diamond: bool, inset: float = 1.0) -> bool:
+    """Whether segment a-b passes through the shape (box or diamond) shrunk by ``inset``."""
+    cx, cy = r.x + r.width / 2, r.y + r.height / 2
+    hw, hh = r.width / 2 - inset, r.height / 2 - inset
+    if hw <= 0 or hh <= 0:
+        return False
+    # half-planes n.(p - c) < h: a convex shape, clipped Cyrus-Beck style
+    if diamond:
+        planes = [((sx / hw, sy / hh), 1.0) for sx in (1, -1) for sy in (1, -1)]
+    else:
+        planes = [((1 / hw, 0.0), 1.0), ((-1 / hw, 0.0), 1.0), ((0.0, 1 / hh), 1.0),
+                  ((0.0, -1 / hh), 1.0)]
+    t0, t1 = 0.0, 1.0
+    ax, ay = a[0] - cx, a[1] - cy
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for (nx_, ny_), h in planes:
+        num = h - (nx_ * ax + ny_ * ay)
+        den = nx_ * dx + ny_ * dy
+        if abs(den) < 1e-12:
+            if num <= 0:
+                return False
+            continue
+        t = num / den
+        if den > 0:
+            t1 = min(t1, t)
+        else:
+            t0 = max(t0, t)
+        if t1 - t0 <= 1e-9:
+            return False
+    return True
+
+
 def curve_clear(points: tuple[Point, ...], index: ObstacleIndex,
                 ignore: Iterable[Hashable] = (), pad: float = 3.0) -> bool:
     """Whether the poly-Bézier ``points`` keeps out of every stage but its ends (checked
@@ -66,10 +98,11 @@ def curve_clear(points: tuple[Point, ...], index: ObstacleIndex,
     for k in range(0, len(points) - 1, 3):
         piece = points[k:k + 4]
         a = piece[0]
-        for i in range(1, 17):  # sampled as it goes: a blocked curve stops at its first hit
-            b = bezier(piece, i / 16)
-            for _, r in index.iter_hits(a[0] - pad, a[1] - pad, b[0] + pad, b[1] + pad,
-                                        ignore):
+        for i in range(1, 25):  # sampled as it goes (as finely as the quality check
+            b = bezier(piece, i / 24)  # samples): a blocked curve stops at its first hit
+            for _, r in index.iter_hits(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad,
+                                        max(a[0], b[0]) + pad, max(a[1], b[1]) + pad,
+                                        ignore):  # (padded on every side)
                 if segment_meets(a, b, r, pad):
                     return False
             a = b
@@ -80,7 +113,8 @@ def polyline_clear(pts: list[Point], index: ObstacleIndex, ignore: Collection[Ha
                    pad: float = 3.0) -> bool:
     """Whether straight segments through ``pts`` keep out of every stage but its ends."""
     for a, b in itertools.pairwise(pts):
-        for _, r in index.iter_hits(a[0] - pad, a[1] - pad, b[0] + pad, b[1] + pad, ignore):
+        for _, r in index.iter_hits(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad,
+                                    max(a[0], b[0]) + pad, max(a[1], b[1]) + pad, ignore):
             if segment_meets(a, b, r, pad):
                 return False
     return True

@@ -25,6 +25,7 @@ from salesdesigner.model.entities import StageKind
 from salesdesigner.model.geometry import Rect, stage_rect
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.process import Process
+from salesdesigner.model.route_paths import enters_shape
 from salesdesigner.model.routing import Route
 
 SHARED = 1.0    # closer than this, two parallel stretches are one line on paper
@@ -148,33 +149,4 @@ def _through(process: Process, routes: Mapping[str, Route], q: RoutingQuality) -
                     q.through_stages.add((tid, sid))
 
 
-def _enters(a: Point, b: Point, r: Rect, diamond: bool, inset: float = 1.0) -> bool:
-    """Whether segment a-b passes through the shape (box or diamond) shrunk by ``inset``."""
-    cx, cy = r.x + r.width / 2, r.y + r.height / 2
-    hw, hh = r.width / 2 - inset, r.height / 2 - inset
-    if hw <= 0 or hh <= 0:
-        return False
-    # half-planes n.(p - c) < h: a convex shape, clipped Cyrus-Beck style
-    if diamond:
-        planes = [((sx / hw, sy / hh), 1.0) for sx in (1, -1) for sy in (1, -1)]
-    else:
-        planes = [((1 / hw, 0.0), 1.0), ((-1 / hw, 0.0), 1.0), ((0.0, 1 / hh), 1.0),
-                  ((0.0, -1 / hh), 1.0)]
-    t0, t1 = 0.0, 1.0
-    ax, ay = a[0] - cx, a[1] - cy
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for (nx_, ny_), h in planes:
-        num = h - (nx_ * ax + ny_ * ay)
-        den = nx_ * dx + ny_ * dy
-        if abs(den) < 1e-12:
-            if num <= 0:
-                return False
-            continue
-        t = num / den
-        if den > 0:
-            t1 = min(t1, t)
-        else:
-            t0 = max(t0, t)
-        if t1 - t0 <= 1e-9:
-            return False
-    return True
+_enters = enters_shape  # the one test, shared with the router
