@@ -17,13 +17,14 @@ from collections.abc import Collection, Hashable
 
 from salesdesigner.model.geometry import Rect
 from salesdesigner.model.obstacles import ObstacleIndex, Point
-from salesdesigner.model.route_paths import MARGIN, leaves, segment_meets
+from salesdesigner.model.route_paths import MARGIN, leaves, segment_meets, side_by_side_gap
 
 SEPARATION = 8.0   # parallel segments of different arrows keep this far apart
 _TRACKS = 160      # tracks looked at on each side of a crowded line
 _NEAR_TRACKS = 12  # looked at first (most crowded lines have a free track close by)
 _TRIES = 6         # free ones tried against the stages each way, nearest first
 _BUCKET = 16.0
+_SLACK = 0.03      # a segment sloping less than this runs along an upright or flat one
 
 
 class SegmentIndex:
@@ -37,47 +38,73 @@ class SegmentIndex:
         self._ends: dict[tuple[int, int], list[tuple[Point, None, Hashable]]] = {}
 
     def add_line(self, key: Hashable, pts: list[Point] | tuple[Point, ...]) -> None:
-        """Note every segment of the polyline ``pts`` (a flattened curve, or a detour) as
-        ``key``'s, for :meth:`runs_along`, and its two ends, for :meth:`meets_ends`."""
+        """Note every segment of the sampled curve ``pts`` as ``key``'s, for
+        :meth:`runs_along`, and its two ends (:meth:`add_ends`).  A detour's segments go
+        in by :meth:`add` only: a long one would fill a row of cells."""
         owned = self._in_cells.setdefault(key, [])
         for a, b in zip(pts, pts[1:]):
             entry = (a, b, key)
             for cell in _cells_of(a, b):
                 self._cells.setdefault(cell, []).append(entry)
                 owned.append((cell, entry))
-        if pts:
-            for p in (pts[0], pts[-1]):
-                entry = (p, None, key)
-                cell = (int(p[0] // _CELL), int(p[1] // _CELL))
-                self._ends.setdefault(cell, []).append(entry)
-                owned.append((cell, entry))
+        self.add_ends(key, pts)
+
+    def add_ends(self, key: Hashable, pts: list[Point] | tuple[Point, ...]) -> None:
+        """Note the two ends of ``key``'s line, for :meth:`meets_ends`."""
+        owned = self._in_cells.setdefault(key, [])
+        for p in (pts[0], pts[-1]) if pts else ():
+            entry = (p, None, key)
+            cell = (int(p[0] // _CELL), int(p[1] // _CELL))
+            self._ends.setdefault(cell, []).append(entry)
+            owned.append((cell, entry))
 
     def meets_ends(self, pts: list[Point], key: Hashable, gap: float = 2.0) -> bool:
         """Whether the line ``pts`` passes within ``gap`` of another arrow's end, or one of
         its own ends lies that near another arrow's line (an arrowhead that reads as
         another arrow's, or a line out of another arrow's port)."""
-        for a, b in zip(pts, pts[1:]):
-            for cx in range(int((min(a[0], b[0]) - gap) // _CELL),
-                            int((max(a[0], b[0]) + gap) // _CELL) + 1):
-                for cy in range(int((min(a[1], b[1]) - gap) // _CELL),
-                                int((max(a[1], b[1]) + gap) // _CELL) + 1):
-                    for p, _, other in self._ends.get((cx, cy), ()):
-                        if other != key and _distance(p, a, b) < gap:
-                            return True
+        ends = self._ends
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        near = [p for cx in range(int((min(xs) - gap) // _CELL), int((max(xs) + gap) // _CELL) + 1)
+                for cy in range(int((min(ys) - gap) // _CELL), int((max(ys) + gap) // _CELL) + 1)
+                for p, _, other in ends.get((cx, cy), ()) if other != key]
+        for p in near:  # (few: the other ends around the line)
+            px, py = p
+            for a, b in zip(pts, pts[1:]):
+                if min(a[0], b[0]) - gap < px < max(a[0], b[0]) + gap and min(
+                        a[1], b[1]) - gap < py < max(a[1], b[1]) + gap and _distance(p, a, b) < gap:
+                    return True
         for p in (pts[0], pts[-1]) if pts else ():
             for c, d, other in self._cells.get((int(p[0] // _CELL), int(p[1] // _CELL)), ()):
                 if other != key and _distance(p, c, d) < gap:
                     return True
+            for kind, at, along in ((0, p[1], p[0]), (1, p[0], p[1])):  # detours' segments
+                for bucket in range(int((at - gap) // _BUCKET), int((at + gap) // _BUCKET) + 1):
+                    for at2, lo2, hi2, key2 in self._lines[kind].get(bucket, ()):
+                        if key2 != key and abs(at2 - at) < gap and lo2 - gap < along < hi2 + gap:
+                            return True
         return False
 
     def runs_along(self, pts: list[Point], key: Hashable, gap: float = 4.0) -> bool:
         """Whether some stretch of ``pts`` runs alongside another arrow's line, closer
-        than ``gap`` (two curves crossing at a glancing angle do, over a stretch)."""
+        than ``gap`` (two curves crossing at a glancing angle do, over a stretch; a curve
+        leaving a port in line with a detour's segment does)."""
         for a, b in zip(pts, pts[1:]):
             for cell in _cells_of(a, b):
                 for c, d, other in self._cells.get(cell, ()):
                     if other != key and _alongside(a, b, c, d, gap):
                         return True
+            dx, dy = abs(b[0] - a[0]), abs(b[1] - a[1])
+            if dy <= _SLACK * dx and dx:  # near flat: against the detours' flat segments
+                mid = (a[1] + b[1]) / 2
+                if any(min(hi, max(a[0], b[0])) - max(lo, min(a[0], b[0])) > 2
+                       for _, lo, hi, _ in self.near_entries((a[0], mid), (b[0], mid), key, gap)):
+                    return True
+            elif dx <= _SLACK * dy and dy:
+                mid = (a[0] + b[0]) / 2
+                if any(min(hi, max(a[1], b[1])) - max(lo, min(a[1], b[1])) > 2
+                       for _, lo, hi, _ in self.near_entries((mid, a[1]), (mid, b[1]), key, gap)):
+                    return True
         return False
 
     def add(self, key: Hashable, pts: list[Point] | tuple[Point, ...],
@@ -142,6 +169,13 @@ _CELL = 256.0
 
 
 def _cells_of(a: Point, b: Point):
+    ca, cb = (int(a[0] // _CELL), int(a[1] // _CELL)), (int(b[0] // _CELL), int(b[1] // _CELL))
+    if ca == cb:  # most: a short stretch of a sampled curve
+        return (ca,)
+    return _cells_between(a, b)
+
+
+def _cells_between(a: Point, b: Point):
     for cx in range(int(min(a[0], b[0]) // _CELL), int(max(a[0], b[0]) // _CELL) + 1):
         for cy in range(int(min(a[1], b[1]) // _CELL), int(max(a[1], b[1]) // _CELL) + 1):
             yield cx, cy
@@ -156,20 +190,10 @@ def _distance(p: Point, a: Point, b: Point) -> float:
 
 
 def _alongside(a: Point, b: Point, c: Point, d: Point, gap: float) -> bool:
-    """Whether segments a-b and c-d are near parallel, closer than ``gap`` and side by
-    side for more than two units."""
-    ux, uy = b[0] - a[0], b[1] - a[1]
-    vx, vy = d[0] - c[0], d[1] - c[1]
-    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
-    if lu < 1e-9 or lv < 1e-9 or abs(ux * vy - uy * vx) > 0.03 * lu * lv:
-        return False
-    ex, ey = ux / lu, uy / lu
-    s0 = (c[0] - a[0]) * ex + (c[1] - a[1]) * ey
-    s1 = (d[0] - a[0]) * ex + (d[1] - a[1]) * ey
-    if min(lu, max(s0, s1)) - max(0.0, min(s0, s1)) <= 2.0:
-        return False
-    mx, my = (c[0] + d[0]) / 2 - a[0], (c[1] + d[1]) / 2 - a[1]
-    return abs(mx * ey - my * ex) < gap
+    """Whether segments a-b and c-d are near parallel and stay closer than ``gap`` for
+    more than two units (as the quality check measures)."""
+    found = side_by_side_gap(a, b, c, d, 2.0)
+    return found is not None and found < gap
 
 
 def nudge(pts: list[Point], key: Hashable, segments: SegmentIndex, src: Rect, dst: Rect,

@@ -85,6 +85,37 @@ def enters_shape(a: Point, b: Point, r: Rect, diamond: bool, inset: float = 1.0)
     return True
 
 
+def side_by_side_gap(a: Point, b: Point, c: Point, d: Point, run: float) -> float | None:
+    """How close segments a-b and c-d run alongside each other: the smallest distance
+    within which they stay together for a stretch of ``run`` (None when they are not near
+    parallel, within 0.03 radians, or not side by side for that long).  Measured along
+    the stretch, not from one segment's middle: a short piece of a curve near a long line
+    is as close as it is, and two lines crossing at a glancing angle are together for as
+    long as they are."""
+    ux, uy = b[0] - a[0], b[1] - a[1]
+    vx, vy = d[0] - c[0], d[1] - c[1]
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    if lu < 1e-9 or lv < 1e-9 or abs(ux * vy - uy * vx) > 0.03 * lu * lv:
+        return None
+    ex, ey = ux / lu, uy / lu
+    s0 = (c[0] - a[0]) * ex + (c[1] - a[1]) * ey
+    s1 = (d[0] - a[0]) * ex + (d[1] - a[1]) * ey
+    o0 = (c[0] - a[0]) * ey - (c[1] - a[1]) * ex  # c-d's offset from a-b's line
+    o1 = (d[0] - a[0]) * ey - (d[1] - a[1]) * ex
+    lo, hi = max(0.0, min(s0, s1)), min(lu, max(s0, s1))
+    if hi - lo <= run or s0 == s1:
+        return None
+    k = (o1 - o0) / (s1 - s0)
+
+    def offset(s: float) -> float:
+        return abs(o0 + k * (s - s0))
+
+    starts = [lo, hi - run]
+    if k:
+        starts.append(min(hi - run, max(lo, s0 - o0 / k - run / 2)))  # around the crossing
+    return min(max(offset(x), offset(x + run)) for x in starts)
+
+
 def curve_clear(points: tuple[Point, ...], index: ObstacleIndex,
                 ignore: Iterable[Hashable] = (), pad: float = 3.0) -> bool:
     """Whether the poly-Bézier ``points`` keeps out of every stage but its ends (checked

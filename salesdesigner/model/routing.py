@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect, stage_rect
-from salesdesigner.model.nudge import SegmentIndex, nudge
+from salesdesigner.model.nudge import _SLACK, SegmentIndex, nudge
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.ports import (
@@ -123,6 +123,16 @@ class Route(NamedTuple):
                               pc[0] + (b[0] - pc[0]) * k, pc[1] + (b[1] - pc[1]) * k, *pc)))
         out.append(("L", p[-1]))
         return out
+
+
+_LAST_FLAT: list = [None, None]  # the last curve sampled: a curve is looked at 2-3 times
+
+
+def _flat(r: Route) -> list[Point]:
+    """``r`` sampled as the quality check samples it (:data:`CURVE_STEPS`), once."""
+    if _LAST_FLAT[0] is not r.points:
+        _LAST_FLAT[0], _LAST_FLAT[1] = r.points, r.flattened(CURVE_STEPS)
+    return _LAST_FLAT[1]
 
 
 def rect_center(r: Rect) -> Point:
@@ -246,12 +256,12 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
     if segments is not None and key is not None:
         segments.remove(key)
         if r.curved:  # sampled as the quality check samples it; its near-upright or
-            line = r.flattened(CURVE_STEPS)  # flat stretches keep detours off it too
-            segments.add(key, line, slack=0.03)
+            line = _flat(r)  # flat stretches keep detours off it too
+            segments.add(key, line, slack=_SLACK)
             segments.add_line(key, line)
         else:
             segments.add(key, r.points)
-            segments.add_line(key, r.points)
+            segments.add_ends(key, r.points)
     return r
 
 
@@ -263,7 +273,7 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
         if (index is None or curve_clear(plain.points, index, ignore)) and _off_own_ends(
                 plain, src, dst, sp, tp):
             # a curve alongside another arrow's line for a stretch: the detour keeps apart
-            line = plain.flattened(CURVE_STEPS)  # (or through another's end)
+            line = _flat(plain)  # (or through another's end)
             if segments is None or not (segments.runs_along(line, key)
                                         or segments.meets_ends(line, key)):
                 return plain
@@ -300,7 +310,7 @@ def _off_own_ends(r: Route, src: Rect, dst: Rect, sp: Port, tp: Port) -> bool:
                     or max(ys) <= rect.y)]  # the curve lies in the hull of its points
     if not near:
         return True
-    line = r.flattened(CURVE_STEPS)
+    line = _flat(r)
     for rect, end in near:
         diamond = end[0] not in (rect.x, rect.right) and end[1] not in (rect.y, rect.bottom)
         if any(enters_shape(a, b, rect, diamond) for a, b in itertools.pairwise(line)):
@@ -482,5 +492,5 @@ def tangled(r: Route, key: Hashable, segments: SegmentIndex) -> bool:
     """Whether route ``r`` (arrow ``key``) runs along another arrow's line in
     ``segments``, so close that the two read as one (a port's stretch in line with
     another stage's port, found only once the later arrow was routed)."""
-    line = r.flattened(CURVE_STEPS) if r.curved else list(r.points)
+    line = _flat(r) if r.curved else list(r.points)
     return segments.runs_along(line, key, gap=TANGLED) or segments.meets_ends(line, key)

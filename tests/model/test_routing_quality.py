@@ -55,6 +55,19 @@ def test_parallel_arrows_a_few_units_apart_are_close_not_shared():
     assert q.overlaps == set() and q.close_parallels == {("a", "b")}
 
 
+def test_a_short_stretch_beside_a_long_line_is_as_far_as_it_is_not_where_its_line_points():
+    """A curve's short near-flat piece 8 units above a long line, whose extension passes
+    through the long line's middle, is not on it; two long lines crossing at one degree
+    run together (within a unit) for a hundred units and are."""
+    long = _line((0, 0), (1000, 0))
+    for routes in ({"a": long, "b": _line((900, 8), (954, 9.08))},
+                   {"b": _line((900, 8), (954, 9.08)), "a": long}):  # either measured first
+        q = check_routes(_two_stage_process(), routes)
+        assert q.overlaps == set() and q.close_parallels == set()
+    q = check_routes(_two_stage_process(), {"a": long, "b": _line((0, -8), (1000, 9.45))})
+    assert q.overlaps == {("a", "b")}
+
+
 def test_an_arrow_past_a_diamond_corner_outside_the_diamond_is_not_through_it():
     d = Stage("d", "D", StageKind.DECISION, position=Position(80, 55))  # box 0..160 x 0..110
     q = check_routes(_two_stage_process(d), {"a": _line((0, 5), (30, 5))})  # box corner
