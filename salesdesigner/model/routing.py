@@ -79,6 +79,7 @@ class Route(NamedTuple):
     label: Point
     label_span: float
     corner: float = CORNER
+    label_side: int = 0  # -1 / 1: the label sits left / right of an upright stretch
 
     @property
     def start(self) -> Point:
@@ -253,6 +254,8 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
         r = _loop(src, dst, sp, tp, obstacles, ignore, lane, segments, key, corner)
     else:
         r = _forward(src, dst, sp, tp, obstacles, ignore, style, segments, key, corner)
+    if not back and not waypoints and _upright(sp, tp):
+        r = r._replace(label_side=_label_side(src, sp))
     if segments is not None and key is not None:
         segments.remove(key)
         if r.curved:  # sampled as the quality check samples it; its near-upright or
@@ -263,6 +266,21 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
             segments.add(key, r.points)
             segments.add_ends(key, r.points)
     return r
+
+
+def _upright(sp: Port, tp: Port) -> bool:
+    """Whether an arrow runs up or down between its ports, steeply."""
+    (ax, ay), (bx, by) = sp.point, tp.point
+    return not horizontal(sp.side) and not horizontal(tp.side) and 2 * abs(bx - ax) < abs(
+        by - ay)
+
+
+def _label_side(src: Rect, sp: Port) -> int:
+    """Which side of an upright arrow its label goes: away from the middle of the side
+    it leaves by, so two arrows across one gap (one each way, side by side on their own
+    ports) keep their labels apart; a lone arrow from the middle keeps it on the line."""
+    offset = sp.point[0] - (src.x + src.width / 2)
+    return 0 if abs(offset) < 1 else (1 if offset > 0 else -1)
 
 
 def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,

@@ -150,6 +150,7 @@ def test_opposite_arrows_between_stacked_stages_cross_the_gap_side_by_side(kinds
         assert all(upper.y < y < lower.bottom for _, y in r.flattened())
     assert {ab.start, ab.end}.isdisjoint({ba.start, ba.end})
     assert abs(ab.start[0] - ba.end[0]) >= 8  # apart all the way across the gap
+    assert {ab.label_side, ba.label_side} == {-1, 1}  # labels beside, away from each other
     q = check_routes(p, routes)
     assert q.honest and q.close_parallels == set() and q.crossings == 0
 

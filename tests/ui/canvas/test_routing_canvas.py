@@ -183,3 +183,22 @@ def test_dragging_a_stage_redraws_only_its_own_arrows_and_the_far_ports_respread
     for tid, item in c.scene.transition_items().items():
         assert (item.routed.start, item.routed.end) == (fresh[tid].start, fresh[tid].end)
     assert any(others[tid].routed.end != before[tid].end for tid in others)
+
+
+def test_labels_of_opposite_arrows_across_one_gap_sit_apart_beside_them(canvas):
+    """見積依頼 down and 再調整 back up between two stacked stages: two arrows side by
+    side, each label beside its own arrow, not one label over the other."""
+    from salesdesigner.model import Process, Stage
+
+    p = Process(name="pair", language="ja")
+    p.add_stage(Stage("a", "商談", position=Position(300, 200)))
+    p.add_stage(Stage("b", "見積", position=Position(316, 460)))
+    p.add_transition(Transition("ab", "a", "b", label="見積依頼"))
+    p.add_transition(Transition("ba", "b", "a", label="再調整"))
+    c = canvas(p)
+    down, up = c.scene.transition_item("ab"), c.scene.transition_item("ba")
+    assert not down.label_rect().isEmpty() and not up.label_rect().isEmpty()
+    assert not down.label_rect().intersects(up.label_rect())
+    for item in (down, up):  # beside its own arrow: the line does not run through it
+        rect = item.label_rect()
+        assert not any(rect.contains(item.path().pointAtPercent(i / 100)) for i in range(101))
