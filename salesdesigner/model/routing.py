@@ -265,6 +265,9 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
         else:
             segments.add(key, r.points)
             segments.add_ends(key, r.points)
+            other = tangled(r, key, segments)  # a detour nudging could not keep off
+            if other is not None:  # another arrow: whichever was routed first looks again
+                segments.tangles.update((key, other))
     return r
 
 
@@ -292,8 +295,8 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
                 plain, src, dst, sp, tp):
             # a curve alongside another arrow's line for a stretch: the detour keeps apart
             line = _flat(plain)  # (or through another's end)
-            if segments is None or not (segments.runs_along(line, key)
-                                        or segments.meets_ends(line, key)):
+            if segments is None or (segments.runs_along(line, key) is None
+                                    and segments.meets_ends(line, key) is None):
                 return plain
     elif style is ArrowStyle.STRAIGHT:
         line = [sp.point, tp.point]
@@ -501,14 +504,15 @@ def process_routes(process: Process) -> dict[str, Route]:
 
     out = {t.id: one(t) for t in process.transitions}
     for t in process.transitions:  # an arrow routed before one that came to lie on it
-        if tangled(out[t.id], t.id, segments):  # sees that one only now: once more
-            out[t.id] = one(t)
+        if t.id in segments.tangles and tangled(out[t.id], t.id, segments) is not None:
+            out[t.id] = one(t)  # sees that one only now: once more
     return out
 
 
-def tangled(r: Route, key: Hashable, segments: SegmentIndex) -> bool:
-    """Whether route ``r`` (arrow ``key``) runs along another arrow's line in
-    ``segments``, so close that the two read as one (a port's stretch in line with
-    another stage's port, found only once the later arrow was routed)."""
+def tangled(r: Route, key: Hashable, segments: SegmentIndex) -> Hashable | None:
+    """Another arrow (its key) whose line route ``r`` (arrow ``key``) runs along in
+    ``segments``, or whose end it meets, so close that the two read as one (a port's
+    stretch in line with another stage's port, found once the later one is routed)."""
     line = _flat(r) if r.curved else list(r.points)
-    return segments.runs_along(line, key, gap=TANGLED) or segments.meets_ends(line, key)
+    other = segments.runs_along(line, key, gap=TANGLED, curve=r.curved)
+    return other if other is not None else segments.meets_ends(line, key, gap=TANGLED)

@@ -63,6 +63,7 @@ class ArrowRouter:
         # whose other ports are held where they were until the drag ends
         self.dragging: frozenset[str] = frozenset()
         self._held: set[str] = set()
+        self._fresh: dict[str, dict[tuple[str, str], Port]] = {}  # held stages, spread anew
         self._drag_start: dict[str, Rect] = {}
 
     def reset(self, stages: dict[str, StageItem]) -> None:
@@ -120,6 +121,7 @@ class ArrowRouter:
                     continue
                 if sid in self.dragging and end not in self.dragging and end in self._ports:
                     self._held.add(end)
+                    self._fresh.pop(end, None)
                 else:
                     self._ports.pop(end, None)
 
@@ -140,6 +142,7 @@ class ArrowRouter:
             if self._ports.pop(sid, None) is not None:
                 self._stale.add(sid)
         self._held.clear()
+        self._fresh.clear()
 
     def ports(self, arrow: TransitionItem) -> tuple[Port, Port]:
         """The two ports ``arrow`` leaves and enters by."""
@@ -161,9 +164,12 @@ class ArrowRouter:
         if sid not in self._held or not ({arrow.source.stage.id, arrow.target.stage.id}
                                          & self.dragging):
             return None
-        arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target), e.back)
-                  for e in item.edges]
-        fresh = arrow_ends(sid, self.rect(item), _diamond(item), arrows, self.index)
+        fresh = self._fresh.get(sid)
+        if fresh is None:  # once per move of the dragged stage, not once per arrow
+            arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target),
+                                e.back) for e in item.edges]
+            fresh = self._fresh[sid] = arrow_ends(sid, self.rect(item), _diamond(item),
+                                                  arrows, self.index)
         return fresh.get((arrow.transition.id, role))
 
     def _stage_ports(self, item: StageItem) -> dict[tuple[str, str], Port]:
