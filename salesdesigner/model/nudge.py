@@ -24,7 +24,7 @@ _TRACKS = 160      # tracks looked at on each side of a crowded line
 _NEAR_TRACKS = 12  # looked at first (most crowded lines have a free track close by)
 _TRIES = 6         # free ones tried against the stages each way, nearest first
 _BUCKET = 16.0
-_SLACK = 0.03      # a segment sloping less than this runs along an upright or flat one
+SLACK = 0.03      # a segment sloping less than this runs along an upright or flat one
 
 
 class SegmentIndex:
@@ -127,7 +127,7 @@ class SegmentIndex:
                                 and (c[1] > y0 or d[1] > y0) and (c[1] < y1 or d[1] < y1)
                                 and _alongside(a, b, c, d, gap)):
                             return other
-        for kind, at, lo, hi in axis_runs(pts, _SLACK):  # near upright or flat stretches:
+        for kind, at, lo, hi in axis_runs(pts, SLACK):  # near upright or flat stretches:
             a, b = ((lo, at), (hi, at)) if kind == 0 else ((at, lo), (at, hi))  # against
             for _, lo2, hi2, other in self.near_entries(a, b, key, gap):  # the detours'
                 if min(hi, hi2) - max(lo, lo2) > 2:

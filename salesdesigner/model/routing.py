@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect, stage_rect
-from salesdesigner.model.nudge import _SLACK, SegmentIndex, nudge
+from salesdesigner.model.nudge import SLACK, SegmentIndex, nudge
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.ports import (
@@ -260,7 +260,7 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
         segments.remove(key)
         if r.curved:  # sampled as the quality check samples it; its near-upright or
             line = _flat(r)  # flat stretches keep detours off it too
-            segments.add(key, line, slack=_SLACK)
+            segments.add(key, line, slack=SLACK)
             segments.add_line(key, line)
         else:
             segments.add(key, r.points)

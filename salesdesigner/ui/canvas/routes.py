@@ -22,9 +22,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect
 from salesdesigner.model.nudge import SegmentIndex
-from salesdesigner.model.obstacles import ObstacleIndex
+from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ports import Port, port_point
-from salesdesigner.model.obstacles import Point
 from salesdesigner.model.route_paths import MARGIN, curve_clear, segment_meets
 from salesdesigner.model.routing import ArrowEnds, arrow_ends
 
