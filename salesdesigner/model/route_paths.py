@@ -53,6 +53,69 @@ def segment_meets(a: Point, b: Point, r: Rect, pad: float) -> bool:
     return t1 - t0 > 1e-9
 
 
+def enters_shape(a: Point, b: Point, r: Rect, diamond: bool, inset: float = 1.0) -> bool:
+    """Whether segment a-b passes through the shape (box or diamond) shrunk by ``inset``."""
+    cx, cy = r.x + r.width / 2, r.y + r.height / 2
+    hw, hh = r.width / 2 - inset, r.height / 2 - inset
+    if hw <= 0 or hh <= 0:
+        return False
+    # half-planes n.(p - c) < h: a convex shape, clipped Cyrus-Beck style
+    if diamond:
+        planes = [((sx / hw, sy / hh), 1.0) for sx in (1, -1) for sy in (1, -1)]
+    else:
+        planes = [((1 / hw, 0.0), 1.0), ((-1 / hw, 0.0), 1.0), ((0.0, 1 / hh), 1.0),
+                  ((0.0, -1 / hh), 1.0)]
+    t0, t1 = 0.0, 1.0
+    ax, ay = a[0] - cx, a[1] - cy
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for (nx_, ny_), h in planes:
+        num = h - (nx_ * ax + ny_ * ay)
+        den = nx_ * dx + ny_ * dy
+        if abs(den) < 1e-12:
+            if num <= 0:
+                return False
+            continue
+        t = num / den
+        if den > 0:
+            t1 = min(t1, t)
+        else:
+            t0 = max(t0, t)
+        if t1 - t0 <= 1e-9:
+            return False
+    return True
+
+
+def side_by_side_gap(a: Point, b: Point, c: Point, d: Point, run: float) -> float | None:
+    """How close segments a-b and c-d run alongside each other: the smallest distance
+    within which they stay together for a stretch of ``run`` (None when they are not near
+    parallel, within 0.03 radians, or not side by side for that long).  Measured along
+    the stretch, not from one segment's middle: a short piece of a curve near a long line
+    is as close as it is, and two lines crossing at a glancing angle are together for as
+    long as they are."""
+    ux, uy = b[0] - a[0], b[1] - a[1]
+    vx, vy = d[0] - c[0], d[1] - c[1]
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    if lu < 1e-9 or lv < 1e-9 or abs(ux * vy - uy * vx) > 0.03 * lu * lv:
+        return None
+    ex, ey = ux / lu, uy / lu
+    s0 = (c[0] - a[0]) * ex + (c[1] - a[1]) * ey
+    s1 = (d[0] - a[0]) * ex + (d[1] - a[1]) * ey
+    o0 = (c[0] - a[0]) * ey - (c[1] - a[1]) * ex  # c-d's offset from a-b's line
+    o1 = (d[0] - a[0]) * ey - (d[1] - a[1]) * ex
+    lo, hi = max(0.0, min(s0, s1)), min(lu, max(s0, s1))
+    if hi - lo <= run or s0 == s1:
+        return None
+    k = (o1 - o0) / (s1 - s0)
+
+    def offset(s: float) -> float:
+        return abs(o0 + k * (s - s0))
+
+    starts = [lo, hi - run]
+    if k:
+        starts.append(min(hi - run, max(lo, s0 - o0 / k - run / 2)))  # around the crossing
+    return min(max(offset(x), offset(x + run)) for x in starts)
+
+
 def curve_clear(points: tuple[Point, ...], index: ObstacleIndex,
                 ignore: Iterable[Hashable] = (), pad: float = 3.0) -> bool:
     """Whether the poly-Bézier ``points`` keeps out of every stage but its ends (checked
@@ -66,10 +129,11 @@ def curve_clear(points: tuple[Point, ...], index: ObstacleIndex,
     for k in range(0, len(points) - 1, 3):
         piece = points[k:k + 4]
         a = piece[0]
-        for i in range(1, 17):  # sampled as it goes: a blocked curve stops at its first hit
-            b = bezier(piece, i / 16)
-            for _, r in index.iter_hits(a[0] - pad, a[1] - pad, b[0] + pad, b[1] + pad,
-                                        ignore):
+        for i in range(1, 25):  # sampled as it goes (as finely as the quality check
+            b = bezier(piece, i / 24)  # samples): a blocked curve stops at its first hit
+            for _, r in index.iter_hits(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad,
+                                        max(a[0], b[0]) + pad, max(a[1], b[1]) + pad,
+                                        ignore):  # (padded on every side)
                 if segment_meets(a, b, r, pad):
                     return False
             a = b
@@ -80,7 +144,8 @@ def polyline_clear(pts: list[Point], index: ObstacleIndex, ignore: Collection[Ha
                    pad: float = 3.0) -> bool:
     """Whether straight segments through ``pts`` keep out of every stage but its ends."""
     for a, b in itertools.pairwise(pts):
-        for _, r in index.iter_hits(a[0] - pad, a[1] - pad, b[0] + pad, b[1] + pad, ignore):
+        for _, r in index.iter_hits(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad,
+                                    max(a[0], b[0]) + pad, max(a[1], b[1]) + pad, ignore):
             if segment_meets(a, b, r, pad):
                 return False
     return True

@@ -25,6 +25,7 @@ from salesdesigner.model.entities import StageKind
 from salesdesigner.model.geometry import Rect, stage_rect
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.process import Process
+from salesdesigner.model.route_paths import enters_shape, side_by_side_gap
 from salesdesigner.model.routing import Route
 
 SHARED = 1.0    # closer than this, two parallel stretches are one line on paper
@@ -93,20 +94,9 @@ def _cells(a: Point, b: Point, pad: float):
 
 
 def _parallel_gap(a: Point, b: Point, c: Point, d: Point) -> float | None:
-    """The distance between the lines of two near-parallel segments that run side by side
-    for more than :data:`MIN_RUN`; None otherwise."""
-    ux, uy = b[0] - a[0], b[1] - a[1]
-    vx, vy = d[0] - c[0], d[1] - c[1]
-    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
-    if lu < 1e-9 or lv < 1e-9 or abs(ux * vy - uy * vx) > 0.03 * lu * lv:
-        return None
-    ex, ey = ux / lu, uy / lu
-    s0 = (c[0] - a[0]) * ex + (c[1] - a[1]) * ey
-    s1 = (d[0] - a[0]) * ex + (d[1] - a[1]) * ey
-    if min(lu, max(s0, s1)) - max(0.0, min(s0, s1)) <= MIN_RUN:
-        return None
-    mid = ((c[0] + d[0]) / 2 - a[0], (c[1] + d[1]) / 2 - a[1])
-    return abs(mid[0] * ey - mid[1] * ex)
+    """The distance within which two near-parallel segments run side by side for more
+    than :data:`MIN_RUN`; None otherwise."""
+    return side_by_side_gap(a, b, c, d, MIN_RUN)
 
 
 def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
@@ -148,33 +138,4 @@ def _through(process: Process, routes: Mapping[str, Route], q: RoutingQuality) -
                     q.through_stages.add((tid, sid))
 
 
-def _enters(a: Point, b: Point, r: Rect, diamond: bool, inset: float = 1.0) -> bool:
-    """Whether segment a-b passes through the shape (box or diamond) shrunk by ``inset``."""
-    cx, cy = r.x + r.width / 2, r.y + r.height / 2
-    hw, hh = r.width / 2 - inset, r.height / 2 - inset
-    if hw <= 0 or hh <= 0:
-        return False
-    # half-planes n.(p - c) < h: a convex shape, clipped Cyrus-Beck style
-    if diamond:
-        planes = [((sx / hw, sy / hh), 1.0) for sx in (1, -1) for sy in (1, -1)]
-    else:
-        planes = [((1 / hw, 0.0), 1.0), ((-1 / hw, 0.0), 1.0), ((0.0, 1 / hh), 1.0),
-                  ((0.0, -1 / hh), 1.0)]
-    t0, t1 = 0.0, 1.0
-    ax, ay = a[0] - cx, a[1] - cy
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for (nx_, ny_), h in planes:
-        num = h - (nx_ * ax + ny_ * ay)
-        den = nx_ * dx + ny_ * dy
-        if abs(den) < 1e-12:
-            if num <= 0:
-                return False
-            continue
-        t = num / den
-        if den > 0:
-            t1 = min(t1, t)
-        else:
-            t0 = max(t0, t)
-        if t1 - t0 <= 1e-9:
-            return False
-    return True
+_enters = enters_shape  # the one test, shared with the router

@@ -23,10 +23,11 @@ from typing import NamedTuple
 
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect, stage_rect
-from salesdesigner.model.nudge import SegmentIndex, nudge
+from salesdesigner.model.nudge import SLACK, SegmentIndex, nudge
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.ports import (
+    MIN_GAP,
     End,
     Port,
     anchor_point,
@@ -43,6 +44,7 @@ from salesdesigner.model.route_paths import (
     bezier,
     curve_clear,
     detour,
+    enters_shape,
     path_clear,
     polyline_clear,
     search,
@@ -53,13 +55,13 @@ from salesdesigner.model.route_paths import (
 LOOP_GAP = 34.0     # how far below the lower stage a loop runs
 LOOP_STEP = 14.0    # loops into the same stage nest this far apart
 CORNER = 12.0       # radius the drawers round corners with
-_LONG = 300.0       # curves this long are kept off each other (shorter ones stay near
-                    # their two stages, whose ports are distinct already)
+TANGLED = 1.5       # two arrows' lines closer than this read as one
+CURVE_STEPS = 24    # a curve is checked against other arrows sampled this finely
 
 __all__ = ["CORNER", "LOOP_GAP", "LOOP_STEP", "MARGIN", "ArrowEnds", "ObstacleIndex",
            "Point", "Port", "Route", "SegmentIndex", "arrow_ends", "curve_clear",
-           "loop_lanes", "port", "process_routes", "rect_center", "route",
-           "segment_meets", "simple_route"]
+           "loop_lanes", "loops_below", "port", "process_routes", "rect_center", "route",
+           "segment_meets", "simple_route", "tangled"]
 
 _segment_meets = segment_meets  # the name older tests import
 
@@ -77,6 +79,7 @@ class Route(NamedTuple):
     label: Point
     label_span: float
     corner: float = CORNER
+    label_side: int = 0  # -1 / 1: the label sits left / right of an upright stretch
 
     @property
     def start(self) -> Point:
@@ -121,6 +124,16 @@ class Route(NamedTuple):
                               pc[0] + (b[0] - pc[0]) * k, pc[1] + (b[1] - pc[1]) * k, *pc)))
         out.append(("L", p[-1]))
         return out
+
+
+_LAST_FLAT: list = [None, None]  # the last curve sampled: a curve is looked at 2-3 times
+
+
+def _flat(r: Route) -> list[Point]:
+    """``r`` sampled as the quality check samples it (:data:`CURVE_STEPS`), once."""
+    if _LAST_FLAT[0] is not r.points:
+        _LAST_FLAT[0], _LAST_FLAT[1] = r.points, r.flattened(CURVE_STEPS)
+    return _LAST_FLAT[1]
 
 
 def rect_center(r: Rect) -> Point:
@@ -229,6 +242,7 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
     is noted there."""
     if not isinstance(ignore, (tuple, frozenset, set)):
         ignore = tuple(ignore)
+    back = back and loops_below(src, dst)
     if ports is None:
         sides = ("bottom", "bottom") if back else flow_sides(src, dst)
         ports = (Port(sides[0], port_point(src, sides[0])), Port(sides[1], port_point(dst, sides[1])))
@@ -240,12 +254,36 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
         r = _loop(src, dst, sp, tp, obstacles, ignore, lane, segments, key, corner)
     else:
         r = _forward(src, dst, sp, tp, obstacles, ignore, style, segments, key, corner)
+    if not back and not waypoints and _upright(sp, tp):
+        r = r._replace(label_side=_label_side(src, sp))
     if segments is not None and key is not None:
         segments.remove(key)
-        segments.add(key, r.points if not r.curved else ())
-        if r.curved and r.label_span >= _LONG:  # (detours keep apart by the axis index;
-            segments.add_line(key, r.flattened(12))  # short curves stay by their stages)
+        if r.curved:  # sampled as the quality check samples it; its near-upright or
+            line = _flat(r)  # flat stretches keep detours off it too
+            segments.add(key, line, slack=SLACK)
+            segments.add_line(key, line)
+        else:
+            segments.add(key, r.points)
+            segments.add_ends(key, r.points)
+            other = tangled(r, key, segments)  # a detour nudging could not keep off
+            if other is not None:  # another arrow: whichever was routed first looks again
+                segments.tangles.update((key, other))
     return r
+
+
+def _upright(sp: Port, tp: Port) -> bool:
+    """Whether an arrow runs up or down between its ports, steeply."""
+    (ax, ay), (bx, by) = sp.point, tp.point
+    return not horizontal(sp.side) and not horizontal(tp.side) and 2 * abs(bx - ax) < abs(
+        by - ay)
+
+
+def _label_side(src: Rect, sp: Port) -> int:
+    """Which side of an upright arrow its label goes: away from the middle of the side
+    it leaves by, so two arrows across one gap (one each way, side by side on their own
+    ports) keep their labels apart; a lone arrow from the middle keeps it on the line."""
+    offset = sp.point[0] - (src.x + src.width / 2)
+    return 0 if abs(offset) < 1 else (1 if offset > 0 else -1)
 
 
 def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
@@ -256,8 +294,9 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
         if (index is None or curve_clear(plain.points, index, ignore)) and _off_own_ends(
                 plain, src, dst, sp, tp):
             # a curve alongside another arrow's line for a stretch: the detour keeps apart
-            if segments is None or plain.label_span < _LONG or not segments.runs_along(
-                    plain.flattened(12), key):
+            line = _flat(plain)  # (or through another's end)
+            if segments is None or (segments.runs_along(line, key) is None
+                                    and segments.meets_ends(line, key) is None):
                 return plain
     elif style is ArrowStyle.STRAIGHT:
         line = [sp.point, tp.point]
@@ -282,8 +321,9 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
 
 
 def _off_own_ends(r: Route, src: Rect, dst: Rect, sp: Port, tp: Port) -> bool:
-    """Whether a curve stays out of its own end stages away from its ports (a port on
-    a diamond lies inside the diamond's box: near it the curve may be too)."""
+    """Whether a curve stays out of its own end stages' shapes but at its ports, sampled
+    as the quality check samples it.  A port inside its stage's box is on a diamond's
+    edge: that stage's shape is the diamond (a curve may pass the box's corners)."""
     xs = [p[0] for p in r.points]
     ys = [p[1] for p in r.points]
     near = [(rect, end) for rect, end in ((src, sp.point), (dst, tp.point))
@@ -291,11 +331,11 @@ def _off_own_ends(r: Route, src: Rect, dst: Rect, sp: Port, tp: Port) -> bool:
                     or max(ys) <= rect.y)]  # the curve lies in the hull of its points
     if not near:
         return True
-    for p in r.flattened(16)[1:-1]:
-        for rect, end in near:
-            if rect.x + 1 < p[0] < rect.right - 1 and rect.y + 1 < p[1] < rect.bottom - 1 \
-                    and math.dist(p, end) > 20:
-                return False
+    line = _flat(r)
+    for rect, end in near:
+        diamond = end[0] not in (rect.x, rect.right) and end[1] not in (rect.y, rect.bottom)
+        if any(enters_shape(a, b, rect, diamond) for a, b in itertools.pairwise(line)):
+            return False
     return True
 
 
@@ -378,6 +418,15 @@ class ArrowEnds(NamedTuple):
     back: bool
 
 
+def loops_below(src: Rect, dst: Rect) -> bool:
+    """Whether a back edge from ``src`` to ``dst`` loops below both stages.  Not when one
+    stage sits right above the other across a gap: a loop would wind around the lower
+    stage and through the gap beside the forward arrow of the pair; the arrow crosses the
+    gap on ports of its own instead (two arrows side by side, one each way)."""
+    stacked = dst.bottom + MIN_GAP <= src.y or src.bottom + MIN_GAP <= dst.y
+    return not (stacked and dst.x < src.right and dst.right > src.x)
+
+
 def end_sides(a: ArrowEnds) -> tuple[str, str]:
     """The sides an arrow leaves and enters by: pinned by the manager, else facing its
     bend points, else bottom for loops, else following the flow."""
@@ -386,7 +435,8 @@ def end_sides(a: ArrowEnds) -> tuple[str, str]:
         first, last = t.waypoints[0], t.waypoints[-1]
         auto = (facing(a.src, (first.x, first.y)), facing(a.dst, (last.x, last.y)))
     else:
-        auto = ("bottom", "bottom") if a.back else flow_sides(a.src, a.dst)
+        auto = ("bottom", "bottom") if a.back and loops_below(a.src, a.dst) else flow_sides(
+            a.src, a.dst)
     return (t.source_anchor.side if t.source_anchor else auto[0],
             t.target_anchor.side if t.target_anchor else auto[1])
 
@@ -444,13 +494,25 @@ def process_routes(process: Process) -> dict[str, Route]:
             ports.update(arrow_ends(sid, rects[sid], stages[sid].kind is StageKind.DECISION,
                                     group, index))
     segments = SegmentIndex()
-    out = {}
-    for t in process.transitions:
-        out[t.id] = route(rects[t.source], rects[t.target], back=t.id in lanes,
-                          obstacles=index, ignore=(t.source, t.target),
-                          lane=lanes.get(t.id, 0),
-                          ports=(ports[(t.id, "source")], ports[(t.id, "target")]),
-                          style=t.style or process.arrow_style,
-                          waypoints=[(p.x, p.y) for p in t.waypoints],
-                          segments=segments, key=t.id)
+
+    def one(t: Transition) -> Route:
+        return route(rects[t.source], rects[t.target], back=t.id in lanes, obstacles=index,
+                     ignore=(t.source, t.target), lane=lanes.get(t.id, 0),
+                     ports=(ports[(t.id, "source")], ports[(t.id, "target")]),
+                     style=t.style or process.arrow_style,
+                     waypoints=[(p.x, p.y) for p in t.waypoints], segments=segments, key=t.id)
+
+    out = {t.id: one(t) for t in process.transitions}
+    for t in process.transitions:  # an arrow routed before one that came to lie on it
+        if t.id in segments.tangles and tangled(out[t.id], t.id, segments) is not None:
+            out[t.id] = one(t)  # sees that one only now: once more
     return out
+
+
+def tangled(r: Route, key: Hashable, segments: SegmentIndex) -> Hashable | None:
+    """Another arrow (its key) whose line route ``r`` (arrow ``key``) runs along in
+    ``segments``, or whose end it meets, so close that the two read as one (a port's
+    stretch in line with another stage's port, found once the later one is routed)."""
+    line = _flat(r) if r.curved else list(r.points)
+    other = segments.runs_along(line, key, gap=TANGLED, curve=r.curved)
+    return other if other is not None else segments.meets_ends(line, key, gap=TANGLED)

@@ -7,6 +7,7 @@ is one edit from :mod:`salesdesigner.edits.arrows`, so one undo step."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent, QMenu
 
 from salesdesigner.edits import arrows
-from salesdesigner.model.entities import ArrowStyle
+from salesdesigner.model.entities import ArrowStyle, Position
 from salesdesigner.model.geometry import snap
 from salesdesigner.ui.canvas import labels, style
 from salesdesigner.ui.canvas.interactions import Interaction
@@ -37,17 +38,20 @@ def bend_point_at(item: TransitionItem, pos: QPointF) -> int | None:
 
 
 class BendInteraction(Interaction):
-    """A bend point of a selected arrow dragged (a new one where its line was grabbed);
-    the release commits one "Bend Arrow" step."""
+    """A bend point of a selected arrow dragged (a new one where its line was grabbed):
+    the arrow follows live, routed through it as it will be (its other arrows' ports
+    too); the release commits one "Bend Arrow" step, anything else puts it back."""
 
     def __init__(self, editor: CanvasEditor, item: TransitionItem, index: int, new: bool,
                  pos: QPointF) -> None:
         super().__init__(editor)
         self.item, self.index, self.start = item, index, pos
+        self.original = item.transition  # shown again unless the release commits
         self.points = [(p.x, p.y) for p in item.transition.waypoints]
         if new:
             self.points.insert(index, (pos.x(), pos.y()))
         self.moved = False
+        self.committed = False
         self.line = QGraphicsPathItem()
         pen = QPen(style.SELECTION, 2, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
@@ -76,14 +80,20 @@ class BendInteraction(Interaction):
         return None
 
     def _draw(self) -> None:
-        start, end = self.item.end_point("source"), self.item.end_point("target")
-        path = QPainterPath(start)
-        for x, y in self.points:
-            path.lineTo(x, y)
-        path.lineTo(end)
+        """The grabbed bend point's handle (the arrow itself shows the route)."""
+        path = QPainterPath()
         x, y = self.points[self.index]
         path.addRect(x - BEND_HANDLE, y - BEND_HANDLE, 2 * BEND_HANDLE, 2 * BEND_HANDLE)
         self.line.setPath(path)
+
+    def _follow(self) -> None:
+        """Route the arrow through the bend points as they are now, without an edit: the
+        item shows a transition the model does not have until the release."""
+        shown = dataclasses.replace(self.original, waypoints=tuple(
+            Position(x, y) for x, y in self.points))
+        if shown != self.item.transition:
+            self.item.set_transition(shown, self.item.source, self.item.target)
+            self.scene.routes.reroute(self.scene, live=True)  # its neighbours' ports
 
     def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
         pos = event.scenePos()
@@ -92,10 +102,12 @@ class BendInteraction(Interaction):
         if self.moved:
             self.points[self.index] = (snap(pos.x(), 10), snap(pos.y(), 10))
             self._draw()
+            self._follow()
         return True
 
     def mouse_release(self, event: QGraphicsSceneMouseEvent) -> bool:
         tid, points, moved = self.item.transition_id, list(self.points), self.moved
+        self.committed = moved
         self.finish()
         if moved:
             self.editor.push(arrows.bend_arrow(tid, points))
@@ -104,6 +116,10 @@ class BendInteraction(Interaction):
     def finish(self) -> None:
         if self.line.scene() is not None:
             self.scene.removeItem(self.line)
+        if not self.committed and self.item.transition is not self.original \
+                and self.item.scene() is self.scene:  # cancelled: as the model has it
+            self.item.set_transition(self.original, self.item.source, self.item.target)
+            self.scene.routes.reroute(self.scene)
         super().finish()
 
 

@@ -194,6 +194,8 @@ class DragInteraction(Interaction):
         self.items = items
         self.press = pos
         self.starts = [item.pos() for item in items]
+        if len(items) <= LIVE_REROUTE:
+            self.scene.routes.begin_drag(frozenset(item.stage_id for item in items))
 
     @classmethod
     def begin(cls, editor: CanvasEditor, event: QGraphicsSceneMouseEvent) -> Interaction | None:
@@ -223,7 +225,7 @@ class DragInteraction(Interaction):
         if moved and len(self.items) <= LIVE_REROUTE:  # arrows the stages now block or free
             for item in self.items:
                 scene.routes.rect(item)
-            scene.routes.reroute(scene)
+            scene.routes.reroute(scene, live=True)
         if scene.lane_items():
             scene.set_hot_lane(lane_at(self.editor.process, self.grabbed.pos().y()))
         return True
@@ -241,6 +243,7 @@ class DragInteraction(Interaction):
 
     def finish(self) -> None:
         self.scene.set_hot_lane(None)
+        self.scene.routes.end_drag()  # the far stages' ports re-spread on the next re-route
         super().finish()
 
 

@@ -22,9 +22,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect
 from salesdesigner.model.nudge import SegmentIndex
-from salesdesigner.model.obstacles import ObstacleIndex
+from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ports import Port, port_point
-from salesdesigner.model.route_paths import MARGIN, curve_clear
+from salesdesigner.model.route_paths import MARGIN, curve_clear, segment_meets
 from salesdesigner.model.routing import ArrowEnds, arrow_ends
 
 if TYPE_CHECKING:
@@ -58,6 +58,12 @@ class ArrowRouter:
         self._stale: set[str] = set()  # stages whose ports were worked out afresh
         self.priming = False  # while the scene builds arrows whose ports prime() found
         self.detours: dict[str, TransitionItem] = {}  # arrows routed around stages
+        # while stages are dragged: their ids, and the stages at their arrows' far ends
+        # whose other ports are held where they were until the drag ends
+        self.dragging: frozenset[str] = frozenset()
+        self._held: set[str] = set()
+        self._fresh: dict[str, dict[tuple[str, str], Port]] = {}  # held stages, spread anew
+        self._drag_start: dict[str, Rect] = {}
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
@@ -102,22 +108,68 @@ class ArrowRouter:
 
     def forget_ports(self, item: StageItem) -> None:
         """The ports at ``item`` and at the stages it connects to are out of date (it
-        moved, or an arrow came or went)."""
-        self._ports.pop(item.stage.id, None)
+        moved, or an arrow came or went).  While ``item`` is dragged, a stage at the far
+        end of its arrows keeps its other arrows' ports (re-spreading a crowded stage
+        would redraw every arrow at it on every mouse move): only the dragged arrows'
+        ends there follow; :meth:`end_drag` re-spreads them all once."""
+        sid = item.stage.id
+        self._ports.pop(sid, None)
         for edge in item.edges:
-            self._ports.pop(edge.source.stage.id, None)
-            self._ports.pop(edge.target.stage.id, None)
+            for end in (edge.source.stage.id, edge.target.stage.id):
+                if end == sid:
+                    continue
+                if sid in self.dragging and end not in self.dragging and end in self._ports:
+                    self._held.add(end)
+                    self._fresh.pop(end, None)
+                else:
+                    self._ports.pop(end, None)
+
+    def begin_drag(self, stage_ids: frozenset[str]) -> None:
+        self.dragging = stage_ids
+        self._drag_start = {sid: r for sid in stage_ids if (r := self.index.rect(sid))}
+
+    def end_drag(self) -> None:
+        """The drag is over: the stages whose ports were held re-spread them, and the
+        next :meth:`reroute` looks at every arrow near where the dragged stages started
+        and are (the live ones looked at fewer)."""
+        self.dragging = frozenset()
+        for sid, r in self._drag_start.items():
+            if self.index.rect(sid) != r:
+                self._moved.setdefault(sid, r)
+        self._drag_start = {}
+        for sid in self._held:
+            if self._ports.pop(sid, None) is not None:
+                self._stale.add(sid)
+        self._held.clear()
+        self._fresh.clear()
 
     def ports(self, arrow: TransitionItem) -> tuple[Port, Port]:
         """The two ports ``arrow`` leaves and enters by."""
         t = arrow.transition
-        s = self._stage_ports(arrow.source).get((t.id, "source"))
-        e = self._stage_ports(arrow.target).get((t.id, "target"))
+        s = self._held_port(arrow, arrow.source, "source") or self._stage_ports(
+            arrow.source).get((t.id, "source"))
+        e = self._held_port(arrow, arrow.target, "target") or self._stage_ports(
+            arrow.target).get((t.id, "target"))
         if s is None or e is None:  # not among its stages' edges yet: a side's middle
             src, dst = self.rect(arrow.source), self.rect(arrow.target)
             s = s or Port("bottom" if arrow.back else "right", port_point(src, "right"))
             e = e or Port("bottom" if arrow.back else "left", port_point(dst, "left"))
         return s, e
+
+    def _held_port(self, arrow: TransitionItem, item: StageItem, role: str) -> Port | None:
+        """A dragged arrow's end at a stage whose other ports are held: where a fresh
+        spread would put it (the others stay)."""
+        sid = item.stage.id
+        if sid not in self._held or not ({arrow.source.stage.id, arrow.target.stage.id}
+                                         & self.dragging):
+            return None
+        fresh = self._fresh.get(sid)
+        if fresh is None:  # once per move of the dragged stage, not once per arrow
+            arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target),
+                                e.back) for e in item.edges]
+            fresh = self._fresh[sid] = arrow_ends(sid, self.rect(item), _diamond(item),
+                                                  arrows, self.index)
+        return fresh.get((arrow.transition.id, role))
 
     def _stage_ports(self, item: StageItem) -> dict[tuple[str, str], Port]:
         sid = item.stage.id
@@ -155,11 +207,14 @@ class ArrowRouter:
             self._ports.pop(end.stage.id, None)
             self._stale.add(end.stage.id)
 
-    def reroute(self, scene: ProcessScene) -> int:
+    def reroute(self, scene: ProcessScene, live: bool = False) -> int:
         """Redraw the arrows near where moved stages were and are (curves only if a moved
         stage is now in their way), detours spanning a place a stage left, and arrows
         whose ports moved; returns how many were redrawn.  They are redrawn in
-        transition order with their old segments gone first, as a fresh drawing would."""
+        transition order with their old segments gone first, as a fresh drawing would.
+
+        ``live`` (a mouse move of a drag): only the arrows whose lines meet a moved
+        stage's old or new place; the drag's end looks again from where it started."""
         from salesdesigner.ui.canvas.transition_item import TransitionItem
 
         todo: dict[str, TransitionItem] = {}
@@ -177,7 +232,7 @@ class ArrowRouter:
             pad = MARGIN + 2
             # a detour may run far from a stage it went around (around a neighbour of it
             # too): when a stage leaves a place, every detour spanning that place looks again
-            for tid, item in self.detours.items():
+            for tid, item in () if live else self.detours.items():
                 box = self.rect(item.source).united(self.rect(item.target))
                 if any(r.x < box.right + pad and r.right > box.x - pad
                        and r.y < box.bottom + pad and r.bottom > box.y - pad for r in gone):
@@ -189,8 +244,10 @@ class ArrowRouter:
                         continue
                     # a curve is as simple as it gets: only a stage now in its way changes it
                     ends = (item.source.stage.id, item.target.stage.id)
-                    if not item.routed.curved or not curve_clear(item.routed.points, moved,
-                                                                 ends):
+                    if item.routed.curved:
+                        if not curve_clear(item.routed.points, moved, ends):
+                            todo[item.transition.id] = item
+                    elif not live or _meets(item.routed.points, r, pad):
                         todo[item.transition.id] = item
         if not todo:
             return 0
@@ -215,6 +272,11 @@ class ArrowRouter:
                 if edge.drawn_ports != self.ports(edge):
                     todo[edge.transition.id] = edge
                     edge.adjust()
+
+
+def _meets(points: tuple[Point, ...], r: Rect, pad: float) -> bool:
+    """Whether a polyline comes within ``pad`` of the rectangle ``r``."""
+    return any(segment_meets(a, b, r, pad) for a, b in zip(points, points[1:]))
 
 
 def _diamond(item: StageItem) -> bool:

@@ -215,6 +215,8 @@ class TransitionItem(QGraphicsItem):
                 w, h = width + 12, _label_height()
                 mx, my = r.label  # the routing put it clear of stages
                 lx, ly = mx - w / 2, my - h / 2
+                if r.label_side:  # beside an upright arrow, away from its neighbour's
+                    lx = mx + 4 if r.label_side > 0 else mx - w - 4
                 self._label_rect = QRectF(lx, ly, w, h)
                 x0, y0, x1, y1 = min(x0, lx), min(y0, ly), max(x1, lx + w), max(y1, ly + h)
         grow = END_HANDLE + 3

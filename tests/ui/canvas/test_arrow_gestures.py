@@ -41,6 +41,26 @@ def test_dragging_a_selected_arrows_line_adds_a_bend_point_there_in_one_undo_ste
     assert_scene_matches(c.scene)
 
 
+def test_the_arrow_follows_its_bend_point_during_the_drag_and_the_release_commits_it(canvas):
+    c = _open(canvas)
+    c.move(400, 200)
+    c.press(400, 200)
+    for y in (180, 150, 120, 100):
+        c.move(400, y)
+        assert _on_route(c, 400, y)  # the arrow itself runs through it, mid-drag
+    assert c.process.transition("ab").waypoints == ()  # nothing committed yet
+    assert c.stack.count() == 0
+    c.release(400, 100)
+    assert c.process.transition("ab").waypoints == (Position(400, 100),)
+    assert c.stack.count() == 1
+    c.scene.flush_pending()
+    assert _on_route(c, 400, 100)
+    c.stack.undo()
+    c.scene.flush_pending()
+    assert not _on_route(c, 400, 100)
+    assert_scene_matches(c.scene)
+
+
 def test_a_bend_point_is_dragged_to_a_new_place_and_removed_by_a_double_click(canvas):
     c = _open(canvas)
     c.process.set_waypoints("ab", [(400, 100), (560, 100)])

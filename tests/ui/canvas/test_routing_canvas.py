@@ -143,3 +143,62 @@ def test_after_auto_layout_and_its_undo_no_arrow_crosses_a_stage(canvas):
                 if sid not in (t.source, t.target):
                     assert not any(_segment_meets(a, b, rect, 0.0)
                                    for a, b in itertools.pairwise(line)), (step, t.id, sid)
+
+
+def _hub_process():
+    """Five stages and one more, "m", each with an arrow into one lost stage (a crowded
+    side of ports), as the generated processes' "Lost" stage with its 140 arrows."""
+    from salesdesigner.model import Process, Stage, StageKind
+
+    p = Process(name="hub")
+    p.add_stage(Stage("hub", "失注", StageKind.LOST, position=Position(900, 340)))
+    for k in range(5):
+        p.add_stage(Stage(f"s{k}", f"s{k}", position=Position(200, 80 + 130 * k)))
+        p.add_transition(Transition(f"t{k}", f"s{k}", "hub"))
+    p.add_stage(Stage("m", "m", position=Position(-250, 640)))  # left of the others
+    p.add_transition(Transition("tm", "m", "hub"))
+    return p
+
+
+def test_dragging_a_stage_redraws_only_its_own_arrows_and_the_far_ports_respread_on_release(
+        canvas):
+    """While "m" is dragged past the others, the arrows into the shared stage stay as they
+    are (re-spreading its ports would redraw every arrow there on every mouse move); on
+    release they take the ports a fresh drawing gives them."""
+    from salesdesigner.model.routing import process_routes
+
+    c = canvas(_hub_process())
+    others = {f"t{k}": c.scene.transition_item(f"t{k}") for k in range(5)}
+    before = {tid: item.routed for tid, item in others.items()}
+    c.move(-250, 640)
+    c.press(-250, 640)
+    for step in range(1, 9):
+        c.move(-250, 640 - 70 * step)  # m rises past s4, s3, s2 …
+        assert all(item.routed is before[tid] for tid, item in others.items())
+    dragged = c.scene.transition_item("tm")
+    assert dragged.routed.start[1] < 300  # its own arrow followed
+    c.release(-250, 80)
+    c.scene.flush_pending()
+    fresh = process_routes(c.process)
+    for tid, item in c.scene.transition_items().items():
+        assert (item.routed.start, item.routed.end) == (fresh[tid].start, fresh[tid].end)
+    assert any(others[tid].routed.end != before[tid].end for tid in others)
+
+
+def test_labels_of_opposite_arrows_across_one_gap_sit_apart_beside_them(canvas):
+    """見積依頼 down and 再調整 back up between two stacked stages: two arrows side by
+    side, each label beside its own arrow, not one label over the other."""
+    from salesdesigner.model import Process, Stage
+
+    p = Process(name="pair", language="ja")
+    p.add_stage(Stage("a", "商談", position=Position(300, 200)))
+    p.add_stage(Stage("b", "見積", position=Position(316, 460)))
+    p.add_transition(Transition("ab", "a", "b", label="見積依頼"))
+    p.add_transition(Transition("ba", "b", "a", label="再調整"))
+    c = canvas(p)
+    down, up = c.scene.transition_item("ab"), c.scene.transition_item("ba")
+    assert not down.label_rect().isEmpty() and not up.label_rect().isEmpty()
+    assert not down.label_rect().intersects(up.label_rect())
+    for item in (down, up):  # beside its own arrow: the line does not run through it
+        rect = item.label_rect()
+        assert not any(rect.contains(item.path().pointAtPercent(i / 100)) for i in range(101))
