@@ -229,12 +229,10 @@ class MainWindow(QMainWindow):
         if self.view.zoom_level() >= READABLE_ZOOM:
             return
         rect = self.scene.content_rect()
-        self.view.set_zoom(READABLE_ZOOM)
-        half_width = self.view.viewport().width() / READABLE_ZOOM / 2
         half_height = self.view.viewport().height() / READABLE_ZOOM / 2
         y = (rect.center().y() if rect.height() <= 2 * half_height
              else rect.top() + half_height - 20)  # tall: start at the top lane
-        self.view.centerOn(QPointF(rect.left() + half_width - 20, y))
+        self.view.show_left_end(READABLE_ZOOM, rect, y)
 
     # ------------------------------------------------------------------ language
     def changeEvent(self, event: QEvent) -> None:
