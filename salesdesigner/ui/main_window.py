@@ -43,6 +43,7 @@ from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.document import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
+from salesdesigner.ui.validation_dock import ValidationDockFit
 from salesdesigner.ui.validation_panel import ValidationPanel
 
 APP_NAME = "SalesDesigner"
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self._add_dock("validation", self.validation, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_dock("history", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._arrange_docks()
+        self.validation_fit = ValidationDockFit(self, self.docks["validation"], self.validation,
+                                                [self.docks["history"]])
 
         self.actions_ = Actions(self)
         for dock in self.docks.values():
