@@ -46,12 +46,14 @@ CONNECTOR_EXTRA = 30.0  # drawn this much wider than routed, on its outer side
 CONNECTOR_COLUMN = stage_size(CONNECTOR_KIND)[0] + 50.0 + CONNECTOR_EXTRA
 LANE_PAD = 22.0        # room above and below the stages of a lane
 MAX_GAP = 60.0         # empty space between stages of a lane shrinks to this
-MIN_LANE = 150.0       # a lane is never thinner than this (its title must fit)
+MIN_LANE = 166.0       # a lane is never thinner than this (a 9-character Japanese title
+                       # set upright or on its side at 7 pt, at the smallest scale)
 STACK_GAP = 18.0       # between connectors stacked in one lane
 X0 = LANE_TITLE_WIDTH + 20.0   # where the first column starts
 PIECE_GAP = 12.0       # points between strips on a page
 SCALE_STEP = 0.02      # the scales tried between the smallest and the largest
 _SEARCH_LIMIT = 200    # above this many columns the smallest scale is taken at once
+_EXACT_LIMIT = 30      # up to this many columns the scale is chosen on drawn pieces
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,8 @@ def plan_flow(process: Process, width: float, height: float,
     of which loses ``heading`` to the overview's title: each piece fits the first page,
     later pages are filled to their full height."""
     cols = columns(process)
+    if len(cols) <= _EXACT_LIMIT:
+        return _exact_plan(process, cols, width, height, heading)
     scale, strips, pages = choose_scale(process, cols, width, height, heading)
     room = height - heading
     plan = _plan_at(process, cols, strips, scale, width, room)
@@ -305,6 +309,28 @@ def plan_flow(process: Process, width: float, height: float,
         strips = _strips(len(cols), _per_strip(len(cols), width / scale))
         plan = _plan_at(process, cols, strips, scale, width, room)
     return plan
+
+
+def _exact_plan(process: Process, cols: list[list[str]], width: float, height: float,
+                heading: float) -> FlowPlan:
+    """For a process of a few dozen columns, the scale chosen on drawn pieces rather than
+    estimates: the largest that takes no more pages (and no more rows) than the smallest
+    scale, found by bisection (the pages grow with the scale)."""
+    def build(scale: float) -> tuple[FlowPlan, int, int]:
+        strips = _strips(len(cols), _per_strip(len(cols), width / scale))
+        plan = _plan_at(process, cols, strips, scale, width, height - heading)
+        return plan, len(page_groups(plan, height, heading)), len(strips)
+
+    best, fewest, rows = build(MIN_SCALE)
+    lo, hi = 0, round((MAX_SCALE - MIN_SCALE) / SCALE_STEP)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        plan, pages, n = build(MIN_SCALE + mid * SCALE_STEP)
+        if pages <= fewest and n <= rows:
+            lo, best = mid, plan
+        else:
+            hi = mid - 1
+    return best
 
 
 def _plan_at(process: Process, cols: list[list[str]], strips: list[range], scale: float,
