@@ -673,6 +673,10 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>矢印の端を移動</translation>
     </message>
     <message>
+        <source>Reset Arrow Route</source>
+        <translation>矢印の経路をリセット</translation>
+    </message>
+    <message>
         <source>Arrow Style</source>
         <translation>矢印のスタイル</translation>
     </message>
@@ -1680,6 +1684,46 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>&amp;Condition:</source>
         <translation>条件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Style:</source>
+        <translation>スタイル(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>経路：</translation>
+    </message>
+    <message>
+        <source>As the document ({style})</source>
+        <translation>文書と同じ（{style}）</translation>
+    </message>
+    <message>
+        <source>Curved</source>
+        <translation>曲線</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>直角</translation>
+    </message>
+    <message>
+        <source>Straight</source>
+        <translation>直線</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Route</source>
+        <translation>経路をリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the bend points and let the arrow's ends be chosen automatically again</source>
+        <translation>折れ点を削除し、矢印の端を自動で決める状態に戻します</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Bend points: {bends} · ends you placed: {ends}</source>
+        <translation>折れ点：{bends} 個 · 位置を決めた端：{ends} 個</translation>
     </message>
 </context>
 <context>

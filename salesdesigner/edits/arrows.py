@@ -35,6 +35,14 @@ def arrow_style(transition_id: str, style: ArrowStyle | None) -> Edit:
     return SetTransition(transition_id, {"style": style}, name=name("Arrow Style"))
 
 
+def reset_route(transition_id: str) -> Edit:
+    """Route the arrow automatically again: no bend points, both ends chosen by the
+    router (its style, label and condition stay)."""
+    return SetTransition(transition_id, {"waypoints": (), "source_anchor": None,
+                                         "target_anchor": None},
+                         name=name("Reset Arrow Route"))
+
+
 def document_arrow_style(style: ArrowStyle) -> Edit:
     """How the document draws the arrows without a style of their own."""
     return SetProcess({"arrow_style": style}, name=name("Arrow Style"))

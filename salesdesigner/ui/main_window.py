@@ -43,6 +43,7 @@ from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.document import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
+from salesdesigner.ui.validation_dock import ValidationDockFit
 from salesdesigner.ui.validation_panel import ValidationPanel
 
 APP_NAME = "SalesDesigner"
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self._add_dock("validation", self.validation, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_dock("history", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._arrange_docks()
+        self.validation_fit = ValidationDockFit(self, self.docks["validation"], self.validation,
+                                                [self.docks["history"]])
 
         self.actions_ = Actions(self)
         for dock in self.docks.values():
@@ -229,12 +232,10 @@ class MainWindow(QMainWindow):
         if self.view.zoom_level() >= READABLE_ZOOM:
             return
         rect = self.scene.content_rect()
-        self.view.set_zoom(READABLE_ZOOM)
-        half_width = self.view.viewport().width() / READABLE_ZOOM / 2
         half_height = self.view.viewport().height() / READABLE_ZOOM / 2
         y = (rect.center().y() if rect.height() <= 2 * half_height
              else rect.top() + half_height - 20)  # tall: start at the top lane
-        self.view.centerOn(QPointF(rect.left() + half_width - 20, y))
+        self.view.show_left_end(READABLE_ZOOM, rect, y)
 
     # ------------------------------------------------------------------ language
     def changeEvent(self, event: QEvent) -> None:

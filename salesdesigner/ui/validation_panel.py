@@ -123,6 +123,7 @@ class ValidationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addStretch(0)  # without findings (list hidden) the summary stays at the top
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -152,12 +153,23 @@ class ValidationPanel(QWidget):
         return self.style().standardIcon(pixmap)
 
     def sizeHint(self) -> QSize:
-        """Tall enough for the summary and :data:`ROWS_SHOWN` findings."""
+        """Tall enough for the summary and :data:`ROWS_SHOWN` findings; with nothing to
+        list, the one line that says so."""
         hint = super().sizeHint()
+        return QSize(hint.width(), self.useful_height() if self.findings
+                     else self.compact_height())
+
+    def useful_height(self) -> int:
+        """The summary and :data:`ROWS_SHOWN` one-line findings."""
         row = max(self.tree.fontMetrics().height() + 8, self.style().pixelMetric(
             QStyle.PixelMetric.PM_SmallIconSize) + 6)
-        height = self.summary.sizeHint().height() + ROWS_SHOWN * row + 24
-        return QSize(hint.width(), max(hint.height(), height))
+        return max(super().sizeHint().height(),
+                   self.summary.sizeHint().height() + ROWS_SHOWN * row + 24)
+
+    def compact_height(self) -> int:
+        """The summary line alone (no findings: the empty list is not shown)."""
+        margins = self.layout().contentsMargins()
+        return self.summary.sizeHint().height() + margins.top() + margins.bottom()
 
     def revalidate(self) -> None:
         self.timer.stop()
@@ -177,6 +189,7 @@ class ValidationPanel(QWidget):
                     child.setToolTip(0, tooltip(name))
             items.append(item)
         self.tree.addTopLevelItems(items)
+        self.tree.setVisible(bool(items))  # an empty list would only take room
         self._show_summary()
         self.findingsChanged.emit(self.findings)
 

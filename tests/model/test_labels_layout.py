@@ -86,7 +86,7 @@ def test_labels_that_are_clear_stay_at_the_default_spot():
     routes, index, sizes = _setup(p)
     sizes["f1"] = sizes["f2"] = (10.0, H)  # short labels on the curves between neighbours
     spots = place_labels(routes, sizes, index)
-    for k in ("f1", "f2", "x0"):  # x0 is first: it keeps its spot, the others make way
+    for k in ("f1", "f2"):  # on their own curves, clear of pills, stages and other arrows
         assert spots[k] == routes[k].label
 
 
@@ -154,3 +154,26 @@ def test_placed_pills_never_overlap_more_than_the_defaults_and_stay_on_their_rou
         placed = _overlap(_box(spots[a], sizes[a]), _box(spots[b], sizes[b]))
         default = _overlap(_box(routes[a].label, sizes[a]), _box(routes[b].label, sizes[b]))
         assert placed <= default + 1e-6, (a, b)
+
+
+def _crosses(box, r: Route) -> bool:
+    """Whether the route's polyline enters the box (sampled finely: an independent check)."""
+    pts = r.flattened(64) if r.curved else list(r.points)
+    for a, b in itertools.pairwise(pts):
+        for i in range(65):
+            x, y = a[0] + (b[0] - a[0]) * i / 64, a[1] + (b[1] - a[1]) * i / 64
+            if box[0] < x < box[2] and box[1] < y < box[3]:
+                return True
+    return False
+
+
+def test_a_label_on_another_arrow_slides_off_it_along_its_own():
+    across = Route(((0.0, 100.0), (400.0, 100.0)), False, (1.0, 0.0), (200.0, 100.0), 400.0)
+    down = Route(((200.0, 0.0), (200.0, 300.0)), False, (0.0, 1.0), (200.0, 250.0), 300.0)
+    size = (60.0, 18.0)
+    assert _crosses(_box(across.label, size), down)  # the default spot sits on the crossing
+    spot = place_labels({"a": across, "d": down}, {"a": size})["a"]
+    assert spot[1] == 100.0 and not _crosses(_box(spot, size), down)
+    assert abs(spot[0] - 200.0) <= 30 + 3 + 6 + 1e-6  # the nearest clear spot: just beside it
+    # an arrow without a label is an obstacle too, and a label may sit on its own arrow
+    assert place_labels({"a": across}, {"a": size})["a"] == across.label

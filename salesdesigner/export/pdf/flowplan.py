@@ -18,7 +18,8 @@ the manager drew (the lane bands, the flow to the right), so the printout and th
 look alike; lanes as columns turn every name box and label sideways to the canvas; a
 page per lane leaves a one-stage page for a back-office lane (eight-step) and splits the
 most important part, the hand-offs, across pages.  Strips print the-model (18 stages,
-four lanes, a staircase) on two pages and eight-step on one, every name ≥ 7 pt.
+four lanes, a staircase) on two pages and eight-step on one, on A4 as on Letter, every
+name ≥ 7 pt; pages after the first (which holds the overview's heading) fill their full height.
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.process import Process
 from salesdesigner.model.routing import Route, process_routes
 
-PRINT_NAME = 16.5      # stage name size in scene units (7.6 pt at the smallest scale)
-PRINT_LABEL = 15.5     # arrow label size in scene units (7.1 pt at the smallest scale)
+PRINT_NAME = 16.5      # stage name size in scene units (7.3 pt at the smallest scale)
+PRINT_LABEL = 16.0     # arrow label size in scene units (7.0 pt at the smallest scale)
 MIN_PT = 7.0           # nothing a reader must read prints smaller
-MIN_SCALE = 0.46       # points per scene unit, at least: four columns on A4 landscape
+MIN_SCALE = 0.44       # points per scene unit, at least: four columns on A4 and Letter landscape
 MAX_SCALE = 0.8
 COLUMN = 270.0         # one stage column: a card (200) and room for an arrow label
 MAX_SPREAD = 1.4       # a strip of few columns may spread them this much wider
@@ -45,11 +46,14 @@ CONNECTOR_EXTRA = 30.0  # drawn this much wider than routed, on its outer side
 CONNECTOR_COLUMN = stage_size(CONNECTOR_KIND)[0] + 50.0 + CONNECTOR_EXTRA
 LANE_PAD = 22.0        # room above and below the stages of a lane
 MAX_GAP = 60.0         # empty space between stages of a lane shrinks to this
-MIN_LANE = 150.0       # a lane is never thinner than this (its title must fit)
+MIN_LANE = 166.0       # a lane is never thinner than this (a 9-character Japanese title
+                       # set upright or on its side at 7 pt, at the smallest scale)
 STACK_GAP = 18.0       # between connectors stacked in one lane
 X0 = LANE_TITLE_WIDTH + 20.0   # where the first column starts
 PIECE_GAP = 12.0       # points between strips on a page
+SCALE_STEP = 0.02      # the scales tried between the smallest and the largest
 _SEARCH_LIMIT = 200    # above this many columns the smallest scale is taken at once
+_EXACT_LIMIT = 30      # up to this many columns the scale is chosen on drawn pieces
 
 
 @dataclass(frozen=True)
@@ -158,10 +162,22 @@ def _strips(n: int, per: int) -> list[range]:
     return out
 
 
+def _strip_width(columns: int, ins: bool, outs: bool) -> float:
+    """Width (scene units) of a strip of ``columns`` stage columns at the narrowest
+    pitch, with an incoming and/or an outgoing connector column (as :func:`_piece`
+    lays it out)."""
+    card = stage_size(StageKind.STAGE)[0]
+    tail = card + (OUT_GAP + stage_size(CONNECTOR_KIND)[0] + CONNECTOR_EXTRA if outs else 0.0)
+    return X0 + (CONNECTOR_COLUMN if ins else 0.0) + (columns - 1) * COLUMN + tail + 12
+
+
 def _per_strip(n: int, width_units: float) -> int:
-    if X0 + n * COLUMN + 12 <= width_units:
+    """Columns a strip holds: all ``n`` when they fit one strip, else as many as fit
+    between an incoming and an outgoing connector column."""
+    if _strip_width(n, False, False) <= width_units:
         return n
-    return max(1, int((width_units - X0 - 2 * CONNECTOR_COLUMN - 12) // COLUMN))
+    fixed = _strip_width(1, True, True) - COLUMN
+    return max(1, int((width_units - fixed) // COLUMN))
 
 
 def _groups(process: Process, ids: list[str], height_units: float
@@ -227,39 +243,99 @@ def _piece_heights(process: Process, members: list[tuple[list[str], list[str | N
 
 
 def _pages(process: Process, cols: list[list[str]], scale: float, width: float,
-           height: float) -> tuple[int, list[range]]:
-    """How many pages the strips at ``scale`` fill, and the strips."""
+           height: float, heading: float = 0.0) -> tuple[int, list[range]]:
+    """How many pages the strips at ``scale`` fill (the first less ``heading``), and the
+    strips."""
     strips = _strips(len(cols), _per_strip(len(cols), width / scale))
-    members = _members(process, cols, strips, height / scale - 30)
-    pages, used = 1, 0.0
+    members = _members(process, cols, strips, (height - heading) / scale - 30)
+    pages, used = 1, heading
     for h in _piece_heights(process, members):
         h = (h + 30) * scale
-        if used and used + h > height:
+        if used > heading and used + h > height:
             pages, used = pages + 1, 0.0
         used += h + PIECE_GAP
     return pages, strips
 
 
 def choose_scale(process: Process, cols: list[list[str]], width: float,
-                 height: float) -> tuple[float, list[range]]:
+                 height: float, heading: float = 0.0) -> tuple[float, list[range], int]:
     """The largest scale that needs no more pages than the smallest one: the flow fills
-    its pages, but never at the cost of an extra page."""
-    fewest, strips = _pages(process, cols, MIN_SCALE, width, height)
+    its pages, but never at the cost of an extra page.  Also the (estimated) pages."""
+    fewest, strips = _pages(process, cols, MIN_SCALE, width, height, heading)
     best = MIN_SCALE
     if len(cols) <= _SEARCH_LIMIT:
-        for step in range(1, round((MAX_SCALE - MIN_SCALE) / 0.02) + 1):
-            scale = MIN_SCALE + step * 0.02
-            pages, found = _pages(process, cols, scale, width, height)
+        for step in range(1, round((MAX_SCALE - MIN_SCALE) / SCALE_STEP) + 1):
+            scale = MIN_SCALE + step * SCALE_STEP
+            pages, found = _pages(process, cols, scale, width, height, heading)
             if pages <= fewest and len(found) <= len(strips):
                 best, strips = scale, found
-    return best, strips
+    return best, strips, fewest
+
+
+def page_groups(plan: FlowPlan, height: float, heading: float = 0.0) -> list[list[int]]:
+    """The pieces on each page, as the overview stacks them: each piece's drawing
+    (:attr:`Piece.area` at the plan's scale) and a :data:`PIECE_GAP` under it, a new page
+    when the next drawing does not fit in ``height`` points (less ``heading`` on the
+    first page)."""
+    pages: list[list[int]] = [[]]
+    used = heading
+    for piece in plan.pieces:
+        h = piece.area.height * plan.scale
+        if pages[-1] and used + h > height + 0.01:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(piece.index)
+        used += h + PIECE_GAP
+    return pages
 
 
 # ---------------------------------------------------------------------------- pieces
-def plan_flow(process: Process, width: float, height: float) -> FlowPlan:
-    """Pieces of the printed flow for a ``width`` × ``height`` (points) frame."""
+def plan_flow(process: Process, width: float, height: float,
+              heading: float = 0.0) -> FlowPlan:
+    """Pieces of the printed flow for ``width`` × ``height`` (points) frames, the first
+    of which loses ``heading`` to the overview's title: each piece fits the first page,
+    later pages are filled to their full height."""
     cols = columns(process)
-    scale, strips = choose_scale(process, cols, width, height)
+    if len(cols) <= _EXACT_LIMIT:
+        return _exact_plan(process, cols, width, height, heading)
+    scale, strips, pages = choose_scale(process, cols, width, height, heading)
+    room = height - heading
+    plan = _plan_at(process, cols, strips, scale, width, room)
+    # the estimate leaves loops below their lanes out: where the drawn pieces need a page
+    # more than estimated, step down (never below the smallest scale) until they fit
+    while (len(cols) <= _SEARCH_LIMIT and scale > MIN_SCALE + 1e-9
+           and len(page_groups(plan, height, heading)) > pages):
+        scale = max(MIN_SCALE, scale - SCALE_STEP)
+        strips = _strips(len(cols), _per_strip(len(cols), width / scale))
+        plan = _plan_at(process, cols, strips, scale, width, room)
+    return plan
+
+
+def _exact_plan(process: Process, cols: list[list[str]], width: float, height: float,
+                heading: float) -> FlowPlan:
+    """For a process of a few dozen columns, the scale chosen on drawn pieces rather than
+    estimates: the largest that takes no more pages (and no more rows) than the smallest
+    scale, found by bisection (the pages grow with the scale)."""
+    def build(scale: float) -> tuple[FlowPlan, int, int]:
+        strips = _strips(len(cols), _per_strip(len(cols), width / scale))
+        plan = _plan_at(process, cols, strips, scale, width, height - heading)
+        return plan, len(page_groups(plan, height, heading)), len(strips)
+
+    best, fewest, rows = build(MIN_SCALE)
+    lo, hi = 0, round((MAX_SCALE - MIN_SCALE) / SCALE_STEP)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        plan, pages, n = build(MIN_SCALE + mid * SCALE_STEP)
+        if pages <= fewest and n <= rows:
+            lo, best = mid, plan
+        else:
+            hi = mid - 1
+    return best
+
+
+def _plan_at(process: Process, cols: list[list[str]], strips: list[range], scale: float,
+             width: float, height: float) -> FlowPlan:
+    """The pieces of ``strips`` laid out for a frame at ``scale``."""
     members = _members(process, cols, strips, height / scale - 30)
     piece_of = {sid: i for i, (ids, _) in enumerate(members) for sid in ids}
     column_of = {sid: k for strip in strips for k, c in enumerate(strip) for sid in cols[c]}
@@ -420,5 +496,5 @@ def crossing_arrows(plan: FlowPlan) -> list[tuple[int, int, str]]:
     return out
 
 
-__all__ = ["FlowPlan", "Piece", "Connector", "plan_flow", "columns", "crossing_arrows",
+__all__ = ["FlowPlan", "Piece", "Connector", "plan_flow", "columns", "crossing_arrows", "page_groups",
            "MIN_PT", "PRINT_NAME", "PRINT_LABEL", "PIECE_GAP"]

@@ -243,11 +243,13 @@ def overview(m: Manual, anchor: Callable[[str, str], Anchor], width: float,
     stacked down the pages, arrows between pieces ending at named, linked connectors."""
     ts, lb = m.ts, m.labels
     title_h = 40.0
-    plan = plan_flow(m.process, width, height - title_h - 14)
+    note = ts.para(lb("flow_note"), "muted")  # room kept for it: the plan decides if it shows
+    note_h = note.wrap(width, height)[1] + note.getSpaceBefore() + note.getSpaceAfter()
+    plan = plan_flow(m.process, width, height, heading=title_h + 14 + note_h)
     out: list[Flowable] = [NextPageTemplate("landscape"), PageBreak(),
                            anchor("overview", lb("overview")), ts.para(lb("overview"), "h1")]
     if len(plan.pieces) > 1:
-        out.append(ts.para(lb("flow_note"), "muted"))
+        out.append(note)
     for piece in plan.pieces:
         scene = _piece_scene(m, piece)
         out.append(DiagramFlowable(scene, piece.area, plan.scale))

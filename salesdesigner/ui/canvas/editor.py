@@ -16,11 +16,12 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
-from salesdesigner.edits import AddStage, Edit, Name, remove_items
+from salesdesigner.edits import AddStage, Edit, Name, arrows, remove_items
 from salesdesigner.edits import lanes as lane_rules
 from salesdesigner.edits import stages as stage_rules
 from salesdesigner.model.entities import (
     DEFAULT_LANE_HEIGHT,
+    ArrowStyle,
     Lane,
     Position,
     Stage,
@@ -401,6 +402,18 @@ class CanvasEditor(QObject):
         self.rename_selected(initial=text)
         event.accept()
         return True
+
+    # ------------------------------------------------------------------ arrows (inspector)
+    def set_arrow_style(self, transition_id: str, arrow_style: ArrowStyle | None) -> bool:
+        """Draw one arrow straight, orthogonal or curved (None: as the document)."""
+        t = self.process.transition(transition_id)
+        return t.style != arrow_style and self.push(arrows.arrow_style(transition_id,
+                                                                       arrow_style))
+
+    def reset_arrow_route(self, transition_id: str) -> bool:
+        """Forget the arrow's bend points and chosen ends: routed automatically again."""
+        return (self.process.transition(transition_id).steered
+                and self.push(arrows.reset_route(transition_id)))
 
     def key_press(self, event: QKeyEvent) -> bool:
         """Do what the key means on the canvas (the binding table); False if nothing."""

@@ -141,11 +141,30 @@ class ProcessView(QGraphicsView):
             level = min((view.width() - gutter) / rect.width(), view.height() / rect.height())
         self._zoom_centered(level)
         shift = gutter / self.zoom_level()
-        if shift:  # the scene's margin may be too narrow for the gutter at this zoom
+        self._widen_scene_left(rect, shift)
+        self.centerOn(rect.center() - QPointF(shift / 2, 0))
+
+    def show_left_end(self, level: float, rect: QRectF, y: float) -> None:
+        """Zoom to ``level`` and show the left end of ``rect`` (scene) at height ``y``;
+        zoomed out, the lane names get their gutter left of the lanes, as after a fit,
+        instead of being written over the first stages."""
+        self._zoom_centered(level)
+        zoom = self.zoom_level()
+        gutter = 0.0
+        if zoom < LEGIBLE_ZOOM:
+            gutter = min(gutter_width(list(self.process_scene().lane_items().values())),
+                         self.viewport().width() / 4)
+        left = min(rect.left(), 0.0) - (gutter + 12) / zoom  # lanes start at x = 0
+        self._widen_scene_left(rect, rect.left() - left)
+        self.centerOn(QPointF(left + self.viewport().width() / zoom / 2, y))
+
+    def _widen_scene_left(self, rect: QRectF, shift: float) -> None:
+        """Let the view scroll ``shift`` scene units left of ``rect`` (the scene's margin
+        may be too narrow for the lane names' gutter at a small zoom)."""
+        if shift > 0:
             self.setSceneRect(self.process_scene().sceneRect().united(
                 rect.adjusted(-shift, 0, 0, 0)))
             self._scene_rect_set = True
-        self.centerOn(rect.center() - QPointF(shift / 2, 0))
 
     def zoom_at(self, pos: QPoint, level: float) -> None:
         """Zoom keeping the scene point under viewport position ``pos`` where it is."""

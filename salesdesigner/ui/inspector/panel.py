@@ -216,9 +216,10 @@ class Inspector(QWidget):
 
     # ------------------------------------------------------------------ selection
     def set_editor(self, editor) -> None:
-        """The canvas editor: the Lane page edits lanes through it, with the same undo
-        steps as the lane header's menu (the editor calls back only through signals)."""
+        """The canvas editor: the Lane and Arrow pages edit through it, with the same undo
+        steps as the canvas menus (the editor calls back only through signals)."""
         self.lane_form.editor = editor
+        self.transition_form.editor = editor  # arrow style and route, as its context menu
 
     def focus_lane_name(self, lane_id: str | None = None) -> None:
         """Put the cursor in the Lane page's name field (what "Rename Lane…" does)."""
