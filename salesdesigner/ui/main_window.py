@@ -33,14 +33,14 @@ from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
 from salesdesigner.ui.after_paint import after_next_paint
-from salesdesigner.ui.canvas import labels
+from salesdesigner.ui.canvas import ui_texts
 from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
 from salesdesigner.ui.settings import Settings
-from salesdesigner.ui.document import SUFFIX, DocumentController
+from salesdesigner.ui.document_controller import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
 from salesdesigner.ui.validation_panel import ValidationPanel
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             self._rename_undo_steps()
             self._language = lang
         self.editor.set_language(lang)
-        self.find_bar.edit.setPlaceholderText(labels.text("find-placeholder", lang))
+        self.find_bar.edit.setPlaceholderText(ui_texts.text("find-placeholder", lang))
         self.find_bar.count_label.setText(self.find_bar.count_text())
         self._update_title()
         self._update_counts()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner.edits.paste import beside, fragment_center, insertion
-from salesdesigner.ui.canvas import clipboard, labels
+from salesdesigner.ui.canvas import clipboard, ui_texts
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor
@@ -101,4 +101,4 @@ class ClipboardOps:
         editor.scene.select_ids([s.id for s in add.stages], [t.id for t in add.transitions])
 
     def _refuse(self) -> None:
-        self.editor.status(labels.text("bad-clipboard", self.editor.language))
+        self.editor.status(ui_texts.text("bad-clipboard", self.editor.language))

@@ -34,7 +34,7 @@ from salesdesigner.model.layout import compute_layout
 from salesdesigner.model.placement import free_spot
 from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
-from salesdesigner.ui.canvas import keys, labels, lane_menu, style
+from salesdesigner.ui.canvas import keys, lane_menu, style, ui_texts
 from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
 from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
 from salesdesigner.ui.canvas.arrow_gestures import BendInteraction, remove_bend_point
@@ -101,7 +101,7 @@ class CanvasEditor(QObject):
 
     def status(self, message: str) -> None:
         if language_code(self.language) == "ja":
-            message = labels.MODEL_MESSAGES_JA.get(message, message)
+            message = ui_texts.MODEL_MESSAGES_JA.get(message, message)
         self.statusMessage.emit(message)
 
     def push(self, edit: Edit | None) -> bool:
@@ -133,7 +133,7 @@ class CanvasEditor(QObject):
         spot = free_spot(self.process, Position(pos.x(), pos.y()), kind)
         stage = Stage(new_id("stage"),
                       name if name is not None else
-                      labels.text(labels.DEFAULT_NAMES[kind], self.content_language),
+                      ui_texts.text(ui_texts.DEFAULT_NAMES[kind], self.content_language),
                       kind, lane_at(self.process, spot.y), spot)
         self.push(AddStage(stage))
         self.scene.select_ids([stage.id])
@@ -182,14 +182,14 @@ class CanvasEditor(QObject):
     def align_selection(self, how: str) -> None:
         stages = self.selected_stage_ids()
         if len(stages) < 2:
-            self.status(labels.text("need-two", self.language))
+            self.status(ui_texts.text("need-two", self.language))
             return
         self.push(stage_rules.align(self.process, stages, how))
 
     def distribute_selection(self, axis: str) -> None:
         stages = self.selected_stage_ids()
         if len(stages) < 3:
-            self.status(labels.text("need-three", self.language))
+            self.status(ui_texts.text("need-three", self.language))
             return
         self.push(stage_rules.distribute(self.process, stages, axis))
 
@@ -248,7 +248,7 @@ class CanvasEditor(QObject):
         count = len(self.process.lanes)
         lane = Lane(new_id("lane"),
                     name if name is not None else
-                    f"{labels.text('new-lane', self.content_language)} {count + 1}",
+                    f"{ui_texts.text('new-lane', self.content_language)} {count + 1}",
                     color or style.LANE_PALETTE[count % len(style.LANE_PALETTE)],
                     DEFAULT_LANE_HEIGHT)
         self.push(lane_rules.add_lane(self.process, lane))
