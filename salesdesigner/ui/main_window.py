@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
-        self.inspector = Inspector(self.process, self.undo_stack)
+        self.inspector = Inspector(self.editor)
         self.validation = ValidationPanel(self.process)
         self.history = QUndoView(self.undo_stack)
         self.minimap = Minimap(self.view)
@@ -161,7 +161,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.scene.selectionChangedIds.connect(self._selection_changed)
-        self.inspector.set_editor(self.editor)  # the Lane page edits like the header's menu
         self.editor.laneRenameRequested.connect(self.inspector.focus_lane_name)
         self.editor.statusMessage.connect(self.show_status)
         self.inspector.statusMessage.connect(self.show_status)

@@ -1,13 +1,15 @@
 """The inspector: the details of the selected stage, arrow or lane, or of the document.
 
 It follows the model's events, so undo, redo and canvas edits show up in the fields at
-once; the editors push undo commands through one :class:`EditContext`.
+once; its fields hand every change to the canvas editor through one :class:`EditContext`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -33,6 +35,9 @@ from salesdesigner.ui.inspector.overview import OverviewForm, kind_names
 from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 from salesdesigner.ui.inspector.reveal import reveal as reveal_match
 from salesdesigner.ui.inspector.undo_keys import install_undo_fallback
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.editor import CanvasEditor
 
 DOCUMENT, STAGE, TRANSITION, MANY, LANE = range(5)
 
@@ -76,11 +81,10 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 class Inspector(QWidget):
     """Shows and edits whatever is selected; call :meth:`show_selection` when it changes."""
 
-    def __init__(self, process: Process, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, editor: CanvasEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.process = process
-        self.ctx = EditContext(process, undo_stack, self)
+        self.process = process = editor.process
+        self.ctx = EditContext(editor, self)
         self.statusMessage = self.ctx.statusMessage
         self._many_count = 0
 
@@ -215,11 +219,6 @@ class Inspector(QWidget):
         self._detach(self.process)
 
     # ------------------------------------------------------------------ selection
-    def set_editor(self, editor) -> None:
-        """The canvas editor: the Lane page edits lanes through it, with the same undo
-        steps as the lane header's menu (the editor calls back only through signals)."""
-        self.lane_form.editor = editor
-
     def focus_lane_name(self, lane_id: str | None = None) -> None:
         """Put the cursor in the Lane page's name field (what "Rename Lane…" does)."""
         if lane_id is not None and self.lane_form.lane_id != lane_id:
