@@ -14,12 +14,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent, QMenu
 
-from salesdesigner.edits import arrows
 from salesdesigner.model.entities import ArrowStyle
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.geometry import snap
 from salesdesigner.ui.canvas import style, ui_texts
 from salesdesigner.ui.canvas.interactions import Interaction
 from salesdesigner.ui.canvas.transition_item import BEND_HANDLE, TransitionItem
+
+arrows = lazy_module("salesdesigner.edits.arrows")  # loaded with the first bend or style
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor

@@ -16,9 +16,8 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
-from salesdesigner.edits import AddStage, Edit, Name, remove_items
-from salesdesigner.edits import lanes as lane_rules
-from salesdesigner.edits import stages as stage_rules
+from salesdesigner.edits import Edit, Name
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import (
     DEFAULT_LANE_HEIGHT,
     Lane,
@@ -53,6 +52,11 @@ from salesdesigner.ui.canvas.stage_item import StageItem
 from salesdesigner.ui.canvas.transition_item import TransitionItem
 from salesdesigner.ui.canvas.undo_focus import UndoFocus
 from salesdesigner.ui.commands import push
+
+# the edit rules load with the first edit, not with the window (see lazy_import)
+lane_rules = lazy_module("salesdesigner.edits.lanes")
+stage_rules = lazy_module("salesdesigner.edits.stages")
+structure = lazy_module("salesdesigner.edits.structure")
 
 
 class CanvasEditor(QObject):
@@ -135,7 +139,7 @@ class CanvasEditor(QObject):
                       name if name is not None else
                       ui_texts.text(ui_texts.DEFAULT_NAMES[kind], self.content_language),
                       kind, lane_at(self.process, spot.y), spot)
-        self.push(AddStage(stage))
+        self.push(structure.AddStage(stage))
         self.scene.select_ids([stage.id])
         return stage.id
 
@@ -161,7 +165,7 @@ class CanvasEditor(QObject):
         """Delete the selected stages and arrows, or the lane selected by its header."""
         stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
         if stages or transitions:
-            self.push(remove_items(stages, transitions, Name(text)))
+            self.push(structure.remove_items(stages, transitions, Name(text)))
         elif self.scene.selected_lane_id() is not None and text == "Delete":
             self.delete_lane(self.scene.selected_lane_id())  # type: ignore[arg-type]
 

@@ -20,13 +20,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
-from salesdesigner.edits import Edit, Name, SetProcess, SetStage, SetTransition
+from salesdesigner.edits import Edit, Name
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.presentation import words_for
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor
+
+fields = lazy_module("salesdesigner.edits.fields")  # the field edits load with the first edit
 
 
 class EditContext(QObject):
@@ -94,7 +97,7 @@ class EditContext(QObject):
             return False
         if all(getattr(stage, k) == v for k, v in changes.items()):
             return False
-        return self.push(SetStage(stage.id, changes, self.key(key), name=text))
+        return self.push(fields.SetStage(stage.id, changes, self.key(key), name=text))
 
     def edit_transition(self, changes: Mapping[str, Any], text: Name, *,
                         key: str | None = None) -> bool:
@@ -103,13 +106,13 @@ class EditContext(QObject):
             return False
         if all(getattr(transition, k) == v for k, v in changes.items()):
             return False
-        return self.push(SetTransition(transition.id, changes, self.key(key), name=text))
+        return self.push(fields.SetTransition(transition.id, changes, self.key(key), name=text))
 
     def edit_process(self, changes: Mapping[str, Any], text: Name, *,
                      key: str | None = None) -> bool:
         if self.updating or all(getattr(self.process, k) == v for k, v in changes.items()):
             return False
-        return self.push(SetProcess(changes, self.key(key), name=text))
+        return self.push(fields.SetProcess(changes, self.key(key), name=text))
 
 
 def set_line_text(widget: Any, text: str) -> None:

@@ -81,6 +81,18 @@ def test_the_pages_load_when_a_stage_and_a_lane_are_first_shown():
     assert _loaded_after(code, STAGE_AND_LANE_PAGES) == list(STAGE_AND_LANE_PAGES)
 
 
+EDIT_RULES = ("salesdesigner.edits.fields", "salesdesigner.edits.structure",
+              "salesdesigner.edits.stages", "salesdesigner.edits.lanes")
+
+
+def test_the_edit_rules_load_with_the_first_edit_not_with_the_window():
+    opened = _OPEN_WINDOW + "w.open_sample('eight-step', 'en'); app.processEvents()\n"
+    assert _loaded_after(opened, EDIT_RULES) == []
+    edited = opened + "w.editor.add_lane('Partners')\nassert len(w.process.lanes) == 3\n"
+    assert _loaded_after(edited, EDIT_RULES) == [  # what adding a lane needs, no more
+        "salesdesigner.edits.fields", "salesdesigner.edits.structure", "salesdesigner.edits.lanes"]
+
+
 def test_the_command_line_alone_loads_neither_qt_nor_networkx():
     """``salesdesigner --version``, ``check`` or ``export`` must not pay for the GUI, and
     the GUI's start pauses the cycle collector before the big imports (see gc_pause)."""
