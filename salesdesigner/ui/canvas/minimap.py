@@ -3,9 +3,10 @@ drag in it to move the main view there.
 
 The drawing is rendered once into a pixmap after each change of the document (debounced),
 so scrolling and zooming the main view only repaint the outline, even for 5,000 stages.
-A new or resized map renders when it next paints, at the size it then has: while the
-window starts and lays out its panels the map is resized several times, and rendering the
-whole process at each of those sizes cost start-up a full drawing of the document each.
+A new or resized map renders just after it next paints, at the size it then has: while
+the window starts and lays out its panels the map is resized several times, and rendering
+the whole process at each of those sizes cost start-up a full drawing of the document
+each; and the canvas, not its overview, is what the user waits for first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.view import ProcessView
 
 MARGIN = 40.0
+DEBOUNCE_MS = 200  # after a change of the document: one render for a burst of edits
 
 
 class Minimap(QFrame):
@@ -34,13 +36,13 @@ class Minimap(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(200)
+        self._render_timer.setInterval(DEBOUNCE_MS)
         self._render_timer.timeout.connect(self.render_overview)
         self.scene.contentChanged.connect(self._render_timer.start)
         view.horizontalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.zoomChanged.connect(self.update)
-        self._stale = True  # rendered at the next paint
+        self._stale = True  # rendered just after the next paint
         self._place_source()
 
     def sizeHint(self) -> QSize:
@@ -85,6 +87,7 @@ class Minimap(QFrame):
 
     def _render(self) -> None:
         self._render_timer.stop()
+        self._render_timer.setInterval(DEBOUNCE_MS)
         self._stale = False
         self._place_source()
         scale, _ = self._scale_and_offset()
@@ -100,8 +103,8 @@ class Minimap(QFrame):
         self._pixmap = pixmap
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._stale:
-            self._render()
+        if self._stale and not self._render_timer.isActive():
+            self._render_timer.start(0)  # after this paint: the window shows first
         super().paintEvent(event)
         painter = QPainter(self)
         painter.fillRect(self.contentsRect(), style.CANVAS)
@@ -118,7 +121,7 @@ class Minimap(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._stale = True  # rendered at the next paint, at the size the layout settles on
+        self._stale = True  # rendered after the next paint, at the size the layout settles on
         self._place_source()
 
     # ------------------------------------------------------------------ navigation

@@ -61,11 +61,13 @@ def test_opening_the_window_does_not_load_storage_or_exporters():
     assert _loaded_after(_OPEN_WINDOW, heavy) == []
 
 
-# the inspector's pages for a stage (six tabs) and for a lane, and Find's matching
+# the inspector's pages for a stage (six tabs) and for a lane, Find's reveal in them, and
+# the find bar above the canvas
 STAGE_AND_LANE_PAGES = (
     "salesdesigner.ui.inspector.overview", "salesdesigner.ui.inspector.kpi_table",
     "salesdesigner.ui.inspector.records", "salesdesigner.ui.inspector.materials",
-    "salesdesigner.ui.inspector.lane_form", "salesdesigner.ui.inspector.reveal")
+    "salesdesigner.ui.inspector.lane_form", "salesdesigner.ui.inspector.reveal",
+    "salesdesigner.ui.canvas.find")
 
 
 def test_the_first_window_does_not_load_the_pages_it_does_not_show():
@@ -77,7 +79,8 @@ def test_the_pages_load_when_a_stage_and_a_lane_are_first_shown():
         "w.open_sample('eight-step', 'en')\n"
         "w.scene.select_ids(['hearing']); app.processEvents()\n"
         "w.inspector.show_selection((), (), w.process.lanes[0].id)\n"
-        "w.inspector.reveal('hearing', 'name', 'Discovery')\n")
+        "w.inspector.reveal('hearing', 'name', 'Discovery')\n"
+        "w.show_find(); assert w.find_bar.isVisible()\n")
     assert _loaded_after(code, STAGE_AND_LANE_PAGES) == list(STAGE_AND_LANE_PAGES)
 
 
