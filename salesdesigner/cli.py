@@ -355,8 +355,10 @@ def _gui(args: argparse.Namespace) -> int:
             raise UserError(f"unknown template {args.template!r}: use "
                             f"{' or '.join(TEMPLATE_NAMES)}.")
     _check_display()
-    from salesdesigner.ui.app import run_gui
-    return run_gui(args.file, template=args.template, language=args.lang)
+    from salesdesigner.gc_pause import start_up_paused
+    with start_up_paused():  # the imports too; run_gui ends it at the first paint
+        from salesdesigner.ui.app import run_gui
+        return run_gui(args.file, template=args.template, language=args.lang)
 
 
 def _one_line(text: str, limit: int = 800) -> str:

@@ -29,7 +29,7 @@ ALLOWED = {
     "ui/dialogs/preferences.py": "日本語: a language is offered under its own name",
     # undo step names and the model's refusals move into the edit layer, which names its
     # changes untranslated and leaves translating them to the .ts file (issue 17 item 1)
-    "ui/canvas/labels.py": "undo step names and model refusals, until the edit layer",
+    "ui/canvas/ui_texts.py": "undo step names and model refusals, until the edit layer",
 }
 
 
@@ -104,3 +104,13 @@ def test_the_word_files_are_named_for_what_they_hold() -> None:
     names = [name for name, _ in _sources()]
     assert not [n for n in names if n.endswith("/strings.py")]
     assert "ui/playbook/labels.py" not in names
+
+
+def test_module_names_say_what_they_hold_without_duplicates() -> None:
+    """One ``document.py`` (the stored document), one ``style.py`` (the canvas look), one
+    ``labels.py`` at most, and no ``collector.py`` that does not say what it collects."""
+    names = [name for name, _ in _sources()]
+    assert [n for n in names if n.endswith("/document.py")] == ["storage/document.py"]
+    assert len([n for n in names if n.endswith("/style.py")]) <= 1
+    assert len([n for n in names if n.endswith("/labels.py")]) <= 1
+    assert not [n for n in names if n.rsplit("/", 1)[-1] == "collector.py"]

@@ -9,38 +9,60 @@ clean-up — so the GUI, the command line, a diff or a server share them.  The G
 edit in one ``QUndoCommand`` (:mod:`salesdesigner.ui.commands`).
 """
 
-from salesdesigner.edits.actuals import ImportActuals, SetActuals, strip_actuals
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from salesdesigner.edits.base import Compound, Edit, Name, Touched, compound, name, undo_both
-from salesdesigner.edits.fields import (
-    AddAttachment,
-    RemoveAttachments,
-    ReplaceLane,
-    ReplaceStage,
-    ReplaceStages,
-    ReplaceTransition,
-    RestoreAttachments,
-    SetLane,
-    SetProcess,
-    SetStage,
-    SetStages,
-    SetTransition,
-    drop_unreferenced,
-)
-from salesdesigner.edits.history import History, Step
-from salesdesigner.edits.structure import (
-    AddLane,
-    AddStage,
-    AddTransition,
-    MoveLane,
-    RemoveItems,
-    RemoveLane,
-    RemoveStage,
-    RemoveTransition,
-    RestoreLane,
-    RestoreStage,
-    RestoreTransition,
-    remove_items,
-)
+
+if TYPE_CHECKING:
+    from salesdesigner.edits.actuals import ImportActuals, SetActuals, strip_actuals
+    from salesdesigner.edits.fields import (
+        AddAttachment,
+        RemoveAttachments,
+        ReplaceLane,
+        ReplaceStage,
+        ReplaceStages,
+        ReplaceTransition,
+        RestoreAttachments,
+        SetLane,
+        SetProcess,
+        SetStage,
+        SetStages,
+        SetTransition,
+        drop_unreferenced,
+    )
+    from salesdesigner.edits.history import History, Step
+    from salesdesigner.edits.structure import (
+        AddLane,
+        AddStage,
+        AddTransition,
+        MoveLane,
+        RemoveItems,
+        RemoveLane,
+        RemoveStage,
+        RemoveTransition,
+        RestoreLane,
+        RestoreStage,
+        RestoreTransition,
+        remove_items,
+    )
+
+# The edits themselves load when first asked for (some forty dataclasses, ~30 ms): a window
+# that has not been edited yet, or a command that only reads, does not pay for them.
+_HOME = {
+    **dict.fromkeys(("AddAttachment", "RemoveAttachments", "ReplaceLane", "ReplaceStage",
+                     "ReplaceStages", "ReplaceTransition", "RestoreAttachments", "SetLane",
+                     "SetProcess", "SetStage", "SetStages", "SetTransition",
+                     "drop_unreferenced"), "salesdesigner.edits.fields"),
+    **dict.fromkeys(("History", "Step"), "salesdesigner.edits.history"),
+    **dict.fromkeys(("ImportActuals", "SetActuals", "strip_actuals"), "salesdesigner.edits.actuals"),
+    **dict.fromkeys(("AddLane", "AddStage", "AddTransition", "MoveLane", "RemoveItems",
+                     "RemoveLane", "RemoveStage", "RemoveTransition", "RestoreLane",
+                     "RestoreStage", "RestoreTransition", "remove_items"),
+                    "salesdesigner.edits.structure"),
+}
 
 __all__ = [
     "ImportActuals", "SetActuals", "strip_actuals",
@@ -51,3 +73,17 @@ __all__ = [
     "AddTransition", "MoveLane", "RemoveItems", "RemoveLane", "RemoveStage",
     "RemoveTransition", "RestoreLane", "RestoreStage", "RestoreTransition", "remove_items",
 ]
+
+
+def __getattr__(attr: str) -> Any:
+    """``from salesdesigner.edits import SetStage`` loads the module that holds it."""
+    home = _HOME.get(attr)
+    if home is None:  # a submodule (``from salesdesigner.edits import lanes``) or a typo
+        raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
+    value = getattr(import_module(home), attr)
+    globals()[attr] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from salesdesigner.model.entities import StageKind
-from salesdesigner.model.geometry import Rect, stage_rect
+from salesdesigner.model.geometry import stage_rect
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.process import Process
 from salesdesigner.model.route_paths import enters_shape, side_by_side_gap

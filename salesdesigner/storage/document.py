@@ -29,7 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
-from salesdesigner.collector import collector_paused
+from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model import Process, ProcessError, UserError
 from salesdesigner.storage.files import AtomicOutput, OutputError, regular_file_error
 from salesdesigner.storage.actuals_rows import StreamedRows

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner import __version__
+from salesdesigner.gc_pause import end_start_up_pause, start_up_paused
 from salesdesigner.ui.settings import APPLICATION, ORGANIZATION
 from salesdesigner.ui.i18n import install_translators
 
@@ -50,16 +51,23 @@ def _prefer_japanese_glyphs(app: QApplication) -> None:
 def run_gui(path: str | None = None, *, template: str | None = None,
             language: str | None = None) -> int:
     """Open the designer and run until the last window closes: on ``path``, or on a new
-    document from ``template`` (in ``language``), or as a fresh start would."""
-    app = application(language)
-    from salesdesigner.ui.main_window import MainWindow
-    window = MainWindow()
-    window.restore_layout()
-    window.show()
-    if template:
-        window.open_sample(template, language)
-    else:
-        window.start(path)
-    status = app.exec()
+    document from ``template`` (in ``language``), or as a fresh start would.
+
+    The cycle collector rests until the window has first painted (see
+    :mod:`salesdesigner.gc_pause`); the command line pauses it before its imports.
+    """
+    with start_up_paused():
+        app = application(language)
+        from salesdesigner.ui.after_paint import after_next_paint
+        from salesdesigner.ui.main_window import MainWindow
+        window = MainWindow()
+        window.restore_layout()
+        window.show()
+        after_next_paint(window, end_start_up_pause)
+        if template:
+            window.open_sample(template, language)
+        else:
+            window.start(path)
+        status = app.exec()  # a start without a paint still ends the pause on the way out
     window.deleteLater()  # a caller that goes on (a test, a script) does not keep it
     return status

@@ -12,8 +12,8 @@ panel layout are untouched.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
@@ -33,18 +33,20 @@ from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
 from salesdesigner.ui.after_paint import after_next_paint
-from salesdesigner.ui.canvas import labels
+from salesdesigner.ui.canvas import ui_texts
 from salesdesigner.ui.commands import retranslate_stack
-from salesdesigner.ui.canvas.find import FindBar
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
 from salesdesigner.ui.settings import Settings
-from salesdesigner.ui.document import SUFFIX, DocumentController
+from salesdesigner.ui.document_controller import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
 from salesdesigner.ui.validation_dock import ValidationDockFit
 from salesdesigner.ui.validation_panel import ValidationPanel
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.find import FindBar
 
 APP_NAME = "SalesDesigner"
 MIN_CANVAS_SHARE = 0.4
@@ -80,17 +82,15 @@ class MainWindow(QMainWindow):
         self.editor.set_language(current_language())
         self.scene = self.editor.scene  # what the view draws; edits go through the editor
         self.view = ProcessView(self.scene)
-        self.find_bar = FindBar(self.editor, self.view)
-        self.find_bar.hide()
+        self._find_bar: FindBar | None = None  # made when Find is first used
         central = QWidget()
-        layout = QVBoxLayout(central)
+        self._central_layout = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
-        self.inspector = Inspector(self.process, self.undo_stack)
+        self.inspector = Inspector(self.editor)
         self.validation = ValidationPanel(self.process)
         self.history = QUndoView(self.undo_stack)
         self.minimap = Minimap(self.view)
@@ -164,14 +164,12 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.scene.selectionChangedIds.connect(self._selection_changed)
-        self.inspector.set_editor(self.editor)  # the Lane page edits like the header's menu
         self.editor.laneRenameRequested.connect(self.inspector.focus_lane_name)
         self.editor.statusMessage.connect(self.show_status)
         self.inspector.statusMessage.connect(self.show_status)
         self.document.statusMessage.connect(self.show_status)
         self.view.zoomChanged.connect(self._show_zoom)
         self.validation.findingActivated.connect(self.reveal_stages)
-        self.find_bar.matchShown.connect(self.inspector.reveal)  # the tab where it matched
         self.validation.findingsChanged.connect(self.scene.set_findings)
         self.validation.findingsChanged.connect(self._update_counts)
         self.scene.set_findings(self.validation.findings)
@@ -265,10 +263,28 @@ class MainWindow(QMainWindow):
             self._rename_undo_steps()
             self._language = lang
         self.editor.set_language(lang)
-        self.find_bar.edit.setPlaceholderText(labels.text("find-placeholder", lang))
-        self.find_bar.count_label.setText(self.find_bar.count_text())
+        if self._find_bar is not None:
+            self._retranslate_find_bar(lang)
         self._update_title()
         self._update_counts()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar above the canvas, made when Find is first used (hidden until then;
+        most sessions never open it, and the first paint does not need it)."""
+        if self._find_bar is None:
+            from salesdesigner.ui.canvas.find import FindBar
+            self._find_bar = bar = FindBar(self.editor, self.view)
+            bar.hide()
+            self._central_layout.insertWidget(0, bar)
+            bar.matchShown.connect(self.inspector.reveal)  # the tab where it matched
+            self._retranslate_find_bar(current_language())
+        return self._find_bar
+
+    def _retranslate_find_bar(self, lang: str) -> None:
+        bar = self.find_bar
+        bar.edit.setPlaceholderText(ui_texts.text("find-placeholder", lang))
+        bar.count_label.setText(bar.count_text())
 
     def _rename_undo_steps(self) -> None:
         """The history speaks the new language too: each step's name is translated anew
@@ -392,22 +408,8 @@ class MainWindow(QMainWindow):
         QMessageBox.aboutQt(self)
 
     def fill_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        menu.setToolTipsVisible(True)
-        paths = self.document.recent_files()
-        for n, (path, text) in enumerate(zip(paths, recent_labels(paths)), 1):
-            label = f"&{n} {text}" if n < 10 else text
-            action = menu.addAction(label)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.document.open_path(p))
-        if not paths:
-            menu.addAction(self.tr("No Recent Documents")).setEnabled(False)
-        menu.addSeparator()
-        clear = menu.addAction(self.tr("&Clear Menu"))
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(self.document.clear_recent)
+        from salesdesigner.ui.recent_menu import fill_recent_menu
+        fill_recent_menu(self.actions_.recent_menu, self.document)
 
     def show_playbook(self) -> None:
         """The rep's read-only reader on this document; it follows edits made here."""
@@ -581,20 +583,3 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.setGeometry(self.rect())
 
-
-def recent_labels(paths: list[str]) -> list[str]:
-    """Menu texts for recent files: the file name, plus its folder when another entry
-    has the same name (as editors do); ``&`` is doubled so it is not a shortcut key."""
-    names = [Path(p).name for p in paths]
-    folded = [n.casefold() for n in names]
-    home = str(Path.home())
-    labels = []
-    for path, name, key in zip(paths, names, folded):
-        text = name
-        if folded.count(key) > 1:
-            folder = str(Path(path).parent)
-            if home and (folder == home or folder.startswith(home + os.sep)):
-                folder = "~" + folder[len(home):]
-            text = f"{name} — {folder}"
-        labels.append(text.replace("&", "&&"))
-    return labels

@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.synthetic import synthetic_process
 from salesdesigner.export.pdf.diagram import Scene, label_size
-from salesdesigner.export.pdf.document import LANDSCAPE_MARGIN, PAPERS
+from salesdesigner.export.pdf.page_templates import LANDSCAPE_MARGIN, PAPERS
 from salesdesigner.export.pdf.flowplan import (
     MIN_PT,
     PIECE_GAP,

@@ -11,7 +11,7 @@ from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import tables as rl_tables
 
 from benchmarks.synthetic import synthetic_process
-from salesdesigner.export.pdf.document import make_anchor
+from salesdesigner.export.pdf.page_templates import make_anchor
 from salesdesigner.export.pdf.rowtable import WindowedTable, _shift
 from salesdesigner.export.pdf.sections import Manual, kpi_summary
 from salesdesigner.export.pdf.styles import Typesetter

@@ -23,6 +23,7 @@ from salesdesigner.export.pdf.builder import render_pdf
 from salesdesigner.model import Direction, Kpi, Lane, Process, Stage, StageKind, Transition
 from salesdesigner.model.layout import apply_layout
 from salesdesigner.model.presentation import words_for
+from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.scene import ProcessScene
 from salesdesigner.ui.i18n import install_translators
 from salesdesigner.ui.inspector import Inspector
@@ -88,7 +89,7 @@ def test_canvas_shows_the_catalogues_words(qtbot, language):
 
 def test_inspector_shows_the_catalogues_words(qtbot, language):
     want = EXPECTED[language]
-    inspector = Inspector(_process(language), QUndoStack())
+    inspector = Inspector(CanvasEditor(_process(language), QUndoStack()))
     qtbot.addWidget(inspector)
     inspector.show_selection(("hearing",), ())
     table = inspector.kpis.table
@@ -102,7 +103,7 @@ def test_inspector_shows_the_catalogues_words(qtbot, language):
 
 
 def test_direction_column_has_a_word_for_a_header(qtbot, language):
-    inspector = Inspector(_process(language), QUndoStack())
+    inspector = Inspector(CanvasEditor(_process(language), QUndoStack()))
     qtbot.addWidget(inspector)
     head = inspector.kpis.table.horizontalHeaderItem(DIRECTION)
     assert head.text() == {"en": "Better", "ja": "良い方向"}[language]
@@ -157,7 +158,7 @@ def test_canvas_follows_a_change_of_the_documents_language(qtbot, qapp):
 
 
 def test_inspector_tabs_name_the_parts_of_a_stage_as_the_manual_and_playbook_do(qtbot, language):
-    inspector = Inspector(_process(language), QUndoStack())
+    inspector = Inspector(CanvasEditor(_process(language), QUndoStack()))
     qtbot.addWidget(inspector)
     words = words_for(language)
     tabs = [inspector.tabs.tabText(i) for i in range(1, inspector.tabs.count())]

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 
-from salesdesigner.export.pdf.document import (
+from salesdesigner.export.pdf.page_templates import (
     PAPERS,
     Cancelled,
     Contents,

@@ -28,7 +28,8 @@ _LAZY = {
     "render_text": "report", "bottleneck_sentence": "report",
 }
 
-__all__ = ["DealEvent", "Outcome", *_LAZY]
+__all__ = ["Analysis", "DealEvent", "Outcome", "Period", "analysis_to_json", "analyze",
+           "analyze_history", "bottleneck_sentence", "monthly", "parse_period", "render_text"]
 
 
 def __getattr__(name: str) -> Any:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from salesdesigner.collector import collector_paused
+from salesdesigner.gc_pause import collector_paused
 from salesdesigner.edits.actuals import ImportActuals, import_record
 from salesdesigner.model import Process
 from salesdesigner.model.actuals.events import DealEvent, Outcome

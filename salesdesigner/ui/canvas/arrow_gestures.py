@@ -15,12 +15,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent, QMenu
 
-from salesdesigner.edits import arrows
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import ArrowStyle, Position
 from salesdesigner.model.geometry import snap
-from salesdesigner.ui.canvas import labels, style
+from salesdesigner.ui.canvas import style, ui_texts
 from salesdesigner.ui.canvas.interactions import Interaction
 from salesdesigner.ui.canvas.transition_item import BEND_HANDLE, TransitionItem
+
+arrows = lazy_module("salesdesigner.edits.arrows")  # loaded with the first bend or style
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor
@@ -143,21 +145,21 @@ def add_arrow_actions(menu: QMenu, editor: CanvasEditor) -> None:
     ids = editor.selected_transition_ids()
     if len(ids) == 1 and not editor.selected_stage_ids():
         t = editor.process.transition(ids[0])
-        own = menu.addMenu(labels.text("arrow-style", lang))
+        own = menu.addMenu(ui_texts.text("arrow-style", lang))
         for value in (None, *ArrowStyle):
-            action = own.addAction(labels.text(
+            action = own.addAction(ui_texts.text(
                 f"style-{value.value if value else 'default'}", lang),
                 lambda v=value: editor.push(arrows.arrow_style(t.id, v)))
             action.setCheckable(True)
             action.setChecked(t.style == value)
         if t.waypoints:
-            menu.addAction(labels.text("straighten", lang),
+            menu.addAction(ui_texts.text("straighten", lang),
                            lambda: editor.push(arrows.bend_arrow(t.id, [])))
         if t.source_anchor or t.target_anchor:
-            menu.addAction(labels.text("automatic-ends", lang), lambda: _unpin(editor, t.id))
-    doc = menu.addMenu(labels.text("document-arrow-style", lang))
+            menu.addAction(ui_texts.text("automatic-ends", lang), lambda: _unpin(editor, t.id))
+    doc = menu.addMenu(ui_texts.text("document-arrow-style", lang))
     for value in ArrowStyle:
-        action = doc.addAction(labels.text(f"style-{value.value}", lang),
+        action = doc.addAction(ui_texts.text(f"style-{value.value}", lang),
                                lambda v=value: editor.push(arrows.document_arrow_style(v)))
         action.setCheckable(True)
         action.setChecked(editor.process.arrow_style is value)

@@ -12,11 +12,14 @@ import base64
 import binascii
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from salesdesigner.edits.paste import Fragment
 from salesdesigner.model.entities import Attachment
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
+
+if TYPE_CHECKING:
+    from salesdesigner.edits.paste import Fragment
 
 MIME_TYPE = "application/x-salesdesigner-fragment"
 FRAGMENT_FORMAT = "salesdesigner.fragment"
@@ -77,4 +80,5 @@ def decode(text: str) -> Fragment:
         raise FragmentError(f"The clipboard does not hold SalesDesigner stages ({exc}).") from None
     if not process.stages:
         raise FragmentError("The clipboard does not hold any SalesDesigner stages.")
+    from salesdesigner.edits.paste import Fragment
     return Fragment(process, files)

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtWidgets import QApplication
 
-from salesdesigner.edits.paste import beside, fragment_center, insertion
-from salesdesigner.ui.canvas import clipboard, labels
+from salesdesigner.lazy_import import lazy_module
+from salesdesigner.ui.canvas import clipboard, ui_texts
+
+paste = lazy_module("salesdesigner.edits.paste")  # loaded with the first paste
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor
@@ -92,13 +94,13 @@ class ClipboardOps:
             self._refuse()
             return
         if at is None:
-            dx, dy = beside(fragment.process, serial)
+            dx, dy = paste.beside(fragment.process, serial)
         else:
-            center = fragment_center(fragment.process)
+            center = paste.fragment_center(fragment.process)
             dx, dy = at.x() - center.x, at.y() - center.y
-        add = insertion(editor.process, fragment, dx, dy)
+        add = paste.insertion(editor.process, fragment, dx, dy)
         editor.push(add.edit(name))
         editor.scene.select_ids([s.id for s in add.stages], [t.id for t in add.transitions])
 
     def _refuse(self) -> None:
-        self.editor.status(labels.text("bad-clipboard", self.editor.language))
+        self.editor.status(ui_texts.text("bad-clipboard", self.editor.language))

@@ -16,9 +16,8 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
-from salesdesigner.edits import AddStage, Edit, Name, arrows, remove_items
-from salesdesigner.edits import lanes as lane_rules
-from salesdesigner.edits import stages as stage_rules
+from salesdesigner.edits import Edit, Name
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import (
     DEFAULT_LANE_HEIGHT,
     ArrowStyle,
@@ -35,7 +34,7 @@ from salesdesigner.model.layout import compute_layout
 from salesdesigner.model.placement import free_spot
 from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
-from salesdesigner.ui.canvas import keys, labels, lane_menu, style
+from salesdesigner.ui.canvas import keys, lane_menu, style, ui_texts
 from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
 from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
 from salesdesigner.ui.canvas.arrow_gestures import BendInteraction, remove_bend_point
@@ -54,6 +53,12 @@ from salesdesigner.ui.canvas.stage_item import StageItem
 from salesdesigner.ui.canvas.transition_item import TransitionItem
 from salesdesigner.ui.canvas.undo_focus import UndoFocus
 from salesdesigner.ui.commands import push
+
+# the edit rules load with the first edit, not with the window (see lazy_import)
+lane_rules = lazy_module("salesdesigner.edits.lanes")
+stage_rules = lazy_module("salesdesigner.edits.stages")
+structure = lazy_module("salesdesigner.edits.structure")
+arrows = lazy_module("salesdesigner.edits.arrows")
 
 
 class CanvasEditor(QObject):
@@ -102,7 +107,7 @@ class CanvasEditor(QObject):
 
     def status(self, message: str) -> None:
         if language_code(self.language) == "ja":
-            message = labels.MODEL_MESSAGES_JA.get(message, message)
+            message = ui_texts.MODEL_MESSAGES_JA.get(message, message)
         self.statusMessage.emit(message)
 
     def push(self, edit: Edit | None) -> bool:
@@ -134,9 +139,9 @@ class CanvasEditor(QObject):
         spot = free_spot(self.process, Position(pos.x(), pos.y()), kind)
         stage = Stage(new_id("stage"),
                       name if name is not None else
-                      labels.text(labels.DEFAULT_NAMES[kind], self.content_language),
+                      ui_texts.text(ui_texts.DEFAULT_NAMES[kind], self.content_language),
                       kind, lane_at(self.process, spot.y), spot)
-        self.push(AddStage(stage))
+        self.push(structure.AddStage(stage))
         self.scene.select_ids([stage.id])
         return stage.id
 
@@ -162,7 +167,7 @@ class CanvasEditor(QObject):
         """Delete the selected stages and arrows, or the lane selected by its header."""
         stages, transitions = self.selected_stage_ids(), self.selected_transition_ids()
         if stages or transitions:
-            self.push(remove_items(stages, transitions, Name(text)))
+            self.push(structure.remove_items(stages, transitions, Name(text)))
         elif self.scene.selected_lane_id() is not None and text == "Delete":
             self.delete_lane(self.scene.selected_lane_id())  # type: ignore[arg-type]
 
@@ -183,14 +188,14 @@ class CanvasEditor(QObject):
     def align_selection(self, how: str) -> None:
         stages = self.selected_stage_ids()
         if len(stages) < 2:
-            self.status(labels.text("need-two", self.language))
+            self.status(ui_texts.text("need-two", self.language))
             return
         self.push(stage_rules.align(self.process, stages, how))
 
     def distribute_selection(self, axis: str) -> None:
         stages = self.selected_stage_ids()
         if len(stages) < 3:
-            self.status(labels.text("need-three", self.language))
+            self.status(ui_texts.text("need-three", self.language))
             return
         self.push(stage_rules.distribute(self.process, stages, axis))
 
@@ -249,7 +254,7 @@ class CanvasEditor(QObject):
         count = len(self.process.lanes)
         lane = Lane(new_id("lane"),
                     name if name is not None else
-                    f"{labels.text('new-lane', self.content_language)} {count + 1}",
+                    f"{ui_texts.text('new-lane', self.content_language)} {count + 1}",
                     color or style.LANE_PALETTE[count % len(style.LANE_PALETTE)],
                     DEFAULT_LANE_HEIGHT)
         self.push(lane_rules.add_lane(self.process, lane))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from salesdesigner.model.search import search
-from salesdesigner.ui.canvas import labels
+from salesdesigner.ui.canvas import ui_texts
 from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.view import ProcessView
 
@@ -29,7 +29,7 @@ class FindBar(QWidget):
         self.current = -1
         lang = editor.language
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(labels.text("find-placeholder", lang))
+        self.edit.setPlaceholderText(ui_texts.text("find-placeholder", lang))
         self.edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(70)
@@ -115,12 +115,12 @@ class FindBar(QWidget):
         if not self.edit.text().strip():
             return ""
         if not self.matches:
-            return labels.text("find-none", lang)
-        count = labels.text("find-count", lang, i=max(self.current, 0) + 1, n=len(self.matches))
+            return ui_texts.text("find-none", lang)
+        count = ui_texts.text("find-count", lang, i=max(self.current, 0) + 1, n=len(self.matches))
         field = self.where.get(self.matches[max(self.current, 0)], "name")
         if field == "name":
             return count
-        return f"{count} · {labels.text('found-in-' + field, lang)}"
+        return f"{count} · {ui_texts.text('found-in-' + field, lang)}"
 
     def _show_count(self) -> None:
         self.count_label.setText(self.count_text())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent
 
 from salesdesigner.model.entities import Position
 from salesdesigner.model.geometry import lane_at, snap
-from salesdesigner.ui.canvas import labels, style
+from salesdesigner.ui.canvas import style, ui_texts
 from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
 from salesdesigner.ui.canvas.lane_item import MIN_HEIGHT, LaneItem
 from salesdesigner.ui.canvas.stage_item import LIVE_REROUTE, StageItem
@@ -100,7 +100,7 @@ class _ArrowInteraction(Interaction):
         target = self.scene.stage_item_at(event.scenePos())
         self.finish()
         if target is None:
-            self.editor.status(labels.text("no-target", self.editor.language))
+            self.editor.status(ui_texts.text("no-target", self.editor.language))
         else:
             self.drop_on(target.stage_id)
         return True

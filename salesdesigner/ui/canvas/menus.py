@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
 from salesdesigner.model.entities import StageKind
-from salesdesigner.ui.canvas import labels
+from salesdesigner.ui.canvas import ui_texts
 from salesdesigner.ui.canvas.arrow_gestures import add_arrow_actions
 
 if TYPE_CHECKING:
@@ -21,18 +21,18 @@ def canvas_menu(scene: CanvasEditor, pos: QPointF) -> QMenu:
     menu = QMenu()
     stages, arrows = scene.selected_stage_ids(), scene.selected_transition_ids()
     if stages or arrows:
-        rename = menu.addAction(labels.text("rename", lang), scene.rename_selected)
+        rename = menu.addAction(ui_texts.text("rename", lang), scene.rename_selected)
         rename.setEnabled(len(stages) + len(arrows) == 1)
         if stages:
-            menu.addAction(labels.text("copy", lang), scene.copy_selection)
-            menu.addAction(labels.text("duplicate", lang), scene.duplicate_selection)
-        menu.addAction(labels.text("delete", lang), scene.delete_selection)
+            menu.addAction(ui_texts.text("copy", lang), scene.copy_selection)
+            menu.addAction(ui_texts.text("duplicate", lang), scene.duplicate_selection)
+        menu.addAction(ui_texts.text("delete", lang), scene.delete_selection)
         menu.addSeparator()
-    add = menu.addMenu(labels.text("add-kind", lang))
+    add = menu.addMenu(ui_texts.text("add-kind", lang))
     for kind in StageKind:
-        add.addAction(labels.text(f"kind-{kind.value}", lang),
+        add.addAction(ui_texts.text(f"kind-{kind.value}", lang),
                       lambda k=kind: scene.add_stage_at(pos, k))
-    menu.addAction(labels.text("add-lane", lang), lambda: scene.add_lane())
+    menu.addAction(ui_texts.text("add-lane", lang), lambda: scene.add_lane())
     menu.addSeparator()
     add_arrow_actions(menu, scene)  # the selected arrow's style and the document's
     return menu

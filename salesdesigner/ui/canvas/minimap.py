@@ -3,6 +3,10 @@ drag in it to move the main view there.
 
 The drawing is rendered once into a pixmap after each change of the document (debounced),
 so scrolling and zooming the main view only repaint the outline, even for 5,000 stages.
+A new or resized map renders just after it next paints, at the size it then has: while
+the window starts and lays out its panels the map is resized several times, and rendering
+the whole process at each of those sizes cost start-up a full drawing of the document
+each; and the canvas, not its overview, is what the user waits for first.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.view import ProcessView
 
 MARGIN = 40.0
+DEBOUNCE_MS = 200  # after a change of the document: one render for a burst of edits
 
 
 class Minimap(QFrame):
@@ -31,13 +36,14 @@ class Minimap(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(200)
+        self._render_timer.setInterval(DEBOUNCE_MS)
         self._render_timer.timeout.connect(self.render_overview)
         self.scene.contentChanged.connect(self._render_timer.start)
         view.horizontalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.zoomChanged.connect(self.update)
-        self.render_overview()
+        self._stale = True  # rendered just after the next paint
+        self._place_source()
 
     def sizeHint(self) -> QSize:
         return QSize(240, 150)
@@ -67,13 +73,23 @@ class Minimap(QFrame):
         return view.mapToScene(view.viewport().rect()).boundingRect()
 
     # ------------------------------------------------------------------ drawing
-    def render_overview(self) -> None:
-        """Draw the whole process into the cached pixmap (after changes, on resize)."""
-        self._render_timer.stop()
+    def _place_source(self) -> None:
+        """The part of the scene the map shows: the process and a margin (cheap)."""
         rect = self.scene.content_rect()
         if rect.isNull():
             rect = QRectF(0, 0, 800, 500)
         self._source = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    def render_overview(self) -> None:
+        """Draw the whole process into the cached pixmap (after changes), and repaint."""
+        self._render()
+        self.update()
+
+    def _render(self) -> None:
+        self._render_timer.stop()
+        self._render_timer.setInterval(DEBOUNCE_MS)
+        self._stale = False
+        self._place_source()
         scale, _ = self._scale_and_offset()
         size = QSize(max(1, round(self._source.width() * scale)),
                      max(1, round(self._source.height() * scale)))
@@ -85,9 +101,10 @@ class Minimap(QFrame):
         self.scene.render(painter, QRectF(0, 0, size.width(), size.height()), self._source)
         painter.end()
         self._pixmap = pixmap
-        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._stale and not self._render_timer.isActive():
+            self._render_timer.start(0)  # after this paint: the window shows first
         super().paintEvent(event)
         painter = QPainter(self)
         painter.fillRect(self.contentsRect(), style.CANVAS)
@@ -104,7 +121,8 @@ class Minimap(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.render_overview()
+        self._stale = True  # rendered after the next paint, at the size the layout settles on
+        self._place_source()
 
     # ------------------------------------------------------------------ navigation
     def _navigate(self, pos: QPointF) -> None:

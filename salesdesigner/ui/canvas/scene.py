@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from salesdesigner.collector import collector_paused
+from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.geometry import lane_bands

@@ -1,5 +1,9 @@
-"""What every inspector editor shares: the document, the undo stack, the edited stage or
-arrow, and the flag that stops model → widget → model feedback.
+"""What every inspector editor shares: the document, the canvas editor every change goes
+through, the edited stage or arrow, and the flag that stops model → widget → model feedback.
+
+The inspector never pushes onto the undo stack itself: like the window's actions and menus
+it hands each edit to the canvas editor (:class:`~salesdesigner.ui.canvas.editor.CanvasEditor`),
+the one place that applies changes to the drawing and reports the model's refusals.
 
 Typing pushes one edit per committed change; consecutive edits of one field of one
 stage merge into a single undo step (the edits' merge keys).  The merge key includes an edit *session* that
@@ -11,18 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
-from salesdesigner.edits import Edit, Name, SetProcess, SetStage, SetTransition
+from salesdesigner.edits import Edit, Name
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import Stage, Transition
 from salesdesigner.model.errors import UserError
 from salesdesigner.model.presentation import words_for
-from salesdesigner.model.process import Process
-from salesdesigner.ui.commands import push
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.editor import CanvasEditor
+
+fields = lazy_module("salesdesigner.edits.fields")  # the field edits load with the first edit
 
 
 class EditContext(QObject):
@@ -30,11 +37,10 @@ class EditContext(QObject):
 
     statusMessage = Signal(str)
 
-    def __init__(self, process: Process, undo_stack: QUndoStack,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, editor: CanvasEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.process = process
-        self.undo_stack = undo_stack
+        self.editor = editor
+        self.process = editor.process
         self.stage_id: str | None = None
         self.transition_id: str | None = None
         self.updating = False
@@ -71,12 +77,12 @@ class EditContext(QObject):
         return None
 
     def push(self, edit: Edit | None) -> bool:
-        """Put an edit on the undo stack; False (and a status message) when the model
-        refuses it, or for None."""
+        """Hand an edit to the canvas editor (one undo step); False (and the editor's status
+        message, in the UI language) when the model refuses it, or for None."""
         try:
-            return push(self.undo_stack, self.process, edit)
+            return self.editor.push(edit)
         except UserError as exc:  # the model refused: nothing was changed
-            self.statusMessage.emit(str(exc))
+            self.editor.status(str(exc))
             return False
 
     def key(self, field: str | None) -> tuple | None:
@@ -91,7 +97,7 @@ class EditContext(QObject):
             return False
         if all(getattr(stage, k) == v for k, v in changes.items()):
             return False
-        return self.push(SetStage(stage.id, changes, self.key(key), name=text))
+        return self.push(fields.SetStage(stage.id, changes, self.key(key), name=text))
 
     def edit_transition(self, changes: Mapping[str, Any], text: Name, *,
                         key: str | None = None) -> bool:
@@ -100,13 +106,13 @@ class EditContext(QObject):
             return False
         if all(getattr(transition, k) == v for k, v in changes.items()):
             return False
-        return self.push(SetTransition(transition.id, changes, self.key(key), name=text))
+        return self.push(fields.SetTransition(transition.id, changes, self.key(key), name=text))
 
     def edit_process(self, changes: Mapping[str, Any], text: Name, *,
                      key: str | None = None) -> bool:
         if self.updating or all(getattr(self.process, k) == v for k, v in changes.items()):
             return False
-        return self.push(SetProcess(changes, self.key(key), name=text))
+        return self.push(fields.SetProcess(changes, self.key(key), name=text))
 
 
 def set_line_text(widget: Any, text: str) -> None:

@@ -42,7 +42,7 @@ class LaneForm(QWidget):
     def __init__(self, ctx: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.editor: CanvasEditor | None = None  # the window hands over its canvas editor
+        self.editor: CanvasEditor = ctx.editor  # lanes change as the header's menu does
         self.lane_id: str | None = None
 
         self.name = QLineEdit()
@@ -149,19 +149,19 @@ class LaneForm(QWidget):
 
     # ------------------------------------------------------------------ widgets → undo steps
     def _editable(self) -> Lane | None:
-        if self.ctx.updating or self.editor is None:
+        if self.ctx.updating:
             return None
         return self.lane()
 
     def _name_changed(self, text: str) -> None:
         lane = self._editable()
         if lane is not None:
-            self.editor.rename_lane(lane.id, text, key=("name", self.ctx.session))  # type: ignore[union-attr]
+            self.editor.rename_lane(lane.id, text, key=("name", self.ctx.session))
 
     def _recolour(self, color: str) -> None:
         lane = self._editable()
         if lane is not None:
-            self.editor.recolour_lane(lane.id, color)  # type: ignore[union-attr]
+            self.editor.recolour_lane(lane.id, color)
         self.refresh()  # a click on the current colour must not leave it unchecked
 
     def _pick_other(self) -> None:
@@ -176,18 +176,18 @@ class LaneForm(QWidget):
     def _height_changed(self, value: int) -> None:
         lane = self._editable()
         if lane is not None and value != round(lane.height):
-            self.editor.resize_lane(lane.id, float(value))  # type: ignore[union-attr]
+            self.editor.resize_lane(lane.id, float(value))
 
     def _move(self, step: int) -> None:
         lane = self._editable()
         if lane is not None:
             index = [item.id for item in self.ctx.process.lanes].index(lane.id)
-            self.editor.move_lane(lane.id, index + step)  # type: ignore[union-attr]
+            self.editor.move_lane(lane.id, index + step)
 
     def _delete(self) -> None:
         lane = self._editable()
         if lane is not None:
-            self.editor.delete_lane(lane.id)  # type: ignore[union-attr]
+            self.editor.delete_lane(lane.id)
             self.ctx.statusMessage.emit(self.tr("Lane deleted. Undo brings it back."))
 
 

@@ -1,13 +1,15 @@
 """The inspector: the details of the selected stage, arrow or lane, or of the document.
 
 It follows the model's events, so undo, redo and canvas edits show up in the fields at
-once; the editors push undo commands through one :class:`EditContext`.
+once; its fields hand every change to the canvas editor through one :class:`EditContext`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -19,20 +21,22 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.edits import name
 from salesdesigner.model import events as ev
-from salesdesigner.model.entities import Action, Script
+from salesdesigner.model.entities import Action, Lane, Script
 from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector.context import EditContext
 from salesdesigner.ui.inspector.elided import ElidedLabel
 from salesdesigner.ui.inspector.forms import DocumentForm, TransitionForm
-from salesdesigner.ui.inspector.kpi_table import KpiTable
-from salesdesigner.ui.inspector.lane_form import LaneForm
-from salesdesigner.ui.inspector.materials import MaterialsEditor
-from salesdesigner.ui.inspector.overview import OverviewForm, kind_names
-from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
-from salesdesigner.ui.inspector.reveal import reveal as reveal_match
 from salesdesigner.ui.inspector.undo_keys import install_undo_fallback
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.editor import CanvasEditor
+    from salesdesigner.ui.inspector.kpi_table import KpiTable
+    from salesdesigner.ui.inspector.lane_form import LaneForm
+    from salesdesigner.ui.inspector.materials import MaterialsEditor
+    from salesdesigner.ui.inspector.overview import OverviewForm
+    from salesdesigner.ui.inspector.records import FieldSpec, RecordListEditor
 
 DOCUMENT, STAGE, TRANSITION, MANY, LANE = range(5)
 
@@ -41,6 +45,13 @@ class _StageTabs:
     """The stage page: overview, KPIs, actions, scripts, materials and tips tabs."""
 
     def __init__(self, inspector: Inspector) -> None:
+        # the stage page's modules load with it: a window that never shows a stage's
+        # details (the first paint, a read-through) does not import them
+        from salesdesigner.ui.inspector.kpi_table import KpiTable
+        from salesdesigner.ui.inspector.materials import MaterialsEditor
+        from salesdesigner.ui.inspector.overview import OverviewForm
+        from salesdesigner.ui.inspector.records import RecordListEditor
+
         ctx = inspector.ctx
         self.overview = OverviewForm(ctx)
         self.kpis = KpiTable(ctx)
@@ -76,11 +87,10 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 class Inspector(QWidget):
     """Shows and edits whatever is selected; call :meth:`show_selection` when it changes."""
 
-    def __init__(self, process: Process, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, editor: CanvasEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.process = process
-        self.ctx = EditContext(process, undo_stack, self)
+        self.process = process = editor.process
+        self.ctx = EditContext(editor, self)
         self.statusMessage = self.ctx.statusMessage
         self._many_count = 0
 
@@ -95,6 +105,7 @@ class Inspector(QWidget):
         self._stage_placeholder = QWidget()
 
         self.transition_form = TransitionForm(self.ctx)
+        self.transition_form.editor = editor  # arrow style and route, as its context menu
         self.many = QLabel()
         self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.many.setWordWrap(True)
@@ -104,8 +115,10 @@ class Inspector(QWidget):
         self.pages.addWidget(self._stage_placeholder)
         self.pages.addWidget(_scrolled(self.transition_form))
         self.pages.addWidget(self.many)
-        self.lane_form = LaneForm(self.ctx)
-        self.pages.addWidget(_scrolled(self.lane_form))
+        self._lane_id: str | None = None  # the lane the Lane page shows (or would)
+        self._lane_form: LaneForm | None = None  # built when a lane is first shown
+        self._lane_placeholder = QWidget()
+        self.pages.addWidget(self._lane_placeholder)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -131,6 +144,31 @@ class Inspector(QWidget):
             self.pages.setCurrentIndex(current)
             self._retranslate_tabs()
         return self._stage_tabs
+
+    @property
+    def lane_form(self) -> LaneForm:
+        """The Lane page, made when first needed (like the stage page)."""
+        if self._lane_form is None:
+            from salesdesigner.ui.inspector.lane_form import LaneForm
+            self._lane_form = form = LaneForm(self.ctx)
+            form.lane_id = self._lane_id
+            current = self.pages.currentIndex()
+            self.pages.removeWidget(self._lane_placeholder)
+            self._lane_placeholder.deleteLater()
+            self.pages.insertWidget(LANE, _scrolled(form))
+            self.pages.setCurrentIndex(current)
+        return self._lane_form
+
+    def _set_lane_id(self, lane_id: str | None) -> None:
+        self._lane_id = lane_id
+        if self._lane_form is not None:
+            self._lane_form.lane_id = lane_id
+
+    def _lane(self) -> Lane | None:
+        """The lane the Lane page shows, if it still exists."""
+        if self._lane_id and self.process.has_lane(self._lane_id):
+            return self.process.lane(self._lane_id)
+        return None
 
     @property
     def tabs(self) -> QTabWidget:
@@ -163,6 +201,7 @@ class Inspector(QWidget):
     # ------------------------------------------------------------------ language
     def _record_texts(self) -> tuple[dict[str, list[FieldSpec]], dict[str, str]]:
         """Field labels and record names of the record editors, in the UI language."""
+        from salesdesigner.ui.inspector.records import FieldSpec
         fields = {
             "actions": [FieldSpec("title", self.tr("Title:")), FieldSpec("owner", self.tr("Who:")),
                         FieldSpec("timing", self.tr("When:")),
@@ -215,15 +254,9 @@ class Inspector(QWidget):
         self._detach(self.process)
 
     # ------------------------------------------------------------------ selection
-    def set_editor(self, editor) -> None:
-        """The canvas editor: the Lane and Arrow pages edit through it, with the same undo
-        steps as the canvas menus (the editor calls back only through signals)."""
-        self.lane_form.editor = editor
-        self.transition_form.editor = editor  # arrow style and route, as its context menu
-
     def focus_lane_name(self, lane_id: str | None = None) -> None:
         """Put the cursor in the Lane page's name field (what "Rename Lane…" does)."""
-        if lane_id is not None and self.lane_form.lane_id != lane_id:
+        if lane_id is not None and self._lane_id != lane_id:
             self.show_selection((), (), lane_id)
         if self.pages.currentIndex() != LANE:
             return
@@ -242,7 +275,7 @@ class Inspector(QWidget):
         """Show one stage, one arrow, one lane (when nothing else is selected), several
         items, or the document."""
         stage_ids, transition_ids = tuple(stage_ids), tuple(transition_ids)
-        self.lane_form.lane_id = lane_id if not stage_ids and not transition_ids else None
+        self._set_lane_id(lane_id if not stage_ids and not transition_ids else None)
         self.ctx.stage_id = stage_ids[0] if len(stage_ids) == 1 and not transition_ids else None
         self.ctx.transition_id = (transition_ids[0] if len(transition_ids) == 1
                                   and not stage_ids else None)
@@ -261,6 +294,7 @@ class Inspector(QWidget):
             return False
         if self.ctx.stage_id != stage_id or self.pages.currentIndex() != STAGE:
             self.show_selection((stage_id,), ())
+        from salesdesigner.ui.inspector.reveal import reveal as reveal_match
         return reveal_match(self, field, query)
 
     def _show_many(self, count: int) -> None:
@@ -271,6 +305,7 @@ class Inspector(QWidget):
     def _show_header(self) -> None:
         stage = self.ctx.stage()
         if stage is not None:
+            from salesdesigner.ui.inspector.overview import kind_names
             kind = kind_names()[stage.kind]
             if stage.name.strip():
                 self.header.set_template("{name}  ·  {kind}", name=stage.name, kind=kind)
@@ -278,7 +313,7 @@ class Inspector(QWidget):
                 self.header.setText(f"{words_for(current_language()).untitled}  ·  {kind}")
         elif self.ctx.transition() is not None:
             self.header.setText(self.tr("Arrow"))
-        elif (lane := self.lane_form.lane()) is not None:
+        elif (lane := self._lane()) is not None:
             if lane.name.strip():
                 self.header.set_template("{name}  ·  {kind}", name=lane.name, kind=self.tr("Lane"))
             else:
@@ -301,12 +336,12 @@ class Inspector(QWidget):
             self.pages.setCurrentIndex(TRANSITION)
             self._show_header()
             self.transition_form.refresh(transition)
-        elif self.lane_form.lane() is not None:
+        elif self._lane() is not None:
             self.pages.setCurrentIndex(LANE)
             self._show_header()
             self.lane_form.refresh()
         else:
-            self.lane_form.lane_id = None
+            self._set_lane_id(None)
             self.ctx.stage_id = self.ctx.transition_id = None
             self.pages.setCurrentIndex(DOCUMENT)
             self._show_header()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from salesdesigner.ui.playbook.style import MUTED, TEXT, lane_color, tint
+from salesdesigner.ui.playbook.theme import MUTED, TEXT, lane_color, tint
 
 STAGE_ID = Qt.ItemDataRole.UserRole
 ROW_HTML = Qt.ItemDataRole.UserRole + 1

@@ -27,7 +27,7 @@ from salesdesigner.model.entities import Material, Script, Stage
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.presentation import Words as PageLabels
 from salesdesigner.model.process import Process
-from salesdesigner.ui.playbook.style import BORDER, CARD_BG, lane_color, tint
+from salesdesigner.ui.playbook.theme import BORDER, CARD_BG, lane_color, tint
 from salesdesigner.ui.playbook.widgets import RouteButton, branch_button, card, text_label
 
 PAGE_MAX_WIDTH = 900

@@ -13,7 +13,7 @@ from salesdesigner.model.entities import Transition
 from salesdesigner.model.presentation import Words as PageLabels
 from salesdesigner.model.process import Process
 from salesdesigner.ui.playbook.snippets import breakable
-from salesdesigner.ui.playbook.style import lane_color, tint
+from salesdesigner.ui.playbook.theme import lane_color, tint
 
 
 def text_label(text: str, name: str = "bodyText", *, selectable: bool = True) -> QLabel:

@@ -37,7 +37,7 @@ from salesdesigner.ui.playbook.route_panel import RoutePanel
 from salesdesigner.ui.playbook.search_panel import ResultRow, SearchResults
 from salesdesigner.ui.playbook.snippets import snippet
 from salesdesigner.ui.playbook.stage_page import StagePage
-from salesdesigner.ui.playbook.style import style_sheet
+from salesdesigner.ui.playbook.theme import style_sheet
 
 ALL_LANES = None          # lane filter value: every stage
 NO_LANE = ""              # lane filter value: stages without a lane

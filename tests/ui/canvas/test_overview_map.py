@@ -65,3 +65,26 @@ def test_overview_map_follows_lane_colour_changes_and_lane_deletion(canvas, qtbo
     body = c.scene.stage_item("prospect").scene_body_rect()
     accent = (body.left() + 3, body.center().y())
     assert _pixel(minimap, _settle(minimap, qtbot), *accent) == style.FAINT
+
+
+def test_the_map_draws_the_process_when_it_paints_not_at_every_resize(canvas, qtbot,
+                                                                      monkeypatch):
+    """While a window starts, its layout resizes the map several times: each resize used
+    to draw the whole process; now the map draws once, at the size it is shown at."""
+    c = canvas()
+    drawn = []
+    real_render = c.scene.render
+    monkeypatch.setattr(c.scene, "render", lambda *args: (drawn.append(1), real_render(*args)))
+    minimap = Minimap(c.view)
+    qtbot.addWidget(minimap)
+    for width in (200, 260, 320):
+        minimap.resize(width, 150)
+    assert drawn == []
+    minimap.show()
+    qtbot.waitExposed(minimap)
+    qtbot.waitUntil(lambda: bool(drawn))
+    qtbot.wait(50)
+    assert len(drawn) == 1
+    scale, _ = minimap._scale_and_offset()
+    assert minimap._pixmap.width() / minimap._pixmap.devicePixelRatio() == \
+        max(1, round(minimap._source.width() * scale))  # the shown size, not an earlier one

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from salesdesigner.storage.autosave import find_autosaves, write_autosave
 from salesdesigner.storage.document import open_document, save_document
-from salesdesigner.ui.document import DocumentController
+from salesdesigner.ui.document_controller import DocumentController
 from salesdesigner.ui.recovery_dialog import RecoveryDialog
 
 SB = QMessageBox.StandardButton

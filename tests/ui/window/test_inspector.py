@@ -282,3 +282,38 @@ def test_typing_a_name_refills_the_overview_and_header_but_not_the_other_tabs(
     assert inspector.kpis.table.rowCount() == len(kpis)
     window.undo_stack.undo()
     assert inspector.kpis.table.rowCount() == len(kpis) - 1
+
+
+def test_every_inspector_edit_goes_through_the_canvas_editor(window, qtbot, monkeypatch):
+    """The inspector hands each change to the editor (as actions and menus do); nothing
+    reaches the undo stack past it: stage, arrow, lane and document pages alike."""
+    through_editor, onto_stack = [], []
+    real_push, real_stack_push = window.editor.push, window.undo_stack.push
+
+    def spy(edit):
+        through_editor.append(edit)
+        return real_push(edit)
+
+    def stack_spy(command):
+        onto_stack.append(len(through_editor))  # how many edits the editor had passed on
+        return real_stack_push(command)
+
+    monkeypatch.setattr(window.editor, "push", spy)
+    monkeypatch.setattr(window.undo_stack, "push", stack_spy)
+    window.undo_stack.clear()
+    inspector = select(window, ["hearing"])
+    qtbot.keyClicks(inspector.overview.name, "!")
+    inspector.overview.kind.setCurrentIndex(inspector.overview.kind.findData("decision"))
+    arrow = next(iter(window.process.transitions)).id
+    inspector = select(window, transition_ids=[arrow])
+    qtbot.keyClicks(inspector.transition_form.label, "if yes")
+    lane = window.process.lanes[0].id
+    window.scene.select_lane(lane)
+    inspector.show_selection((), (), lane)
+    qtbot.keyClicks(inspector.lane_form.name, "+")
+    select(window)
+    qtbot.keyClicks(inspector.document_form.description, ".")
+    assert "!" in window.process.stage("hearing").name
+    assert "." in window.process.description
+    assert onto_stack == list(range(1, len(through_editor) + 1))  # each push, its own edit
+    assert window.undo_stack.count() == 5  # typing merged: name, kind, label, lane, document

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 
 from salesdesigner.storage.document import save_document
 from salesdesigner.ui.settings import Settings
-from salesdesigner.ui.main_window import MainWindow, recent_labels
+from salesdesigner.ui.main_window import MainWindow
+from salesdesigner.ui.recent_menu import recent_labels
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 

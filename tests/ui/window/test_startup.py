@@ -1,13 +1,16 @@
-"""Starting the designer: run_gui opens the given document; start-up imports stay light."""
+"""Starting the designer: run_gui opens the given document; start-up imports stay light
+and the first paint does only what it shows."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+import salesdesigner.ui.app as app_module
 from salesdesigner.storage.document import save_document
 from salesdesigner.ui.app import run_gui
 
@@ -34,18 +37,103 @@ def test_run_gui_opens_the_document_and_returns_when_the_window_closes(tmp_path,
     assert seen == ["plan.salesdesign[*] — SalesDesigner"]
 
 
-def test_opening_the_window_does_not_load_storage_or_exporters():
-    code = (
-        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from salesdesigner.ui.app import application\n"
-        "app = application('en')\n"
-        "from salesdesigner.ui.main_window import MainWindow\n"
-        "w = MainWindow(); w.show(); app.processEvents()\n"
-        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'salesdesigner.export.pdf',\n"
-        "         'salesdesigner.export.html', 'salesdesigner.storage.document',\n"
-        "         'numpy', 'pandas', 'polars', 'salesdesigner.model.actuals.analysis')\n"
-        "         if m in sys.modules]\n"
-        "print(heavy)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has loaded after running ``code``."""
+    script = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n" + code +
+        f"\nprint([m for m in {modules!r} if m in sys.modules])\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=120)
-    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout.strip().splitlines()[-1])  # a list of module names we printed
+
+
+_OPEN_WINDOW = (
+    "from salesdesigner.ui.app import application\n"
+    "app = application('en')\n"
+    "from salesdesigner.ui.main_window import MainWindow\n"
+    "w = MainWindow(); w.show(); app.processEvents()\n")
+
+
+def test_opening_the_window_does_not_load_storage_or_exporters():
+    heavy = ("sqlalchemy", "reportlab", "salesdesigner.export.pdf", "salesdesigner.export.html",
+             "salesdesigner.storage.document", "numpy", "pandas", "polars",
+             "salesdesigner.model.actuals.analysis")
+    assert _loaded_after(_OPEN_WINDOW, heavy) == []
+
+
+# the inspector's pages for a stage (six tabs) and for a lane, Find's reveal in them, and
+# the find bar above the canvas
+STAGE_AND_LANE_PAGES = (
+    "salesdesigner.ui.inspector.overview", "salesdesigner.ui.inspector.kpi_table",
+    "salesdesigner.ui.inspector.records", "salesdesigner.ui.inspector.materials",
+    "salesdesigner.ui.inspector.lane_form", "salesdesigner.ui.inspector.reveal",
+    "salesdesigner.ui.canvas.find")
+
+
+def test_the_first_window_does_not_load_the_pages_it_does_not_show():
+    assert _loaded_after(_OPEN_WINDOW, STAGE_AND_LANE_PAGES) == []
+
+
+def test_the_pages_load_when_a_stage_and_a_lane_are_first_shown():
+    code = _OPEN_WINDOW + (
+        "w.open_sample('eight-step', 'en')\n"
+        "w.scene.select_ids(['hearing']); app.processEvents()\n"
+        "w.inspector.show_selection((), (), w.process.lanes[0].id)\n"
+        "w.inspector.reveal('hearing', 'name', 'Discovery')\n"
+        "w.show_find(); assert w.find_bar.isVisible()\n")
+    assert _loaded_after(code, STAGE_AND_LANE_PAGES) == list(STAGE_AND_LANE_PAGES)
+
+
+EDIT_RULES = ("salesdesigner.edits.fields", "salesdesigner.edits.structure",
+              "salesdesigner.edits.stages", "salesdesigner.edits.lanes")
+
+
+def test_the_edit_rules_load_with_the_first_edit_not_with_the_window():
+    opened = _OPEN_WINDOW + "w.open_sample('eight-step', 'en'); app.processEvents()\n"
+    assert _loaded_after(opened, EDIT_RULES) == []
+    edited = opened + "w.editor.add_lane('Partners')\nassert len(w.process.lanes) == 3\n"
+    assert _loaded_after(edited, EDIT_RULES) == [  # what adding a lane needs, no more
+        "salesdesigner.edits.fields", "salesdesigner.edits.structure", "salesdesigner.edits.lanes"]
+
+
+def test_the_command_line_alone_loads_neither_qt_nor_networkx():
+    """``salesdesigner --version``, ``check`` or ``export`` must not pay for the GUI, and
+    the GUI's start pauses the cycle collector before the big imports (see gc_pause)."""
+    code = "import salesdesigner.cli\n"
+    assert _loaded_after(code, ("PySide6", "networkx", "salesdesigner.model.process")) == []
+
+
+def test_the_cycle_collector_rests_until_the_first_paint_and_runs_after_it(
+        tmp_path, sample, monkeypatch):
+    path = tmp_path / "plan.salesdesign"
+    save_document(sample, path)
+    enabled_while_starting, enabled_after_paint = [], []
+    real_application = app_module.application
+
+    def application(language=None):
+        enabled_while_starting.append(gc.isenabled())
+        return real_application(language)
+
+    monkeypatch.setattr(app_module, "application", application)
+
+    def look_and_close() -> None:
+        enabled_after_paint.append(gc.isenabled())
+        for w in QApplication.topLevelWidgets():
+            if w.objectName() == "MainWindow" and w.isVisible():
+                w.close()
+
+    assert gc.isenabled()
+    QTimer.singleShot(300, look_and_close)
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(QApplication.quit)
+    watchdog.start(5000)
+    try:
+        assert run_gui(str(path)) == 0
+    finally:
+        watchdog.stop()
+        gc.unfreeze()  # the rest of the suite: no objects kept out of the collector
+    assert enabled_while_starting == [False]
+    assert enabled_after_paint == [True]
+    assert gc.isenabled()
