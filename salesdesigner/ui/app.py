@@ -50,16 +50,32 @@ def _prefer_japanese_glyphs(app: QApplication) -> None:
 def run_gui(path: str | None = None, *, template: str | None = None,
             language: str | None = None) -> int:
     """Open the designer and run until the last window closes: on ``path``, or on a new
-    document from ``template`` (in ``language``), or as a fresh start would."""
+    document from ``template`` (in ``language``), or as a fresh start would.  When this
+    user's designer is running already, ``path`` opens there instead and this returns 0;
+    while this one runs, it takes such documents, and macOS's file-open events."""
     app = application(language)
+    from salesdesigner.ui import desktop_open
+    if path and not template and desktop_open.hand_over([path]):
+        return 0  # the running instance shows it (a double-click while the app is open)
     from salesdesigner.ui.main_window import MainWindow
     window = MainWindow()
     window.restore_layout()
     window.show()
+    server = desktop_open.DocumentServer(app)
+    server.openRequested.connect(desktop_open.open_from_desktop)
+    server.listen()
+    file_open = desktop_open.FileOpenFilter(desktop_open.open_from_desktop, app)
+    app.installEventFilter(file_open)
     if template:
         window.open_sample(template, language)
     else:
         window.start(path)
-    status = app.exec()
+    try:
+        status = app.exec()
+    finally:
+        app.removeEventFilter(file_open)
+        server.close()
+        server.deleteLater()
+        file_open.deleteLater()
     window.deleteLater()  # a caller that goes on (a test, a script) does not keep it
     return status
