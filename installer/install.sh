@@ -18,7 +18,7 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
 extra=""
 if [[ ${1:-} == --test ]]; then
   packages+=(chromium qpdf poppler-utils sqlite3 fonts-ipaexfont-gothic xvfb
-             desktop-file-utils libxml2-utils shared-mime-info xdg-utils)
+             desktop-file-utils libxml2-utils shared-mime-info xdg-utils libglib2.0-bin)
   extra="[test,build]"
 fi
 

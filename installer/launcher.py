@@ -15,7 +15,10 @@ WORKERS = ("salesdesigner.export.pdf.worker",)
 
 
 def run(argv: list[str]) -> int:
-    if len(argv) >= 3 and argv[1] == "-m" and argv[2] in WORKERS:
+    if len(argv) >= 2 and argv[1] == "-m":
+        if len(argv) < 3 or argv[2] not in WORKERS:
+            print("error: this is SalesDesigner, not a Python interpreter", file=sys.stderr)
+            return 2
         sys.argv = [argv[2], *argv[3:]]
         try:
             runpy.run_module(argv[2], run_name="__main__", alter_sys=True)
