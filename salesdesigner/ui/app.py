@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontInfo, QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner import __version__
@@ -26,7 +26,8 @@ def application(language: str | None = None) -> QApplication:
     QGuiApplication.setApplicationDisplayName(APPLICATION)
     QGuiApplication.setDesktopFileName("salesdesigner")
     if QGuiApplication.windowIcon().isNull():
-        QGuiApplication.setWindowIcon(QIcon.fromTheme("x-office-drawing"))
+        from salesdesigner.paths import resource
+        QGuiApplication.setWindowIcon(QIcon(str(resource("icons", "salesdesigner.svg"))))
     _prefer_japanese_glyphs(app)
     install_translators(language)
     return app  # type: ignore[return-value]
@@ -37,7 +38,12 @@ JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic
 
 def _prefer_japanese_glyphs(app: QApplication) -> None:
     """Kanji shared with Chinese must be drawn with Japanese glyph shapes (documents are
-    Japanese or English), whatever the system's fallback font would pick."""
+    Japanese or English), whatever the system's fallback font would pick.  A system with no
+    Japanese font at all (a bare Linux desktop running the downloaded bundle) gets the
+    IPAex Gothic the manual is set in, rather than empty boxes."""
+    if not any(f in JAPANESE_FONTS for f in QFontDatabase.families()):
+        from salesdesigner.paths import resource
+        QFontDatabase.addApplicationFont(str(resource("fonts", "IPAexGothic.ttf")))
     font = app.font()
     families = list(font.families()) or [font.family()]
     if any(f in families for f in JAPANESE_FONTS):
