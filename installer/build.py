@@ -8,7 +8,10 @@ Output (``dist/`` and ``build/`` are git-ignored):
   (``SalesDesigner.exe`` on Windows; ``dist/SalesDesigner.app`` on macOS).  On Linux it also
   holds ``share/`` (desktop entry, MIME type, icons) and ``install.sh``, which registers
   them for the user.
-* ``dist/SalesDesigner-<version>-<platform>.tar.gz`` (Linux), the file users download.
+* the file users download: ``dist/SalesDesigner-<version>-linux-x86_64.tar.gz`` (Linux),
+  ``dist/SalesDesigner-Setup-<version>.exe`` (Windows, when Inno Setup's ``iscc`` is on
+  PATH: installer/windows/salesdesigner.iss), ``dist/SalesDesigner-<version>.dmg`` (macOS:
+  installer/macos/make-dmg.sh); an AppImage with installer/linux/appimage.sh.
 * ``dist/build-report.json``: sizes and the build time.
 
 The tool is PyInstaller (``pip install -e .[build]``); nothing else is fetched: Qt, Python
@@ -105,7 +108,7 @@ def build(*, archive: bool = True, clean: bool = False) -> dict[str, object]:
     started = time.perf_counter()
     icons = make_icons(BUILD / "icons")
     run_pyinstaller(clean)
-    app_dir = APP_DIR
+    app_dir = DIST / "SalesDesigner.app" if sys.platform == "darwin" else APP_DIR
     if sys.platform.startswith("linux"):
         add_linux_integration(app_dir, BUILD / "icons")
         if shutil.which("ldd") and (missing := missing_libraries(app_dir)):
@@ -114,7 +117,8 @@ def build(*, archive: bool = True, clean: bool = False) -> dict[str, object]:
     built = time.perf_counter() - started
     report: dict[str, object] = {
         "version": version(), "platform": platform_tag(), "tool": "PyInstaller",
-        "folder": str(app_dir.relative_to(ROOT)), "executable": EXECUTABLE,
+        "folder": str(app_dir.relative_to(ROOT)),
+        "executable": "Contents/MacOS/salesdesigner" if sys.platform == "darwin" else EXECUTABLE,
         "unpacked_bytes": folder_size(app_dir),
         "files": sum(1 for p in app_dir.rglob("*") if p.is_file()),
         "build_seconds": round(built, 1),
@@ -125,6 +129,13 @@ def build(*, archive: bool = True, clean: bool = False) -> dict[str, object]:
         pack(app_dir, out)
         report.update(archive=str(out.relative_to(ROOT)), packed_bytes=out.stat().st_size,
                       pack_seconds=round(time.perf_counter() - started, 1))
+    if sys.platform == "win32" and shutil.which("iscc"):
+        subprocess.run(["iscc", f"/DAppVersion={version()}",
+                        str(HERE / "windows" / "salesdesigner.iss")], check=True)
+        report["installer"] = f"dist/SalesDesigner-Setup-{version()}.exe"
+    elif sys.platform == "darwin":
+        subprocess.run(["sh", str(HERE / "macos" / "make-dmg.sh"), version()], check=True)
+        report["installer"] = f"dist/SalesDesigner-{version()}.dmg"
     (DIST / "build-report.json").write_text(json.dumps(report, indent=2) + "\n")
     del icons
     return report
