@@ -109,6 +109,15 @@ def test_the_bundle_has_what_the_app_loads_and_not_what_it_never_loads(bundle):
     assert bundle.report["unpacked_bytes"] < 200 * 1024 * 1024
 
 
+def test_the_bundle_carries_the_metadata_the_about_dialog_reads(bundle):
+    from salesdesigner.ui.dialogs.licences import python_components
+    internal = bundle.folder / "_internal"
+    carried = {p.name.split("-")[0].lower().replace("_", "-")
+               for p in internal.glob("*.dist-info")}
+    for component in python_components()[1:]:  # Python itself has no dist-info
+        assert component.name.lower().replace("_", "-") in carried, component.name
+
+
 def test_the_bundled_designer_starts_and_takes_a_second_launchs_document(bundle, tmp_path):
     """The GUI of the bundle (not only its sub-commands): the first launch opens a window
     on a document and keeps running; a second launch with another document hands it over

@@ -63,7 +63,11 @@ def python_components(root: str = "salesdesigner") -> list[Component]:
     """Every installed distribution ``root`` needs (recursively), ``root`` left out,
     sorted by name; Python itself first."""
     seen: dict[str, Component] = {}
-    todo = list(_requirements(metadata.distribution(root)))
+    python = Component("Python", sys.version.split()[0], "PSF-2.0")
+    try:
+        todo = list(_requirements(metadata.distribution(root)))
+    except metadata.PackageNotFoundError:  # run from a bare checkout: nothing to read
+        return [python]
     while todo:
         name = todo.pop()
         if _normal(name) in seen:
@@ -75,7 +79,6 @@ def python_components(root: str = "salesdesigner") -> list[Component]:
         meta = dist.metadata
         seen[_normal(name)] = Component(meta["Name"], meta["Version"] or "", licence_of(meta))
         todo.extend(_requirements(dist))
-    python = Component("Python", sys.version.split()[0], "PSF-2.0")
     return [python, *sorted(seen.values(), key=lambda c: c.name.lower())]
 
 
