@@ -20,6 +20,11 @@ def run(argv: list[str]) -> int:
             print("error: this is SalesDesigner, not a Python interpreter", file=sys.stderr)
             return 2
         sys.argv = [argv[2], *argv[3:]]
+        if sys.stdout is None:  # a windowed (Windows) executable: use the pipe Qt gave us
+            try:
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            except OSError:
+                pass
         try:
             runpy.run_module(argv[2], run_name="__main__", alter_sys=True)
         except SystemExit as exc:
