@@ -56,7 +56,8 @@ def test_the_macos_bundle_exports_the_document_type():
     assert info["CFBundleExecutable"] == "salesdesigner"  # the spec's EXE name
 
 
-def test_every_icon_the_installers_name_is_made_by_the_icon_script(tmp_path):
+def test_every_icon_the_installers_name_is_made_by_the_icon_script(qapp, tmp_path):
+    # (qapp first: a QGuiApplication made by the icon script would break later widget tests)
     sys.path.insert(0, str(INSTALLER))
     try:
         from icons import make_icons
