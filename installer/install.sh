@@ -2,7 +2,9 @@
 # Install SalesDesigner from this checkout into .venv, with the system libraries Qt needs.
 #
 #   bash installer/install.sh          the app (Qt's X11 libraries, Japanese fonts, .venv)
-#   bash installer/install.sh --test   also what the test suite uses (Chromium, qpdf, …)
+#   bash installer/install.sh --test   also what the test suite uses (Chromium, qpdf, …, and
+#                                      PyInstaller with the desktop-file tools for the
+#                                      frozen bundle's smoke test)
 #
 # System packages are installed with apt (as root, or with sudo) and only when missing;
 # on a machine without apt they are skipped with a note, and pip does the rest.
@@ -15,8 +17,9 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
           fonts-noto-cjk)
 extra=""
 if [[ ${1:-} == --test ]]; then
-  packages+=(chromium qpdf poppler-utils sqlite3 fonts-ipaexfont-gothic xvfb)
-  extra="[test]"
+  packages+=(chromium qpdf poppler-utils sqlite3 fonts-ipaexfont-gothic xvfb
+             desktop-file-utils libxml2-utils shared-mime-info xdg-utils libglib2.0-bin)
+  extra="[test,build]"
 fi
 
 if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then

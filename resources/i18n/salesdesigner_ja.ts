@@ -12,8 +12,28 @@
         <translation>Qt バージョン：{version}</translation>
     </message>
     <message>
-        <source>Bundled fonts: IPAexGothic (IPA Font License), DejaVu Sans and Symbola.</source>
-        <translation>同梱フォント：IPAexゴシック（IPAフォントライセンス）、DejaVu Sans、Symbola</translation>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>同梱フォント</translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL 3.0 through PySide6; the font licence texts are in the application folder, resources/fonts.</source>
+        <translation>Qt は PySide6 を通じて LGPL 3.0 の下で使用しています。フォントのライセンス全文はアプリケーションフォルダーの resources/fonts にあります。</translation>
     </message>
     <message>
         <source>About SalesDesigner</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontInfo, QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner import __version__
@@ -27,7 +27,8 @@ def application(language: str | None = None) -> QApplication:
     QGuiApplication.setApplicationDisplayName(APPLICATION)
     QGuiApplication.setDesktopFileName("salesdesigner")
     if QGuiApplication.windowIcon().isNull():
-        QGuiApplication.setWindowIcon(QIcon.fromTheme("x-office-drawing"))
+        from salesdesigner.paths import resource
+        QGuiApplication.setWindowIcon(QIcon(str(resource("icons", "salesdesigner.svg"))))
     _prefer_japanese_glyphs(app)
     install_translators(language)
     return app  # type: ignore[return-value]
@@ -38,7 +39,12 @@ JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic
 
 def _prefer_japanese_glyphs(app: QApplication) -> None:
     """Kanji shared with Chinese must be drawn with Japanese glyph shapes (documents are
-    Japanese or English), whatever the system's fallback font would pick."""
+    Japanese or English), whatever the system's fallback font would pick.  A system with no
+    Japanese font at all (a bare Linux desktop running the downloaded bundle) gets the
+    IPAex Gothic the manual is set in, rather than empty boxes."""
+    if not any(f in JAPANESE_FONTS for f in QFontDatabase.families()):
+        from salesdesigner.paths import resource
+        QFontDatabase.addApplicationFont(str(resource("fonts", "IPAexGothic.ttf")))
     font = app.font()
     families = list(font.families()) or [font.family()]
     if any(f in families for f in JAPANESE_FONTS):
@@ -51,23 +57,39 @@ def _prefer_japanese_glyphs(app: QApplication) -> None:
 def run_gui(path: str | None = None, *, template: str | None = None,
             language: str | None = None) -> int:
     """Open the designer and run until the last window closes: on ``path``, or on a new
-    document from ``template`` (in ``language``), or as a fresh start would.
+    document from ``template`` (in ``language``), or as a fresh start would.  When this
+    user's designer is running already, ``path`` opens there instead and this returns 0;
+    while this one runs, it takes such documents, and macOS's file-open events.
 
     The cycle collector rests until the window has first painted (see
     :mod:`salesdesigner.gc_pause`); the command line pauses it before its imports.
     """
     with start_up_paused():
         app = application(language)
+        from salesdesigner.ui import desktop_open
+        if path and not template and desktop_open.hand_over([path]):
+            return 0  # the running instance shows it (a double-click while the app is open)
         from salesdesigner.ui.after_paint import after_next_paint
         from salesdesigner.ui.main_window import MainWindow
         window = MainWindow()
         window.restore_layout()
         window.show()
         after_next_paint(window, end_start_up_pause)
+        server = desktop_open.DocumentServer(app)
+        server.openRequested.connect(desktop_open.open_from_desktop)
+        server.listen()
+        file_open = desktop_open.FileOpenFilter(desktop_open.open_from_desktop, app)
+        app.installEventFilter(file_open)
         if template:
             window.open_sample(template, language)
         else:
             window.start(path)
-        status = app.exec()  # a start without a paint still ends the pause on the way out
+        try:
+            status = app.exec()  # a start without a paint still ends the pause on the way out
+        finally:
+            app.removeEventFilter(file_open)
+            server.close()
+            server.deleteLater()
+            file_open.deleteLater()
     window.deleteLater()  # a caller that goes on (a test, a script) does not keep it
     return status
