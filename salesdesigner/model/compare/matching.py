@@ -1,8 +1,10 @@
 """Which stage, lane and arrow of the old document is which of the new one.
 
-Ids come first, but an id alone is not trusted: two documents made from one template, or
-two CSV imports, share ids such as ``proposal`` or ``won`` without being related, and a
-differ that pairs by id alone calls unrelated models "unchanged" (bpmn-js-differ #7).  So a
+Ids come first.  Within one document (the same process id: revisions, a draft and its
+published version) a stage keeps its id for life, so equal ids are one stage.  Across
+documents an id alone is not trusted: two documents made from one template, or two CSV
+imports, share ids such as ``proposal`` or ``won`` without being related, and a differ
+that pairs by id alone calls unrelated models "unchanged" (bpmn-js-differ #7).  So there a
 pair of stages with the same id is kept when the stages are alike (:func:`likeness`: the
 name, and the words of the content), or when the rest of the flow around them was paired
 already (a stage renamed and rewritten where it stands); otherwise the two count as one
@@ -114,11 +116,12 @@ def match_stages(old: Process, new: Process) -> dict[str, str]:
     contents = _Contents()
     pairs: dict[str, str] = {}
     doubtful: list[str] = []
+    one_document = bool(old.id) and old.id == new.id
     for stage in old.stages:
         if not new.has_stage(stage.id):
             continue
         other = new.stage(stage.id)
-        if _same_content(stage, other):
+        if one_document or _same_content(stage, other):
             pairs[stage.id] = stage.id
             continue
         alike = likeness(stage, other, contents)
