@@ -30,6 +30,9 @@ CONTENT_SAME = 0.5
 CONTENT_FLOOR = 0.3
 #: A re-created stage's name must be at least this alike its old name.
 NAME_SIMILAR = 0.8
+#: Stages whose names have no equal on the other side are compared by name similarity only
+#: while there are at most this many pairs of them.
+SIMILAR_PAIRS_LIMIT = 4_000
 #: Half of a stage's arrows leading to paired stages keeps a same-id pair of the same kind.
 NEIGHBOURS_AGREE = 0.5
 
@@ -141,27 +144,46 @@ def match_stages(old: Process, new: Process) -> dict[str, str]:
 
 def _recreated(old: Process, new: Process, pairs: dict[str, str],
                contents: _Contents) -> dict[str, str]:
-    """Stages deleted and re-created: same kind, a very similar name, similar content
-    (or none on one side)."""
+    """Stages deleted and re-created: same kind, the same or a very similar name, similar
+    content (or none on one side).
+
+    Stages with the same name are compared first (cheap, by a look-up); stages whose name
+    has no equal on the other side are compared with each other only while there are few
+    of them (at most :data:`SIMILAR_PAIRS_LIMIT` pairs), so two unrelated 1,000-stage
+    processes do not cost a million name comparisons.
+    """
     taken = set(pairs.values())
     olds = [(i, s) for i, s in enumerate(old.stages) if s.id not in pairs]
     news = [(j, s) for j, s in enumerate(new.stages) if s.id not in taken]
     if not olds or not news:
         return {}
-    by_kind: dict[object, list[tuple[int, Stage]]] = {}
+    named: dict[tuple[object, str], list[tuple[int, Stage]]] = {}
     for j, stage in news:
-        by_kind.setdefault(stage.kind, []).append((j, stage))
+        named.setdefault((stage.kind, normalised(stage.name)), []).append((j, stage))
+    old_names = {(stage.kind, normalised(stage.name)) for _, stage in olds}
     candidates = []
+    lonely_old = []
     for i, a in olds:
-        for j, b in by_kind.get(a.kind, ()):
-            if ratio(a.name, b.name) < NAME_SIMILAR:
-                continue
-            alike = likeness(a, b, contents)
-            ca, cb = contents.of(a), contents.of(b)
-            if ca and cb and (alike.content or 0.0) < CONTENT_FLOOR:
-                continue
-            candidates.append((-alike.score, i + j, a.id, b.id))
+        same = named.get((a.kind, normalised(a.name)))
+        if same is None:
+            lonely_old.append((i, a))
+        for j, b in same or ():
+            _consider(a, b, i, j, contents, candidates)
+    lonely_new = [(j, b) for j, b in news if (b.kind, normalised(b.name)) not in old_names]
+    if len(lonely_old) * len(lonely_new) <= SIMILAR_PAIRS_LIMIT:
+        for i, a in lonely_old:
+            for j, b in lonely_new:
+                if a.kind == b.kind and ratio(a.name, b.name) >= NAME_SIMILAR:
+                    _consider(a, b, i, j, contents, candidates)
     return greedy(candidates)
+
+
+def _consider(a: Stage, b: Stage, i: int, j: int, contents: _Contents,
+              candidates: list[tuple[float, int, str, str]]) -> None:
+    alike = likeness(a, b, contents)
+    if contents.of(a) and contents.of(b) and (alike.content or 0.0) < CONTENT_FLOOR:
+        return
+    candidates.append((-alike.score, i + j, a.id, b.id))
 
 
 def greedy(candidates: list[tuple[float, int, str, str]]) -> dict[str, str]:

@@ -24,7 +24,8 @@ from functools import lru_cache
 _CJK = ("\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
         "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef")
 _TOKEN = re.compile(rf"[^\W{_CJK}]+|\s+|.", re.DOTALL)
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_WORD = re.compile(rf"[^\W{_CJK}]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
 class Op(str, enum.Enum):
@@ -120,24 +121,14 @@ def ratio(a: str, b: str) -> float:
 def token_set(text: str) -> frozenset[str]:
     """The words of a text, for comparing content: spaced-script words folded to lower
     case, and CJK text as overlapping character pairs (a single kanji says too little)."""
-    found: set[str] = set()
-    cjk_run: list[str] = []
-    for token in tokens(text.casefold()):
-        if _CJK_CHAR.fullmatch(token):
-            cjk_run.append(token)
-            continue
-        _add_bigrams(found, cjk_run)
-        cjk_run = []
-        if token.strip() and (len(token) > 1 or token.isalnum()):
-            found.add(token)
-    _add_bigrams(found, cjk_run)
+    text = text.casefold()
+    found = set(_WORD.findall(text))
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            found.add(run)
+        else:
+            found.update(run[i:i + 2] for i in range(len(run) - 1))
     return frozenset(found)
-
-
-def _add_bigrams(found: set[str], run: list[str]) -> None:
-    if len(run) == 1:
-        found.add(run[0])
-    found.update(a + b for a, b in zip(run, run[1:]))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -93,7 +93,7 @@ def test_a_process_compared_with_itself_has_no_changes(process):
     assert compare(process, process.copy()).changes == ()
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(processes(max_stages=6), st.data())
 def test_comparing_the_other_way_round_mirrors_every_change_each_listed_once(old, data):
     new = old.copy()

@@ -108,7 +108,7 @@ def test_json_report_is_stable_and_carries_the_changed_characters():
     assert data["changes"][1]["old"] == 30 and data["changes"][1]["new"] == 35
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(processes(max_stages=5), st.data())
 def test_any_comparison_reads_as_text_and_json(old, data):
     new = old.copy()
