@@ -224,9 +224,11 @@ def test_a_different_stage_under_an_old_id_is_removed_and_added_not_renamed():
 def test_a_stage_rewritten_where_it_stands_stays_one_stage():
     """Same id, every word new, but the flow around it unchanged: a rewrite, not a swap
     (even in a copy of the document saved as another process)."""
-    old, new = edited(lambda p: p.update_process(id="process-copy") and p.replace_stage(Stage(
-        "proposal", "Solution design", lane="sales", position=proposal(p).position,
-        goal="Agree the scope.")))
+    def rewrite(p: Process) -> None:
+        p.update_process(id="process-copy")
+        p.replace_stage(Stage("proposal", "Solution design", lane="sales",
+                              position=proposal(p).position, goal="Agree the scope."))
+    old, new = edited(rewrite)
     found = compare(old, new)
     assert found.stage_pairs["proposal"] == "proposal"
     assert ("added", "stage", "") not in summary(old, new)
@@ -243,3 +245,17 @@ def test_unrelated_processes_are_neither_unchanged_nor_renames_of_each_other(a, 
     assert not [c for c in found.content if c.field == "name" and c.subject.value != "process"]
     ops = {(c.op, c.subject.value) for c in found.content}
     assert (ChangeOp.ADDED, "stage") in ops and (ChangeOp.REMOVED, "stage") in ops
+
+
+def test_equally_good_pairings_are_chosen_the_same_way_round():
+    """Two stages drawn again twice under one name: whichever way the documents are
+    compared, the first old one pairs with the first new one."""
+    def drawn(pid: str, ids: tuple[str, str]) -> Process:
+        process = Process(id=pid)
+        for sid in ids:
+            process.add_stage(Stage(sid, "Qualify", goal="Ask about budget"))
+        return process
+
+    old, new = drawn("p1", ("a", "b")), drawn("p2", ("x", "w"))
+    assert compare(old, new).stage_pairs == {"a": "x", "b": "w"}
+    assert compare(new, old).stage_pairs == {"x": "a", "w": "b"}
