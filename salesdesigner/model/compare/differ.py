@@ -121,7 +121,7 @@ def _stage_changes(old: Process, new: Process, pairs: dict[str, str],
                               STAGE_LAYOUT, skip={"id", *STAGE_PARTS}, same=same,
                               parts=(before.name, stage.name))
         for part in STAGE_PARTS:
-            out += _part_changes(part, before, stage)
+            out += _part_changes(part, before, stage, pairs)
     for stage in old.stages:
         if stage.id not in pairs:
             out.append(Change(ChangeOp.REMOVED, Subject.STAGE, stage.id, None, old=stage,
@@ -185,7 +185,14 @@ def pair_items(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _part_changes(part: str, before: Stage, after: Stage) -> list[Change]:
+def _part_changes(part: str, before: Stage, after: Stage,
+                  stage_pairs: dict[str, str]) -> list[Change]:
+    """The items of one list of a stage (its KPIs, its tips…) added, removed, changed,
+    reordered; a KPI measured up to a re-created stage still measures up to it."""
+
+    def same(name: str, x: Any, y: Any) -> bool:
+        return x == y or (name == "measure_to" and bool(x) and stage_pairs.get(x) == y)
+
     subject = STAGE_PARTS[part]
     old, new = getattr(before, part), getattr(after, part)
     if old == new:
@@ -205,7 +212,7 @@ def _part_changes(part: str, before: Stage, after: Stage) -> list[Change]:
                                 *names))
         else:
             found += _field_changes(subject, a, b, before.id, after.id, frozenset(),
-                                    parts=names)
+                                    parts=names, same=same)
     for j, item in enumerate(new):
         if j not in paired_new:
             found.append(Change(ChangeOp.ADDED, subject, before.id, after.id, new=item,

@@ -259,3 +259,12 @@ def test_equally_good_pairings_are_chosen_the_same_way_round():
     old, new = drawn("p1", ("a", "b")), drawn("p2", ("x", "w"))
     assert compare(old, new).stage_pairs == {"a": "x", "b": "w"}
     assert compare(new, old).stage_pairs == {"x": "a", "w": "b"}
+
+
+def test_a_kpi_measured_up_to_a_re_created_stage_has_not_changed():
+    old = TEMPLATE["en"].copy()
+    first_kpi(old, measure_to="closing")
+    new = old.copy()
+    recreate(new, "closing", "stage-77aa")
+    first_kpi(new, measure_to="stage-77aa")
+    assert summary(old, new) == []
