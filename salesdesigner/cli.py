@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
 
-SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals")
+SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals", "diff",
+               "analyze")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -64,7 +65,8 @@ def _command_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a document as JSON, GraphML, PDF or HTML")
     export.add_argument("format", choices=("json", "graphml", "pdf", "html"))
     export.add_argument("file")
-    export.add_argument("-o", "--output", required=True)
+    export.add_argument("-o", "--output", required=True,
+                        help="the file to write; - writes json to standard output")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf only")
     export.add_argument("--lane", action="append", default=None, metavar="NAME",
                         help="pdf only: include only stages of this lane, by name or id "
@@ -99,6 +101,28 @@ def _command_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1400x900", help="WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--lang", default=None, help="UI language: ja or en")
     shot.add_argument("--force", action="store_true", help="overwrite OUT even when read-only")
+
+    diff = sub.add_parser("diff", help="what changed between two versions of a document; "
+                                       "exit 1 if the content differs, 2 on errors")
+    diff.add_argument("old", help="the older .salesdesign or .json file")
+    diff.add_argument("new", help="the newer .salesdesign or .json file")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON")
+    diff.add_argument("--include-layout", action="store_true",
+                      help="also list layout changes (positions, bend points, lane heights)")
+    diff.add_argument("--lang", default=None,
+                      help="language of the report: ja or en (default: the document's)")
+
+    ana = sub.add_parser("analyze", help="the deal history against the process: funnel, "
+                         "flows, KPI actuals against targets, stalled deals, the bottleneck")
+    ana.add_argument("file")
+    ana.add_argument("--period", default=None,
+                     help="2026-10 (a month), 2026-W44 (a week) or 2026-10-01..2026-10-15 "
+                          "(default: the whole history)")
+    ana.add_argument("--by", choices=("won", "revenue"), default="won",
+                     help="rank the bottleneck by won deals (default) or revenue")
+    ana.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    ana.add_argument("--lang", default=None,
+                     help="language of the report: ja or en (default: the document's)")
     return parser
 
 
@@ -200,6 +224,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.output == "-":
+        return _export_to_stdout(args)
     _refuse_same_file(args.file, args.output)
     _refuse_clobbering_a_document(args.output, args.force)
     _check_output(args.output, args.force)
@@ -222,6 +248,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_html(process, args.output, attachments=args.attachments or "folder",
                     force=args.force)
     print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _export_to_stdout(args: argparse.Namespace) -> int:
+    """``-o -``: the interchange JSON on stdout, attachments listed without their bytes;
+    what Git's textconv needs to show a document's changes line by line."""
+    if args.format != "json":
+        raise UserError("only json can be written to standard output (-o -).")
+    from salesdesigner.storage.any_format import read_process
+    from salesdesigner.storage.json_format import process_to_json
+    sys.stdout.write(process_to_json(read_process(args.file)))
     return EXIT_OK
 
 
@@ -324,8 +361,52 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Aggregates only (like the manual's section): no deal id, name, owner or amount."""
+    import json
+
+    from salesdesigner.model.actuals import analysis_to_json, analyze, render_text
+
+    if args.lang is not None and args.lang not in ("ja", "en"):
+        raise UserError(f"unknown language {args.lang[:40]!r}: use ja or en.")
+    process = _open(args.file)
+    if not process.actuals:
+        raise UserError(f"{args.file} holds no actuals: import a CRM export first "
+                        "(salesdesigner import actuals FILE EXPORT.csv).")
+    analysis = analyze(process, process.actuals.events, args.period, by=args.by)
+    if args.json:
+        sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(analysis, args.lang).rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Like diff(1): 0 when the content is the same (layout may differ), 1 when it differs."""
+    import json
+
+    from salesdesigner.model.compare import compare, comparison_to_json, report_text
+    from salesdesigner.storage.any_format import read_process
+
+    if args.lang is not None and args.lang not in ("ja", "en"):
+        raise UserError(f"unknown language {args.lang[:40]!r}: use ja or en.")
+    old, new = read_process(args.old), read_process(args.new)
+    comparison = compare(old, new)
+    if args.json:
+        data = comparison_to_json(comparison, include_layout=args.include_layout,
+                                  old_label=args.old, new_label=args.new)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = report_text(comparison, old, new, old_label=args.old, new_label=args.new,
+                           include_layout=args.include_layout, language=args.lang)
+    sys.stdout.write(text)
+    return EXIT_FINDINGS if comparison else EXIT_OK
+
+
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
-            "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals}
+            "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals, "diff": cmd_diff,
+            "analyze": cmd_analyze}
 
 
 def _check_display() -> None:
@@ -370,6 +451,7 @@ def _one_line(text: str, limit: int = 800) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    trouble = EXIT_USAGE if argv[:1] == ["diff"] else None  # diff(1): 1 means "differ"
     try:
         if argv[:2] == ["import", "actuals"]:
             return cmd_import_actuals(_actuals_parser().parse_args(argv[2:]))
@@ -379,18 +461,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _gui(_document_parser().parse_args(argv))
     except UserError as exc:
         print(f"error: {_one_line(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, _UsageError) else EXIT_FINDINGS
+        return EXIT_USAGE if isinstance(exc, _UsageError) else trouble or EXIT_FINDINGS
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         print(_one_line(f"error: cannot access{where}: {exc.strerror or exc}"), file=sys.stderr)
-        return EXIT_FINDINGS
+        return trouble or EXIT_FINDINGS
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: still one line, with what to report
         print(f"error: internal error ({type(exc).__name__}: {' '.join(str(exc).split())}); "
               "please report it", file=sys.stderr)
-        return 70
+        return trouble or 70
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,7 @@ from salesdesigner.model.presentation import en, ja
 
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 TABLES: Mapping[str, Mapping[str, str]] = {"en": en.WORDS, "ja": ja.WORDS}
-SCOPES: tuple[str, ...] = ("playbook", "manual", "check", "import", "analysis")
+SCOPES: tuple[str, ...] = ("playbook", "manual", "check", "import", "analysis", "diff")
 
 
 def primary_language(tag: str | None) -> str:
