@@ -134,7 +134,7 @@ def polars_core(events: list[DealEvent]) -> object:
     v.group_by(["stage", "next"]).agg(pl.col("deal").n_unique(), pl.len())
     v.group_by("stage").agg(pl.col("days").mean().alias("mean"),
                           pl.col("days").median().alias("median"))
-    return dict(zip(reach["stage"], reach["deal"]))
+    return dict(zip(reach["stage"], reach["deal"], strict=False))
 
 
 CANDIDATES = {"yardstick": yardstick, "plain": plain, "plain_month": plain_month,

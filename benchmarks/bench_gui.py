@@ -329,9 +329,9 @@ def _startup_row(label: str, figures: list[float], goal: str) -> list[str]:
 
 
 def run(runs: int, parts: tuple[str, ...] = PARTS) -> None:
-    import salesdesigner.ui  # noqa: F401 - the PySide6 guard, before any Qt call
     from PySide6.QtWidgets import QApplication
 
+    import salesdesigner.ui  # noqa: F401 - the PySide6 guard, before any Qt call
     from benchmarks.synthetic import synthetic_process
     from salesdesigner.storage.document import save_document
 

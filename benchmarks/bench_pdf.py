@@ -15,8 +15,8 @@ import argparse
 from pypdf import PdfReader
 
 from benchmarks.common import best_of, print_table
-from salesdesigner.export.pdf import render_pdf
 from benchmarks.synthetic import synthetic_process
+from salesdesigner.export.pdf import render_pdf
 from salesdesigner.storage.templates import load_template
 
 

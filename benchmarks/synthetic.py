@@ -72,7 +72,7 @@ def synthetic_process(n_stages: int, seed: int = 0) -> Process:
     for stage in [start, *stages, won, lost]:
         process.add_stage(stage)
     chain = ["start", *(s.id for s in stages), "won"]
-    for n, (a, b) in enumerate(zip(chain, chain[1:])):
+    for n, (a, b) in enumerate(zip(chain, chain[1:], strict=False)):
         process.add_transition(Transition(f"t{n}", a, b, "next"))
     for i, stage in enumerate(stages):
         if stage.kind is StageKind.DECISION:

@@ -123,7 +123,7 @@ def build(*, archive: bool = True, clean: bool = False) -> dict[str, object]:
         "files": sum(1 for p in app_dir.rglob("*") if p.is_file()),
         "build_seconds": round(built, 1),
     }
-    if archive and not sys.platform == "darwin":
+    if archive and sys.platform != "darwin":
         out = DIST / f"SalesDesigner-{version()}-{platform_tag()}.tar.gz"
         started = time.perf_counter()
         pack(app_dir, out)

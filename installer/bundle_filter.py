@@ -63,9 +63,7 @@ def keep_binary(name: str) -> bool:
         return False
     if UNUSED_LIBRARIES.search(parts[-1]):
         return False
-    if len(parts) == 1 and HOST_LIBRARIES.search(parts[-1]):
-        return False
-    return True
+    return not (len(parts) == 1 and HOST_LIBRARIES.search(parts[-1]))
 
 
 def keep_data(name: str) -> bool:

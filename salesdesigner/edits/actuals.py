@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from salesdesigner.gc_pause import collector_paused
 from salesdesigner.edits.base import Edit, Name, Touched, touched
+from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model.actuals.events import DealEvent
 from salesdesigner.model.actuals.record import EMPTY_ACTUALS, Actuals, ImportRecord
 from salesdesigner.model.process import Process

@@ -66,7 +66,7 @@ def insert_bend_point(path: Sequence[Point], waypoints: Sequence[Point], at: Poi
     points that come before the stretch of the drawn ``path`` nearest to ``at``."""
     best, where = math.inf, 0.0
     length = 0.0
-    for a, b in zip(path, path[1:]):
+    for a, b in zip(path, path[1:], strict=False):
         d, t = _distance(at, a, b)
         if d < best:
             best, where = d, length + t * math.dist(a, b)
@@ -75,7 +75,7 @@ def insert_bend_point(path: Sequence[Point], waypoints: Sequence[Point], at: Poi
     for w in waypoints:  # how far along the path each bend point lies
         dist_w, along = math.inf, 0.0
         length = 0.0
-        for a, b in zip(path, path[1:]):
+        for a, b in zip(path, path[1:], strict=False):
             d, t = _distance(w, a, b)
             if d < dist_w:
                 dist_w, along = d, length + t * math.dist(a, b)

@@ -12,6 +12,7 @@ Segments at a port (leaving or entering a stage) stay: ports are distinct alread
 from __future__ import annotations
 
 import bisect
+import contextlib
 import math
 from collections.abc import Collection, Hashable
 
@@ -88,14 +89,14 @@ class SegmentIndex:
                 for p, _, other in ends.get((cx, cy), ()) if other != key]
         for p, other in near:  # (few: the other ends around the line)
             px, py = p
-            for a, b in zip(pts, pts[1:]):
+            for a, b in zip(pts, pts[1:], strict=False):
                 if min(a[0], b[0]) - gap < px < max(a[0], b[0]) + gap and min(
                         a[1], b[1]) - gap < py < max(a[1], b[1]) + gap and _distance(p, a, b) < gap:
                     return other
         for p in (pts[0], pts[-1]) if pts else ():
             for other, line in self._curves_near(p[0] - gap, p[1] - gap, p[0] + gap,
                                                  p[1] + gap, key):
-                if any(_distance(p, c, d) < gap for c, d in zip(line, line[1:])):
+                if any(_distance(p, c, d) < gap for c, d in zip(line, line[1:], strict=False)):
                     return other
             for kind, at, along in ((0, p[1], p[0]), (1, p[0], p[1])):  # detours' segments
                 for bucket in range(int((at - gap) // _BUCKET), int((at + gap) // _BUCKET) + 1):
@@ -116,12 +117,12 @@ class SegmentIndex:
             ys = [p[1] for p in pts]
             near = self._curves_near(min(xs) - gap, min(ys) - gap, max(xs) + gap,
                                      max(ys) + gap, key)
-            for a, b in zip(pts, pts[1:]) if near else ():
+            for a, b in zip(pts, pts[1:], strict=False) if near else ():
                 x0, x1 = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
                 y0, y1 = (a[1], b[1]) if a[1] < b[1] else (b[1], a[1])
                 x0, y0, x1, y1 = x0 - gap, y0 - gap, x1 + gap, y1 + gap
                 for other, line in near:
-                    for c, d in zip(line, line[1:]):
+                    for c, d in zip(line, line[1:], strict=False):
                         # side by side only where their boxes meet: most pieces do not
                         if ((c[0] > x0 or d[0] > x0) and (c[0] < x1 or d[0] < x1)
                                 and (c[1] > y0 or d[1] > y0) and (c[1] < y1 or d[1] < y1)
@@ -163,10 +164,8 @@ class SegmentIndex:
             if entries is None or entry not in entries:
                 entries = self._curve_lines[kind].get(bucket)
             if entries is not None:
-                try:
+                with contextlib.suppress(ValueError):
                     entries.remove(entry)
-                except ValueError:
-                    pass
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._owned
@@ -210,7 +209,7 @@ def axis_runs(pts: list[Point] | tuple[Point, ...],
     out: list[tuple[int, float, float, float]] = []
     kind = -1
     lo = hi = amin = amax = 0.0
-    for a, b in zip(pts, pts[1:]):
+    for a, b in zip(pts, pts[1:], strict=False):
         dx, dy = abs(b[0] - a[0]), abs(b[1] - a[1])
         k = 0 if dx and dy <= slack * dx else 1 if dy and dx <= slack * dy else -1
         if k >= 0 and k == kind:

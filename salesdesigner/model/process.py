@@ -595,7 +595,7 @@ def _checked_stage(stage: Stage) -> Stage:
                                "is not a finite number.")
         kpis.append(kpi if direction is kpi.direction else dataclasses.replace(kpi, direction=direction))
     if kind is not stage.kind or tuple(kpis) != stage.kpis or any(
-            a is not b for a, b in zip(kpis, stage.kpis)):
+            a is not b for a, b in zip(kpis, stage.kpis, strict=False)):
         stage = dataclasses.replace(stage, kind=kind, kpis=tuple(kpis))
     return stage
 

@@ -6,6 +6,7 @@ write them and where; the recovery dialog lists them.  Qt-free, like the rest of
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -93,10 +94,8 @@ def _disk_from_json(value: object) -> DiskState | None:
 
 def remove_autosave(entry: Autosave) -> None:
     for path in (entry.document, entry.meta):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 __all__ = ["Autosave", "find_autosaves", "remove_autosave", "write_autosave"]

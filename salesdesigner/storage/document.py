@@ -31,8 +31,8 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model import Process, ProcessError, UserError
-from salesdesigner.storage.files import AtomicOutput, OutputError, regular_file_error
 from salesdesigner.storage.actuals_rows import StreamedRows
+from salesdesigner.storage.files import AtomicOutput, OutputError, regular_file_error
 from salesdesigner.storage.migrations import OLDEST_READABLE_VERSION, migrate
 from salesdesigner.storage.rows import BadRow, process_from_rows, process_rows
 from salesdesigner.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base

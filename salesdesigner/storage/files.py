@@ -28,7 +28,7 @@ import stat
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from salesdesigner.model.errors import UserError
@@ -259,10 +259,8 @@ def write_beside(folder: Path, files: dict[str, bytes], *, force: bool = False) 
         for path in created:
             unlink_quietly(path)
         if created_folder:
-            try:
+            with suppress(OSError):
                 os.rmdir(folder)
-            except OSError:
-                pass
         raise
 
 
@@ -351,10 +349,8 @@ def fsync_directory(folder: Path) -> None:
 
 
 def unlink_quietly(path: Path) -> None:
-    try:
+    with suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def reason(exc: BaseException) -> str:

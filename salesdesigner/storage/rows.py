@@ -16,8 +16,8 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from salesdesigner.model import (
-    ArrowStyle,
     Action,
+    ArrowStyle,
     Attachment,
     Direction,
     Kpi,

@@ -53,10 +53,8 @@ def schema_problem(db: sqlite3.Connection, metadata: MetaData = Base.metadata) -
             return f"{_q(name)} is a view, not a table"
         elif kind == "trigger":
             return f"it holds a trigger {_q(name)}"
-        elif kind == "table" and name in _SQLITE_TABLES:
-            continue
-        elif kind == "index" and table in tables and (
-                sql is None or name in indexes):  # sqlite_autoindex_* of UNIQUE/PRIMARY KEY
+        elif kind == "table" and name in _SQLITE_TABLES or kind == "index" and table in tables and (
+                sql is None or name in indexes):
             continue
         else:
             what = {"view": "a view", "index": "an index", "table": "a table"}.get(

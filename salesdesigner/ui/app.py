@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesigner import __version__
 from salesdesigner.gc_pause import end_start_up_pause, start_up_paused
-from salesdesigner.ui.settings import APPLICATION, ORGANIZATION
 from salesdesigner.ui.i18n import install_translators
+from salesdesigner.ui.settings import APPLICATION, ORGANIZATION
 
 
 def application(language: str | None = None) -> QApplication:

@@ -34,14 +34,14 @@ from salesdesigner.model.process import Process
 from salesdesigner.ui.actions import Actions
 from salesdesigner.ui.after_paint import after_next_paint
 from salesdesigner.ui.canvas import ui_texts
-from salesdesigner.ui.commands import retranslate_stack
-from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.editor import CanvasEditor
+from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.view import ProcessView
-from salesdesigner.ui.settings import Settings
+from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.document_controller import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
+from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.validation_dock import ValidationDockFit
 from salesdesigner.ui.validation_panel import ValidationPanel
 

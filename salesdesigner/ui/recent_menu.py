@@ -26,7 +26,7 @@ def fill_recent_menu(menu: QMenu, document: DocumentController) -> None:
     menu.clear()
     menu.setToolTipsVisible(True)
     paths = document.recent_files()
-    for n, (path, text) in enumerate(zip(paths, recent_labels(paths)), 1):
+    for n, (path, text) in enumerate(zip(paths, recent_labels(paths), strict=False), 1):
         label = f"&{n} {text}" if n < 10 else text
         action = menu.addAction(label)
         action.setToolTip(path)
@@ -47,7 +47,7 @@ def recent_labels(paths: list[str]) -> list[str]:
     folded = [n.casefold() for n in names]
     home = str(Path.home())
     labels = []
-    for path, name, key in zip(paths, names, folded):
+    for path, name, key in zip(paths, names, folded, strict=False):
         text = name
         if folded.count(key) > 1:
             folder = str(Path(path).parent)

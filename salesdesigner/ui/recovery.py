@@ -45,7 +45,7 @@ def offer_recovery(window: MainWindow) -> list[MainWindow]:
     dialog.deleteLater()
 
     recovered: list[MainWindow] = []
-    for (entry, lock), choice in zip(claimed, choices):
+    for (entry, lock), choice in zip(claimed, choices, strict=False):
         if choice == RECOVER:
             target = _recover(window, entry, lock, first=not recovered)
             if target is not None:

@@ -8,11 +8,21 @@ to select and centre its stages.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import unicodedata
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,10 +144,8 @@ class ValidationPanel(QWidget):
         self.revalidate()
 
     def _detach(self, process: Process) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             process.events.disconnect(self._on_event)
-        except ValueError:
-            pass
 
     def detach(self) -> None:
         self.timer.stop()

@@ -68,7 +68,7 @@ def long_csv(events: list[DealEvent], styles: list[int], delimiter: str = ",") -
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(["商談ID", "商談名", "フェーズ", "変更日", "金額", "担当者"])
-    for e, style in zip(events, styles):
+    for e, style in zip(events, styles, strict=False):
         writer.writerow([e.deal_id, e.deal_name, NAME[e.stage_id],
                          date_text(e.entered, DATE_STYLES[style % 5]),
                          amount_text(e.amount or 0, style), e.owner])

@@ -16,7 +16,7 @@ from salesdesigner.model.actuals.record import EMPTY_ACTUALS
 from salesdesigner.storage.actuals_import import read_actuals
 from salesdesigner.storage.templates import load_template
 from tests.actuals.exports import histories, long_csv
-from tests.actuals.strategies import actuals, sample_actuals, deal_events
+from tests.actuals.strategies import actuals, deal_events, sample_actuals
 
 
 @settings(max_examples=30, deadline=None)

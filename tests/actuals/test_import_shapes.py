@@ -132,10 +132,10 @@ def test_a_map_naming_no_stage_is_refused(tmp_path):
 @pytest.mark.parametrize("content, words", [
     (b"", "not a table"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not a table"),
-    ("just one line of prose without any separators\nand another\n".encode(), "not a table"),
+    (b"just one line of prose without any separators\nand another\n", "not a table"),
     (b"SQLite format 3\x00" + bytes(200), "not a CRM export"),
     (b"PK\x03\x04garbage that is no zip", "not a readable Excel workbook"),
-    ("名前,メモ\nA,B\n".encode("utf-8"), "no column for deal_id"),
+    ("名前,メモ\nA,B\n".encode(), "no column for deal_id"),
 ])
 def test_a_file_that_is_not_a_usable_table_is_one_clear_error(tmp_path, content, words):
     path = tmp_path / "export.csv"

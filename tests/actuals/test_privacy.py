@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from salesdesigner.edits.actuals import import_record
 from salesdesigner.model.actuals.events import DealEvent, Outcome
 from salesdesigner.model.actuals.record import actuals_of
-from salesdesigner.edits.actuals import import_record
 from salesdesigner.storage.templates import load_template
 
 SECRETS = ("DEALQX7731", "OWNERZK5", "NAMEWJ3", "秘密商事", "REASONPV8", "987654321",

@@ -16,7 +16,7 @@ from salesdesigner.cli import main
 from salesdesigner.storage.document import save_document
 from salesdesigner.storage.json_format import process_to_json
 from salesdesigner.storage.templates import load_template
-from tests.cli.test_cli import assert_one_line_error, fingerprint, run
+from tests.cli.test_cli import fingerprint, run
 
 CLI = f"{shlex.quote(sys.executable)} -m salesdesigner.cli"
 

@@ -89,7 +89,7 @@ def test_stages_are_in_process_order_and_branches_point_by_index(tmp_path: Path)
     data = payload(read(out))
     order = process_order(process)
     assert [s["id"] for s in data["stages"]] == order
-    for stage, sid in zip(data["stages"], order):
+    for stage, sid in zip(data["stages"], order, strict=False):
         assert [data["stages"][b["to"]]["id"] for b in stage["out"]] == \
             [t.target for t in process.outgoing(sid)]
         assert [b["label"] for b in stage["out"]] == [t.label for t in process.outgoing(sid)]
@@ -170,7 +170,7 @@ def test_any_process_exports_and_its_text_survives_verbatim(tmp_path: Path, proc
     data = payload(html)
     order = process_order(process)
     assert [s["id"] for s in data["stages"]] == order
-    for stage, sid in zip(data["stages"], order):
+    for stage, sid in zip(data["stages"], order, strict=False):
         src = process.stage(sid)
         assert stage["name"] == src.name
         assert [s["body"] for s in stage["scripts"]] == [s.body for s in src.scripts]

@@ -28,7 +28,7 @@ def _paths(svg: str) -> list[list[tuple[float, float]]]:
     out = []
     for d in re.findall(r'<path class="edge[^"]*" d="([^"]+)"', svg):
         nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
-        out.append(list(zip(nums[0::2], nums[1::2])))
+        out.append(list(zip(nums[0::2], nums[1::2], strict=False)))
     return out
 
 
@@ -39,7 +39,7 @@ def test_svg_arrows_follow_the_shared_routes_and_avoid_the_stage_in_between():
     routes = process_routes(process)
     assert len(paths) == len(process.transitions)
     blocker = stage_rect(process.stage("c"))
-    for t, pts in zip(process.transitions, paths):
+    for t, pts in zip(process.transitions, paths, strict=False):
         r = routes[t.id]
         assert pts[0] == r.start and pts[-1] == r.end  # the same route as canvas and PDF
         if t.id == "ab":

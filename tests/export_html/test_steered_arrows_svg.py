@@ -19,7 +19,7 @@ def _edge(svg: str) -> str:
 
 def _points(d: str) -> list[tuple[float, float]]:
     nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
-    return list(zip(nums[0::2], nums[1::2]))
+    return list(zip(nums[0::2], nums[1::2], strict=False))
 
 
 def test_a_straight_arrow_through_bend_points_from_a_pinned_end_is_drawn_so():

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from benchmarks.synthetic import synthetic_process
 from salesdesigner.export.pdf import render_pdf
-from salesdesigner.export.pdf.page_templates import LANDSCAPE_MARGIN, PAPERS
 from salesdesigner.export.pdf.flowplan import MIN_PT, plan_flow
+from salesdesigner.export.pdf.page_templates import LANDSCAPE_MARGIN, PAPERS
 from salesdesigner.model import Lane, Position, Process, Stage, StageKind, Transition
 from salesdesigner.model.geometry import stage_rect
 from salesdesigner.storage.templates import load_template

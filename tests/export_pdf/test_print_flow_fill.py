@@ -13,7 +13,6 @@ import pytest
 
 from benchmarks.synthetic import synthetic_process
 from salesdesigner.export.pdf.diagram import Scene, label_size
-from salesdesigner.export.pdf.page_templates import LANDSCAPE_MARGIN, PAPERS
 from salesdesigner.export.pdf.flowplan import (
     MIN_PT,
     PIECE_GAP,
@@ -23,6 +22,7 @@ from salesdesigner.export.pdf.flowplan import (
     page_groups,
     plan_flow,
 )
+from salesdesigner.export.pdf.page_templates import LANDSCAPE_MARGIN, PAPERS
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.presentation import Words
 from salesdesigner.storage.templates import load_template

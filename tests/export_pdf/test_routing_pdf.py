@@ -41,7 +41,7 @@ def test_the_overview_arrow_goes_around_the_stage_in_its_way():
     flow._arrows()
     assert len(canv.strokes) == 1
     numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", canv.strokes[0])]
-    page = list(zip(numbers[0::2], numbers[1::2]))
+    page = list(zip(numbers[0::2], numbers[1::2], strict=False))
     scene_pts = [(x + flow.view.x, flow.height - y + flow.view.y) for x, y in page]
     blocker = stage_rect(process.stage("c"))
     assert len(scene_pts) > 4  # an orthogonal path with rounded corners, not one curve

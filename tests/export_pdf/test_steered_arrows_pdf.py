@@ -27,7 +27,7 @@ def _stroke_points(process) -> list[tuple[float, float]]:
     assert " c" not in code or process.arrow_style is not ArrowStyle.STRAIGHT
     numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", code)]
     return [(round(x + flow.view.x, 6), round(flow.height - y + flow.view.y, 6))
-            for x, y in zip(numbers[0::2], numbers[1::2])]
+            for x, y in zip(numbers[0::2], numbers[1::2], strict=False)]
 
 
 def test_a_steered_straight_arrow_runs_through_its_bend_points_on_the_page():

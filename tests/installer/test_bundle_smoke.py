@@ -5,8 +5,8 @@ each time; it carries the Qt pieces the app loads and not those it never loads."
 from __future__ import annotations
 
 import pickle
-import time
 import subprocess
+import time
 import zlib
 from pathlib import Path
 

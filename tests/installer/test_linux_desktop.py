@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import subprocess
+import sys
 import tarfile
 from pathlib import Path
 

@@ -9,10 +9,10 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.model.geometry import Rect, stage_rect
 from salesdesigner.model.labels_layout import place_labels
 from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
-from benchmarks.synthetic import synthetic_process
 from tests.samples import blocked_process, shared_channel_process
 from tests.strategies import processes
 

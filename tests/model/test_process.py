@@ -25,7 +25,7 @@ def chain(*ids: str) -> Process:
     process = Process(name="p")
     for sid in ids:
         process.add_stage(Stage(sid, sid.upper()))
-    for a, b in zip(ids, ids[1:]):
+    for a, b in zip(ids, ids[1:], strict=False):
         process.add_transition(Transition(f"{a}>{b}", a, b))
     return process
 

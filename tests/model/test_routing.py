@@ -8,6 +8,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.model.geometry import Rect, stage_rect
 from salesdesigner.model.routing import (
     MARGIN,
@@ -18,7 +19,6 @@ from salesdesigner.model.routing import (
     route,
     simple_route,
 )
-from benchmarks.synthetic import synthetic_process
 
 
 def _meets(r: Route, rect: Rect, pad: float = 0.0) -> bool:

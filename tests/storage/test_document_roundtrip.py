@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from salesdesigner.model import Kpi, Position, Process, Stage
 from benchmarks.synthetic import synthetic_process
+from salesdesigner.model import Kpi, Position, Process, Stage
 from salesdesigner.storage.document import (
     APPLICATION_ID,
     SCHEMA_VERSION,

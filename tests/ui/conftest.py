@@ -12,10 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import weakref  # noqa: E402
 
 import pytest  # noqa: E402
-
-import salesdesigner.ui  # noqa: E402,F401  - installs the PySide6 6.12 None guard first
 from PySide6.QtCore import QEvent, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import salesdesigner.ui  # noqa: E402,F401  - installs the PySide6 6.12 None guard first
 
 # Qt's own shared windows, made once and reused (the tooltip label, a menu's tear-off).
 QT_SHARED_WINDOWS = frozenset({"QTipLabel"})

@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 
+from salesdesigner.export.pdf.errors import PdfExportCancelled, PdfExportError
 from salesdesigner.export.pdf.page_templates import (
     PAPERS,
     Cancelled,
@@ -22,7 +23,6 @@ from salesdesigner.export.pdf.page_templates import (
     ManualTemplate,
     make_anchor,
 )
-from salesdesigner.export.pdf.errors import PdfExportCancelled, PdfExportError
 from salesdesigner.export.pdf.sections import (
     SHORT_SECTION,
     Manual,

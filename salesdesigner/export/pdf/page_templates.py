@@ -161,7 +161,7 @@ class Contents(TableOfContents):
                            ("TOPPADDING", (0, 0), (-1, -1), 3),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]
-        for level, text, page, key in entries:
+        for _level, text, page, key in entries:
             link = f'<a href="#{key}">' if key else ""
             end = "</a>" if key else ""
             rows.append([self.ts.raw(f"{link}{text}{end}", "toc0"),

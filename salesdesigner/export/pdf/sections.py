@@ -294,7 +294,8 @@ def target_text(kpi: Kpi, lb: Labels) -> str:
 def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -> list[Flowable]:
     ts, lb = m.ts, m.labels
     out: list[Flowable] = [anchor("kpis", lb("kpi_summary")), ts.para(lb("kpi_summary"), "h1")]
-    cut = lambda text: ts.short(text, SUMMARY_CELL_LIMIT)
+    def cut(text):
+        return ts.short(text, SUMMARY_CELL_LIMIT)
     header = [[ts.para(lb(k), "cell_head") for k in
                ("col_stage", "col_kpi", "col_target", "col_definition")]]
     style = [
@@ -465,7 +466,7 @@ def _callout(ts: Typesetter, parts: list[Flowable], color: colors.Color, width: 
     """A boxed block that may run over several pages: one table row per paragraph."""
     table = Table([[p] for p in parts], colWidths=[width], splitByRow=1, splitInRow=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
-                
+
         ("BACKGROUND", (0, 0), (-1, -1), fill),
         ("LINEBEFORE", (0, 0), (0, -1), 3, color),
         ("BOX", (0, 0), (-1, -1), 0.4, tint(color, 0.5)),

@@ -14,13 +14,13 @@ still become a :class:`DealEvent` in Python for the analysis (see
 from __future__ import annotations
 
 import os
-from operator import itemgetter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
-from salesdesigner.gc_pause import collector_paused
 from salesdesigner.edits.actuals import ImportActuals, import_record
+from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model import Process
 from salesdesigner.model.actuals.events import DealEvent, Outcome
 from salesdesigner.storage.actuals_import.columns import (

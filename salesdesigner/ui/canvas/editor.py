@@ -35,9 +35,9 @@ from salesdesigner.model.placement import free_spot
 from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
 from salesdesigner.ui.canvas import keys, lane_menu, style, ui_texts
+from salesdesigner.ui.canvas.arrow_gestures import BendInteraction, remove_bend_point
 from salesdesigner.ui.canvas.clipboard_ops import ClipboardOps
 from salesdesigner.ui.canvas.inplace_editor import InplaceEditor
-from salesdesigner.ui.canvas.arrow_gestures import BendInteraction, remove_bend_point
 from salesdesigner.ui.canvas.interactions import (
     ConnectInteraction,
     DragInteraction,

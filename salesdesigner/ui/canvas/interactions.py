@@ -212,7 +212,7 @@ class DragInteraction(Interaction):
         delta = event.scenePos() - self.press
         edges: dict[int, TransitionItem] = {}
         moved = False
-        for item, start in zip(self.items, self.starts):
+        for item, start in zip(self.items, self.starts, strict=False):
             snapped = QPointF(snap(start.x() + delta.x()), snap(start.y() + delta.y()))
             if snapped != item.pos():
                 item.setPos(snapped)

@@ -276,7 +276,7 @@ class ArrowRouter:
 
 def _meets(points: tuple[Point, ...], r: Rect, pad: float) -> bool:
     """Whether a polyline comes within ``pad`` of the rectangle ``r``."""
-    return any(segment_meets(a, b, r, pad) for a, b in zip(points, points[1:]))
+    return any(segment_meets(a, b, r, pad) for a, b in zip(points, points[1:], strict=False))
 
 
 def _diamond(item: StageItem) -> bool:

@@ -9,9 +9,9 @@ process (back edges, lane widths, scene size) is batched into one deferred :meth
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections.abc import Iterable
-
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
@@ -480,10 +480,8 @@ class ProcessScene(QGraphicsScene):
 
 
 def _safe_disconnect(process: Process, listener) -> None:
-    try:
+    with contextlib.suppress(ValueError):
         process.events.disconnect(listener)
-    except ValueError:
-        pass
 
 
 __all__ = ["ProcessScene"]

@@ -186,7 +186,7 @@ def far_layout(text: str, width: float, height: float, scale: float,
 def _breaks_a_word(lines: list[str]) -> bool:
     """Whether a Latin word runs on from one line to the next ("Qualificati" / "on")."""
     return any(a and b and _is_word_char(a[-1]) and _is_word_char(b[0])
-               for a, b in zip(lines, lines[1:]))
+               for a, b in zip(lines, lines[1:], strict=False))
 
 
 def _enough(layout: tuple[QFont, list[str]], shown: str,

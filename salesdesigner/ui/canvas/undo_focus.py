@@ -10,6 +10,7 @@ the stages went.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -70,10 +71,8 @@ class UndoFocus(QObject):
         if self._attached and shiboken6.isValid(self._stack):
             self._stack.indexChanged.disconnect(self._index_changed)
         if self._attached:
-            try:
+            with contextlib.suppress(ValueError):
                 self._process.events.disconnect(self.note)
-            except ValueError:
-                pass
         self._attached = False
 
     def _index_changed(self, index: int) -> None:

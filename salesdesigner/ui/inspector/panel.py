@@ -6,6 +6,7 @@ once; its fields hand every change to the canvas editor through one :class:`Edit
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -244,10 +245,8 @@ class Inspector(QWidget):
             self._show_header()
 
     def _detach(self, process: Process) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             process.events.disconnect(self._on_event)
-        except ValueError:
-            pass
 
     def detach(self) -> None:
         """Stop following the model (the window is closing)."""

@@ -173,7 +173,7 @@ class RecordListEditor(QWidget):
             if spec.attr in self.editors:
                 self.editors[spec.attr].setPlaceholderText(spec.placeholder)
         self.fields = [dataclasses.replace(old, label=new.label, placeholder=new.placeholder)
-                       for old, new in zip(self.fields, fields)]
+                       for old, new in zip(self.fields, fields, strict=False)]
 
     def _tool(self, icon: str, slot: Callable[[], None]) -> QToolButton:
         from PySide6.QtGui import QIcon

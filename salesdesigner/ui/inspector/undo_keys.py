@@ -8,6 +8,8 @@ the key through to the window's Undo/Redo actions exactly when the field cannot 
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
@@ -53,7 +55,5 @@ def install_undo_fallback(root: QWidget) -> UndoFallback:
 
 
 def _disconnect(app: QApplication, slot) -> None:
-    try:
+    with contextlib.suppress(RuntimeError, TypeError):
         app.focusChanged.disconnect(slot)
-    except (RuntimeError, TypeError):
-        pass

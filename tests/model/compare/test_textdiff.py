@@ -62,7 +62,7 @@ def test_runs_rebuild_both_texts_and_never_repeat_a_kind(old, new):
     runs = text_runs(old, new)
     assert "".join(r.text for r in runs if r.op is not Op.INSERT) == old
     assert "".join(r.text for r in runs if r.op is not Op.DELETE) == new
-    assert all(a.op is not b.op for a, b in zip(runs, runs[1:]))
+    assert all(a.op is not b.op for a, b in zip(runs, runs[1:], strict=False))
     assert all(r.text for r in runs)
 
 

@@ -113,9 +113,9 @@ def test_steered_arrows_follow_their_bend_points_pinned_ends_and_styles(canvas):
     pts = arrow.routed.points
     assert not arrow.routed.curved and any(  # on one of its stretches
         min(a[0], b[0]) <= 460 <= max(a[0], b[0]) and min(a[1], b[1]) <= 80 <= max(a[1], b[1])
-        for a, b in zip(pts, pts[1:]))
+        for a, b in zip(pts, pts[1:], strict=False))
     assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(arrow.routed.points,
-                                                             arrow.routed.points[1:]))
+                                                             arrow.routed.points[1:], strict=False))
     c.process.set_waypoints("ab", [])
     c.process.set_anchor("ab", "source", None)
     c.process.set_arrow_style("ab", None)

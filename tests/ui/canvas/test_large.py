@@ -7,9 +7,9 @@ import time
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from benchmarks.synthetic import synthetic_process
 from salesdesigner.model import Position
 from salesdesigner.model.geometry import snap
-from benchmarks.synthetic import synthetic_process
 from tests.ui.canvas.conftest import assert_scene_matches
 
 

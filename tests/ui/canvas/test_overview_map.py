@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QColor, QImage
 
+from salesdesigner.edits import SetLane
 from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.minimap import Minimap
-from salesdesigner.edits import SetLane
 from salesdesigner.ui.commands import EditCommand
 from tests.ui.edit_commands import stage_command
 

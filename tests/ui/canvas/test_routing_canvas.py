@@ -125,9 +125,9 @@ def test_adding_a_stage_in_the_way_and_deleting_it_reroute_the_arrow(canvas):
 
 
 def test_after_auto_layout_and_its_undo_no_arrow_crosses_a_stage(canvas):
+    from benchmarks.synthetic import synthetic_process
     from salesdesigner.model.geometry import stage_rect
     from salesdesigner.model.routing import _segment_meets
-    from benchmarks.synthetic import synthetic_process
 
     c = canvas(synthetic_process(90, seed=5))
     for step in ("layout", "undo"):

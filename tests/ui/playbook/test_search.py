@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFrame
 
 from salesdesigner.ui.playbook import PlaybookWindow
-
 from salesdesigner.ui.playbook.search_panel import ROW_HTML
 
 
@@ -90,7 +89,7 @@ def test_big_playbooks_search_after_a_pause_and_enter_does_not_wait(qtbot):
 def _visible_in_page(window, label) -> bool:
     page = window.page
     top = label.mapTo(page.viewport(), label.rect().topLeft()).y()
-    return 0 <= top and top + min(label.height(), 40) <= page.viewport().height()
+    return top >= 0 and top + min(label.height(), 40) <= page.viewport().height()
 
 
 def test_picking_a_script_result_scrolls_to_that_script_and_highlights_it(qtbot, window):

@@ -75,8 +75,8 @@ def test_kpi_names_clipped_by_the_narrow_table_show_in_full_as_a_tooltip(window)
     from PySide6.QtGui import QTextDocument
 
     from salesdesigner.model import Kpi
-    from tests.ui.edit_commands import stage_command
     from salesdesigner.ui.inspector.kpi_table import NAME
+    from tests.ui.edit_commands import stage_command
 
     stage = window.process.stage("hearing")
     window.undo_stack.push(stage_command(window.process, "hearing", {

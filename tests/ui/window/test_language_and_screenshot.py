@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage
 
 from salesdesigner.ui.app import application
 from salesdesigner.ui.dialogs.preferences import PreferencesDialog
-from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.i18n import current_language, install_translators, resolve_language
+from salesdesigner.ui.settings import Settings
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from salesdesigner.storage.document import save_document
-from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.main_window import MainWindow
 from salesdesigner.ui.recent_menu import recent_labels
+from salesdesigner.ui.settings import Settings
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
 from salesdesigner.ui.dialogs.preferences import PreferencesDialog
-from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.i18n import current_language, install_translators
+from salesdesigner.ui.settings import Settings
 
 # the conftest's ``dialogs`` fixture replaces the static file pickers: keep the real one
 REAL_GET_OPEN_FILE_NAME = QFileDialog.getOpenFileName

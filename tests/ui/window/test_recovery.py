@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from salesdesigner.storage.autosave import Autosave, find_autosaves, write_autosave
 from salesdesigner.storage.document import save_document
 from salesdesigner.ui import main_window as main_window_module
-from salesdesigner.storage.autosave import Autosave, find_autosaves, write_autosave
 from salesdesigner.ui.recovery_dialog import RecoveryDialog
 
 SB = QMessageBox.StandardButton
@@ -236,8 +236,8 @@ def test_an_autosave_whose_note_was_never_written_is_still_offered(
 
 def test_a_recovered_document_still_notices_its_file_changed_after_the_crash(
         make_window, sample, monkeypatch, autosave_dir, tmp_path):
-    from salesdesigner.storage.document import open_document
     from salesdesigner.storage.disk_state import disk_state
+    from salesdesigner.storage.document import open_document
 
     plan = tmp_path / "plan.salesdesign"
     save_document(sample, plan)
