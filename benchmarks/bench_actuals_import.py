@@ -6,9 +6,10 @@ process, so its peak memory (max RSS) is its own.
 Columns: seconds and peak MB of the yardstick (``csv.reader`` over the decoded file, every
 row touched), of ``read_actuals`` (decode, detect, parse dates/amounts, map stages, build
 the DealEvents) plus applying the import edit (merge, sort, one value on the process),
-of saving the document with those actuals, and of opening it again.  With ``--dataframes PYTHON`` it also
-times pandas and polars reading the same CSV with its dates parsed (run by that
-interpreter, which must have them), the measurement behind parsing with the csv module.
+of saving the document with those actuals, and of opening it again.  With
+``--dataframes PYTHON`` it also times pandas and polars reading the same CSV with its dates
+parsed (run by that interpreter, which must have them), the measurement behind parsing with
+the csv module.
 
     .venv/bin/python -m benchmarks.bench_actuals_import [--sizes 100000 1000000]
 """
@@ -29,8 +30,8 @@ from pathlib import Path
 from benchmarks.common import print_table
 
 #: The eight-step template's stage names (Japanese), in order, as a CRM would spell them.
-STAGES = ("リード発生", "プロスペクティング", "アプローチとアポイント獲得", "ヒアリングとニーズ把握",
-          "提案とプレゼンテーション", "クロージング", "受注", "失注")
+STAGES = ("リード発生", "プロスペクティング", "アプローチとアポイント獲得",
+          "ヒアリングとニーズ把握", "提案とプレゼンテーション", "クロージング", "受注", "失注")
 
 
 def write_export(path: Path, rows: int, seed: int = 10) -> None:

@@ -71,13 +71,15 @@ def main() -> None:
     for n in args.sizes:
         old = synthetic_process(n)
         new = revised(old)
-        yard = best_of(lambda: (process_to_json(old), process_to_json(new)),  # noqa: B023
+        yard = best_of(lambda old=old, new=new: (process_to_json(old), process_to_json(new)),
                        args.repeat)
         holder = {}
-        seconds = best_of(lambda: holder.update(c=compare(old, new)), args.repeat)  # noqa: B023
+        seconds = best_of(lambda old=old, new=new, holder=holder:
+                          holder.update(c=compare(old, new)), args.repeat)
         found = holder["c"]
-        text = best_of(lambda: (report_text(found, old, new),  # noqa: B023
-                                comparison_to_json(found)), args.repeat)
+        text = best_of(lambda found=found, old=old, new=new: (report_text(found, old, new),
+                                                               comparison_to_json(found)),
+                       args.repeat)
         rows.append([f"{n:,}", f"{len(found.content)}", f"{len(found.layout)}",
                      f"{seconds * 1000:.0f}", f"{text * 1000:.0f}", f"{yard * 1000:.0f}",
                      f"{seconds / yard:.2f}x"])

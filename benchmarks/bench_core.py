@@ -54,13 +54,16 @@ def run(sizes: list[int], repeat: int) -> None:
             graph = plain_graph(process)
             nl_text = json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False)
 
-            save = best_of(lambda: save_document(process, path), repeat)
-            open_ = best_of(lambda: open_document(path), repeat)
-            export = best_of(lambda: process_to_json(process), repeat)
-            import_ = best_of(lambda: process_from_json(text), repeat)
-            nl_dump = best_of(lambda: json.dumps(nx.node_link_data(graph, edges="links"),
-                                                 ensure_ascii=False), repeat)
-            nl_load = best_of(lambda: nx.node_link_graph(json.loads(nl_text), edges="links"),
+            save = best_of(lambda process=process, path=path: save_document(process, path),
+                           repeat)
+            open_ = best_of(lambda path=path: open_document(path), repeat)
+            export = best_of(lambda process=process: process_to_json(process), repeat)
+            import_ = best_of(lambda text=text: process_from_json(text), repeat)
+            nl_dump = best_of(lambda graph=graph: json.dumps(nx.node_link_data(graph,
+                                                                               edges="links"),
+                                                             ensure_ascii=False), repeat)
+            nl_load = best_of(lambda nl_text=nl_text: nx.node_link_graph(json.loads(nl_text),
+                                                                         edges="links"),
                               repeat)
             assert open_document(path) == process and process_from_json(text) == process
             ms = lambda s: f"{s * 1000:.1f}"  # noqa: E731

@@ -45,7 +45,9 @@ def synthetic_process(n_stages: int, seed: int = 0) -> Process:
         lane_index = min(i // per_lane, len(LANES) - 1)
         kind = StageKind.DECISION if i % 7 == 6 or i == body - 1 else StageKind.STAGE
         stages.append(Stage(
-            id=f"s{i}", name=f"Stage {i}: {rng.choice(['Qualify', 'Discover', 'Propose', 'Negotiate', 'Onboard'])}",
+            id=f"s{i}",
+            name=(f"Stage {i}: "
+                  f"{rng.choice(['Qualify', 'Discover', 'Propose', 'Negotiate', 'Onboard'])}"),
             kind=kind, lane=LANES[lane_index][0],
             position=Position(LEFT_MARGIN + (i + 1) * COLUMN_SPACING,
                               band * lane_index + band / 2 + (ROW_SPACING / 3) * (i % 2)),

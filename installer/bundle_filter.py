@@ -16,7 +16,8 @@ PLUGINS: dict[str, tuple[str, ...] | None] = {
     # the portal's native file dialogs; gtk3 would bring GTK and 40 of its libraries
     "platformthemes": ("xdgdesktopportal",),
     # compose keys and ibus (Japanese input methods); not the QML virtual keyboard
-    "platforminputcontexts": ("composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"),
+    "platforminputcontexts": ("composeplatforminputcontextplugin",
+                              "ibusplatforminputcontextplugin"),
     "imageformats": ("svg", "jpeg", "gif", "ico", "webp", "icns"),  # attachments, icons
     "iconengines": None,                  # SVG icons
     "printsupport": None,                 # File ▸ Print of the manual (CUPS)

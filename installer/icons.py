@@ -35,13 +35,14 @@ def document_svg(source: str) -> str:
     """The document icon: a sheet with a folded corner and the application mark on it."""
     body = re.sub(r"^<svg[^>]*>|</svg>$", "", _inner(source)).strip()
     mark = f'<g transform="translate(120 196) scale({272 / 512})">{body}</g>'
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" '
+            f"""viewBox="0 0 512 512">
   <path d="M88 24 H344 L448 128 V472 Q448 488 432 488 H88 Q72 488 72 472 V40 Q72 24 88 24 Z"
         fill="#ffffff" stroke="#8a94a6" stroke-width="12" stroke-linejoin="round"/>
   <path d="M344 24 V112 Q344 128 360 128 H448" fill="#dfe5ee" stroke="#8a94a6"
         stroke-width="12" stroke-linejoin="round"/>
   {mark}
-</svg>"""
+</svg>""")
 
 
 _app: object = None  # the QGuiApplication the renderer needs, kept alive

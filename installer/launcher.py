@@ -8,6 +8,7 @@ as ``sys.executable -m salesdesigner.export.pdf.worker …``, so that one form i
 
 from __future__ import annotations
 
+import contextlib
 import runpy
 import sys
 
@@ -21,10 +22,8 @@ def run(argv: list[str]) -> int:
             return 2
         sys.argv = [argv[2], *argv[3:]]
         if sys.stdout is None:  # a windowed (Windows) executable: use the pipe Qt gave us
-            try:
+            with contextlib.suppress(OSError):
                 sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-            except OSError:
-                pass
         try:
             runpy.run_module(argv[2], run_name="__main__", alter_sys=True)
         except SystemExit as exc:

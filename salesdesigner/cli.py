@@ -77,7 +77,8 @@ def _command_parser() -> argparse.ArgumentParser:
                         help="overwrite OUT even when it is a SalesDesigner document or "
                              "read-only")
     export.add_argument("--attachments", default=None,
-                        help="json: beside|omit (default beside); html: folder|inline (default folder)")
+                        help="json: beside|omit (default beside); "
+                             "html: folder|inline (default folder)")
 
     imp = sub.add_parser("import", help="build a document from JSON or a CSV stage list; "
                          "'import actuals FILE EXPORT' adds deal history from a CRM export "

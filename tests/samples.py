@@ -25,7 +25,8 @@ def shared_channel_process(label: str = "disqualified — no budget",
     p = Process(id="shared", name="Shared channel", language=language)
     p.add_lane(Lane("l", "Sales", "#4C78A8", 400))
     for i in range(3):
-        p.add_stage(Stage(f"s{i}", f"Stage {i}", StageKind.STAGE, "l", Position(200 + 220 * i, 175)))
+        p.add_stage(Stage(f"s{i}", f"Stage {i}", StageKind.STAGE, "l",
+                          Position(200 + 220 * i, 175)))
         if i:
             p.add_transition(Transition(f"f{i}", f"s{i - 1}", f"s{i}"))
     p.add_stage(Stage("lost", "Lost", StageKind.LOST, "l", Position(1080, 250)))

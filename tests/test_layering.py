@@ -62,7 +62,8 @@ def test_lower_layer_tests_pass_without_pyside6():
     folders = [str(p) for p in (ROOT / "tests").iterdir()
                if p.is_dir() and p.name in ("model", "edits", "storage", "interchange")]
     code = ("import sys, pytest\n"
-            f"sys.exit(pytest.main(['-q', '-x', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider', *{folders!r}]))")
+            "sys.exit(pytest.main(['-q', '-x', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider', "
+            f"*{folders!r}]))")
     result = run_without_qt(code)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 

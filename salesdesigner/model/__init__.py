@@ -39,7 +39,8 @@ _HOME = {
 }
 
 __all__ = [
-    "Action", "Anchor", "ArrowStyle", "Attachment", "Direction", "Kpi", "Lane", "Material", "Position", "Script",
+    "Action", "Anchor", "ArrowStyle", "Attachment", "Direction", "Kpi", "Lane", "Material",
+    "Position", "Script",
     "Stage", "StageKind", "Transition", "ProcessError", "UserError", "Process",
     "StageRemoval", "TransitionRemoval", "LaneRemoval",
 ]

@@ -16,8 +16,9 @@ crossing, or a neighbour in the same channel) hides that arrow and reads as its 
 (up to :data:`_MAX_LINE_CELLS` of arrows: every printed piece and template map).
 A moved label avoids the placed pills, the stages, the other arrows and the *default*
 spots of labels not placed yet (which may have to stay there); where no spot along its
-arrow is clear of other arrows, the nearest one clear of pills and stages will do.  So no pair of pills overlaps more than it did
-at the defaults, and the result depends only on the input (and its order).
+arrow is clear of other arrows, the nearest one clear of pills and stages will do.  So no
+pair of pills overlaps more than it did at the defaults, and the result depends only on
+the input (and its order).
 
 The PDF overview and the HTML map use it.  The canvas does not yet: placing the labels of
 a 1,000-stage document there costs ~8 ms more to open it, over its benchmark goal, and the

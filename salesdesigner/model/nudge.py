@@ -84,8 +84,10 @@ class SegmentIndex:
         ends = self._ends
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
-        near = [(p, other) for cx in range(int((min(xs) - gap) // _CELL), int((max(xs) + gap) // _CELL) + 1)
-                for cy in range(int((min(ys) - gap) // _CELL), int((max(ys) + gap) // _CELL) + 1)
+        cols = range(int((min(xs) - gap) // _CELL), int((max(xs) + gap) // _CELL) + 1)
+        rows = range(int((min(ys) - gap) // _CELL), int((max(ys) + gap) // _CELL) + 1)
+        near = [(p, other) for cx in cols
+                for cy in rows
                 for p, _, other in ends.get((cx, cy), ()) if other != key]
         for p, other in near:  # (few: the other ends around the line)
             px, py = p

@@ -173,8 +173,9 @@ def _overflow(r: Rect, by_side: dict[str, list[End]], diamond: bool,
         while len(group) > room:
             moved = False
             for other, pick in ((low, 0), (high, -1)):
-                if len(group) > room and other not in shadowed and len(by_side.get(other, ())) < int(
-                        _usable(r, other, diamond) / MIN_PORT_GAP):
+                other_room = int(_usable(r, other, diamond) / MIN_PORT_GAP)
+                if (len(group) > room and other not in shadowed
+                        and len(by_side.get(other, ())) < other_room):
                     end = group.pop(pick)
                     by_side.setdefault(other, []).append(End(end.key, other, end.toward))
                     moved = True

@@ -593,7 +593,8 @@ def _checked_stage(stage: Stage) -> Stage:
         if kpi.target is not None and not math.isfinite(kpi.target):
             raise ProcessError(f"KPI {kpi.name!r} of stage {stage.id!r} has a target that "
                                "is not a finite number.")
-        kpis.append(kpi if direction is kpi.direction else dataclasses.replace(kpi, direction=direction))
+        kpis.append(kpi if direction is kpi.direction
+                    else dataclasses.replace(kpi, direction=direction))
     if kind is not stage.kind or tuple(kpis) != stage.kpis or any(
             a is not b for a, b in zip(kpis, stage.kpis, strict=False)):
         stage = dataclasses.replace(stage, kind=kind, kpis=tuple(kpis))

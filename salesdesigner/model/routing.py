@@ -245,7 +245,8 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
     back = back and loops_below(src, dst)
     if ports is None:
         sides = ("bottom", "bottom") if back else flow_sides(src, dst)
-        ports = (Port(sides[0], port_point(src, sides[0])), Port(sides[1], port_point(dst, sides[1])))
+        ports = (Port(sides[0], port_point(src, sides[0])),
+                 Port(sides[1], port_point(dst, sides[1])))
     sp, tp = ports
     corner = 0.0 if style is ArrowStyle.STRAIGHT else CORNER
     if waypoints:

@@ -9,9 +9,9 @@ Opening never writes: the file is checked by its header (SQLite magic, our
 ``application_id``, a ``user_version`` we can read, no truncation) and then read through a
 read-only, immutable connection (no -wal/-shm ever appears beside it; a journal another
 program left is refused, not replayed), bounded in time and checked against our schema
-before any row is read (see :func:`open_document`).  A file of an older layout is copied into memory and migrated there
-(:mod:`.migrations`).  Every problem becomes a :class:`DocumentError` with one line of
-explanation; the file on disk is left exactly as it was.
+before any row is read (see :func:`open_document`).  A file of an older layout is copied
+into memory and migrated there (:mod:`.migrations`).  Every problem becomes a
+:class:`DocumentError` with one line of explanation; the file on disk is left exactly as it was.
 """
 
 from __future__ import annotations

@@ -222,8 +222,8 @@ def export_json(process: Process, path: Path | str,
                                "(a lone surrogate) and cannot be saved as UTF-8.") from None
     files = attachment_files(process) if folder is not None else {}
     try:
-        with AtomicOutput(path, force=force) as out:
-            with write_beside(folder or path.parent, files, force=force):
+        with (AtomicOutput(path, force=force) as out,
+              write_beside(folder or path.parent, files, force=force)):
                 out.write(data)
                 out.commit()
     except OutputError as exc:

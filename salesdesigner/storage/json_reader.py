@@ -256,7 +256,8 @@ def _attachment(raw: object, n: int, base_dir: Path | None) -> Attachment | None
     full = base_dir.joinpath(*PurePosixPath(rel).parts)
     if (rel.startswith(("/", "\\")) or "\x00" in rel or ".." in re.split(r"[/\\]", rel)
             or not full.resolve().is_relative_to(base_dir.resolve())):
-        raise InterchangeError(f"{where}: path {quoted(rel)} must stay inside the JSON file's folder.")
+        raise InterchangeError(
+            f"{where}: path {quoted(rel)} must stay inside the JSON file's folder.")
     if not full.exists() and not full.is_symlink():
         raise InterchangeError(f"{where}: its file {quoted(rel)} is missing next to the "
                                "JSON file.")
@@ -332,7 +333,8 @@ def process_from_json(text: str, *, base_dir: Path | None = None) -> Process:
                                f"not {_type_name(version)}.")
     if version > VERSION:
         raise InterchangeError(f"This file is from a newer SalesDesigner (format version "
-                               f"{shown(version)}); this version reads version {VERSION} and older. "
+                               f"{shown(version)}); this version reads version {VERSION} "
+                               "and older. "
                                "Please update SalesDesigner.")
     if version < 1:
         raise InterchangeError(f"Format version {shown(version)} does not exist; "
@@ -378,7 +380,8 @@ def _build(root: dict[str, Any], base_dir: Path | None) -> Process:
             raise InterchangeError(f"Two transitions have the id {quoted(t.id)}.")
         other = process.transition_between(t.source, t.target)
         if other is not None:
-            raise InterchangeError(f"Transition {quoted(t.id)} duplicates {quoted(other.id)}: both lead "
+            raise InterchangeError(f"Transition {quoted(t.id)} duplicates {quoted(other.id)}: "
+                                   "both lead "
                                    f"from {quoted(t.source)} to {quoted(t.target)}.")
         process.add_transition(t)
     for n, raw in enumerate(_list(root, "attachments", "The file"), 1):

@@ -70,5 +70,6 @@ def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
     return False
 
 
-__all__ = ["EARLIEST_YEAR", "LATEST_YEAR", "MAX_AMOUNT", "MAX_COORDINATE", "MAX_DURATION_DAYS", "MAX_LANE_HEIGHT", "MAX_NESTING",
+__all__ = ["EARLIEST_YEAR", "LATEST_YEAR", "MAX_AMOUNT", "MAX_COORDINATE", "MAX_DURATION_DAYS",
+           "MAX_LANE_HEIGHT", "MAX_NESTING",
            "number_problem", "shown", "too_deep"]

@@ -318,7 +318,8 @@ class Actions(QObject):
             (self.full_screen, self.tr("F&ull Screen"), ""),
             (self.reset_layout, self.tr("&Reset Layout"),
              self.tr("Put the panels and the toolbar back where they were at first")),
-            (self.playbook, self.tr("&Playbook"), self.tr("Read the process as a rep would, read-only")),
+            (self.playbook, self.tr("&Playbook"),
+             self.tr("Read the process as a rep would, read-only")),
             (self.insert[StageKind.STAGE], self.tr("&Stage"), ""),
             (self.insert[StageKind.DECISION], self.tr("&Decision"), ""),
             (self.insert[StageKind.START], self.tr("S&tart"), ""),
@@ -326,7 +327,8 @@ class Actions(QObject):
             (self.insert[StageKind.LOST], self.tr("&Lost"), ""),
             (self.insert[StageKind.END], self.tr("&End"), ""),
             (self.add_lane, self.tr("L&ane"), ""),
-            (self.auto_layout, self.tr("&Auto Layout"), self.tr("Arrange the stages left to right")),
+            (self.auto_layout, self.tr("&Auto Layout"),
+             self.tr("Arrange the stages left to right")),
             (self.align["left"], self.tr("&Left"), ""),
             (self.align["hcenter"], self.tr("&Centre"), ""),
             (self.align["right"], self.tr("&Right"), ""),
@@ -353,7 +355,8 @@ class Actions(QObject):
         self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
         self._name_undo_redo()
 
-        for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")), ("view", self.tr("&View")),
+        for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")),
+                           ("view", self.tr("&View")),
                            ("insert", self.tr("&Insert")), ("process", self.tr("&Process")),
                            ("help", self.tr("&Help"))):
             self.menus[key].setTitle(title)

@@ -125,7 +125,7 @@ class DocumentController(QObject):
                    | QMessageBox.StandardButton.Cancel)
         answer = QMessageBox.warning(
             self.window, self.tr("Unsaved Changes"),
-            self.tr("Do you want to save the changes you made to “{name}”?\nYour changes will be lost if you don't save them.").format(
+            self.tr("Do you want to save the changes you made to “{name}”?\nYour changes will be lost if you don't save them.").format(  # noqa: E501 - one literal for lupdate
                         name=self.display_name),
             buttons, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -196,7 +196,7 @@ class DocumentController(QObject):
             return False
         answer = QMessageBox.question(
             self.window, self.tr("Revert"),
-            self.tr("Discard all changes and go back to the saved version of “{name}”? This cannot be undone.").format(name=self.display_name),
+            self.tr("Discard all changes and go back to the saved version of “{name}”? This cannot be undone.").format(name=self.display_name),  # noqa: E501 - one literal for lupdate
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -256,7 +256,7 @@ class DocumentController(QObject):
         other = None if own_file else controller_for(path)
         if other is not None and other is not self:  # Save As onto another window's file
             self.show_error(self.tr("Cannot Save Document"), self.tr(
-                "“{name}” is open in another window. Close it there first, or save under another name.").format(
+                "“{name}” is open in another window. Close it there first, or save under another name.").format(  # noqa: E501 - one literal for lupdate
                     name=Path(path).name))
             return False
         if own_file:
@@ -296,7 +296,7 @@ class DocumentController(QObject):
         if not self.changed_on_disk():
             return "overwrite"
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File Changed on Disk"),
-                          self.tr("“{name}” was changed by another program since you opened it.").format(
+                          self.tr("“{name}” was changed by another program since you opened it.").format(  # noqa: E501 - one literal for lupdate
                               name=self.display_name),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(self.tr(
@@ -309,7 +309,8 @@ class DocumentController(QObject):
         box.setEscapeButton(cancel)
         box.exec()
         clicked = box.clickedButton()
-        return "overwrite" if clicked is overwrite else "save-as" if clicked is save_as else "cancel"
+        return ("overwrite" if clicked is overwrite
+                else "save-as" if clicked is save_as else "cancel")
 
     def check_disk_changes(self) -> bool:
         """When the window comes back to the front: if its file changed on disk and this
@@ -323,7 +324,7 @@ class DocumentController(QObject):
         try:
             answer = QMessageBox.question(
                 self.window, self.tr("File Changed on Disk"),
-                self.tr("“{name}” was changed by another program. Do you want to reload it?").format(
+                self.tr("“{name}” was changed by another program. Do you want to reload it?").format(  # noqa: E501 - one literal for lupdate
                     name=self.display_name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes)

@@ -222,6 +222,7 @@ def test_export_pdf_lane_takes_the_lane_name_and_lists_the_lanes_when_unknown(tm
     wrong = run("export", "pdf", "x.salesdesign", "-o", "no.pdf", "--lane", "営業部", cwd=tmp_path)
     line = assert_one_line_error(wrong)
     assert "営業部" in line
-    for name in ("マーケティング", "インサイドセールス", "フィールドセールス", "カスタマーサクセス"):
+    for name in ("マーケティング", "インサイドセールス", "フィールドセールス",
+                 "カスタマーサクセス"):
         assert name in line
     assert not (tmp_path / "no.pdf").exists()

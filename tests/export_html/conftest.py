@@ -41,7 +41,8 @@ class Offline:
         self.page.wait_for_selector("html.ready", state="attached")
 
 
-def open_offline(browser, *, viewport=(1280, 900), permissions=(), init_script: str = "") -> Offline:
+def open_offline(browser, *, viewport=(1280, 900), permissions=(),
+                 init_script: str = "") -> Offline:
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     if permissions:
         context.grant_permissions(list(permissions))

@@ -98,10 +98,10 @@ def test_search_for_a_script_phrase_lands_on_its_stage(offline, model_ja) -> Non
     off.page.keyboard.press("/")
     assert off.page.evaluate("document.activeElement.id") == "search"
     off.page.keyboard.type(phrase)
-    off.page.wait_for_selector(".search-results .hit")
+    # the results follow each key typed: wait for those of the whole phrase, not a prefix's
+    expect(off.page.locator(".search-results .hit mark").first).to_have_text(phrase)
     first = off.page.locator(".search-results .hit").first
     assert stage.name in first.inner_text()
-    assert off.page.locator(".search-results .hit mark").first.inner_text() == phrase
     off.page.keyboard.press("Enter")
     expect_title(off, stage.name)
     flashed = off.page.locator(".page.is-current .script.flash")
@@ -199,7 +199,8 @@ def test_copy_falls_back_to_a_hidden_textarea_without_the_clipboard_api(browser,
     path, process = model_ja
     hide_api = """
       window.__clip = navigator.clipboard;
-      Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined, configurable: true});
+      Object.defineProperty(Navigator.prototype, 'clipboard',
+                            {get: () => undefined, configurable: true});
     """
     off = open_offline(browser, permissions=("clipboard-read", "clipboard-write"),
                        init_script=hide_api)
@@ -221,7 +222,8 @@ def test_hostile_names_show_as_text_and_run_nothing(offline, tmp_path: Path) -> 
     off = offline
     off.open(path)
     assert off.page.inner_text("#overview h1") == XSS_SCRIPT
-    assert off.page.locator(".stage-list .nav-name").all_inner_texts() == [XSS_IMG, XSS_SCRIPT, "Won"]
+    assert off.page.locator(".stage-list .nav-name").all_inner_texts() == [XSS_IMG, XSS_SCRIPT,
+                                                                           "Won"]
     for sid in process_order(process):
         off.page.click(f'#map a.st[data-i="{process_order(process).index(sid)}"]')
         expect_title(off, process.stage(sid).name)
@@ -252,12 +254,14 @@ def test_csp_blocks_injected_scripts_and_network_access(offline, model_ja) -> No
     off.open(path)
     result = off.page.evaluate("""async () => {
         const violations = [];
-        document.addEventListener('securitypolicyviolation', e => violations.push(e.violatedDirective));
+        document.addEventListener('securitypolicyviolation',
+                                  e => violations.push(e.violatedDirective));
         const s = document.createElement('script');
         s.textContent = 'window.__injected = 1';
         document.body.appendChild(s);
         let fetched = 'no';
-        try { await fetch('https://example.com/x'); fetched = 'yes'; } catch (e) { fetched = 'blocked'; }
+        try { await fetch('https://example.com/x'); fetched = 'yes'; }
+        catch (e) { fetched = 'blocked'; }
         await new Promise(r => setTimeout(r, 50));
         return {injected: typeof window.__injected, fetched, violations};
     }""")
@@ -277,7 +281,8 @@ def test_print_shows_every_stage_and_no_navigation(offline, model_ja) -> None:
         .filter(a => getComputedStyle(a).display !== 'none').length""")
     assert shown == len(process.stages)
     for chrome in (".topbar", "#nav", ".pager"):
-        assert off.page.evaluate(f"getComputedStyle(document.querySelector('{chrome}')).display") == "none"
+        assert off.page.evaluate(
+            f"getComputedStyle(document.querySelector('{chrome}')).display") == "none"
     clean(off)
 
 
@@ -305,7 +310,8 @@ def test_phone_layout_hides_the_navigator_in_a_drawer(browser, model_ja) -> None
         assert box["x"] + box["width"] <= 0
         off.page.click("#bottom-next")  # the thumb bar steps on in process order
         expect_title(off, process.stage(process_order(process)[2]).name)
-        expect(off.page.locator("#bottom-where")).to_have_text(JA["step_of"].format(n=3, m=len(process.stages)))
+        expect(off.page.locator("#bottom-where")).to_have_text(
+            JA["step_of"].format(n=3, m=len(process.stages)))
         width = off.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing overflows sideways
         clean(off)
@@ -319,7 +325,8 @@ def test_attachment_links_point_at_the_files_beside_the_page(offline, tmp_path: 
     export_html(process, path)
     off = offline
     off.open(path, "#stage-s")
-    hrefs = off.page.eval_on_selector_all(".page.is-current .material-link", "as => as.map(a => a.href)")
+    hrefs = off.page.eval_on_selector_all(".page.is-current .material-link",
+                                          "as => as.map(a => a.href)")
     files = [Path(unquote(urlparse(h).path)) for h in hrefs if h.startswith("file:")]
     assert [f.read_bytes() for f in files] == [process.attachment("small").data,
                                                process.attachment("large").data]
@@ -402,7 +409,8 @@ def test_any_stage_id_routes_through_the_url_and_back(offline, tmp_path: Path) -
 def test_when_copying_is_impossible_the_script_is_selected_for_the_rep(browser, model_ja) -> None:
     path, process = model_ja
     no_copy = """
-      Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined, configurable: true});
+      Object.defineProperty(Navigator.prototype, 'clipboard',
+                            {get: () => undefined, configurable: true});
       Document.prototype.execCommand = function () { return false; };
     """
     off = open_offline(browser, init_script=no_copy)
@@ -412,7 +420,8 @@ def test_when_copying_is_impossible_the_script_is_selected_for_the_rep(browser, 
         off.page.locator(".page.is-current .copy-button").first.click()
         status = off.page.locator(".page.is-current .copy-status.failed").first
         expect(status).to_have_text(JA["copy_failed"])
-        assert off.page.evaluate("getSelection().toString()") == process.stage(stage).scripts[0].body
+        assert (off.page.evaluate("getSelection().toString()")
+                == process.stage(stage).scripts[0].body)
         clean(off)
     finally:
         off.context.close()

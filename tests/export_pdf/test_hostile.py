@@ -68,7 +68,8 @@ def test_japanese_manual_has_no_line_starting_with_closing_punctuation() -> None
     process = build_process("ja")
     text = "お客様の課題を伺い、「なぜ今なのか」を確認します。" * 30
     process.update_stage("call", description=text, goal="「受注」。、）" * 20,
-                         scripts=(Script("オープニング", "", ("はい、承知しました。" * 40 + "\n") * 3),))
+                         scripts=(Script("オープニング", "",
+                                         ("はい、承知しました。" * 40 + "\n") * 3),))
     lines = [line for page in page_texts(render_pdf(process).data) for line in page.split("\n")]
     offending = [line for line in lines if line[:1] in set("。、」）』】，．？！ー")]
     assert not offending, offending[:5]

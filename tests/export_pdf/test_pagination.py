@@ -72,7 +72,8 @@ def test_no_heading_is_left_alone_wherever_the_page_breaks(lines: int) -> None:
     """Description lengths move every later heading through every spot on the page."""
     process = build_process("ja")
     process.update_stage("call", description="\n".join(["説明の行です。"] * (lines + 1)),
-                         scripts=(Script("オープニング", "初回", "お電話ありがとうございます。" * 30),
+                         scripts=(Script("オープニング", "初回",
+                                         "お電話ありがとうございます。" * 30),
                                   Script("切り返し", "", "承知しました。" * 20)))
     assert headings_last_on_a_page(render_pdf(process).data) == []
 

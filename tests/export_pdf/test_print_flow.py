@@ -34,7 +34,8 @@ def hand_drawn_nine() -> Process:
         p.add_stage(Stage(f"s{n}", name, StageKind.STAGE, "sales",
                           Position(240 + 330 * n, 120 + 40 * (n % 2))))
         if n:
-            p.add_transition(Transition(f"t{n}", f"s{n - 1}", f"s{n}", "会話成立" if n == 2 else ""))
+            p.add_transition(Transition(f"t{n}", f"s{n - 1}", f"s{n}",
+                                        "会話成立" if n == 2 else ""))
     p.add_transition(Transition("back", "s6", "s3", "時期尚早"))
     return p
 

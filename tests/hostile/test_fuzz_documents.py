@@ -11,6 +11,7 @@ timeout and the per-file times name the slow one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -88,10 +89,9 @@ def crafted(template: Path, folder: Path, statements: list[str]) -> Path | None:
     try:
         db.execute("PRAGMA foreign_keys = OFF")
         for sql in statements:
-            try:
+            with contextlib.suppress(sqlite3.Error):
+                # e.g. a rename of a table an earlier statement dropped
                 db.executescript(sql)
-            except sqlite3.Error:
-                pass  # e.g. a rename of a table an earlier statement dropped
         db.commit()
     finally:
         db.close()

@@ -113,9 +113,11 @@ def export_html(process: Process, path: Path | str, *,
     writable) and removed again if the export fails (:mod:`salesdesigner.storage.files`).
     """
     if attachments not in ("folder", "inline"):
-        raise HtmlExportError(f"Unknown attachments option {attachments!r}: use 'folder' or 'inline'.")
+        raise HtmlExportError(
+            f"Unknown attachments option {attachments!r}: use 'folder' or 'inline'.")
     if not isinstance(inline_limit, int) or inline_limit < 0:
-        raise HtmlExportError(f"The inline limit must be a whole number of bytes ≥ 0, not {inline_limit!r}.")
+        raise HtmlExportError(
+            f"The inline limit must be a whole number of bytes ≥ 0, not {inline_limit!r}.")
     path = Path(path)
     try:
         check_output(path, force=force)
@@ -133,4 +135,5 @@ def export_html(process: Process, path: Path | str, *,
     except OutputError as exc:
         raise HtmlExportError(str(exc)) from None
     except OSError as exc:
-        raise HtmlExportError(f"Cannot write the playbook to {path}: {exc.strerror or exc}.") from None
+        raise HtmlExportError(
+            f"Cannot write the playbook to {path}: {exc.strerror or exc}.") from None

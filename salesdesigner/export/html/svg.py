@@ -78,7 +78,8 @@ def _shape(stage: Stage, r: Rect, color: str) -> str:
     kind = stage.kind
     if kind is StageKind.DECISION:
         cx, cy = r.x + r.width / 2, r.y + r.height / 2
-        pts = f"{_f(cx)},{_f(r.y)} {_f(r.right)},{_f(cy)} {_f(cx)},{_f(r.bottom)} {_f(r.x)},{_f(cy)}"
+        pts = (f"{_f(cx)},{_f(r.y)} {_f(r.right)},{_f(cy)} "
+               f"{_f(cx)},{_f(r.bottom)} {_f(r.x)},{_f(cy)}")
         return f'<polygon class="shape" points="{pts}" stroke="{color}"/>'
     radius = r.height / 2 if kind in (StageKind.START, StageKind.END) else 10
     return (f'<rect class="shape" x="{_f(r.x)}" y="{_f(r.y)}" width="{_f(r.width)}" '
@@ -175,7 +176,8 @@ def diagram_svg(process: Process, labels: dict[str, str]) -> str:
     for stage in process.stages:
         r = rects[stage.id]
         color = colors.get(stage.lane or "", "#64748B")
-        out.append(f'<a class="st kind-{stage.kind.value}" href="#{escape(stage_fragment(stage.id))}" '
+        href = escape(stage_fragment(stage.id))
+        out.append(f'<a class="st kind-{stage.kind.value}" href="#{href}" '
                    f'data-i="{index_of[stage.id]}"><title>{escape(_clean(stage.name))}</title>'
                    f'{_shape(stage, r, color)}{_label(stage, r, labels["untitled"])}</a>')
     out.append('<g class="edge-labels">' + "".join(texts) + "</g>")

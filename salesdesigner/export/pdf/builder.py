@@ -81,7 +81,8 @@ def select_stages(process: Process, lanes: Sequence[str] | None,
     stages = list(stages or [])
     unknown = [x for x in stages if not process.has_stage(x)]
     if unknown:
-        raise PdfExportError(f"Unknown stage id(s) for the manual: {', '.join(map(repr, unknown))}.")
+        raise PdfExportError(
+            f"Unknown stage id(s) for the manual: {', '.join(map(repr, unknown))}.")
     order = process_order(process)
     if not lanes and not stages:
         return order
@@ -189,4 +190,5 @@ def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "
     except OutputError as exc:
         raise PdfExportError(str(exc)) from None
     except OSError as exc:
-        raise PdfExportError(f"Cannot write the PDF to {str(target)!r}: {exc.strerror or exc}.") from None
+        raise PdfExportError(
+            f"Cannot write the PDF to {str(target)!r}: {exc.strerror or exc}.") from None

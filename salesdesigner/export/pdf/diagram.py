@@ -304,8 +304,8 @@ class DiagramFlowable(Flowable):
             c.rect(x + 0.5, y + h - 7 * s, w - 1, 6.5 * s, stroke=0, fill=1)
             text_color = INK
         inset = w * 0.2 if kind is StageKind.DECISION else 10 * s
-        self._name(stage, x + inset, y, w - 2 * inset, h - (7 * s if kind is StageKind.STAGE else 0),
-                   text_color)
+        foot = 7 * s if kind is StageKind.STAGE else 0
+        self._name(stage, x + inset, y, w - 2 * inset, h - foot, text_color)
         number = self.scene.numbers.get(stage.id)
         if number is not None:
             if kind is StageKind.DECISION:  # on the diamond's upper right edge

@@ -496,5 +496,5 @@ def crossing_arrows(plan: FlowPlan) -> list[tuple[int, int, str]]:
     return out
 
 
-__all__ = ["FlowPlan", "Piece", "Connector", "plan_flow", "columns", "crossing_arrows", "page_groups",
-           "MIN_PT", "PRINT_NAME", "PRINT_LABEL", "PIECE_GAP"]
+__all__ = ["FlowPlan", "Piece", "Connector", "plan_flow", "columns", "crossing_arrows",
+           "page_groups", "MIN_PT", "PRINT_NAME", "PRINT_LABEL", "PIECE_GAP"]

@@ -40,7 +40,8 @@ class ManualTemplate(BaseDocTemplate):
                          topMargin=MARGIN + 6 * mm, bottomMargin=MARGIN + 2 * mm,
                          title=ts.short(title, 200), author=ts.short(company, 200),
                          subject=labels("subtitle"),
-                         creator="SalesDesigner", initialFontName=SANS, lang="ja-JP" if labels.japanese else "en")
+                         creator="SalesDesigner", initialFontName=SANS,
+                         lang="ja-JP" if labels.japanese else "en")
         self.ts, self.labels = ts, labels
         self.header_title = ts.short(title, 90)
         self.company = ts.short(company, 90)
@@ -155,7 +156,8 @@ class Contents(TableOfContents):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         entries = self._lastEntries or [(0, "", 0, None)]
-        rows, style = [], [("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        rows, style = [], [("FONTNAME", (0, 0), (-1, -1), SANS),
+                           ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -315,7 +315,8 @@ def kpi_summary(m: Manual, anchor: Callable[[str, str], Anchor], width: float) -
         for n, kpi in enumerate(stage.kpis):
             # later rows repeat the stage quietly, so a page that starts mid-stage says whose
             name = f"{m.numbers[stage.id]}. {cut(m.stage_title(stage))}"
-            rows.append([ts.para(name, "cell_bold" if n == 0 else "cell_muted"), ts.para(cut(kpi.name), "cell"),
+            rows.append([ts.para(name, "cell_bold" if n == 0 else "cell_muted"),
+                         ts.para(cut(kpi.name), "cell"),
                          ts.para(target_text(kpi, lb), "cell"),
                          ts.para(cut(kpi.definition), "cell")])
             commands: list[tuple] = [("LINEBEFORE", (0, 0), (0, 0), 3, color)]
@@ -411,8 +412,9 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
     if stage.kpis:
         out += _heading(ts, lb("kpis"))
         for kpi in stage.kpis:
+            target = ts.markup(target_text(kpi, lb), "item")
             out.append(ts.raw(f"{ts.markup(lb.name(kpi.name), 'item')}"
-                              f'<font color="#1F3A5F">　{ts.markup(target_text(kpi, lb), "item")}</font>',
+                              f'<font color="#1F3A5F">　{target}</font>',
                               "item", bulletText="■"))
             if kpi.definition.strip():
                 out += ts.blocks(kpi.definition, "indent_muted")
@@ -420,7 +422,8 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
         out += _heading(ts, lb("actions"))
         for action in stage.actions:
             out.append(ts.para(lb.name(action.title), "check", bulletText="☐"))
-            who = [lb("field", name=lb("owner"), value=action.owner) if action.owner.strip() else "",
+            who = [lb("field", name=lb("owner"), value=action.owner)
+                   if action.owner.strip() else "",
                    lb("field", name=lb("timing"), value=action.timing)
                    if action.timing.strip() else ""]
             if any(who):
@@ -433,7 +436,8 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
         for n, script in enumerate(stage.scripts):
             head: list[Flowable] = [ts.para(lb.name(script.title), "callout_title")]
             if script.situation.strip():
-                head.append(ts.para(lb("field", name=lb("situation"), value=script.situation), "muted"))
+                head.append(ts.para(lb("field", name=lb("situation"), value=script.situation),
+                                    "muted"))
             if n:  # never a lone call-out title at a page foot (the heading sees to the first)
                 out.append(CondPageBreak(CALLOUT_START))
             out.append(_callout(ts, head + ts.blocks(script.body, "callout"), color, width))
@@ -523,7 +527,8 @@ def _next_steps(m: Manual, stage: Stage) -> list[Flowable]:
         target = m.process.stage(t.target)
         name = ts.markup(ts.short(m.stage_title(target), 200), "bullet")
         if target.id in m.keys:
-            name = f'<a href="#{m.keys[target.id]}" color="#1F5FA8">{m.numbers[target.id]}. {name}</a>'
+            number = m.numbers[target.id]
+            name = f'<a href="#{m.keys[target.id]}" color="#1F5FA8">{number}. {name}</a>'
         else:
             name += f' <font color="#616E7C">{ts.markup(lb("next_outside"), "bullet")}</font>'
         lines = [name]

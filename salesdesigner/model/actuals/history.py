@@ -165,7 +165,8 @@ def _path(deal_id: str, evs: list[DealEvent], won: set[str], closing: set[str]) 
     if len(evs) > 1 and any(a == b for a, b in zip(stages, stages[1:], strict=False)):
         keep = [0] + [i for i in range(1, len(evs)) if stages[i] != stages[i - 1]]
         stages, times = [stages[i] for i in keep], [times[i] for i in keep]
-    visits = tuple(map(_new_visit, zip(stages, times, [*times[1:], None], [*stages[1:], None], strict=False)))
+    visits = tuple(map(_new_visit, zip(stages, times, [*times[1:], None], [*stages[1:], None],
+                                       strict=False)))
     current, since = stages[-1], times[-1]
     outcome, closed_at = Outcome.OPEN, None
     if current in won:

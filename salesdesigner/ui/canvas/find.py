@@ -126,7 +126,8 @@ class FindBar(QWidget):
         self.count_label.setText(self.count_text())
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+        if (obj is self.edit and isinstance(event, QKeyEvent)
+                and event.type() == QKeyEvent.Type.KeyPress):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True

@@ -50,7 +50,8 @@ def _clean(scene: ProcessScene) -> Iterator[None]:
     slide or a wiki, not a view of the editor's state."""
     selected = list(scene.selectedItems())
     marks = {sid: item.severity for sid, item in scene.stage_items().items() if item.severity}
-    cached = [(i, i.cacheMode()) for i in scene.items() if i.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    cached = [(i, i.cacheMode()) for i in scene.items()
+              if i.cacheMode() != QGraphicsItem.CacheMode.NoCache]
     scene.clearSelection()
     for item, _mode in cached:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -78,7 +79,8 @@ def export_png(scene: ProcessScene, path: str | Path, scale: float = 2.0) -> Non
     processes so the image stays within QImage's limits)."""
     source = export_rect(scene)
     scale = fitted_scale(source, scale)
-    size = QSize(max(1, math.ceil(source.width() * scale)), max(1, math.ceil(source.height() * scale)))
+    size = QSize(max(1, math.ceil(source.width() * scale)),
+                 max(1, math.ceil(source.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise ImageExportError("The drawing is too large to export as an image.")

@@ -25,7 +25,7 @@ def _tr(text: str) -> str:
 
 
 def about_text() -> str:
-    purpose = _tr("Design your sales process as a flowchart, give every stage its KPIs, actions, talk scripts and materials, print it as an onboarding manual and hand it to your reps as an offline playbook.")
+    purpose = _tr("Design your sales process as a flowchart, give every stage its KPIs, actions, talk scripts and materials, print it as an onboarding manual and hand it to your reps as an offline playbook.")  # noqa: E501 - one literal for lupdate
     qt = _tr("Qt version: {version}").format(version=qVersion())
     return (f"<h3>SalesDesigner {escape(__version__)}</h3><p>{escape(purpose)}</p>"
             f"<p>{escape(qt)}</p>")
@@ -34,7 +34,8 @@ def about_text() -> str:
 def _rows(components: list[Component]) -> str:
     return "".join(
         f"<tr><td>{escape(c.name)}</td><td>{escape(c.version)}</td>"
-        f"<td>{escape(c.licence)}{'' if not c.licence_file else ' (' + escape(c.licence_file) + ')'}"
+        f"<td>{escape(c.licence)}"
+        f"{'' if not c.licence_file else ' (' + escape(c.licence_file) + ')'}"
         f"</td></tr>" for c in components)
 
 
@@ -47,7 +48,7 @@ def licences_html() -> str:
             f"{head}{_rows(python_components())}</table>"
             f"<h4>{escape(_tr('Bundled fonts'))}</h4><table cellspacing='0' cellpadding='3'>"
             f"{head}{_rows(font_components())}</table>"
-            f"<p><small>{escape(_tr('Qt is used under the LGPL 3.0 through PySide6; the font licence texts are in the application folder, resources/fonts.'))}</small></p>")
+            f"<p><small>{escape(_tr('Qt is used under the LGPL 3.0 through PySide6; the font licence texts are in the application folder, resources/fonts.'))}</small></p>")  # noqa: E501 - one literal for lupdate
 
 
 class AboutDialog(QDialog):

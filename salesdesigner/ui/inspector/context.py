@@ -6,9 +6,9 @@ it hands each edit to the canvas editor (:class:`~salesdesigner.ui.canvas.editor
 the one place that applies changes to the drawing and reports the model's refusals.
 
 Typing pushes one edit per committed change; consecutive edits of one field of one
-stage merge into a single undo step (the edits' merge keys).  The merge key includes an edit *session* that
-advances when keyboard focus moves or the selection changes, so going back to a field
-later starts a new undo step.
+stage merge into a single undo step (the edits' merge keys).  The merge key includes an
+edit *session* that advances when keyboard focus moves or the selection changes, so going
+back to a field later starts a new undo step.
 """
 
 from __future__ import annotations

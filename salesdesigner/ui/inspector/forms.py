@@ -60,13 +60,15 @@ class TransitionForm(_Translated):
         self.route = ElidedLabel(max_lines=2)  # two stage names of any length
         self.label = QLineEdit()
         self.label.textChanged.connect(
-            lambda t: ctx.edit_transition({"label": t}, name("Edit Arrow Label", "TransitionForm"), key="label"))
+            lambda t: ctx.edit_transition({"label": t}, name("Edit Arrow Label", "TransitionForm"),
+                                          key="label"))
         self.condition = QPlainTextEdit()
         self.condition.setTabChangesFocus(True)
         # a few lines' room: the style and the route stay in sight below it
         self.condition.setMaximumHeight(round(self.condition.fontMetrics().lineSpacing() * 8 + 12))
         self.condition.textChanged.connect(lambda: ctx.edit_transition(
-            {"condition": self.condition.toPlainText()}, name("Edit Arrow Condition", "TransitionForm"),
+            {"condition": self.condition.toPlainText()},
+            name("Edit Arrow Condition", "TransitionForm"),
             key="condition"))
         self.style_box = fit_combo(QComboBox())
         for value in self.STYLES:
@@ -186,7 +188,8 @@ class DocumentForm(_Translated):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.textChanged.connect(lambda: ctx.edit_process(
-            {"description": self.description.toPlainText()}, name("Edit Document Details", "DocumentForm"),
+            {"description": self.description.toPlainText()},
+            name("Edit Document Details", "DocumentForm"),
             key="description"))
         add_labelled_row(form, self.description)
         self.retranslate()

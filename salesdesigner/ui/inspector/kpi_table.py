@@ -351,7 +351,8 @@ class KpiTable(QWidget):
                 new = dataclasses.replace(self._kpis[row],
                                           direction=Direction(combo.currentData()))
                 self._pending_row = row
-                self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:], name("Edit KPI", "KpiTable"))
+                self._push(self._kpis[:row] + (new,) + self._kpis[row + 1:],
+                           name("Edit KPI", "KpiTable"))
                 return
 
     def add_kpi(self) -> None:

@@ -78,7 +78,8 @@ class OverviewForm(QWidget):
 
         self.description = _text_box(4)
         self.description.textChanged.connect(lambda: ctx.edit_stage(
-            {"description": self.description.toPlainText()}, name("Edit Description", "OverviewForm"),
+            {"description": self.description.toPlainText()},
+            name("Edit Description", "OverviewForm"),
             key="description"))
 
         self.duration = DaysSpinBox()
@@ -161,13 +162,16 @@ class OverviewForm(QWidget):
                 self.lane.addItem(name, lane_id)
 
     def _kind_changed(self, _index: int) -> None:
-        self.ctx.edit_stage({"kind": StageKind(self.kind.currentData())}, name("Change Kind", "OverviewForm"))
+        self.ctx.edit_stage({"kind": StageKind(self.kind.currentData())},
+                            name("Change Kind", "OverviewForm"))
 
     def _lane_changed(self, _index: int) -> None:
         if self.lane.currentIndex() < 0:
             return
-        self.ctx.edit_stage({"lane": self.lane.currentData() or None}, name("Change Lane", "OverviewForm"))
+        self.ctx.edit_stage({"lane": self.lane.currentData() or None},
+                            name("Change Lane", "OverviewForm"))
 
     def _duration_changed(self, value: float) -> None:
         days = None if value <= NO_DURATION else value
-        self.ctx.edit_stage({"duration_days": days}, name("Edit Duration", "OverviewForm"), key="duration")
+        self.ctx.edit_stage({"duration_days": days}, name("Edit Duration", "OverviewForm"),
+                            key="duration")

@@ -278,7 +278,8 @@ class RecordListEditor(QWidget):
             return
         record = self.make_new() if record is None else record
         self._pending_row = len(self._records)
-        if self._push(self._records + (record,), name("Add {item}", "RecordListEditor", item=self.item_name)):
+        if self._push(self._records + (record,),
+                      name("Add {item}", "RecordListEditor", item=self.item_name)):
             first = self.editors[self.fields[0].attr]
             first.setFocus()
             if isinstance(first, QLineEdit):

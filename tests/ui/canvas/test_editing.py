@@ -24,7 +24,8 @@ def test_add_stage_at_snaps_picks_the_lane_and_undo_removes_it(canvas):
     c = canvas()
     sid = c.editor.add_stage_at(QPointF(1251, 289), StageKind.DECISION, name="Budget?")
     stage = c.process.stage(sid)
-    assert (stage.position, stage.lane, stage.kind) == (Position(1260, 280), "fs", StageKind.DECISION)
+    assert (stage.position, stage.lane, stage.kind) == (Position(1260, 280), "fs",
+                                                        StageKind.DECISION)
     assert c.scene.stage_item(sid).stage == stage
     c.stack.undo()
     assert not c.process.has_stage(sid) and c.scene.stage_item(sid) is None

@@ -25,11 +25,13 @@ operations = st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 10**6),
 
 def _apply(editor: CanvasEditor, op: str, a: int, b: int, x: int, y: int, words: str) -> None:
     p = editor.process
-    stages, transitions, lanes = p.stage_ids, [t.id for t in p.transitions], [lane.id for lane in p.lanes]
+    stages, transitions, lanes = (p.stage_ids, [t.id for t in p.transitions],
+                                  [lane.id for lane in p.lanes])
     if op == "add" or (not stages and op not in ("lane_add", "layout")):
         editor.add_stage_at(QPointF(x, y), list(StageKind)[a % len(StageKind)])
     elif op == "delete":
-        editor.scene.select_ids(stages[a % len(stages)::3], transitions[b % max(1, len(transitions))::4])
+        editor.scene.select_ids(stages[a % len(stages)::3],
+                                transitions[b % max(1, len(transitions))::4])
         editor.delete_selection()
     elif op == "connect":
         editor.connect_stages(stages[a % len(stages)], stages[b % len(stages)], words)

@@ -77,7 +77,8 @@ def test_recent_files_list_opened_and_saved_documents_newest_first(window, tmp_p
     window.document.open_path(str(a))
     assert window.document.recent_files() == [str(a), str(b)]
     window.fill_recent_menu()
-    entries = [act for act in window.actions_.recent_menu.actions() if act.toolTip().endswith(".salesdesign")]
+    entries = [act for act in window.actions_.recent_menu.actions()
+               if act.toolTip().endswith(".salesdesign")]
     assert [e.toolTip() for e in entries] == [str(a), str(b)]
     entries[1].trigger()
     assert window.document.path == str(b)
@@ -85,7 +86,8 @@ def test_recent_files_list_opened_and_saved_documents_newest_first(window, tmp_p
     assert window.document.recent_files() == []
 
 
-def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(make_window, sample, dialogs, tmp_path):
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(make_window, sample, dialogs,
+                                                                        tmp_path):
     window = make_window(sample)
     window.show()
     rename(window, "hearing", "Edited")

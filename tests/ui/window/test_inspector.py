@@ -149,7 +149,8 @@ def test_script_editor_adds_a_script_and_edits_its_long_body(window, qtbot):
     assert scripts.list.currentRow() == count
     body = scripts.editors["body"]
     type_ime(body, "ほんじつは", "本日はお時間をいただき、ありがとうございます。")
-    assert window.process.stage("hearing").scripts[count].body == "本日はお時間をいただき、ありがとうございます。"
+    assert (window.process.stage("hearing").scripts[count].body
+            == "本日はお時間をいただき、ありがとうございます。")
     qtbot.keyClicks(scripts.editors["title"], "X")
     assert scripts.list.item(count).text().endswith("X")  # the list follows the title
 
@@ -191,7 +192,8 @@ def test_attaching_a_file_is_one_undo_step(window, tmp_path):
 def test_an_attachment_opens_from_a_temporary_copy(window, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
     inspector = select(window, ["proposal"])
     source = tmp_path / "price list.csv"
     source.write_bytes(b"a,b\n1,2\n")
@@ -205,7 +207,8 @@ def test_an_attachment_opens_from_a_temporary_copy(window, tmp_path, monkeypatch
 def test_links_open_only_for_web_and_mail(window, dialogs, monkeypatch):
     from PySide6.QtGui import QDesktopServices
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
     inspector = select(window, ["proposal"])
     materials = inspector.materials
     materials.add_record()
@@ -271,7 +274,8 @@ def test_typing_a_name_refills_the_overview_and_header_but_not_the_other_tabs(
     for tab in ("kpis", "actions", "scripts", "materials", "tips"):
         editor = getattr(inspector, tab)
         monkeypatch.setattr(editor, "refresh",
-                            lambda stage, tab=tab, f=editor.refresh: refilled.append(tab) or f(stage))
+                            lambda stage, tab=tab, f=editor.refresh:
+                            refilled.append(tab) or f(stage))
     qtbot.keyClicks(inspector.overview.name, "!")
     assert window.process.stage("hearing").name == "!Discovery & needs analysis"
     assert "!" in inspector.header.text()

@@ -49,7 +49,8 @@ def test_a_template_opens_with_its_lane_names_beside_the_lanes(opened, name, lan
     assert [t.lane.lane.name for t in titles] == [lane.name for lane in window.process.lanes]
     lanes_left = window.view.mapFromScene(QPointF(0, 0)).x()
     for t in titles:  # in a gutter left of the lanes, wholly visible
-        assert not getattr(t, "faint", False) and t.area.left() >= 0 and t.area.right() <= lanes_left + 1
+        assert (not getattr(t, "faint", False) and t.area.left() >= 0
+                and t.area.right() <= lanes_left + 1)
     assert _hidden_cards(window) == []
 
 

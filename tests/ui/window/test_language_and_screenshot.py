@@ -21,7 +21,8 @@ def japanese():
 def test_the_japanese_ui_has_japanese_menus(japanese, make_window):
     window = make_window()
     titles = [menu.title() for menu in window.actions_.menus.values()]
-    assert titles == ["ファイル(&F)", "編集(&E)", "表示(&V)", "挿入(&I)", "プロセス(&P)", "ヘルプ(&H)"]
+    assert titles == ["ファイル(&F)", "編集(&E)", "表示(&V)", "挿入(&I)", "プロセス(&P)",
+                      "ヘルプ(&H)"]
     assert window.actions_.save.iconText() == "保存"
     assert window.docks["inspector"].windowTitle() == "インスペクター"
     assert window.inspector.tabs.tabText(1) == "KPI"

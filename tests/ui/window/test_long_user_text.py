@@ -228,4 +228,5 @@ def test_record_lists_show_a_long_title_in_about_two_lines_with_the_whole_title_
     assert tooltip_text(item) == long
     short = actions.list.item(1)
     assert short.text() == stage.actions[1].title and short.toolTip() == ""
-    assert actions.list.visualItemRect(item).height() <= 3 * actions.list.fontMetrics().lineSpacing() + 12
+    assert (actions.list.visualItemRect(item).height()
+            <= 3 * actions.list.fontMetrics().lineSpacing() + 12)

@@ -220,7 +220,8 @@ def test_the_dialog_speaks_japanese(make_window, sample, monkeypatch, autosave_d
     dialog = shown[0]
     assert dialog.windowTitle() == "未保存の作業の復元"
     assert dialog.table.item(0, 1).text() == "保存されていない新規ドキュメント"
-    assert [dialog.combos[0].itemText(i) for i in range(3)] == ["復元する", "破棄する", "後で決める"]
+    assert [dialog.combos[0].itemText(i) for i in range(3)] == ["復元する", "破棄する",
+                                                                "後で決める"]
 
 
 def test_an_autosave_whose_note_was_never_written_is_still_offered(
