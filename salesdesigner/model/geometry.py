@@ -92,3 +92,25 @@ def bounding_rect(process: Process) -> Rect | None:
         lanes = Rect(0.0, bands[0].top, right, bands[-1].bottom - bands[0].top)
         rect = lanes if rect is None else rect.united(lanes)
     return rect
+
+
+def clip_span(a: tuple[float, float], b: tuple[float, float],
+              x0: float, y0: float, x1: float, y1: float) -> float:
+    """How much of segment a-b (as a fraction of it) lies in the box x0..x1, y0..y1, or a
+    negative number when none does (Liang–Barsky).  Routing asks for a positive length
+    inside a stage; label placement for any contact with an arrow."""
+    lo, hi = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
+        if p == 0:
+            if q <= 0:
+                return -1.0
+        else:
+            t = q / p
+            if p < 0:
+                lo = max(lo, t)
+            else:
+                hi = min(hi, t)
+            if lo > hi:
+                return -1.0
+    return hi - lo

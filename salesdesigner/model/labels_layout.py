@@ -32,7 +32,7 @@ import math
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from typing import TypeVar
 
-from salesdesigner.model.geometry import Rect
+from salesdesigner.model.geometry import Rect, clip_span
 from salesdesigner.model.routing import ObstacleIndex, Point, Route
 
 K = TypeVar("K", bound=Hashable)
@@ -131,23 +131,8 @@ class _Lines:
 
 
 def _segment_meets(seg: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
-    """Whether the segment ``seg`` (ax, ay, bx, by) meets the open box (Liang–Barsky)."""
-    ax, ay, bx, by = seg
-    dx, dy = bx - ax, by - ay
-    lo, hi = 0.0, 1.0
-    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
-        if p == 0:
-            if q <= 0:
-                return False
-        else:
-            t = q / p
-            if p < 0:
-                lo = max(lo, t)
-            else:
-                hi = min(hi, t)
-            if lo > hi:
-                return False
-    return True
+    """Whether the segment ``seg`` (ax, ay, bx, by) meets the box."""
+    return clip_span((seg[0], seg[1]), (seg[2], seg[3]), x0, y0, x1, y1) >= 0
 
 
 def _box(c: Point, size: tuple[float, float]) -> Box:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Hashable, Iterable, Iterator
 
 import networkx as nx
 
-from salesdesigner.model.geometry import Rect
+from salesdesigner.model.geometry import Rect, clip_span
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ports import SIDES, Port, horizontal, stub
 
@@ -34,23 +34,8 @@ def bezier(p: tuple[Point, ...] | list[Point], t: float) -> Point:
 
 
 def segment_meets(a: Point, b: Point, r: Rect, pad: float) -> bool:
-    """Whether segment a-b enters the interior of ``r`` grown by ``pad`` (Liang-Barsky)."""
-    x0, y0, x1, y1 = r.x - pad, r.y - pad, r.right + pad, r.bottom + pad
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
-        if p == 0:
-            if q <= 0:
-                return False
-        else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 >= t1:
-                return False
-    return t1 - t0 > 1e-9
+    """Whether segment a-b enters the interior of ``r`` grown by ``pad``."""
+    return clip_span(a, b, r.x - pad, r.y - pad, r.right + pad, r.bottom + pad) > 1e-9
 
 
 def enters_shape(a: Point, b: Point, r: Rect, diamond: bool, inset: float = 1.0) -> bool:
