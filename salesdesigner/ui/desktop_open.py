@@ -132,7 +132,7 @@ class FileOpenFilter(QObject):
 def open_from_desktop(path: str) -> None:
     """Show the document ``path`` in this instance: its window if one shows it already,
     the active window if that holds an untouched new document, else a new window."""
-    from salesdesigner.ui.document import controller_for
+    from salesdesigner.ui.document_controller import controller_for
     from salesdesigner.ui.main_window import MainWindow, _extra_windows
 
     existing = controller_for(path)

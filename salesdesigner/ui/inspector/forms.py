@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesigner.edits import arrows, name
+from salesdesigner.edits import name
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import ArrowStyle, Transition
 from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
@@ -28,6 +29,9 @@ from salesdesigner.ui.inspector.context import (
     set_plain_text,
 )
 from salesdesigner.ui.inspector.elided import ElidedLabel, fit_combo
+
+# the arrow edits load with the first arrow-style change, not with the window
+arrows = lazy_module("salesdesigner.edits.arrows")
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.editor import CanvasEditor

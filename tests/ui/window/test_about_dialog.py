@@ -39,7 +39,8 @@ def test_the_about_dialog_lists_the_libraries_and_fonts_with_their_licences(qtbo
     assert "PySide6_Essentials" in text and "LGPL-3.0-only" in text
     assert "typing_extensions" in text  # a requirement of a requirement
     # optional extras and test tools are not part of the application
-    for absent in ("pytest", "numpy", "hypothesis", "greenlet", "scipy"):
+    assert "numpy" in text  # a requirement since the actuals' bottleneck
+    for absent in ("pytest", "hypothesis", "greenlet", "scipy"):
         assert f"\n{absent}\n" not in f"\n{text}\n"
     # fonts from their files: IPAex Gothic 004.01 under the IPA Font License
     assert "IPAexGothic\n004.01\nIPA-1 (LICENSE-IPAexGothic.txt)" in text
