@@ -18,7 +18,12 @@ from collections.abc import Collection, Hashable
 
 from salesdesigner.model.geometry import Rect
 from salesdesigner.model.obstacles import ObstacleIndex, Point
-from salesdesigner.model.route_paths import MARGIN, leaves, segment_meets, side_by_side_gap
+from salesdesigner.model.route_paths import (
+    MARGIN,
+    leaves,
+    segment_clear,
+    side_by_side_gap,
+)
 
 SEPARATION = 8.0   # parallel segments of different arrows keep this far apart
 _TRACKS = 160      # tracks looked at on each side of a crowded line
@@ -391,11 +396,7 @@ def _fits(pts: list[Point], i: int, key: Hashable, segments: SegmentIndex, src: 
         a, b = pts[k], pts[k + 1]
         if a == b:
             return False
-        if not index.clear(a[0] - m, a[1] - m, b[0] + m, b[1] + m, ignore):
-            return False
-        if k > 0 and segment_meets(a, b, src, m if k > 1 else 0.0):
-            return False
-        if k < last and segment_meets(a, b, dst, m if k < last - 1 else 0.0):
+        if not segment_clear(index, a, b, m, ignore, src, dst, k, last):
             return False
     old_dirs = True
     if i - 1 == 0:

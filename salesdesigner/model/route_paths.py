@@ -176,13 +176,18 @@ def path_clear(pts: list[Point], src: Rect, dst: Rect, sp: Port, tp: Port,
     for i, (a, b) in enumerate(itertools.pairwise(pts)):
         if a[0] != b[0] and a[1] != b[1]:
             return False
-        if not index.clear(a[0] - m, a[1] - m, b[0] + m, b[1] + m, ignore):
-            return False
-        if i > 0 and segment_meets(a, b, src, m if i > 1 else 0.0):
-            return False
-        if i < last and segment_meets(a, b, dst, m if i < last - 1 else 0.0):
+        if not segment_clear(index, a, b, m, ignore, src, dst, i, last):
             return False
     return leaves(pts[0], pts[1], sp.side) and leaves(pts[-1], pts[-2], tp.side)
+
+
+def segment_clear(index: ObstacleIndex, a: Point, b: Point, m: float,
+                  ignore: Collection[Hashable], src: Rect, dst: Rect, k: int, last: int) -> bool:
+    """Segment ``k`` (of ``last + 1``) of a route: clear of other stages by ``m``, and out of
+    its own end stages except where it leaves the source and enters the target."""
+    return (index.clear(a[0] - m, a[1] - m, b[0] + m, b[1] + m, ignore)
+            and not (k > 0 and segment_meets(a, b, src, m if k > 1 else 0.0))
+            and not (k < last and segment_meets(a, b, dst, m if k < last - 1 else 0.0)))
 
 
 def free_line(index: ObstacleIndex, at: float, lo: float, hi: float, *, vertical: bool,
