@@ -64,25 +64,19 @@ def anchor_at(r: Rect, p: Point) -> Anchor:
 def insert_bend_point(path: Sequence[Point], waypoints: Sequence[Point], at: Point) -> int:
     """The index among ``waypoints`` a new bend point at ``at`` takes: after the bend
     points that come before the stretch of the drawn ``path`` nearest to ``at``."""
-    best, where = math.inf, 0.0
-    length = 0.0
+    where = _along(path, at)
+    return sum(1 for w in waypoints if _along(path, w) < where)
+
+
+def _along(path: Sequence[Point], p: Point) -> float:
+    """How far along ``path`` the point of it nearest to ``p`` lies."""
+    best, along, length = math.inf, 0.0, 0.0
     for a, b in zip(path, path[1:], strict=False):
-        d, t = _distance(at, a, b)
+        d, t = _distance(p, a, b)
         if d < best:
-            best, where = d, length + t * math.dist(a, b)
+            best, along = d, length + t * math.dist(a, b)
         length += math.dist(a, b)
-    index = 0
-    for w in waypoints:  # how far along the path each bend point lies
-        dist_w, along = math.inf, 0.0
-        length = 0.0
-        for a, b in zip(path, path[1:], strict=False):
-            d, t = _distance(w, a, b)
-            if d < dist_w:
-                dist_w, along = d, length + t * math.dist(a, b)
-            length += math.dist(a, b)
-        if along < where:
-            index += 1
-    return index
+    return along
 
 
 def _distance(p: Point, a: Point, b: Point) -> tuple[float, float]:
