@@ -22,6 +22,7 @@ decided by ``installer/bundle_filter.py``; icons are rendered by ``installer/ico
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -148,7 +149,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="rebuild from scratch (no PyInstaller cache in build/)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the icon renderer needs no display
-    report = build(archive=not args.no_archive, clean=args.clean)
+    if importlib.util.find_spec("PyInstaller") is None:
+        print("error: PyInstaller is not installed here; run: pip install -e '.[build]'",
+              file=sys.stderr)
+        return 2
+    try:
+        report = build(archive=not args.no_archive, clean=args.clean)
+    except subprocess.CalledProcessError as exc:
+        print(f"error: the build stopped: PyInstaller exited with {exc.returncode} "
+              "(its messages are above)", file=sys.stderr)
+        return 1
     mb = 1024 * 1024
     print(f"built {report['folder']}: {report['unpacked_bytes'] / mb:.0f} MB in "
           f"{report['files']} files, {report['build_seconds']} s")

@@ -119,3 +119,22 @@ def test_the_bundle_filter_keeps_what_the_app_loads():
     links = [("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
              ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK")]
     assert drop_dangling_links(links, {"PySide6/Qt/lib/libQt6Gui.so.6"}) == links[:1]
+
+
+def test_building_without_pyinstaller_is_one_error_line_not_a_traceback(tmp_path):
+    """A developer who ran the plain install (no [build] extra) is told what to install."""
+    probe = tmp_path / "no_pyinstaller.py"
+    probe.write_text(
+        "import importlib.util, runpy, sys\n"
+        "real = importlib.util.find_spec\n"
+        "importlib.util.find_spec = (\n"
+        "    lambda name, *a: None if name == 'PyInstaller' else real(name, *a))\n"
+        "sys.argv = ['build.py', '--no-archive']\n"
+        f"runpy.run_path({str(INSTALLER / 'build.py')!r}, run_name='__main__')\n",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: PyInstaller is not installed")
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
