@@ -98,6 +98,32 @@ def missing_libraries(app_dir: Path) -> dict[str, list[str]]:
     return missing
 
 
+def strip_binaries(app_dir: Path) -> int:
+    """Strip the bundled ELF libraries that can take it (bundle_filter.may_strip): about
+    40 MB of symbols.  PyInstaller's own strip option strips everything, which broke
+    numpy's OpenBLAS.  Returns how many files were stripped."""
+    sys.path.insert(0, str(HERE))
+    try:
+        from bundle_filter import may_strip
+    finally:
+        sys.path.remove(str(HERE))
+    if not (shutil.which("strip") and shutil.which("readelf")):
+        return 0
+    stripped = 0
+    for path in sorted((app_dir / "_internal").rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True,
+                                 text=True).stdout
+        if may_strip(str(path.relative_to(app_dir)), dynamic):
+            subprocess.run(["strip", str(path)], check=True)
+            stripped += 1
+    return stripped
+
+
 def pack(app_dir: Path, out: Path) -> None:
     """A tarball whose one top folder is ``SalesDesigner-<version>``."""
     top = f"SalesDesigner-{version()}"
@@ -112,6 +138,7 @@ def build(*, archive: bool = True, clean: bool = False) -> dict[str, object]:
     app_dir = DIST / "SalesDesigner.app" if sys.platform == "darwin" else APP_DIR
     if sys.platform.startswith("linux"):
         add_linux_integration(app_dir, BUILD / "icons")
+        strip_binaries(app_dir)
         if shutil.which("ldd") and (missing := missing_libraries(app_dir)):
             raise SystemExit("error: the bundle lacks libraries: " + "; ".join(
                 f"{k}: {', '.join(v)}" for k, v in missing.items()))

@@ -125,3 +125,19 @@ def drop_dangling_links(toc: list, kept_names: set[str]) -> list:
                 continue
         kept.append(entry)
     return kept
+
+
+def may_strip(name: str, dynamic_section: str) -> bool:
+    """Whether binutils' ``strip`` may shrink the bundled ELF file ``name`` (a bundle path).
+    Not the libraries a wheel vendored and patched with patchelf (``numpy.libs/``,
+    ``pillow.libs/``), nor the extensions whose run path points at them: strip rewrites
+    their load commands out of page alignment and the loader refuses them ("ELF load
+    command address/offset not page-aligned").  ``dynamic_section`` is ``readelf -d``'s
+    output for the file."""
+    parts = name.replace("\\", "/").split("/")
+    if any(part.endswith(".libs") for part in parts[:-1]):
+        return False
+    for line in dynamic_section.splitlines():
+        if ("(RPATH)" in line or "(RUNPATH)" in line) and ".libs" in line:
+            return False
+    return True

@@ -121,6 +121,20 @@ def test_the_bundle_filter_keeps_what_the_app_loads():
     assert drop_dangling_links(links, {"PySide6/Qt/lib/libQt6Gui.so.6"}) == links[:1]
 
 
+def test_the_build_strips_only_what_survives_stripping():
+    sys.path.insert(0, str(INSTALLER))
+    try:
+        from bundle_filter import may_strip
+    finally:
+        sys.path.remove(str(INSTALLER))
+    plain = " 0x000000000000000e (SONAME)  Library soname: [libQt6Core.so.6]\n"
+    repaired = " 0x000000000000001d (RUNPATH)  Library runpath: [$ORIGIN/../pillow.libs]\n"
+    assert may_strip("_internal/PySide6/Qt/lib/libQt6Core.so.6", plain)
+    assert may_strip("_internal/libpython3.11.so.1.0", "")
+    assert not may_strip("_internal/numpy.libs/libscipy_openblas64_-32a4b2a6.so", plain)
+    assert not may_strip("_internal/PIL/_imaging.cpython-311-x86_64-linux-gnu.so", repaired)
+
+
 def test_building_without_pyinstaller_is_one_error_line_not_a_traceback(tmp_path):
     """A developer who ran the plain install (no [build] extra) is told what to install."""
     probe = tmp_path / "no_pyinstaller.py"
