@@ -13,8 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from salesdesigner.model.errors import UserError
+
 #: A title, author or note may be long, but not unbounded (the list shows them all).
 MAX_TEXT = 100_000
+
+
+class RevisionError(UserError):
+    """No such revision, or one that cannot be read or published; says which, in a line."""
 
 
 @dataclass(frozen=True)
@@ -73,5 +79,5 @@ def find_revision(revisions: tuple[Revision, ...], number: int) -> Revision | No
     return None
 
 
-__all__ = ["MAX_TEXT", "Revision", "RevisionInfo", "RevisionState", "find_revision",
-           "next_number"]
+__all__ = ["MAX_TEXT", "Revision", "RevisionError", "RevisionInfo", "RevisionState",
+           "find_revision", "next_number"]

@@ -28,6 +28,7 @@ from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
 from salesdesigner.model.revision import (
     Revision,
+    RevisionError,
     RevisionInfo,
     RevisionState,
     find_revision,
@@ -37,10 +38,6 @@ from salesdesigner.storage.json_keys import InterchangeError
 
 #: The words ``FILE@…`` takes besides a number.
 DRAFT, LATEST = "draft", "latest"
-
-
-class RevisionError(UserError):
-    """No such revision, or a revision that cannot be read or published; says which."""
 
 
 # ====================================================================== snapshots
@@ -207,8 +204,8 @@ def split_ref(arg: str) -> tuple[str, int | str | None]:
     if "@" not in arg or os.path.lexists(arg):
         return arg, None
     path, _, ref = arg.rpartition("@")
-    if not path:
-        return arg, None
+    if not path or not os.path.lexists(path):
+        return arg, None  # reads as "FILE@x does not exist"
     return path, parse_ref(ref)
 
 

@@ -167,12 +167,16 @@ def test_asking_for_a_revision_that_does_not_exist_is_one_clear_error(tmp_path):
 def test_file_at_revision_splits_only_when_the_file_does_not_exist_as_named(tmp_path):
     odd = tmp_path / "a@3"
     odd.write_bytes(b"")
+    x = tmp_path / "x.salesdesign"
+    x.write_bytes(b"")
     assert split_ref(str(odd)) == (str(odd), None)
-    assert split_ref(f"{tmp_path}/x.salesdesign@3") == (f"{tmp_path}/x.salesdesign", 3)
-    assert split_ref("x@LATEST") == ("x", "latest") and split_ref("x@draft") == ("x", "draft")
-    for bad in ("x@0", "x@-1", "x@three", "x@", "x@３", "x@" + "9" * 30):
+    assert split_ref(f"{x}@3") == (str(x), 3)
+    assert split_ref(f"{x}@LATEST") == (str(x), "latest")
+    assert split_ref(f"{x}@draft") == (str(x), "draft")
+    assert split_ref(f"{tmp_path}/missing@3") == (f"{tmp_path}/missing@3", None)
+    for bad in ("@0", "@-1", "@three", "@", "@３", "@" + "9" * 30):
         with pytest.raises(RevisionError, match="is not a revision"):
-            split_ref(bad)
+            split_ref(f"{x}{bad}")
 
 
 @pytest.mark.parametrize(("sql", "message"), [
