@@ -60,11 +60,17 @@ def snapshot_of(process: Process) -> tuple[str, tuple[tuple[str, bytes], ...]]:
 
 
 def make_revision(process: Process, *, title: str, author: str = "", note: str = "",
-                  published_at: datetime | None = None) -> Revision:
-    """The next revision of ``process`` (not yet added): its content as it is now."""
+                  published_at: datetime | None = None,
+                  number: int | None = None) -> Revision:
+    """The next revision of ``process`` (not yet added): its content as it is now.
+    ``number`` may skip ahead (to match a numbering kept elsewhere), never go back."""
     from salesdesigner.storage.revision_rows import check_info
     when = (published_at or datetime.now()).replace(microsecond=0, tzinfo=None)
-    info = RevisionInfo(next_number(process.revisions), title, when, author, note)
+    lowest = next_number(process.revisions)
+    if number is not None and number < lowest:
+        raise RevisionError(f"Cannot publish revision {number}: revision {lowest - 1} is "
+                            f"already published (numbers only grow).")
+    info = RevisionInfo(lowest if number is None else number, title, when, author, note)
     try:
         check_info(info)
         content, files = snapshot_of(process)
@@ -121,7 +127,7 @@ def revision_process(process: Process, number: int, label: str = "the document")
 
 def add_revision(process: Process, revision: Revision) -> None:
     """Append a published revision (numbers only grow; nothing is ever replaced)."""
-    if revision.number != next_number(process.revisions):
+    if revision.number < next_number(process.revisions):
         raise RevisionError(f"Revision {revision.number} cannot follow "
                             f"{next_number(process.revisions) - 1}.")
     process.revisions = (*process.revisions, revision)
@@ -166,7 +172,7 @@ def load_revision(path: str | os.PathLike[str], number: int) -> Process:
 
 def publish_revision(process: Process, path: str | os.PathLike[str], *, title: str,
                      author: str = "", note: str = "",
-                     published_at: datetime | None = None,
+                     published_at: datetime | None = None, number: int | None = None,
                      force: bool = False) -> RevisionInfo:
     """Snapshot ``process`` as its next revision and save the document to ``path``.
 
@@ -176,7 +182,7 @@ def publish_revision(process: Process, path: str | os.PathLike[str], *, title: s
     if not title.strip():
         raise RevisionError("Cannot publish: a revision needs a title.")
     revision = make_revision(process, title=title, author=author, note=note,
-                             published_at=published_at)
+                             published_at=published_at, number=number)
     before = process.revisions
     add_revision(process, revision)
     try:
