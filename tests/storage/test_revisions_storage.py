@@ -165,8 +165,9 @@ def test_asking_for_a_revision_that_does_not_exist_is_one_clear_error(tmp_path):
 
 
 def test_file_at_revision_splits_only_when_the_file_does_not_exist_as_named(tmp_path):
-    odd = tmp_path / "a@3"
+    odd = tmp_path / "a@3"  # a file named with an @, beside a file named like its start
     odd.write_bytes(b"")
+    (tmp_path / "a").write_bytes(b"")
     x = tmp_path / "x.salesdesign"
     x.write_bytes(b"")
     assert split_ref(str(odd)) == (str(odd), None)
