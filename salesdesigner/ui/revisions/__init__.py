@@ -46,6 +46,9 @@ def publish(window: MainWindow) -> bool:
         process.revisions = before
         return False
     dialog.remember_author()
+    listing = getattr(window, "_revision_list", None)
+    if listing is not None:
+        listing.refresh()
     window.show_status(_tr("Published revision {number} “{title}”").format(
         number=revision.number, title=_short(revision.info.title)))
     return True

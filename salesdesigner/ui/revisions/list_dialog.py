@@ -80,6 +80,7 @@ class RevisionListDialog(QDialog):
         self.publish_button.clicked.connect(self._publish)
         self.close_button.clicked.connect(self.close)
         window.undo_stack.indexChanged.connect(lambda _i: self._show_state())
+        window.document.documentReplaced.connect(self.refresh)  # another file opened
         self.read_only_windows: list[QDialog] = []
         self.retranslate()
         self.resize(820, 440)
@@ -167,5 +168,4 @@ class RevisionListDialog(QDialog):
 
     def _publish(self) -> None:
         from salesdesigner.ui.revisions import publish
-        if publish(self.window_):
-            self.refresh()
+        publish(self.window_)  # refreshes this list

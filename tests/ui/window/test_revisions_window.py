@@ -96,9 +96,13 @@ def test_the_list_shows_revisions_newest_first_and_what_the_draft_is(make_window
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["2", "1"]
     assert table.item(1, 1).text() == one_line(HOSTILE)  # shown literally, on one line
     assert dialog.state.text() == "The draft is revision 2, unchanged."
+    answer_publish("three")
+    window.actions_.publish_revision.trigger()  # the open list follows
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["3", "2", "1"]
+    assert dialog.state.text() == "The draft is revision 3, unchanged."
     window.editor.push(_rename(window, "proposal", "changed"))
-    assert dialog.state.text() == "The draft has changed since revision 2."
-    table.selectRow(1)
+    assert dialog.state.text() == "The draft has changed since revision 3."
+    table.selectRow(2)
     assert dialog.note.toPlainText() == "why why why"
 
 
