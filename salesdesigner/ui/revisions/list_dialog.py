@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -79,7 +79,13 @@ class RevisionListDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.publish_button.clicked.connect(self._publish)
         self.close_button.clicked.connect(self.close)
-        window.undo_stack.indexChanged.connect(lambda _i: self._show_state())
+        # "has the draft changed?" serialises the whole process (about a second for 1,000
+        # stages on a busy machine): once typing pauses, and only while the list is shown
+        self._state_timer = QTimer(self)
+        self._state_timer.setSingleShot(True)
+        self._state_timer.setInterval(400)
+        self._state_timer.timeout.connect(self._show_state)
+        window.undo_stack.indexChanged.connect(self._draft_changed)
         window.document.documentReplaced.connect(self.refresh)  # another file opened
         self.read_only_windows: list[QDialog] = []
         self.retranslate()
@@ -102,6 +108,10 @@ class RevisionListDialog(QDialog):
         self.publish_button.setText(self.tr("&Publish Revision…"))
         self.close_button.setText(self.tr("Close"))
         self._show_state()
+
+    def _draft_changed(self, _index: int) -> None:
+        if self.isVisible():
+            self._state_timer.start()
 
     def _show_state(self) -> None:
         from salesdesigner.storage.revisions import revision_state

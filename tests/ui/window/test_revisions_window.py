@@ -84,7 +84,7 @@ def test_publish_needs_a_title_and_a_cancelled_save_as_publishes_nothing(
 
 
 def test_the_list_shows_revisions_newest_first_and_what_the_draft_is(make_window, tmp_path,
-                                                                     answer_publish):
+                                                                     answer_publish, qtbot):
     window, _path = _saved_window(make_window, tmp_path)
     answer_publish(HOSTILE, "why " * 3)
     window.publish_revision()
@@ -101,7 +101,7 @@ def test_the_list_shows_revisions_newest_first_and_what_the_draft_is(make_window
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["3", "2", "1"]
     assert dialog.state.text() == "The draft is revision 3, unchanged."
     window.editor.push(_rename(window, "proposal", "changed"))
-    assert dialog.state.text() == "The draft has changed since revision 3."
+    qtbot.waitUntil(lambda: dialog.state.text() == "The draft has changed since revision 3.")
     table.selectRow(2)
     assert dialog.note.toPlainText() == "why why why"
 
