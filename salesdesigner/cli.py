@@ -16,7 +16,7 @@ from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
 
 SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals", "diff",
-               "analyze")
+               "analyze", "revisions", "publish")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -105,13 +105,30 @@ def _command_parser() -> argparse.ArgumentParser:
 
     diff = sub.add_parser("diff", help="what changed between two versions of a document; "
                                        "exit 1 if the content differs, 2 on errors")
-    diff.add_argument("old", help="the older .salesdesign or .json file")
-    diff.add_argument("new", help="the newer .salesdesign or .json file")
+    diff.add_argument("old", help="the older .salesdesign or .json file; FILE@3 is revision 3 "
+                      "of FILE, FILE@latest its last published one, FILE@draft the draft")
+    diff.add_argument("new", help="the newer .salesdesign or .json file (or FILE@REV)")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
     diff.add_argument("--include-layout", action="store_true",
                       help="also list layout changes (positions, bend points, lane heights)")
     diff.add_argument("--lang", default=None,
                       help="language of the report: ja or en (default: the document's)")
+
+    revs = sub.add_parser("revisions", help="list the revisions published in a document")
+    revs.add_argument("file")
+    revs.add_argument("--json", action="store_true", help="print the list as JSON")
+    revs.add_argument("--lang", default=None,
+                      help="language of the listing: ja or en (default: the document's)")
+
+    pub = sub.add_parser("publish", help="publish the document's draft as its next revision "
+                         "(saves the document)")
+    pub.add_argument("file")
+    pub.add_argument("--title", required=True, help="what this revision is")
+    pub.add_argument("--note", default="", help="why it changed")
+    pub.add_argument("--author", default=None,
+                     help="who publishes (default: this account's full or login name)")
+    pub.add_argument("--lang", default=None,
+                     help="language of the message: ja or en (default: the document's)")
 
     ana = sub.add_parser("analyze", help="the deal history against the process: funnel, "
                          "flows, KPI actuals against targets, stalled deals, the bottleneck")
@@ -388,11 +405,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
     import json
 
     from salesdesigner.model.compare import compare, comparison_to_json, report_text
-    from salesdesigner.storage.any_format import read_process
 
     if args.lang is not None and args.lang not in ("ja", "en"):
         raise UserError(f"unknown language {args.lang[:40]!r}: use ja or en.")
-    old, new = read_process(args.old), read_process(args.new)
+    old, new = _read_side(args.old), _read_side(args.new)
     comparison = compare(old, new)
     if args.json:
         data = comparison_to_json(comparison, include_layout=args.include_layout,
@@ -405,9 +421,76 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if comparison else EXIT_OK
 
 
+def _read_side(arg: str):
+    """A file (.salesdesign or JSON), or ``FILE@3`` / ``FILE@latest`` / ``FILE@draft``."""
+    from salesdesigner.storage.any_format import read_process
+    from salesdesigner.storage.revisions import load_ref, split_ref
+    path, ref = split_ref(arg)
+    return read_process(path) if ref is None else load_ref(path, ref)
+
+
+def _lang(lang: str | None) -> None:
+    if lang is not None and lang not in ("ja", "en"):
+        raise UserError(f"unknown language {lang[:40]!r}: use ja or en.")
+
+
+def cmd_revisions(args: argparse.Namespace) -> int:
+    """One block per revision, oldest first, then whether the draft changed since."""
+    import json
+
+    from salesdesigner.model.presentation import words_for
+    from salesdesigner.storage.revisions import revision_state
+
+    _lang(args.lang)
+    process = _open(args.file)
+    infos = [r.info for r in process.revisions]
+    state = revision_state(process)
+    if args.json:
+        data = {"revisions": [{"number": i.number, "title": i.title,
+                               "published_at": i.published_at.isoformat(),
+                               "author": i.author, "note": i.note} for i in infos],
+                "draft_is": state.shown.number if state.shown else None}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    w = words_for(args.lang or process.language)
+    if not infos:
+        print(w("revision_none", file=args.file))
+        return EXIT_OK
+    for info in infos:
+        author = f"  {_flat(info.author, 80)}" if info.author.strip() else ""
+        print(f"{info.number:>3}  {info.published_at:%Y-%m-%d %H:%M}{author}  "
+              f"{_flat(info.title, 200)}")
+        if info.note.strip():
+            print(f"     {w.revision_note}{w.colon}{_flat(info.note, 400)}")
+    key = "revision_draft_same" if state.shown else "revision_draft_changed"
+    number = (state.shown or state.latest).number  # type: ignore[union-attr]
+    print(w(key, number=number))
+    return EXIT_OK
+
+
+def _flat(text: str, limit: int) -> str:
+    """A user's text on one line of a listing: line breaks and tabs as spaces, cut short."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from salesdesigner.model.presentation import words_for
+    from salesdesigner.storage.revisions import default_author, publish_revision
+
+    _lang(args.lang)
+    process = _open(args.file)
+    author = default_author() if args.author is None else args.author
+    info = publish_revision(process, args.file, title=args.title, note=args.note,
+                            author=author)
+    print(words_for(args.lang or process.language)("revision_published",
+                                                   number=info.number, file=args.file))
+    return EXIT_OK
+
+
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
             "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals, "diff": cmd_diff,
-            "analyze": cmd_analyze}
+            "analyze": cmd_analyze, "revisions": cmd_revisions, "publish": cmd_publish}
 
 
 def _check_display() -> None:
@@ -461,8 +544,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args)
         return _gui(_document_parser().parse_args(argv))
     except UserError as exc:
+        from salesdesigner.model.revision import RevisionError
         print(f"error: {_one_line(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, _UsageError) else trouble or EXIT_FINDINGS
+        usage = isinstance(exc, (_UsageError, RevisionError))  # a bad FILE@REV is usage
+        return EXIT_USAGE if usage else trouble or EXIT_FINDINGS
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         print(_one_line(f"error: cannot access{where}: {exc.strerror or exc}"), file=sys.stderr)

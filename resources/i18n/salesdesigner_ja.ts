@@ -338,6 +338,22 @@
         <source>Redo</source>
         <translation>やり直し</translation>
     </message>
+    <message>
+        <source>&amp;Publish Revision…</source>
+        <translation>版を発行(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the document and keep this version of the process in it</source>
+        <translation>文書を保存し、現在のプロセスをこの版として文書内に残します</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>版の一覧(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The published revisions: open one read-only or restore it</source>
+        <translation>発行済みの版：読み取り専用で開く、または下書きに戻す</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -807,6 +823,10 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Remove File</source>
         <translation>ファイルを削除</translation>
+    </message>
+    <message>
+        <source>Restore Revision {number}</source>
+        <translation>第{number}版に戻す</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1775,158 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Errors: {errors} · Warnings: {warnings} · Hints: {hints}</source>
         <translation>エラー {errors} 件、警告 {warnings} 件、ヒント {hints} 件</translation>
+    </message>
+</context>
+<context>
+    <name>Revisions</name>
+    <message>
+        <source>Cannot Publish Revision</source>
+        <translation>版を発行できません</translation>
+    </message>
+    <message>
+        <source>Published revision {number} “{title}”</source>
+        <translation>第{number}版「{title}」を発行しました</translation>
+    </message>
+    <message>
+        <source>Cannot Restore Revision</source>
+        <translation>版に戻せません</translation>
+    </message>
+    <message>
+        <source>Revision {number} is the draft now; Edit ▸ Undo takes it back.</source>
+        <translation>第{number}版を下書きにしました。編集 ▸ 元に戻す で取り消せます。</translation>
+    </message>
+    <message>
+        <source>Cannot Open Revision</source>
+        <translation>版を開けません</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish Revision</source>
+        <translation>版を発行</translation>
+    </message>
+    <message>
+        <source>e.g. New proposal scripts, Q2 targets</source>
+        <translation>例：提案トークの刷新、第2四半期の目標</translation>
+    </message>
+    <message>
+        <source>Why this revision: what the numbers showed, what changed for the team</source>
+        <translation>この版を出す理由：数字から見えたこと、チームにとって何が変わるか</translation>
+    </message>
+    <message>
+        <source>Publishing saves the document and keeps this version of the process in it, unchangeable. The team's deal data is not part of a revision.</source>
+        <translation>発行すると文書を保存し、現在のプロセスを変更できない版として文書内に残します。チームの商談データは版に含まれません。</translation>
+    </message>
+    <message>
+        <source>Revision number:</source>
+        <translation>版番号：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>タイトル：</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>発行日時：</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>発行者：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>メモ：</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>発行</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionListDialog</name>
+    <message>
+        <source>Revisions of {name}</source>
+        <translation>{name} の版</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>発行日時</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>&amp;Open Read-Only</source>
+        <translation>読み取り専用で開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as Draft</source>
+        <translation>下書きに戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish Revision…</source>
+        <translation>版を発行(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>This document has never been published. Publish a revision to keep the process as it is now.</source>
+        <translation>この文書はまだ一度も発行されていません。版を発行すると、現在のプロセスをそのまま残せます。</translation>
+    </message>
+    <message>
+        <source>The draft is revision {number}, unchanged.</source>
+        <translation>下書きは第{number}版のままです（変更なし）。</translation>
+    </message>
+    <message>
+        <source>The draft has changed since revision {number}.</source>
+        <translation>下書きは第{number}版から変更されています。</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionWindow</name>
+    <message>
+        <source>Revision {number} of {name} (read-only)</source>
+        <translation>{name} の第{number}版（読み取り専用）</translation>
+    </message>
+    <message>
+        <source>Restore as Draft</source>
+        <translation>下書きに戻す</translation>
+    </message>
+    <message>
+        <source>Revision {number} “{title}”, published {date} by {author}.</source>
+        <translation>第{number}版「{title}」（{date} 発行、{author}）</translation>
+    </message>
+    <message>
+        <source>Revision {number} “{title}”, published {date}.</source>
+        <translation>第{number}版「{title}」（{date} 発行）</translation>
+    </message>
+    <message>
+        <source>Not changed: a published revision cannot be edited. To change it, restore it as the draft and edit the draft.</source>
+        <translation>変更されていません：発行済みの版は編集できません。変更するには、この版を下書きに戻してから下書きを編集してください。</translation>
+    </message>
+    <message>
+        <source>Read-only: a published revision cannot be edited.</source>
+        <translation>読み取り専用：発行済みの版は編集できません。</translation>
+    </message>
+    <message>
+        <source>Revision {number} is read-only: nothing was changed.</source>
+        <translation>第{number}版は読み取り専用です。何も変更されていません。</translation>
     </message>
 </context>
 </TS>

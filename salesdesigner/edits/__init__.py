@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         drop_unreferenced,
     )
     from salesdesigner.edits.history import History, Step
+    from salesdesigner.edits.revisions import ReplaceContent, restore_revision
     from salesdesigner.edits.structure import (
         AddLane,
         AddStage,
@@ -57,6 +58,7 @@ _HOME = {
                      "SetProcess", "SetStage", "SetStages", "SetTransition",
                      "drop_unreferenced"), "salesdesigner.edits.fields"),
     **dict.fromkeys(("History", "Step"), "salesdesigner.edits.history"),
+    **dict.fromkeys(("ReplaceContent", "restore_revision"), "salesdesigner.edits.revisions"),
     **dict.fromkeys(("ImportActuals", "SetActuals", "strip_actuals"),
                     "salesdesigner.edits.actuals"),
     **dict.fromkeys(("AddLane", "AddStage", "AddTransition", "MoveLane", "RemoveItems",
@@ -66,7 +68,7 @@ _HOME = {
 }
 
 __all__ = [
-    "ImportActuals", "SetActuals", "strip_actuals",
+    "ImportActuals", "SetActuals", "strip_actuals", "ReplaceContent", "restore_revision",
     "Compound", "Edit", "Name", "Touched", "compound", "name", "undo_both",
     "AddAttachment", "RemoveAttachments", "RestoreAttachments", "ReplaceLane", "ReplaceStage",
     "ReplaceStages", "ReplaceTransition", "SetLane", "SetProcess", "SetStage", "SetStages",

@@ -36,6 +36,7 @@ from salesdesigner.model.errors import ProcessError
 
 if TYPE_CHECKING:
     from salesdesigner.model.actuals.record import Actuals
+    from salesdesigner.model.revision import Revision
 
 PROCESS_FIELDS = ("id", "name", "description", "language", "currency",
                   "company", "revision", "logo", "arrow_style", "extensions")
@@ -91,6 +92,8 @@ class Process:
         from salesdesigner.model.actuals.record import EMPTY_ACTUALS
         #: The deal history imported from the CRM (confidential; see model/actuals/record.py).
         self.actuals: Actuals = EMPTY_ACTUALS
+        #: Published revisions, oldest first (immutable snapshots; see model/revision.py).
+        self.revisions: tuple[Revision, ...] = ()
 
     # ------------------------------------------------------------------ queries
     @property
@@ -193,7 +196,7 @@ class Process:
         """Everything that makes up the document, in order; equal snapshots = equal documents."""
         meta = tuple(self.metadata().items())
         return (meta, tuple(self._lanes), tuple(self.stages), tuple(self.transitions),
-                tuple(self._attachments.values()), self.actuals)
+                tuple(self._attachments.values()), self.actuals, self.revisions)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Process):
@@ -213,6 +216,7 @@ class Process:
         other._lanes = list(self._lanes)
         other._attachments = dict(self._attachments)
         other.actuals = self.actuals
+        other.revisions = self.revisions
         other._rebuild(self.stages, self.transitions)
         return other
 
@@ -239,6 +243,7 @@ class Process:
         self._lanes = list(other._lanes)
         self._attachments = dict(other._attachments)
         self.actuals = other.actuals
+        self.revisions = other.revisions
         self._rebuild(other.stages, other.transitions)
         self.events.emit(ev.ProcessReset())
 

@@ -15,6 +15,8 @@ Layout history:
   and bend points (``waypoints``, JSON): arrows the manager steers.
 * **4** — actuals from the CRM: ``deal_events``, ``actuals_imports``, ``stage_mapping``;
   each KPI's ``measure`` (NULL: not measured) and ``measure_to``.
+* **5** — published revisions: ``revisions`` (number, title, published_at, author, note,
+  content) and ``revision_files`` (attachment bytes by SHA-256); an older file has none.
 """
 
 from __future__ import annotations
@@ -65,8 +67,17 @@ def _v3_to_v4(db: sqlite3.Connection) -> None:
         stage_id TEXT NOT NULL)""")
 
 
+def _v4_to_v5(db: sqlite3.Connection) -> None:
+    """Version 5 adds the published revisions (none: the file was never published)."""
+    db.execute("""CREATE TABLE revisions (number INTEGER NOT NULL PRIMARY KEY,
+        title TEXT NOT NULL, published_at TEXT NOT NULL, author TEXT NOT NULL,
+        note TEXT NOT NULL, content TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE revision_files (sha256 TEXT NOT NULL PRIMARY KEY,
+        data BLOB NOT NULL)""")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

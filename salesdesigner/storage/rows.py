@@ -39,6 +39,7 @@ from salesdesigner.storage.arrow_rows import (
     steering_fields,
 )
 from salesdesigner.storage.limits import MAX_LANE_HEIGHT, MAX_NESTING, number_problem, too_deep
+from salesdesigner.storage.revision_rows import BadRevision, revision_rows, revisions_from_rows
 from salesdesigner.storage.schema import (
     EMPTY_JSON,
     ActionRow,
@@ -114,6 +115,7 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
                           "note": m.note, "extensions": _json(m.extensions)}
                          for i, m in enumerate(s.materials))
     tables.update(actuals_rows(process.actuals))
+    tables.update(revision_rows(process.revisions))
     return tables
 
 
@@ -240,7 +242,8 @@ def process_from_rows(session: Session) -> Process:
                                           _t(condition, where), _ext(text, where), **steered))
     try:
         process.actuals = actuals_from_rows(conn)
-    except BadActuals as exc:
+        process.revisions = revisions_from_rows(conn)
+    except (BadActuals, BadRevision) as exc:
         raise BadRow(str(exc)) from None
     return process
 

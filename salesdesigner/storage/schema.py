@@ -41,7 +41,7 @@ from salesdesigner.model.entities import Measure
 #: ``PRAGMA application_id`` of every SalesDesigner document: the bytes ``b"SlsD"``.
 APPLICATION_ID = 0x536C7344
 #: ``PRAGMA user_version`` written by this version; files with a lower one are migrated.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 EMPTY_JSON = "{}"
 NAN_TEXT = "NaN"
@@ -284,14 +284,38 @@ class StageMappingRow(Base):
     stage_id: Mapped[str]
 
 
+class RevisionRow(Base):
+    """A published revision: number, title, when (ISO 8601 local time), author, note, and
+    the process as it was then (``content``: interchange JSON without actuals, its
+    attachments naming their bytes in ``revision_files`` by SHA-256).  Never rewritten."""
+
+    __tablename__ = "revisions"
+
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    title: Mapped[str]
+    published_at: Mapped[str]
+    author: Mapped[str]
+    note: Mapped[str]
+    content: Mapped[str]
+
+
+class RevisionFileRow(Base):
+    """The bytes of an attachment some revision holds, once however many revisions do."""
+
+    __tablename__ = "revision_files"
+
+    sha256: Mapped[str] = mapped_column(primary_key=True)
+    data: Mapped[bytes]
+
+
 #: Every table, parents before children (the order they are filled in).
 TABLES = (ProcessRow, LaneRow, StageRow, ExitCriterionRow, TipRow, KpiRow, ActionRow,
           ScriptRow, MaterialRow, TransitionRow, AttachmentRow, DealEventRow,
-          ActualsImportRow, StageMappingRow)
+          ActualsImportRow, StageMappingRow, RevisionRow, RevisionFileRow)
 
 __all__ = [
     "APPLICATION_ID", "SCHEMA_VERSION", "TABLES", "ActionRow", "ActualsImportRow",
-    "AttachmentRow", "Base", "DealEventRow", "StageMappingRow",
+    "AttachmentRow", "Base", "DealEventRow", "RevisionFileRow", "RevisionRow", "StageMappingRow",
     "ExitCriterionRow", "KpiRow", "LaneRow", "MaterialRow", "ProcessRow", "ScriptRow",
     "StageRow", "TipRow", "TransitionRow",
 ]

@@ -191,6 +191,8 @@ class Actions(QObject):
         self.distribute = {how: action(lambda h=how: editor.distribute_selection(h))
                            for how in ("horizontal", "vertical")}
         self.validate = action(w.validate_now, shortcut="F7")
+        self.publish_revision = action(w.publish_revision)
+        self.revisions = action(w.show_revisions)
 
         # Help ---------------------------------------------------------------
         self.about = action(w.show_about)
@@ -257,6 +259,8 @@ class Actions(QObject):
         self.distribute_menu.addActions(list(self.distribute.values()))
         process.addSeparator()
         process.addAction(self.validate)
+        process.addSeparator()
+        process.addActions([self.publish_revision, self.revisions])
 
         help_menu = self.menus["help"] = bar.addMenu("")
         help_menu.addActions([self.about, self.about_qt])
@@ -338,6 +342,10 @@ class Actions(QObject):
             (self.distribute["horizontal"], self.tr("&Horizontally"), ""),
             (self.distribute["vertical"], self.tr("&Vertically"), ""),
             (self.validate, self.tr("&Check Process"), self.tr("Show the validation panel")),
+            (self.publish_revision, self.tr("&Publish Revision…"),
+             self.tr("Save the document and keep this version of the process in it")),
+            (self.revisions, self.tr("Re&visions…"),
+             self.tr("The published revisions: open one read-only or restore it")),
             (self.about, self.tr("&About SalesDesigner"), ""),
             (self.about_qt, self.tr("About &Qt"), ""),
         ]

@@ -46,6 +46,7 @@ EDIT_NAMES = (
     QT_TRANSLATE_NOOP("EditNames", "Edit Process"),
     QT_TRANSLATE_NOOP("EditNames", "Attach File"),
     QT_TRANSLATE_NOOP("EditNames", "Remove File"),
+    QT_TRANSLATE_NOOP("EditNames", "Restore Revision {number}"),
 )
 
 MERGE_ID = 1  # every mergeable edit shares it; the edits' own merge keys decide

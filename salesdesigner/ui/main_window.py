@@ -400,6 +400,16 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.document.set_autosave_interval(Settings().autosave_seconds)
 
+    def publish_revision(self) -> bool:
+        """Process ▸ Publish Revision… (see ui/revisions)."""
+        from salesdesigner.ui.revisions import publish
+        return publish(self)
+
+    def show_revisions(self) -> None:
+        """Process ▸ Revisions…: the list, open read-only, restore."""
+        from salesdesigner.ui.revisions import show_revisions
+        show_revisions(self)
+
     def show_about(self) -> None:
         from salesdesigner.ui.dialogs.about import show_about
         show_about(self)

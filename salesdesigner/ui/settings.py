@@ -49,6 +49,15 @@ class Settings:
     def autosave_seconds(self, value: int) -> None:
         self._s.setValue("document/autosaveSeconds", max(0, int(value)))
 
+    # who publishes revisions (the last name typed in Publish Revision) --------
+    @property
+    def revision_author(self) -> str:
+        return str(self._s.value("revisions/author", "") or "")[:200]
+
+    @revision_author.setter
+    def revision_author(self, value: str) -> None:
+        self._s.setValue("revisions/author", value[:200])
+
     # first start ------------------------------------------------------
     @property
     def sample_shown(self) -> bool:

@@ -107,3 +107,71 @@ def test_stale_temporaries_of_dead_savers_are_removed_but_live_ones_kept(tmp_pat
     save_document(Process(id="p"), tmp_path / "x.salesdesign")
     assert not stale.exists()
     assert busy.exists() and unrelated.exists()
+
+
+def _publish_forever(path: str, base: Process, ready) -> None:
+    """Child process: publish revision 3 of ``base`` again and again (each a whole save)."""
+    from salesdesigner.storage.revisions import publish_revision
+    ready.set()
+    n = 0
+    while True:
+        process = base.copy()
+        publish_revision(process, path, title=f"publish {n}", note="kill me " * 50,
+                         author="child")
+        n += 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="needs fork and SIGKILL")
+def test_kill_9_while_publishing_leaves_the_old_document_or_the_new_revision(tmp_path):
+    from salesdesigner.storage.revisions import add_revision, load_revision, make_revision
+    base = synthetic_process(300, seed=3)
+    base.set_actuals(actuals_of(DealEvent(f"D{n}", f"s{n % 7}", datetime(2026, 1, 1) +
+                                          timedelta(hours=n), float(n)) for n in range(2000)))
+    for title in ("one", "two"):
+        add_revision(base, make_revision(base, title=title))
+        base.update_process(name=f"after {title}")
+    target = tmp_path / "x.salesdesign"
+    started = time.perf_counter()
+    save_document(base, target)
+    window = min(0.6, max(0.05, 4 * (time.perf_counter() - started)))
+    rng = random.Random(20261203)
+    ctx = multiprocessing.get_context("fork")
+    seen = {"old": 0, "new": 0}
+    killed_mid_save = iterations = 0
+    deadline = time.monotonic() + 40
+    while (iterations < 25 or not (seen["old"] and seen["new"])) and iterations < 80 \
+            and time.monotonic() < deadline:
+        iterations += 1
+        save_document(base, target)
+        ready = ctx.Event()
+        child = ctx.Process(target=_publish_forever, args=(str(target), base, ready))
+        child.start()
+        assert ready.wait(30)
+        time.sleep(rng.uniform(0.0, window))
+        child.kill()
+        child.join()
+        assert child.exitcode == -9
+        killed_mid_save += bool(_temporaries(tmp_path))
+        back = open_document(target)  # never a broken file
+        numbers = [r.number for r in back.revisions]
+        assert numbers in ([1, 2], [1, 2, 3])
+        assert back.revisions[:2] == base.revisions  # published revisions never change
+        without = back.copy()
+        without.revisions = base.revisions
+        assert without == base  # the draft and its actuals whole
+        if numbers == [1, 2, 3]:
+            assert back.revisions[2].info.title.startswith("publish ")
+            third = load_revision(target, 3)
+            assert third.name == base.name and len(third.stages) == len(base.stages)
+            assert not third.actuals
+        seen["new" if len(numbers) == 3 else "old"] += 1
+        if seen["new"] and not seen["old"]:
+            window *= 0.7
+        elif seen["old"] and not seen["new"]:
+            window *= 1.4
+    assert iterations >= 10
+    assert seen["new"] > 0 and seen["old"] > 0, seen
+    assert killed_mid_save > 0
+    save_document(base, target)
+    assert _temporaries(tmp_path) == []

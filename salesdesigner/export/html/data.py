@@ -136,6 +136,13 @@ def _logo(process: Process) -> str | None:
     return f"data:{safe_mime(att.mime_type)};base64,{base64.b64encode(att.data).decode('ascii')}"
 
 
+def _published(process: Process) -> str:
+    """Which revision the playbook shows and when it was published, or that it is a draft."""
+    from salesdesigner.model.presentation import words_for
+    from salesdesigner.storage.revisions import revision_state
+    return words_for(process.language, "playbook").revision_line(revision_state(process))
+
+
 def playbook_data(process: Process, labels: dict[str, str], *, folder_name: str,
                   attachments: AttachmentMode = "folder",
                   inline_limit: int = 256_000) -> tuple[dict[str, Any], AttachmentPlan]:
@@ -150,7 +157,8 @@ def playbook_data(process: Process, labels: dict[str, str], *, folder_name: str,
     payload = {
         "process": {"id": process.id, "name": process.name,
                     "description": process.description, "company": process.company,
-                    "revision": process.revision, "logo": _logo(process)},
+                    "revision": process.revision, "logo": _logo(process),
+                    "published": _published(process)},
         "labels": labels,
         "lanes": [{"name": lane.name, "color": safe_color(lane.color)}
                   for lane in process.lanes],

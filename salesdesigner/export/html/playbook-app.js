@@ -37,6 +37,7 @@ function buildOverview() {
   var titles = el("div", "overview-titles");
   var meta = [p.company, has(p.revision) ? fmt(L.revision, { r: p.revision }) : ""].filter(has);
   if (meta.length) titles.appendChild(el("p", "eyebrow", meta.join("  ·  ")));
+  if (has(p.published)) titles.appendChild(el("p", "eyebrow published", p.published));
   var h1 = el("h1", "overview-title", has(p.name) ? p.name : L.untitled);
   h1.tabIndex = -1;
   titles.appendChild(h1);

@@ -138,6 +138,8 @@ def cover(m: Manual, edition: str, issued: str) -> list[Flowable]:
         line.append(f"{lb('revision')} {ts.short(m.process.revision, 60)}")
     line.append(f"{lb('date')} {issued}")
     meta.append(ts.para("   ·   ".join(line), "cover_meta"))
+    from salesdesigner.storage.revisions import revision_state
+    meta.append(ts.para(lb.revision_line(revision_state(m.process)), "cover_meta"))
     if edition:
         meta.append(ts.para(edition, "muted"))
     out.append(_FillTo(80 * mm))

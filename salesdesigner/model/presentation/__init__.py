@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from salesdesigner.model.entities import Direction, Kpi, StageKind
 from salesdesigner.model.presentation import en, ja
+from salesdesigner.model.revision import RevisionState
 
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 TABLES: Mapping[str, Mapping[str, str]] = {"en": en.WORDS, "ja": ja.WORDS}
@@ -168,9 +169,29 @@ class Words:
         month = self._table["months"].split(",")[day.month - 1]
         return self._table["date"].format(day=day.day, month=month, year=day.year)
 
+    def revision_line(self, state: RevisionState, limit: int = 120) -> str:
+        """Which revision a manual or playbook shows: "Revision 3 “…”, published 1 December
+        2026 by …", "Draft after revision 3 (published …)" or "Draft, never published".
+        Title and author are cut to ``limit`` characters, so the date always shows."""
+        if state.shown is not None:
+            info = state.shown
+            return self("revision_shown_by" if info.author.strip() else "revision_shown",
+                        number=info.number, title=_cut(info.title, limit),
+                        author=_cut(info.author, limit),
+                        date=self.date(info.published_at.date()))
+        if state.latest is not None:
+            return self("revision_draft_after", number=state.latest.number,
+                        date=self.date(state.latest.published_at.date()))
+        return self("revision_never")
+
     def join(self, items: list[str]) -> str:
         """Names listed in a sentence: "a, b" / "a、b"."""
         return self._table["list_sep"].join(items)
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 @lru_cache(maxsize=16)

@@ -44,6 +44,16 @@ WORDS: dict[str, str] = {
     "parens": "{0} ({1})",
     "list_sep": ", ",
     "numbered": "{name} ({n})",
+    # ---------------------------------------------------------------- published revisions
+    "revision_shown": "Revision {number} “{title}”, published {date}",
+    "revision_shown_by": "Revision {number} “{title}”, published {date} by {author}",
+    "revision_draft_after": "Draft after revision {number} (published {date})",
+    "revision_never": "Draft, never published",
+    "revision_none": "{file} has no published revision yet.",
+    "revision_published": "published revision {number} of {file}",
+    "revision_note": "Note",
+    "revision_draft_same": "Draft: the same as revision {number}",
+    "revision_draft_changed": "Draft: changed since revision {number}",
     # ---------------------------------------------------------------- kinds of stage
     "kind_start": "Start",
     "kind_stage": "Stage",

@@ -37,6 +37,16 @@ WORDS: dict[str, str] = {
     "parens": "{0}（{1}）",
     "list_sep": "、",
     "numbered": "{name}（{n}）",
+    # ---------------------------------------------------------------- published revisions
+    "revision_shown": "第{number}版「{title}」（{date}発行）",
+    "revision_shown_by": "第{number}版「{title}」（{date}発行、{author}）",
+    "revision_draft_after": "第{number}版（{date}発行）以降の下書き",
+    "revision_never": "下書き（未発行）",
+    "revision_none": "{file} にはまだ発行された版がありません。",
+    "revision_published": "{file} の第{number}版を発行しました",
+    "revision_note": "メモ",
+    "revision_draft_same": "下書き：第{number}版と同じ",
+    "revision_draft_changed": "下書き：第{number}版から変更あり",
     # ---------------------------------------------------------------- kinds of stage
     "kind_start": "開始",
     "kind_stage": "ステージ",
