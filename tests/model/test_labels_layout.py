@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import time
 
 from hypothesis import HealthCheck, given, settings
 
@@ -128,15 +127,13 @@ def test_placement_is_deterministic():
     assert list(first) == list(sizes)
 
 
-def test_placing_the_labels_of_a_thousand_stages_is_fast():
+def test_every_label_of_a_thousand_stages_gets_a_spot_beside_its_arrow():
+    """Speed is bench_routing's business; here: nothing is dropped or left far away."""
     p = synthetic_process(1000)
     routes, index, sizes = _setup(p)
-    best = math.inf
-    for _ in range(3):
-        start = time.perf_counter()
-        place_labels(routes, sizes, index)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.05  # about 3 ms on the reference machine; generous for a busy CI box
+    spots = place_labels(routes, sizes, index)
+    assert set(spots) == set(sizes)
+    assert all(_distance_to_route(spots[t], routes[t]) < 40 for t in sizes)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

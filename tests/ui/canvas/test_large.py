@@ -1,8 +1,6 @@
-"""Big documents: 1,000 stages open, paint and drag quickly; 5,000 still work."""
+"""Big documents: 1,000 stages open, paint and drag; 5,000 still work (speed: benchmarks)."""
 
 from __future__ import annotations
-
-import time
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
@@ -20,24 +18,19 @@ def _render(scene, view) -> None:
     painter.end()
 
 
-def test_a_1000_stage_process_opens_paints_and_drags_fast(canvas):
+def test_a_1000_stage_process_opens_paints_and_drags(canvas):
+    """How fast is benchmarks/bench_gui's business; here: it all works at this size."""
     process = synthetic_process(1000)
-    started = time.perf_counter()
     c = canvas(process)
     c.view.zoom_fit()
     _render(c.scene, c.view)
-    opened = time.perf_counter() - started
     assert len(c.scene.stage_items()) == 1000
-    assert opened < 10.0  # typically ~1 s on a shared 2-core machine
     c.view.zoom_reset()
     c.view.center_on_stage("s500")
     item = c.scene.stage_item("s500")
     x, y = item.pos().x(), item.pos().y()
-    started = time.perf_counter()
     c.drag((x, y), (x + 40, y + 40), steps=20)
-    dragged = time.perf_counter() - started
     assert process.stage("s500").position == Position(snap(x + 40), snap(y + 40))
-    assert dragged < 3.0
     assert_scene_matches(c.scene)
 
 
