@@ -1,0 +1,221 @@
+"""The analysis the performance overlay and the dashboard show, kept current for one
+document: recomputed (debounced) after edits, undo and imports, and for the period the
+manager picks.  A large history is analysed on a worker thread on a copy of the process,
+so the window keeps painting; results of a superseded run are dropped.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from salesdesigner.model import events as ev
+from salesdesigner.model.process import Process
+
+if TYPE_CHECKING:
+    from salesdesigner.model.actuals.analysis import Analysis
+    from salesdesigner.model.actuals.onscreen import Overlay
+    from salesdesigner.model.actuals.periods import Period
+
+#: histories with more events than this are analysed off the GUI thread
+LARGE = 20_000
+DEBOUNCE_MS = 250
+#: "the latest full month", until the manager picks a period
+DEFAULT = "default"
+
+# changes that leave every figure as it was (moving, restyling, lanes, attachments)
+_LAYOUT_ONLY = {"position", "lane", "waypoints", "source_anchor", "target_anchor", "style",
+                "label", "condition", "goal", "description", "scripts", "actions",
+                "materials", "exit_criteria", "tips", "extensions"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One run: the analysis of the period, the overlay's values, the monthly trend."""
+
+    period: Period | None
+    analysis: Analysis | None          # None: the document holds no usable events
+    overlay: Overlay | None
+    trend: tuple[Analysis, ...] = ()   # one per calendar month of the data
+    first: datetime | None = None
+    last: datetime | None = None
+    months: tuple[Period, ...] = field(default=())
+
+
+def compute(process: Process, period: Period | None | str) -> Result:
+    """Everything the views need for ``period`` (:data:`DEFAULT`: the latest full month)."""
+    from salesdesigner.model.actuals import bottleneck as bn
+    from salesdesigner.model.actuals.analysis import analyze_history
+    from salesdesigner.model.actuals.funnel import stall_thresholds
+    from salesdesigner.model.actuals.history import build_history
+    from salesdesigner.model.actuals.onscreen import latest_full_month, overlay
+    from salesdesigner.model.actuals.periods import months_between
+
+    history = build_history(process, process.actuals.events)
+    if period == DEFAULT:
+        period = latest_full_month(history.first, history.last)
+    if history.first is None or history.last is None:
+        return Result(period if not isinstance(period, str) else None, None, None)
+    chances = bn.win_chances(history)
+    thresholds = stall_thresholds(history)
+    assert not isinstance(period, str)
+    analysis = analyze_history(history, period, chances=chances, thresholds=thresholds)
+    months = tuple(months_between(history.first, history.last))
+    trend = tuple(analyze_history(history, p, chances=chances, thresholds=thresholds)
+                  for p in months)
+    return Result(period, analysis, overlay(process, analysis), trend, history.first,
+                  history.last, months)
+
+
+class _Job(QThread):
+    done = Signal(int, object)
+
+    def __init__(self, generation: int, process: Process, period: Period | None | str,
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self.generation, self.process, self.period = generation, process, period
+
+    def run(self) -> None:
+        try:
+            result: object = compute(self.process, self.period)
+        except Exception as error:  # reported in the GUI thread, never lost
+            result = error
+        self.done.emit(self.generation, result)
+
+
+class Performance(QObject):
+    """The shared analysis of one window's document (its users: overlay, dashboard)."""
+
+    changed = Signal()          # a new result is in :attr:`result`
+    busy = Signal(bool)         # a worker thread is running
+    failed = Signal(str)
+
+    def __init__(self, process: Process, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.process = process
+        self.period: Period | None | str = DEFAULT
+        self.result: Result | None = None
+        self._users: set[str] = set()
+        self._stale = True
+        self._generation = 0
+        self._jobs: set[_Job] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        me = weakref.ref(self)
+
+        def listener(event: object) -> None:
+            performance = me()
+            if performance is not None:
+                performance._on_event(event)
+
+        self._listener = listener
+        process.events.connect(listener)
+
+    # ------------------------------------------------------------------ users
+    def use(self, who: str, on: bool = True) -> None:
+        """``who`` (the overlay, the dashboard) needs results, or no longer does; nothing
+        is computed while no one looks."""
+        if on:
+            self._users.add(who)
+            if self._stale:
+                self.refresh()
+        else:
+            self._users.discard(who)
+            self._timer.stop()
+
+    @property
+    def has_actuals(self) -> bool:
+        return bool(self.process.actuals.events)
+
+    def set_period(self, period: Period | None) -> None:
+        """The period every view shows (None: the whole history)."""
+        if period != self.period:
+            self.period = period
+            self._stale = True
+            self.refresh()
+
+    # ------------------------------------------------------------------ running
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged, ev.LanesReordered,
+                              ev.AttachmentAdded, ev.AttachmentRemoved)):
+            return
+        if isinstance(event, (ev.StageChanged, ev.TransitionChanged)) and \
+                set(event.fields) <= _LAYOUT_ONLY:
+            return
+        if isinstance(event, ev.ProcessChanged) and not {"language", "currency"} & set(
+                event.fields):
+            return
+        if isinstance(event, ev.ProcessReset):
+            self.period = DEFAULT  # another document: its own latest month
+        self._stale = True
+        if self._users:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Compute now: here for a small history, on a worker thread for a large one."""
+        self._timer.stop()
+        if not self._users:
+            self._stale = True
+            return
+        self._stale = False
+        self._generation += 1
+        if len(self.process.actuals.events) <= LARGE:
+            try:
+                result = compute(self.process, self.period)
+            except Exception as error:  # a view must never take the window down
+                self.failed.emit(str(error))
+                return
+            self._accept(result)
+            return
+        job = _Job(self._generation, self.process.copy(), self.period, self)
+        job.done.connect(self._job_done)
+        job.finished.connect(lambda j=job: self._job_finished(j))
+        self._jobs.add(job)
+        self.busy.emit(True)
+        job.start()
+
+    def _job_done(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # superseded by a later edit or period
+        if isinstance(result, Exception):
+            self.failed.emit(str(result))
+        elif isinstance(result, Result):
+            self._accept(result)
+
+    def _job_finished(self, job: _Job) -> None:
+        self._jobs.discard(job)
+        job.deleteLater()
+        if not self._jobs:
+            self.busy.emit(False)
+
+    def _accept(self, result: Result) -> None:
+        if self.period == DEFAULT:
+            self.period = result.period
+        self.result = result
+        self.changed.emit()
+
+    def wait(self, msecs: int = 60_000) -> None:
+        """Finish what is pending (tests; closing the window)."""
+        if self._timer.isActive():
+            self.refresh()
+        for job in list(self._jobs):
+            job.wait(msecs)
+
+    def detach(self) -> None:
+        """Stop following the document (the window closes); running work is awaited."""
+        import contextlib
+        with contextlib.suppress(ValueError):
+            self.process.events.disconnect(self._listener)
+        self._users.clear()
+        self._timer.stop()
+        for job in list(self._jobs):
+            job.wait()
+
+
+__all__ = ["DEFAULT", "LARGE", "Performance", "Result", "compute"]
