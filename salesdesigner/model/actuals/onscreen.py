@@ -79,7 +79,7 @@ def kpi_status(k: KpiActual) -> str:
     if met:
         return MET
     target = abs(k.target or 0.0)
-    if target and k.shortfall <= NEAR * target:
+    if target and k.shortfall <= NEAR * target * (1 + 1e-9):  # 7.7 vs 7: float noise
         return NEAR_MISS
     return MISSED
 

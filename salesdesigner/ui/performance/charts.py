@@ -38,6 +38,12 @@ def plot_widget(height: int) -> pg.PlotWidget:
     widget.setMenuEnabled(False)
     widget.setMouseEnabled(x=False, y=False)
     widget.hideButtons()
+    # pyqtgraph makes its context menus without a parent: tie them to the chart so they
+    # go with it (the menus are disabled anyway)
+    plot = widget.getPlotItem()
+    for menu in (plot.ctrlMenu, getattr(plot.vb, "menu", None)):
+        if menu is not None and menu.parent() is None:
+            menu.setParent(widget, menu.windowFlags())
     for name in ("left", "bottom"):
         axis = widget.getAxis(name)
         axis.setTickFont(_font())
@@ -85,8 +91,9 @@ def draw_trend(widget: pg.PlotWidget, labels: Sequence[str], actuals: Sequence[f
     plot.setTitle(title, size="9pt", color="#1D2939")
     xs = list(range(len(labels)))
     ys = [math.nan if v is None else float(v) for v in actuals]
-    plot.plot(xs, ys, pen=pg.mkPen(ACTUAL, width=2), symbol="o", symbolSize=6,
-              symbolBrush=ACTUAL, symbolPen=None, connect="finite")
+    if any(not math.isnan(y) for y in ys):  # a KPI never measured: the target alone
+        plot.plot(xs, ys, pen=pg.mkPen(ACTUAL, width=2), symbol="o", symbolSize=6,
+                  symbolBrush=ACTUAL, symbolPen=None, connect="finite")
     if target is not None:
         pen = QPen(TARGET, 1.5)
         pen.setStyle(Qt.PenStyle.DashLine)
