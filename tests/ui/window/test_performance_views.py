@@ -192,3 +192,27 @@ def test_a_week_and_a_date_range_can_be_picked(deals_window):
     dash.last_day.setDate(QDate(2026, 10, 15))
     views.performance.wait()
     assert views.performance.period == parse_period("2026-10-01..2026-10-15")
+
+
+def test_ghost_arrows_follow_a_moved_stage_and_a_new_document(deals_window):
+    from salesdesigner.edits.stages import move_stages
+    from salesdesigner.model import Position
+
+    window = deals_window
+    _overlay_on(window)
+    ghost = _ghosts(window)[0]
+    end = ghost.head.at(0)
+    window.editor.push(move_stages(window.process, {"won": Position(2000, 900)}))
+    window.scene.flush()
+    moved = _ghosts(window)[0]
+    assert moved.head.at(0) != end
+    assert window.scene.stage_item("won").scene_body_rect().adjusted(-1, -1, 1, 1).contains(
+        moved.head.at(0))
+    # another document (a reset rebuilds every item): the look is put on the new items
+    other = funnel_process("en")
+    other.set_actuals(actuals_of(events()))
+    window.process.reset(other)
+    window.performance_views.performance.wait()
+    window.scene.flush()
+    assert window.scene.stage_items()["prop"].performance[0] == "missed"
+    assert len(_ghosts(window)) == 1
