@@ -285,7 +285,7 @@ WORDS: dict[str, str] = {
     "analysis.status_near": "Just below target",
     "analysis.status_missed": "Below target",
     "analysis.status_none": "Not measurable",
-    "analysis.card_kpi": "{name} {actual} / {target}",
+    "analysis.card_kpi": "{actual} / {target} {name}",
     "analysis.card_reached": "{n} deals",
     "analysis.card_bottleneck": "Bottleneck",
     "analysis.arrow_tip": "{source} → {target}: {deals} deals",

@@ -266,7 +266,7 @@ WORDS: dict[str, str] = {
     "analysis.status_near": "目標にわずかに未達",
     "analysis.status_missed": "目標未達",
     "analysis.status_none": "測定できません",
-    "analysis.card_kpi": "{name} {actual}／{target}",
+    "analysis.card_kpi": "{actual}／{target} {name}",
     "analysis.card_reached": "{n}件",
     "analysis.card_bottleneck": "ボトルネック",
     "analysis.arrow_tip": "{source} → {target}：{deals}件",

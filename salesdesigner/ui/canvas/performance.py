@@ -35,10 +35,13 @@ COLOURED = (StageKind.STAGE, StageKind.START)
 
 
 def kpi_line(words: Words, k: KpiActual) -> str:
-    """"Meeting booked rate 8.2% / ≥ 10%": the actual beside the target, as the
-    catalogue writes them ("—" when the data cannot measure it)."""
+    """"8.2% / ≥ 10% Meeting booked rate": the actual beside the target, numbers first so
+    a narrow card cuts the name, as the catalogue writes them; a KPI the data cannot
+    measure reads as on the plain card ("Connect rate ≥ 25%")."""
     kpi = Kpi(name=k.name, target=k.target, unit=k.unit, direction=Direction(k.direction))
-    actual = "—" if k.actual is None else with_unit(round(k.actual, 1), k.unit)
+    if k.actual is None:
+        return style.kpi_headline(kpi, words.code)
+    actual = with_unit(round(k.actual, 1), k.unit)
     target = words.kpi_target(kpi) or words.no_target
     return words("card_kpi", name=style.display_text(words.name(k.name), 80),
                  actual=actual, target=target)
@@ -79,7 +82,7 @@ class StageBadge(QGraphicsItem):
         for text, fill, ink in ((reached, QColor("#FFFFFF"), style.INK),
                                 (bottleneck, style.BOTTLENECK, QColor("#FFFFFF"))):
             if text:
-                w = fm.horizontalAdvance(text) + 12
+                w = fm.horizontalAdvance(text) * 1.12 + 14  # hinting at small zooms runs wider
                 self._pills.append((QRectF(x, y, w, h), text, fill, ink))
                 x += w + 4
         self._bounds = QRectF(body.left(), y - 1, x - body.left() + 2, h + 2)
@@ -192,7 +195,8 @@ class PerformanceOverlay(QObject):
         self.overlay: Overlay | None = None
         self.badges: dict[str, StageBadge] = {}
         self.ghosts: dict[tuple[str, str], GhostFlowItem] = {}
-        scene.contentChanged.connect(self._sync)
+        self._announcing = False
+        scene.contentChanged.connect(self._redrawn)
 
     @property
     def shown(self) -> bool:
@@ -202,6 +206,15 @@ class PerformanceOverlay(QObject):
         """Draw ``overlay`` (None: the plain canvas again)."""
         self.overlay = overlay
         self._sync()
+        self._announcing = True  # the overview map redraws on this; our own sync is done
+        try:
+            self.scene.contentChanged.emit()
+        finally:
+            self._announcing = False
+
+    def _redrawn(self) -> None:
+        if not self._announcing:
+            self._sync()
 
     def words_changed(self) -> None:
         """The UI language changed: write the cards and badges again."""

@@ -83,6 +83,10 @@ class Dashboard(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
         self.sentence.setStyleSheet("font-weight: bold; color: #B42318;")
+        self.legend = QLabel()  # what the overlay's colours mean
+        self.legend.setObjectName("overlayLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.funnel_title, self.trend_title, self.stalled_title = QLabel(), QLabel(), QLabel()
         for title in (self.funnel_title, self.trend_title, self.stalled_title):
             title.setStyleSheet("font-weight: bold; margin-top: 6px;")
@@ -101,12 +105,13 @@ class Dashboard(QWidget):
         self.stalled.setMinimumHeight(160)
         self.stalled.cellClicked.connect(self._stalled_clicked)
         self.stalled.cellActivated.connect(self._stalled_clicked)
-        for widget in (self.empty, self.sentence, self.funnel_title, self.funnel,
+        for widget in (self.empty, self.sentence, self.legend, self.funnel_title, self.funnel,
                        self.trend_title, self.trends, self.stalled_title, self.stalled):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fit
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
@@ -227,8 +232,8 @@ class Dashboard(QWidget):
             return
         result = self.performance.result
         has_data = result is not None and result.analysis is not None
-        for widget in (self.sentence, self.funnel_title, self.funnel, self.trend_title,
-                       self.trends, self.stalled_title, self.stalled):
+        for widget in (self.sentence, self.legend, self.funnel_title, self.funnel,
+                       self.trend_title, self.trends, self.stalled_title, self.stalled):
             widget.setVisible(has_data)
         self.empty.setVisible(not has_data)
         if not has_data or result is None or result.analysis is None:
@@ -243,6 +248,7 @@ class Dashboard(QWidget):
         analysis = result.analysis
         process = self.performance.process
         self.sentence.setText(bottleneck_sentence(analysis, language))
+        self.legend.setText(_legend(words))
         self.funnel_title.setText(words("funnel"))
         self.trend_title.setText(words("kpis"))
         self.stalled_title.setText(self.tr("Stalled deals ({n})").format(
@@ -264,7 +270,7 @@ class Dashboard(QWidget):
             self._trend_plots.append(charts.plot_widget(150))
         for i, plot in enumerate(self._trend_plots):
             if i < len(measured):
-                self.trend_grid.addWidget(plot, i // 2, i % 2)
+                self.trend_grid.addWidget(plot, i, 0)
                 plot.show()
             else:
                 plot.hide()
@@ -278,8 +284,11 @@ class Dashboard(QWidget):
                 series.append(match.actual if match is not None else None)
             stage = words.name(stats[k.stage_id].name) if k.stage_id in stats else ""
             target = with_unit(k.target, k.unit) if k.target is not None else ""
-            title = f"{charts.elide(words.name(k.name), 28)} · {charts.elide(stage, 16)}"
-            title += f" ({words('target')} {target})" if target else ""
+            # the KPI, its stage and target; the stage's name goes first when it is long
+            goal = f" ({words('target')} {target})" if target else ""
+            name = charts.elide(words.name(k.name), 32)
+            title = f"{name} · {charts.elide(stage, 16)}"
+            title = (title if len(title) + len(goal) <= 52 else name) + goal
             charts.draw_trend(plot, labels, series, k.target, chosen, _html(title))
 
     def _fill_stalled(self, analysis, words, stats) -> None:  # type: ignore[no-untyped-def]
@@ -301,6 +310,20 @@ class Dashboard(QWidget):
         item = self.stalled.item(row, 0)
         if item is not None:
             self.stageRequested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def _legend(words) -> str:  # type: ignore[no-untyped-def]
+    """The overlay's colours and what they mean, in the catalogue's words."""
+    import html
+
+    from salesdesigner.model.actuals.onscreen import STATUSES
+    from salesdesigner.ui.canvas.style import GHOST_FLOW, STATUS_COLORS
+
+    parts = [f"<span style='color:{STATUS_COLORS[s][1].name()}'>■</span>&nbsp;"
+             f"{html.escape(words('status_' + s))}" for s in STATUSES]
+    parts.append(f"<span style='color:{GHOST_FLOW.name()}'>╌╌</span>&nbsp;"
+                 f"{html.escape(words('undesigned'))}")
+    return " &nbsp; ".join(parts)
 
 
 def _html(text: str) -> str:

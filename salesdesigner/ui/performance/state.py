@@ -175,7 +175,7 @@ class Performance(QObject):
             return
         job = _Job(self._generation, self.process.copy(), self.period, self)
         job.done.connect(self._job_done)
-        job.finished.connect(lambda j=job: self._job_finished(j))
+        job.finished.connect(self._job_finished)  # queued: runs here, in the GUI thread
         self._jobs.add(job)
         self.busy.emit(True)
         job.start()
@@ -188,9 +188,11 @@ class Performance(QObject):
         elif isinstance(result, Result):
             self._accept(result)
 
-    def _job_finished(self, job: _Job) -> None:
-        self._jobs.discard(job)
-        job.deleteLater()
+    def _job_finished(self) -> None:
+        job = self.sender()
+        if isinstance(job, _Job):
+            self._jobs.discard(job)
+            job.deleteLater()
         if not self._jobs:
             self.busy.emit(False)
 

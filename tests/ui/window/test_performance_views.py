@@ -62,7 +62,7 @@ def test_the_overlay_colours_stages_widens_arrows_and_dashes_the_undrawn_flow(de
     assert stages["prop"].performance[0] == "missed"
     assert stages["won"].performance is None  # outcomes carry no targets of their own
     names, kpi_lines = stages["prop"].text_lines()
-    assert kpi_lines[0] == "移行率 50% / ≥ 90%"    # the actual beside the target
+    assert kpi_lines[0] == "50% / ≥ 90% 移行率"    # the actual beside the target
     widths = _widths(window)
     # deals per arrow in October: lead→prop 3, prop→nego 2, nego→won 1, nego→lost 0
     assert widths["lead-prop"] == MAX
@@ -216,3 +216,22 @@ def test_ghost_arrows_follow_a_moved_stage_and_a_new_document(deals_window):
     window.scene.flush()
     assert window.scene.stage_items()["prop"].performance[0] == "missed"
     assert len(_ghosts(window)) == 1
+
+
+def test_a_large_history_is_analysed_off_the_gui_thread_with_the_same_numbers(
+        deals_window, monkeypatch):
+    from salesdesigner.ui.performance import state
+
+    monkeypatch.setattr(state, "LARGE", 0)  # every history counts as large
+    window = deals_window
+    busy: list[bool] = []
+    window.performance_views.performance.busy.connect(busy.append)
+    _overlay_on(window)
+    assert busy[0] is True  # a worker thread ran ...
+    from PySide6.QtWidgets import QApplication
+    for _ in range(5):
+        QApplication.processEvents()  # ... and its result arrives through the event loop
+    window.scene.flush()
+    assert busy[-1] is False
+    assert _widths(window)["prop-nego"] == pytest.approx(MAX * 2 / 3)
+    assert window.scene.stage_items()["prop"].performance[0] == "missed"
