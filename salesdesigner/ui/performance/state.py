@@ -146,6 +146,9 @@ class Performance(QObject):
             self._users.discard(who)
             self._timer.stop()
 
+    def used_by(self, who: str) -> bool:
+        return who in self._users
+
     @property
     def has_actuals(self) -> bool:
         return bool(self.process.actuals.events)

@@ -29,6 +29,7 @@ class PerformanceViews(QObject):
         self.window = window
         self.performance = Performance(window.process, self)
         self.performance.changed.connect(self._changed)
+        self.performance.failed.connect(window.show_status)  # never a traceback
         self.overlay: PerformanceOverlay | None = None
         self.dashboard: Dashboard | None = None
         self.dock: QDockWidget | None = None
@@ -59,7 +60,7 @@ class PerformanceViews(QObject):
             self.overlay.show(result.overlay if on and result is not None else None)
 
     def _changed(self) -> None:
-        if self.overlay is not None and "overlay" in self.performance._users:
+        if self.overlay is not None and self.performance.used_by("overlay"):
             result = self.performance.result
             self.overlay.show(result.overlay if result is not None else None)
 
