@@ -242,9 +242,10 @@ class PerformanceOverlay(QObject):
                 item.set_performance(card_look(words, mark))
             if mark is not None and StageKind(item.stage.kind) is not StageKind.DECISION:
                 kept.add(sid)
-                self._badge(item).set_texts(
-                    words("card_reached", n=display_number(mark.reached)),
-                    words("card_bottleneck") if mark.bottleneck else "")
+                badge = self._badge(item)
+                badge.set_texts(words("card_reached", n=display_number(mark.reached)),
+                                words("card_bottleneck") if mark.bottleneck else "")
+                badge.setToolTip(style.tooltip(words(f"status_{mark.status}")))
         self._drop_badges(kept)
         names = {sid: words.name(item.stage.name) for sid, item in stages.items()}
         for tid, item in transitions.items():

@@ -74,6 +74,7 @@ def test_the_overlay_colours_stages_widens_arrows_and_dashes_the_undrawn_flow(de
     assert ghosts[0].width == pytest.approx(MAX / 3)
     badge = window.performance_views.overlay.badges["prop"]
     assert (badge.reached, badge.bottleneck) == ("4 deals", "Bottleneck")
+    assert "Below target" in badge.toolTip()  # the colour's meaning, on hover
     assert window.performance_views.overlay.badges["lead"].bottleneck == ""
     # it only draws: the document and its history are untouched
     assert window.process.snapshot() == before and window.undo_stack.count() == 0
