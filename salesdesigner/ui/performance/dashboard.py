@@ -1,6 +1,7 @@
 """The dashboard dock (View ▸ Dashboard): a period picker, the funnel in the team's own
-process order, each measured KPI's trend per month against its target, the bottleneck in
-one sentence and the stalled deals (a click selects the deal's stage on the canvas).
+process order, each measured KPI's trend per month (per week while a week is picked)
+against its target, the bottleneck in one sentence and the stalled deals (a click selects
+the deal's stage on the canvas).
 
 Loaded when first opened (it brings pyqtgraph); every figure comes from the shared
 :class:`~salesdesigner.ui.performance.state.Performance`.  Menu-like texts are translated
@@ -274,8 +275,9 @@ class Dashboard(QWidget):
                 plot.show()
             else:
                 plot.hide()
-        labels = [p.label for p in result.months]
-        chosen = next((i for i, p in enumerate(result.months) if p == result.period), None)
+        labels = [p.label for p in result.trend_periods]
+        chosen = next((i for i, p in enumerate(result.trend_periods) if p == result.period),
+                      None)
         for plot, k in zip(self._trend_plots, measured, strict=False):
             series = []
             for month in result.trend:

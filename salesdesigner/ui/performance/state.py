@@ -36,30 +36,37 @@ _LAYOUT_ONLY = {"position", "lane", "waypoints", "source_anchor", "target_anchor
 
 @dataclass(frozen=True)
 class Result:
-    """One run: the analysis of the period, the overlay's values, the monthly trend."""
+    """One run: the analysis of the period, the overlay's values, the trend (per month, or
+    per week while a week is on show)."""
 
     period: Period | None
     analysis: Analysis | None          # None: the document holds no usable events
     overlay: Overlay | None
-    trend: tuple[Analysis, ...] = ()   # one per calendar month of the data
+    trend: tuple[Analysis, ...] = ()   # one per period of trend_periods
     first: datetime | None = None
     last: datetime | None = None
-    months: tuple[Period, ...] = field(default=())
+    months: tuple[Period, ...] = field(default=())         # every month of the data
+    trend_periods: tuple[Period, ...] = field(default=())  # months, or the recent weeks
 
 
 Trend = tuple[tuple["Analysis", ...], tuple["Period", ...]]
 
 
+def trend_kind(period: Period | None | str) -> str:
+    """A week on show is followed week by week; anything else month by month."""
+    return "week" if getattr(period, "kind", None) == "week" else "month"
+
+
 def compute(process: Process, period: Period | None | str, *, trend: bool = True,
             known: Trend | None = None) -> Result:
     """Everything the views need for ``period`` (:data:`DEFAULT`: the latest full month);
-    the monthly trend only with ``trend`` (the dashboard's), taken from ``known`` when the
-    document has not changed since it was computed (a new period needs none)."""
+    the trend (per :func:`trend_kind`) only with ``trend`` (the dashboard's), taken from
+    ``known`` when the document has not changed since it was computed."""
     from salesdesigner.model.actuals import bottleneck as bn
     from salesdesigner.model.actuals.analysis import analyze_history
     from salesdesigner.model.actuals.funnel import stall_thresholds
     from salesdesigner.model.actuals.history import build_history
-    from salesdesigner.model.actuals.onscreen import latest_full_month, overlay
+    from salesdesigner.model.actuals.onscreen import latest_full_month, overlay, recent_weeks
     from salesdesigner.model.actuals.periods import months_between
 
     history = build_history(process, process.actuals.events)
@@ -71,16 +78,18 @@ def compute(process: Process, period: Period | None | str, *, trend: bool = True
     thresholds = stall_thresholds(history)
     assert not isinstance(period, str)
     analysis = analyze_history(history, period, chances=chances, thresholds=thresholds)
+    months = tuple(months_between(history.first, history.last))
     if known is not None:
-        series, months = known
+        series, periods = known
     elif trend:
-        months = tuple(months_between(history.first, history.last))
+        periods = months if trend_kind(period) == "month" else tuple(
+            reversed(recent_weeks(history.first, history.last)))
         series = tuple(analyze_history(history, p, chances=chances, thresholds=thresholds)
-                       for p in months)
+                       for p in periods)
     else:
-        series, months = (), tuple(months_between(history.first, history.last))
+        series, periods = (), ()
     return Result(period, analysis, overlay(process, analysis), series, history.first,
-                  history.last, months)
+                  history.last, months, periods)
 
 
 class _Job(QThread):
@@ -118,7 +127,8 @@ class Performance(QObject):
         self._stale = True
         self._generation = 0
         self._revision = 0  # counts the document's changes that alter figures
-        self._trend: tuple[int, Trend] | None = None  # the trend and the revision it is of
+        # the trend, with the revision and the kind ("month", "week") it is of
+        self._trend: tuple[int, str, Trend] | None = None
         self._jobs: set[_Job] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -187,7 +197,9 @@ class Performance(QObject):
         self._stale = False
         self._generation += 1
         trend = "dashboard" in self._users
-        known = self._trend[1] if self._trend and self._trend[0] == self._revision else None
+        kind = trend_kind(self.period)
+        known = (self._trend[2] if self._trend and self._trend[:2] == (self._revision, kind)
+                 else None)
         if len(self.process.actuals.events) <= LARGE:
             try:
                 result = compute(self.process, self.period, trend=trend, known=known)
@@ -227,7 +239,8 @@ class Performance(QObject):
     def _accept(self, result: Result, revision: int | None = None) -> None:
         revision = self._revision if revision is None else revision
         if result.trend and revision == self._revision:
-            self._trend = (revision, (result.trend, result.months))
+            self._trend = (revision, trend_kind(result.period),
+                           (result.trend, result.trend_periods))
         if self.period == DEFAULT:
             self.period = result.period
         self.result = result

@@ -190,6 +190,9 @@ def test_a_week_and_a_date_range_can_be_picked(deals_window):
     dash.kind.setCurrentIndex(2)  # week: the latest first
     views.performance.wait()
     assert views.performance.period == parse_period("2026-W46")
+    # the trend follows week by week: from 1 October (W40) to 10 November (W46)
+    assert [p.label for p in views.performance.result.trend_periods] == [
+        f"2026-W{w}" for w in range(40, 47)]
     dash.kind.setCurrentIndex(3)
     from PySide6.QtCore import QDate
     dash.first_day.setDate(QDate(2026, 10, 1))
