@@ -233,6 +233,9 @@ class Dashboard(QWidget):
             return
         result = self.performance.result
         has_data = result is not None and result.analysis is not None
+        # the picker lists the data's months and weeks: usable once they are known
+        for widget in (self.kind, self.value, self.first_day, self.last_day):
+            widget.setEnabled(has_data)
         for widget in (self.sentence, self.legend, self.funnel_title, self.funnel,
                        self.trend_title, self.trends, self.stalled_title, self.stalled):
             widget.setVisible(has_data)
