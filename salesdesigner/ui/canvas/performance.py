@@ -69,9 +69,11 @@ class StageBadge(QGraphicsItem):
         self._bounds = QRectF()
         self._pills: list[tuple[QRectF, str, QColor, QColor]] = []
 
-    def set_texts(self, reached: str, bottleneck: str) -> None:
-        if (reached, bottleneck) == (self.reached, self.bottleneck) and self._pills:
+    def set_texts(self, reached: str, bottleneck: str, tip: str = "") -> None:
+        if (reached, bottleneck, tip) == (self.reached, self.bottleneck,
+                                          self.toolTip()) and self._pills:
             return
+        self.setToolTip(tip)
         self.prepareGeometryChange()
         self.reached, self.bottleneck = reached, bottleneck
         fm = QFontMetricsF(BADGE_FONT)
@@ -196,6 +198,9 @@ class PerformanceOverlay(QObject):
         self.badges: dict[str, StageBadge] = {}
         self.ghosts: dict[tuple[str, str], GhostFlowItem] = {}
         self._announcing = False
+        self._texts_for: Overlay | None = None  # what _texts were written for
+        self._texts_language = ""
+        self._texts: dict = {}
         scene.contentChanged.connect(self._redrawn)
 
     @property
@@ -233,27 +238,38 @@ class PerformanceOverlay(QObject):
             self._drop_ghosts(set())
             return
         words = words_for(self.language(), "analysis")
+        # the texts are worked out once per overlay and language; a redraw (typing, a
+        # drag's end) only hands the items what they already had
+        if self._texts_for is not overlay or self._texts_language != words.code:
+            self._texts_for, self._texts_language, self._texts = overlay, words.code, {}
+        texts = self._texts
+        names = {sid: words.name(item.stage.name) for sid, item in stages.items()}
         kept: set[str] = set()
         for sid, item in stages.items():
             mark = overlay.stages.get(sid)
-            if mark is None or StageKind(item.stage.kind) not in COLOURED:
+            kind = StageKind(item.stage.kind)
+            if mark is None:
                 item.set_performance(None)
-            else:
-                item.set_performance(card_look(words, mark))
-            if mark is not None and StageKind(item.stage.kind) is not StageKind.DECISION:
+                continue
+            if sid not in texts:
+                texts[sid] = (card_look(words, mark) if kind in COLOURED else None,
+                              words("card_reached", n=display_number(mark.reached)),
+                              words("card_bottleneck") if mark.bottleneck else "",
+                              style.tooltip(words(f"status_{mark.status}")))
+            look, reached, bottleneck, tip = texts[sid]
+            item.set_performance(look if kind in COLOURED else None)
+            if kind is not StageKind.DECISION:
                 kept.add(sid)
-                badge = self._badge(item)
-                badge.set_texts(words("card_reached", n=display_number(mark.reached)),
-                                words("card_bottleneck") if mark.bottleneck else "")
-                badge.setToolTip(style.tooltip(words(f"status_{mark.status}")))
+                self._badge(item).set_texts(reached, bottleneck, tip)
         self._drop_badges(kept)
-        names = {sid: words.name(item.stage.name) for sid, item in stages.items()}
         for tid, item in transitions.items():
-            deals = overlay.arrows.get(tid, 0)
-            t = item.transition
-            tip = words("arrow_tip", source=names.get(t.source, ""),
-                        target=names.get(t.target, ""), deals=display_number(deals))
-            item.set_flow(overlay.width(deals), deals, tip)
+            if tid not in texts:
+                deals = overlay.arrows.get(tid, 0)
+                t = item.transition
+                texts[tid] = (overlay.width(deals), deals, words(
+                    "arrow_tip", source=names.get(t.source, ""),
+                    target=names.get(t.target, ""), deals=display_number(deals)))
+            item.set_flow(*texts[tid])
         shown: set[tuple[str, str]] = set()
         for ghost in overlay.ghosts:
             if ghost.source in stages and ghost.target in stages:
