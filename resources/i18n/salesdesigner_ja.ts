@@ -43,6 +43,22 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Performance &amp;Overlay</source>
+        <translation>実績オーバーレイ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Colour the stages and arrows by what the deal history says</source>
+        <translation>商談の実績でステージと矢印を色分けします</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>ダッシュボード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The funnel, KPI trends, the bottleneck and stalled deals</source>
+        <translation>ファネル、KPIの推移、ボトルネック、停滞している商談</translation>
+    </message>
+    <message>
         <source>Remove Ac&amp;tuals…</source>
         <translation>実績データを削除(&amp;T)…</translation>
     </message>
@@ -1927,6 +1943,64 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Revision {number} is read-only: nothing was changed.</source>
         <translation>第{number}版は読み取り専用です。何も変更されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日付の範囲</translation>
+    </message>
+    <message>
+        <source>This document holds no deal history. Import the CRM's export (File ▸ Import) to compare the process with what happened.</source>
+        <translation>この文書には商談の履歴がありません。CRMのエクスポートを取り込むと（ファイル ▸ インポート）、プロセスと実績を比べられます。</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>滞在日数</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>Stalled deals ({n})</source>
+        <translation>停滞している商談（{n}件）</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceViews</name>
+    <message>
+        <source>The document holds no deal history: import the CRM's export first</source>
+        <translation>この文書には商談の履歴がありません。先にCRMのエクスポートを取り込んでください</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
     </message>
 </context>
 </TS>

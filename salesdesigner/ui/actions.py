@@ -175,6 +175,9 @@ class Actions(QObject):
         self.full_screen = action(w.toggle_full_screen, shortcut=SK.FullScreen)
         self.playbook = action(w.show_playbook, shortcut="Ctrl+Shift+B")
         self.reset_layout = action(w.reset_layout)
+        self.performance_overlay = action(shortcut="Ctrl+Shift+P")
+        self.dashboard = action()
+        w.performance_views.bind(self.performance_overlay, self.dashboard)
 
         # Insert -------------------------------------------------------------
         keys = {StageKind.STAGE: "Ctrl+Alt+S", StageKind.DECISION: "Ctrl+Alt+D"}
@@ -240,6 +243,8 @@ class Actions(QObject):
         view.addSeparator()
         self.panels_menu = view.addMenu("")
         view.addAction(self.reset_layout)
+        view.addSeparator()
+        view.addActions([self.performance_overlay, self.dashboard])
         view.addSeparator()
         view.addAction(self.playbook)
         view.addAction(self.full_screen)
@@ -322,6 +327,10 @@ class Actions(QObject):
             (self.full_screen, self.tr("F&ull Screen"), ""),
             (self.reset_layout, self.tr("&Reset Layout"),
              self.tr("Put the panels and the toolbar back where they were at first")),
+            (self.performance_overlay, self.tr("Performance &Overlay"),
+             self.tr("Colour the stages and arrows by what the deal history says")),
+            (self.dashboard, self.tr("&Dashboard"),
+             self.tr("The funnel, KPI trends, the bottleneck and stalled deals")),
             (self.playbook, self.tr("&Playbook"),
              self.tr("Read the process as a rep would, read-only")),
             (self.insert[StageKind.STAGE], self.tr("&Stage"), ""),
@@ -353,6 +362,7 @@ class Actions(QObject):
             action.setText(text)
             action.setStatusTip(tip)
             action.setToolTip(tip or plain_text(text))
+        self.window.performance_views.update_enabled()  # disabled ones say why
         for action in (self.new, self.open, self.save, self.add_lane, self.auto_layout,
                        self.zoom_fit, self.validate, *self.insert.values()):
             action.setIconText(plain_text(action.text()))

@@ -280,6 +280,18 @@ WORDS: dict[str, str] = {
     "analysis.measure_won_amount": "Won amount a month",
     "analysis.measure_won_count": "Deals won a month",
     "analysis.measure_to_won": "Won",
+    # on screen: the canvas's performance overlay and the dashboard dock
+    "analysis.status_met": "On target",
+    "analysis.status_near": "Just below target",
+    "analysis.status_missed": "Below target",
+    "analysis.status_none": "Not measurable",
+    "analysis.card_kpi": "{actual} / {target} {name}",
+    "analysis.card_reached": "{n} deals",
+    "analysis.card_bottleneck": "Bottleneck",
+    "analysis.arrow_tip": "{source} → {target}: {deals} deals",
+    "analysis.ghost_tip": "Not on the diagram: {source} → {target}, {deals} deals ({moves} moves)",
+    "analysis.actual": "Actual",
+    "analysis.target": "Target",
     # ---------------------------------------------------------------- the change report
     # (salesdesigner diff: what changed between two versions of a document)
     "diff.title": "Changes from {old} to {new}",

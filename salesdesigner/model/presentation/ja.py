@@ -261,6 +261,18 @@ WORDS: dict[str, str] = {
     "analysis.measure_won_amount": "月間の受注額",
     "analysis.measure_won_count": "月間の受注件数",
     "analysis.measure_to_won": "受注",
+    # 画面：キャンバスの実績オーバーレイとダッシュボード
+    "analysis.status_met": "目標達成",
+    "analysis.status_near": "目標にわずかに未達",
+    "analysis.status_missed": "目標未達",
+    "analysis.status_none": "測定できません",
+    "analysis.card_kpi": "{actual}／{target} {name}",
+    "analysis.card_reached": "{n}件",
+    "analysis.card_bottleneck": "ボトルネック",
+    "analysis.arrow_tip": "{source} → {target}：{deals}件",
+    "analysis.ghost_tip": "図にない流れ：{source} → {target}、{deals}件（{moves}回）",
+    "analysis.actual": "実績",
+    "analysis.target": "目標",
     # ---------------------------------------------------------------- 変更レポート
     # （salesdesigner diff：文書の2つの版の違い）
     "diff.title": "{old} → {new} の変更",

@@ -72,6 +72,9 @@ class StageItem(QGraphicsItem):
         self._far: dict[int, tuple[QFont, list[str]] | None] = {}  # by zoom step
         self._text_stale = True  # laid out on first paint: a big document opens faster
         self._tooltip_stale = True  # built on first hover, for the same reason
+        # the performance overlay's look (status and KPI lines with actuals), or None: a
+        # view state set by canvas/performance.py, never part of the document
+        self.performance: tuple[str, tuple[tuple[str, str], ...]] | None = None
         self._set_size(stage_size(stage.kind))
         self.setPos(stage.position.x, stage.position.y)
         # No itemChange override: PySide would call into Python for every flag, z-value
@@ -115,6 +118,14 @@ class StageItem(QGraphicsItem):
         """The document's language changed: lay the card's words out again."""
         self._text_stale = self._tooltip_stale = True
         self.update()
+
+    def set_performance(self, look: tuple[str, tuple[tuple[str, str], ...]] | None) -> None:
+        """Show the overlay's standing (``status``, and ``(text, status)`` per KPI line,
+        the actual beside the target), or the plain card for None."""
+        if look != self.performance:
+            self.performance = look
+            self._text_stale = True
+            self.repaint_everywhere()
 
     def set_lane_color(self, color: QColor | None) -> None:
         if color != self._lane_color:
@@ -203,16 +214,18 @@ class StageItem(QGraphicsItem):
         language = self._language()
         name = style.stage_name(self.stage, language)
         if kind is StageKind.STAGE:
-            kpis = [style.kpi_headline(k, language) for k in self.stage.kpis[:2]]
+            every = ([text for text, _ in self.performance[1]] if self.performance
+                     else [style.kpi_headline(k, language) for k in self.stage.kpis])
+            kpis = every[:2]
             name_lines = 2 if len(kpis) < 2 else 1 if len(name) > 40 else 2
             self._name_lines = style.wrap(name, name_metrics,
                                           w - ACCENT_WIDTH - 20, name_lines)
             km = QFontMetricsF(KPI_FONT)
             self._kpi_lines = [km.elidedText(k, Qt.TextElideMode.ElideRight,
                                              w - ACCENT_WIDTH - 34) for k in kpis]
-            if len(self.stage.kpis) > 2:
+            if len(every) > 2:
                 self._kpi_lines[-1] = km.elidedText(
-                    self._kpi_lines[-1] + f"  +{len(self.stage.kpis) - 2}",
+                    self._kpi_lines[-1] + f"  +{len(every) - 2}",
                     Qt.TextElideMode.ElideRight, w - ACCENT_WIDTH - 34)
         elif kind is StageKind.DECISION:
             self._name_lines = style.wrap(name, name_metrics, w * 0.58, 2)
@@ -297,8 +310,10 @@ class StageItem(QGraphicsItem):
         body = self._outline()
         far = self.far_text(lod) if lod < LOD_FAR else None
         if lod < LOD_SHAPE_ONLY and far is None:
-            painter.fillPath(body, QBrush(self._lane_color if kind is StageKind.STAGE
-                                          and self._lane_color else border))
+            far_fill = (style.STATUS_COLORS[self.performance[0]][1] if self.performance
+                        else self._lane_color if kind is StageKind.STAGE and self._lane_color
+                        else border)
+            painter.fillPath(body, QBrush(far_fill))
             if selected:
                 painter.setPen(QPen(style.SELECTION, 3 / max(lod, 0.01)))
                 painter.drawPath(body)
@@ -306,9 +321,12 @@ class StageItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if lod >= LOD_NAME_ONLY:  # a soft shadow under the shape
             painter.fillPath(body.translated(0, 2), QColor(16, 24, 40, 22))
-        painter.setBrush(fill)
         pixel = 1 / max(lod, 0.01)  # one screen pixel: outlines stay visible from afar
         pen = QPen(border, max(1.2, pixel))
+        if self.performance is not None:  # the overlay: coloured by actual vs target
+            fill, border = style.STATUS_COLORS[self.performance[0]]
+            pen = QPen(border, max(3.0, 3 * pixel))
+        painter.setBrush(fill)
         if self.severity == "error":
             pen = QPen(style.ERROR, max(2.0, 2 * pixel))
         if selected or self.drop_target:
@@ -364,6 +382,8 @@ class StageItem(QGraphicsItem):
         if self.stage.kind is StageKind.STAGE:
             left = r.left() + ACCENT_WIDTH + 10
             kpis = kpi_lines if lod >= LOD_NAME_ONLY else []
+            dots = ([style.STATUS_COLORS[s][1] for _, s in self.performance[1]]
+                    if self.performance else [])
             km = QFontMetricsF(KPI_FONT)
             total = line_h * len(names) + (6 + km.height() * len(kpis) if kpis else 0)
             y = -total / 2 + nm.ascent()
@@ -373,9 +393,9 @@ class StageItem(QGraphicsItem):
             if kpis:
                 y += 6 - line_h + km.height()
                 painter.setFont(KPI_FONT)
-                for line in kpis:
+                for i, line in enumerate(kpis):
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor("#2563EB"))
+                    painter.setBrush(dots[i] if i < len(dots) else QColor("#2563EB"))
                     painter.drawEllipse(QPointF(left + 3, y - km.ascent() / 2 + 1), 2.5, 2.5)
                     painter.setPen(style.MUTED)
                     painter.drawText(QPointF(left + 11, y), line)

@@ -25,6 +25,18 @@ GRID_DOT = QColor("#E4E7EC")
 ERROR = QColor("#D92D20")
 WARNING = QColor("#F79009")
 
+# the performance overlay: actual vs target -> (card fill, border / mark)
+STATUS_COLORS: dict[str, tuple[QColor, QColor]] = {
+    "met": (QColor("#ECFDF3"), QColor("#12B76A")),
+    "near": (QColor("#FFFAEB"), QColor("#F79009")),
+    "missed": (QColor("#FEF3F2"), QColor("#D92D20")),
+    "none": (QColor("#F2F4F7"), QColor("#98A2B3")),
+}
+FLOW = QColor(14, 147, 132, 150)       # arrows drawn by the deals that took them
+IDLE_FLOW = QColor("#D0D5DD")          # drawn arrows no deal took
+GHOST_FLOW = QColor(220, 104, 3, 190)  # flows nobody drew (dashed)
+BOTTLENECK = QColor("#B42318")
+
 # kind -> (fill, border, text)
 KIND_COLORS: dict[StageKind, tuple[QColor, QColor, QColor]] = {
     StageKind.START: (QColor("#E7F6EE"), QColor("#32A46B"), QColor("#0F5132")),

@@ -75,6 +75,19 @@ def painter_path(r: Route) -> QPainterPath:
     return path
 
 
+def short_of_head(path: QPainterPath, head: float, steps: int = 48) -> QPainterPath:
+    """``path`` as a polyline that stops ``head`` before its end (a wide pen would show
+    its flat end beside the arrowhead's tip)."""
+    length = path.length()
+    if length <= head * 1.5:
+        return QPainterPath(path)
+    end = path.percentAtLength(length - head * 0.8)
+    out = QPainterPath(path.pointAtPercent(0.0))
+    for i in range(1, steps + 1):
+        out.lineTo(path.pointAtPercent(end * i / steps))
+    return out
+
+
 _HAIRLINES: dict[int, QPen] = {}
 _NO_RECT = QRectF()  # the label rectangle of an arrow without a label (never changed)
 _METRICS: list[QFontMetricsF] = []
@@ -112,6 +125,11 @@ class TransitionItem(QGraphicsItem):
         self.loop_lane = loop_lane  # loops into the same stage are drawn at different depths
         # _path, _ends, _arrow, _label, _label_rect, _bounds, _shape, _long: set by adjust()
         self._shape_selected = False  # whether _shape has the end handles
+        # the performance overlay: pen width for the deals that took the arrow (None: the
+        # plain arrow) and what its tooltip says about them; a view state, not the document
+        self.flow_width: float | None = None
+        self.flow_deals = 0
+        self._flow_tip = ""
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
@@ -163,6 +181,15 @@ class TransitionItem(QGraphicsItem):
         self._full_width: float | None = None  # measured when first needed
         self._tooltip_stale = True  # built on first hover: a big document opens faster
 
+    def set_flow(self, width: float | None, deals: int = 0, tip: str = "") -> None:
+        """Draw the arrow ``width`` wide for the ``deals`` that took it (the overlay), or
+        plain again for None."""
+        if (width, deals, tip) != (self.flow_width, self.flow_deals, self._flow_tip):
+            self.flow_width, self.flow_deals, self._flow_tip = width, deals, tip
+            self._tooltip_stale = True
+            self.adjust()  # the bounds grow with the pen and the arrowhead
+            self.update()
+
     def toolTip(self) -> str:
         self._ensure_tooltip()
         return super().toolTip()
@@ -170,7 +197,8 @@ class TransitionItem(QGraphicsItem):
     def _ensure_tooltip(self) -> None:
         if self._tooltip_stale:
             self._tooltip_stale = False
-            self.setToolTip(style.tooltip(self.transition.label, self.transition.condition))
+            self.setToolTip(style.tooltip(self._flow_tip, self.transition.label,
+                                          self.transition.condition))
 
     def hoverEnterEvent(self, event) -> None:
         self._ensure_tooltip()
@@ -219,9 +247,10 @@ class TransitionItem(QGraphicsItem):
                     lx = mx + 4 if r.label_side > 0 else mx - w - 4
                 self._label_rect = QRectF(lx, ly, w, h)
                 x0, y0, x1, y1 = min(x0, lx), min(y0, ly), max(x1, lx + w), max(y1, ly + h)
-        grow = END_HANDLE + 3
+        grow = END_HANDLE + 3 + (self.flow_width or 0.0) * 1.2
         self._bounds = QRectF(x0 - grow, y0 - grow, x1 - x0 + 2 * grow, y1 - y0 + 2 * grow)
         self._shape: QPainterPath | None = None
+        self._flow_path: QPainterPath | None = None  # the overlay's line, short of its head
         self._long = max(x1 - x0, y1 - y0) > LONG_PATH
 
     def _route(self) -> Route:
@@ -258,6 +287,10 @@ class TransitionItem(QGraphicsItem):
     def arrowhead(self) -> QPolygonF:
         if self._arrow is None:
             ex, ey, lx, ly, rx, ry = self._head
+            # a wide flow gets a head wider than its pen (scaled about the tip)
+            f = max(1.0, (self.flow_width or 0.0) / 5.0)
+            lx, ly, rx, ry = (ex + (lx - ex) * f, ey + (ly - ey) * f,
+                              ex + (rx - ex) * f, ey + (ry - ey) * f)
             self._arrow = QPolygonF([QPointF(ex, ey), QPointF(lx, ly), QPointF(rx, ry)])
         return self._arrow
 
@@ -294,6 +327,9 @@ class TransitionItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()
         color = style.SELECTION if selected else (style.LOOP_ARROW if self.back else style.ARROW)
+        if self.flow_width is not None:
+            self._paint_flow(painter, lod, selected)
+            return
         if lod < 0.3:
             key = color.rgba()
             pen = _HAIRLINES.get(key)
@@ -332,6 +368,29 @@ class TransitionItem(QGraphicsItem):
             for p in self.transition.waypoints:  # squares: drag to move, double-click to drop
                 painter.drawRect(QRectF(p.x - BEND_HANDLE, p.y - BEND_HANDLE,
                                         2 * BEND_HANDLE, 2 * BEND_HANDLE))
+
+    def _paint_flow(self, painter: QPainter, lod: float, selected: bool) -> None:
+        """The overlay's arrow: as wide as its deals, faint when none took it."""
+        width = self.flow_width or 1.0
+        color = style.SELECTION if selected else (style.FLOW if self.flow_deals
+                                                  else style.IDLE_FLOW)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not self._long)
+        pen = QPen(color, max(width, 1 / max(lod, 0.01)))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self._flow_path is None:
+            self._flow_path = short_of_head(self._path, ARROW_SIZE * max(1.0, width / 5.0))
+        painter.drawPath(self._flow_path)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(self.arrowhead())
+        if selected:
+            painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+            painter.setBrush(style.SELECTION)
+            for which in ("source", "target"):
+                painter.drawEllipse(self.end_point(which), END_HANDLE, END_HANDLE)
 
     # ------------------------------------------------------------------ reconnecting
     def end_at(self, pos: QPointF) -> str | None:

@@ -58,8 +58,22 @@ _OPEN_WINDOW = (
 def test_opening_the_window_does_not_load_storage_or_exporters():
     heavy = ("sqlalchemy", "reportlab", "salesdesigner.export.pdf", "salesdesigner.export.html",
              "salesdesigner.storage.document", "numpy", "pandas", "polars",
-             "salesdesigner.model.actuals.analysis")
+             "salesdesigner.model.actuals.analysis", "pyqtgraph",
+             "salesdesigner.ui.performance.dashboard", "salesdesigner.ui.canvas.performance")
     assert _loaded_after(_OPEN_WINDOW, heavy) == []
+
+
+def test_the_dashboards_charts_load_when_it_first_opens():
+    code = _OPEN_WINDOW + (
+        "from datetime import datetime\n"
+        "from salesdesigner.model.actuals import DealEvent\n"
+        "from salesdesigner.model.actuals.record import actuals_of\n"
+        "w.open_sample('eight-step', 'en')\n"
+        "w.process.set_actuals(actuals_of([DealEvent('d', 'lead', datetime(2026, 1, 1))]))\n"
+        "w.actions_.dashboard.setChecked(True); app.processEvents()\n"
+        "assert w.docks['dashboard'].isVisible()\n")
+    assert _loaded_after(code, ("pyqtgraph", "salesdesigner.ui.performance.dashboard")) == [
+        "pyqtgraph", "salesdesigner.ui.performance.dashboard"]
 
 
 # the inspector's pages for a stage (six tabs) and for a lane, Find's reveal in them, and

@@ -1,0 +1,120 @@
+"""The window's two views of the deal history — the canvas overlay and the dashboard dock —
+and the View menu's toggles for them (off by default; disabled, saying why, while the
+document holds no actuals).  Both are made on first use: the first paint loads neither
+the analysis nor pyqtgraph.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
+
+from salesdesigner.ui.i18n import current_language
+from salesdesigner.ui.performance.state import Performance
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.performance import PerformanceOverlay
+    from salesdesigner.ui.main_window import MainWindow
+    from salesdesigner.ui.performance.dashboard import Dashboard
+
+
+class PerformanceViews(QObject):
+    """Owns one window's :class:`Performance`, overlay and dashboard dock."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.performance = Performance(window.process, self)
+        self.performance.changed.connect(self._changed)
+        self.performance.failed.connect(window.show_status)  # never a traceback
+        self.overlay: PerformanceOverlay | None = None
+        self.dashboard: Dashboard | None = None
+        self.dock: QDockWidget | None = None
+        self.overlay_action: QAction | None = None
+        self.dashboard_action: QAction | None = None
+
+    def bind(self, overlay_action: QAction, dashboard_action: QAction) -> None:
+        """The View menu's toggles (made by the window's actions)."""
+        self.overlay_action, self.dashboard_action = overlay_action, dashboard_action
+        for action in (overlay_action, dashboard_action):
+            action.setCheckable(True)
+        overlay_action.toggled.connect(self.set_overlay)
+        dashboard_action.toggled.connect(self.set_dashboard)
+        self.update_enabled()
+
+    # ------------------------------------------------------------------ overlay
+    def set_overlay(self, on: bool) -> None:
+        """Show or hide the performance overlay on the canvas."""
+        on = on and self.performance.has_actuals
+        if on and self.overlay is None:
+            from salesdesigner.ui.canvas.performance import PerformanceOverlay
+            self.overlay = PerformanceOverlay(self.window.scene, current_language)
+        if self.overlay_action is not None and self.overlay_action.isChecked() != on:
+            self.overlay_action.setChecked(on)
+        self.performance.use("overlay", on)
+        if self.overlay is not None:
+            result = self.performance.result
+            self.overlay.show(result.overlay if on and result is not None else None)
+
+    def _changed(self) -> None:
+        if self.overlay is not None and self.performance.used_by("overlay"):
+            result = self.performance.result
+            self.overlay.show(result.overlay if result is not None else None)
+
+    # ------------------------------------------------------------------ dashboard
+    def set_dashboard(self, on: bool) -> None:
+        """Open (made on first use, beside the inspector) or close the dashboard dock."""
+        if on and self.dock is None:
+            from salesdesigner.ui.performance.dashboard import Dashboard
+            w = self.window
+            self.dashboard = Dashboard(self.performance)
+            self.dashboard.stageRequested.connect(lambda sid: w.reveal_stages((sid,)))
+            dock = self.dock = QDockWidget(w)
+            dock.setObjectName("dashboardDock")
+            dock.setWidget(self.dashboard)
+            w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            w.tabifyDockWidget(w.docks["inspector"], dock)
+            w.docks["dashboard"] = dock
+            dock.toggleViewAction().toggled.connect(self._dock_toggled)
+            self.retranslate()
+        if self.dock is None:
+            return
+        if on:
+            self.dock.show()
+            self.dock.raise_()
+        else:
+            self.dock.hide()
+
+    def _dock_toggled(self, on: bool) -> None:
+        if self.dashboard_action is not None and self.dashboard_action.isChecked() != on:
+            self.dashboard_action.setChecked(on)
+
+    # ------------------------------------------------------------------ window events
+    def update_enabled(self) -> None:
+        """Enabled only with actuals to show; the overlay goes off when they go."""
+        has = self.performance.has_actuals
+        tip = "" if has else self.tr(
+            "The document holds no deal history: import the CRM's export first")
+        for action in (self.overlay_action, self.dashboard_action):
+            if action is not None:
+                action.setEnabled(has)
+                action.setToolTip(tip or action.text().replace("&", ""))
+                action.setStatusTip(tip)
+        if not has and self.overlay_action is not None and self.overlay_action.isChecked():
+            self.overlay_action.setChecked(False)
+
+    def retranslate(self) -> None:
+        if self.dock is not None:
+            self.dock.setWindowTitle(self.tr("Dashboard"))
+        if self.overlay is not None:
+            self.overlay.words_changed()
+        self.update_enabled()
+
+    def detach(self) -> None:
+        self.performance.detach()
+
+
+__all__ = ["PerformanceViews"]
