@@ -66,6 +66,8 @@ class _Reader:
     def __init__(self, comparison: Comparison, old: Process, new: Process,
                  words: Words) -> None:
         self.comparison, self.old, self.new, self.words = comparison, old, new, words
+        #: the analysis's names of what a KPI measures ("Win rate" / 「受注率」)
+        self.measures = words_for(words.code, "analysis")
 
     # ------------------------------------------------------------------ names
     def quoted(self, text: str) -> str:
@@ -132,6 +134,10 @@ class _Reader:
     # ------------------------------------------------------------------ values
     def value(self, change: Change, value: Any, process: Process) -> str:
         w, name = self.words, change.field
+        if value is None and name == "measure":
+            return self.measures("measure_none")
+        if value == "" and name == "measure_to" and change.subject is Subject.KPI:
+            return self.measures("measure_to_won")
         if value is None or value == "":
             return w.none
         if name == "lane":
@@ -148,6 +154,11 @@ class _Reader:
             return w.direction(Direction(value))
         if name == "kind":
             return w.kind(StageKind(value))
+        if name == "measure":
+            return self.measures(f"measure_{getattr(value, 'value', value)}")
+        if name == "measure_to":  # a stage's id; "" (any won stage) is said as "Won"
+            return self.quoted(self.stage_name(process, value)) if value \
+                else self.measures("measure_to_won")
         if name == "position":
             return w("position", x=editable_number(value.x), y=editable_number(value.y))
         if name == "waypoints":
