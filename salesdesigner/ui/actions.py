@@ -191,6 +191,7 @@ class Actions(QObject):
         self.distribute = {how: action(lambda h=how: editor.distribute_selection(h))
                            for how in ("horizontal", "vertical")}
         self.validate = action(w.validate_now, shortcut="F7")
+        self.compare_file = action(w.compare_with_file)
 
         # Help ---------------------------------------------------------------
         self.about = action(w.show_about)
@@ -257,6 +258,8 @@ class Actions(QObject):
         self.distribute_menu.addActions(list(self.distribute.values()))
         process.addSeparator()
         process.addAction(self.validate)
+        process.addSeparator()
+        process.addAction(self.compare_file)
 
         help_menu = self.menus["help"] = bar.addMenu("")
         help_menu.addActions([self.about, self.about_qt])
@@ -338,6 +341,8 @@ class Actions(QObject):
             (self.distribute["horizontal"], self.tr("&Horizontally"), ""),
             (self.distribute["vertical"], self.tr("&Vertically"), ""),
             (self.validate, self.tr("&Check Process"), self.tr("Show the validation panel")),
+            (self.compare_file, self.tr("Compare With &File…"),
+             self.tr("Show what changed between this document and another version")),
             (self.about, self.tr("&About SalesDesigner"), ""),
             (self.about_qt, self.tr("About &Qt"), ""),
         ]

@@ -47,6 +47,7 @@ from salesdesigner.ui.validation_panel import ValidationPanel
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.find import FindBar
+    from salesdesigner.ui.compare.mode import CompareMode
 
 APP_NAME = "SalesDesigner"
 MIN_CANVAS_SHARE = 0.4
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.scene = self.editor.scene  # what the view draws; edits go through the editor
         self.view = ProcessView(self.scene)
         self._find_bar: FindBar | None = None  # made when Find is first used
+        self.compare: CompareMode | None = None  # Process ▸ Compare With…, while it runs
         central = QWidget()
         self._central_layout = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -393,6 +395,44 @@ class MainWindow(QMainWindow):
             return
         self.scene.select_ids(stage_ids=ids)
         self.view.center_on_stage(ids[0])
+
+    # ------------------------------------------------------------------ comparing
+    def compare_with(self, other: Process, label: str) -> CompareMode:
+        """Compare the current draft with ``other`` — a file, or a revision the caller
+        loaded (``label`` names it: "Revision 3") — in the overlay, the change list and
+        on request side by side.  A comparison already shown ends first."""
+        from salesdesigner.ui.compare.mode import CompareMode
+        self.end_compare()
+        self.compare = mode = CompareMode(self, other, label)
+        mode.ended.connect(lambda: self._compare_ended(mode))
+        return mode
+
+    def _compare_ended(self, mode: CompareMode) -> None:
+        if self.compare is mode:
+            self.compare = None
+
+    def end_compare(self) -> None:
+        if self.compare is not None:
+            self.compare.end()
+
+    def compare_with_file(self) -> CompareMode | None:
+        """Process ▸ Compare With File…: any document or interchange JSON file."""
+        from PySide6.QtWidgets import QFileDialog
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Compare With File"), self.document._start_dir(),
+            self.tr("SalesDesigner documents and JSON (*.salesdesign *.json);;All files (*)"))
+        return self.compare_with_path(path) if path else None
+
+    def compare_with_path(self, path: str) -> CompareMode | None:
+        """Compare with the process in ``path``; a file that cannot be read is a dialog."""
+        from salesdesigner.model.errors import UserError
+        from salesdesigner.storage.any_format import read_process
+        try:
+            other = read_process(path)
+        except (UserError, OSError, UnicodeError) as exc:
+            self.document.show_error(self.tr("Cannot Compare"), exc)
+            return None
+        return self.compare_with(other, Path(path).name)
 
     def show_preferences(self) -> None:
         from salesdesigner.ui.dialogs.preferences import PreferencesDialog

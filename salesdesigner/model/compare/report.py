@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from salesdesigner.model.compare.changes import (
@@ -233,6 +234,42 @@ def _section(reader: _Reader, changes: Iterable[Change]) -> list[str]:
         lines.append(reader.heading(first))
         lines += ["  " + reader.line(c) for c in items]
     return lines
+
+
+@dataclass(frozen=True)
+class ChangeText:
+    """One change as a view lists it: under what heading (the stage, arrow, lane), the
+    report's own line, and for an edited text the field's name and the marked runs (a view
+    draws them in colour instead of ``[-…-]{+…+}``)."""
+
+    change: Change
+    heading: str
+    line: str
+    what: str = ""
+    runs: tuple[Run, ...] = ()
+
+
+def change_texts(comparison: Comparison, old: Process, new: Process, *,
+                 include_layout: bool = False,
+                 language: str | None = None) -> list[ChangeText]:
+    """Every change in words, in the report's order (layout changes last, when asked)."""
+    shown = new if new.stages or not old.stages else old
+    words = words_for(language or shown.language, "diff")
+    reader = _Reader(comparison, old, new, words)
+    changes = comparison.content + (comparison.layout if include_layout else ())
+    out = []
+    for change in changes:
+        heading = reader.heading(change)
+        old_value, new_value = change.old, change.new
+        if isinstance(old_value, str) and isinstance(new_value, str) and old_value and \
+                new_value and change.field in TEXT_FIELDS:
+            runs = tuple(Run(r.op, clean(r.text))
+                         for r in shortened(text_runs(old_value, new_value)))
+            out.append(ChangeText(change, heading, reader.line(change),
+                                  reader.field(change), runs))
+        else:
+            out.append(ChangeText(change, heading, reader.line(change)))
+    return out
 
 
 def report_text(comparison: Comparison, old: Process, new: Process, *,
