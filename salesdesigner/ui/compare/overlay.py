@@ -100,6 +100,8 @@ class CanvasOverlay(QObject):
         self.arrow_marks: dict[str, Mark] = {}
         self.ghost_boxes: dict[str, QRectF] = {}
         self.ghost_arrows: dict[str, QPainterPath] = {}
+        self.outlines: dict[str, QGraphicsPathItem] = {}  # stage id → its coloured outline
+        self.ghosts: dict[str, QGraphicsPathItem] = {}  # removed stage's old id → ghost
         session.changed.connect(self.redraw)
         scene.contentChanged.connect(self.redraw)
         self.redraw()
@@ -114,6 +116,8 @@ class CanvasOverlay(QObject):
         self.arrow_marks.clear()
         self.ghost_boxes.clear()
         self.ghost_arrows.clear()
+        self.outlines.clear()
+        self.ghosts.clear()
 
     def close(self) -> None:
         """Take every mark off the canvas and stop following."""
@@ -138,7 +142,7 @@ class CanvasOverlay(QObject):
         for stage_id, mark in marks.stages.items():
             item = self.scene.stage_item(stage_id)
             if item is not None:
-                self._mark_stage(item, mark)
+                self.outlines[stage_id] = self._mark_stage(item, mark)
                 self.stage_marks[stage_id] = mark
         for arrow_id, mark in marks.transitions.items():
             item = self.scene.transition_item(arrow_id)
@@ -161,7 +165,7 @@ class CanvasOverlay(QObject):
         if rect != self.scene.sceneRect():
             self.scene.setSceneRect(rect)
 
-    def _mark_stage(self, item: StageItem, mark: Mark) -> None:
+    def _mark_stage(self, item: StageItem, mark: Mark) -> QGraphicsPathItem:
         outline = QPainterPath(item.body_path())
         pen = QPen(color(mark), 3.5)
         pen.setCosmetic(True)  # as thick on screen at any zoom
@@ -170,6 +174,7 @@ class CanvasOverlay(QObject):
         path.setPen(pen)
         path.setPos(item.pos())
         self._badge(item.scene_body_rect(), mark)
+        return path
 
     def _badge(self, box: QRectF, mark: Mark) -> None:
         r = 11.0
@@ -207,7 +212,8 @@ class CanvasOverlay(QObject):
         boxes: dict[str, QRectF] = {}
         for change in comparison.content:
             if change.subject is Subject.STAGE and change.op is ChangeOp.REMOVED:
-                boxes[change.old_id] = self._ghost_stage(change.old)
+                self.ghosts[change.old_id], boxes[change.old_id] = \
+                    self._ghost_stage(change.old)
         self.ghost_boxes = dict(boxes)
         for change in comparison.content:
             if change.subject is not Subject.TRANSITION or change.op is not ChangeOp.REMOVED:
@@ -228,7 +234,7 @@ class CanvasOverlay(QObject):
         item = self.scene.stage_item(now) if now is not None else None
         return item.scene_body_rect() if item is not None else None
 
-    def _ghost_stage(self, stage: Stage) -> QRectF:
+    def _ghost_stage(self, stage: Stage) -> tuple[QGraphicsPathItem, QRectF]:
         shape = StageItem(stage)  # not added: only its outline and box are borrowed
         box = shape.scene_body_rect()
         ghost = self._add(QGraphicsPathItem(shape.body_path()), Z_GHOST)
@@ -252,7 +258,7 @@ class CanvasOverlay(QObject):
         name.setPos(local.center().x() - bounds.width() / 2,
                     local.center().y() - bounds.height() / 2)
         self._badge(box, Mark.REMOVED)
-        return box
+        return ghost, box
 
 
 __all__ = ["CanvasOverlay", "COLORS", "color", "arrow_path"]

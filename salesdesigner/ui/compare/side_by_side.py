@@ -40,8 +40,8 @@ class ReadOnlyScene(ProcessScene):
         event.ignore()
 
 
-def read_only_view(process: Process) -> ProcessView:
-    view = ProcessView(ReadOnlyScene(process))
+def read_only_view(process: Process, owner: QWidget) -> ProcessView:
+    view = ProcessView(ReadOnlyScene(process, owner))  # the scene lives as long as owner
     view.setDragMode(ProcessView.DragMode.ScrollHandDrag)  # a drag pans
     return view
 
@@ -53,8 +53,8 @@ class SideBySide(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compareSideBySide")
         self.session = session
-        self.left = read_only_view(session.other)
-        self.right = read_only_view(session.draft)
+        self.left = read_only_view(session.other, self)
+        self.right = read_only_view(session.draft, self)
         self.left.setObjectName("compareOldCanvas")
         self.right.setObjectName("compareNewCanvas")
         self.overlays = (CanvasOverlay(self.left.process_scene(), session, "old"),
