@@ -95,6 +95,7 @@ class CanvasOverlay(QObject):
         self.scene, self.session, self.side = scene, session, side
         self.ghosts_shown = ghosts and side == "new"
         self.items: list[QGraphicsItem] = []
+        self._closed = False
         #: what was drawn, for tests and the change list: id → mark; ghost id → its box
         self.stage_marks: dict[str, Mark] = {}
         self.arrow_marks: dict[str, Mark] = {}
@@ -120,7 +121,10 @@ class CanvasOverlay(QObject):
         self.ghosts.clear()
 
     def close(self) -> None:
-        """Take every mark off the canvas and stop following."""
+        """Take every mark off the canvas and stop following (once)."""
+        if self._closed:
+            return
+        self._closed = True
         for signal, slot in ((self.session.changed, self.redraw),
                              (self.scene.contentChanged, self.redraw)):
             with contextlib.suppress(RuntimeError, TypeError):
