@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -89,6 +89,7 @@ class ChangeList(QWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.viewport().installEventFilter(self)
         self.layout_box = QCheckBox()
         self.layout_box.toggled.connect(session.set_include_layout)
         self.take_back_button = QPushButton()
@@ -175,8 +176,34 @@ class ChangeList(QWidget):
                 keep = row
         if keep is not None:
             self.tree.setCurrentItem(keep)
+        self._fit_rows()
         self._update_summary()
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its wrapped text at the list's width (a wrapping label's
+        own size hint assumes a narrower column and leaves gaps)."""
+        width = self.tree.viewport().width()
+        for item in self._all_items():
+            label = self.tree.itemWidget(item, 0)
+            if label is None:
+                continue
+            depth = 2 if item.parent() is not None else 1
+            room = max(80, width - depth * self.tree.indentation() - 24)
+            item.setSizeHint(0, QSize(room, label.heightForWidth(room) + 4))
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            out.append(top)
+            out += [top.child(j) for j in range(top.childCount())]
+        return out
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return super().eventFilter(watched, event)
 
     def _label(self, item: QTreeWidgetItem, rich: str) -> None:
         label = QLabel(rich)
