@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +44,7 @@ from salesdesigner.ui.i18n import current_language
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # a change (not a heading)
+RICH_ROLE = Qt.ItemDataRole.UserRole + 4  # the row as rich text
 DELETED = "color:#b3261e;background:#fde4e4;text-decoration:line-through"
 INSERTED = "color:#14612b;background:#ddf3e3;text-decoration:underline"
 
@@ -51,6 +63,60 @@ def rich_line(text: ChangeText, language: str) -> str:
         parts.append(chunk)
     return words_for(language, "diff")("edited", what=html.escape(text.what),
                                        text="".join(parts))
+
+
+class _RichDelegate(QStyledItemDelegate):
+    """Draws a row's rich text (coloured runs), wrapped at the list's width.  One text
+    document is laid out per row shown, so a long list costs only what is on screen."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex,
+                  width: float) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(2)
+        document.setHtml(index.data(RICH_ROLE) or "")
+        document.setTextWidth(max(60.0, width))
+        return document
+
+    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> float:
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        icon = 20 if index.data(ROW_ROLE) else 0
+        return self.tree.viewport().width() - (depth + 1) * self.tree.indentation() - icon - 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        width = self._text_width(option, index)
+        height = self._document(option, index, width).size().height()
+        return QSize(int(width), int(height) + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt,
+                                             opt.widget)
+        else:
+            text_rect = opt.rect
+        document = self._document(option, index, text_rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.save()
+        painter.translate(text_rect.topLeft())
+        painter.setClipRect(text_rect.translated(-text_rect.topLeft()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 def _dot(mark: Mark) -> QIcon:
@@ -85,6 +151,7 @@ class ChangeList(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_RichDelegate(self.tree))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(self._clicked)
@@ -176,42 +243,16 @@ class ChangeList(QWidget):
                 keep = row
         if keep is not None:
             self.tree.setCurrentItem(keep)
-        self._fit_rows()
         self._update_summary()
         self._update_buttons()
 
-    def _fit_rows(self) -> None:
-        """Each row as tall as its wrapped text at the list's width (a wrapping label's
-        own size hint assumes a narrower column and leaves gaps)."""
-        width = self.tree.viewport().width()
-        for item in self._all_items():
-            label = self.tree.itemWidget(item, 0)
-            if label is None:
-                continue
-            depth = 2 if item.parent() is not None else 1
-            room = max(80, width - depth * self.tree.indentation() - 24)
-            item.setSizeHint(0, QSize(room, label.heightForWidth(room) + 4))
-
-    def _all_items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            out.append(top)
-            out += [top.child(j) for j in range(top.childCount())]
-        return out
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_rows()
+            self.tree.doItemsLayout()  # rows wrap anew at the new width
         return super().eventFilter(watched, event)
 
     def _label(self, item: QTreeWidgetItem, rich: str) -> None:
-        label = QLabel(rich)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        label.setContentsMargins(2, 2, 2, 2)
-        self.tree.setItemWidget(item, 0, label)
+        item.setData(0, RICH_ROLE, rich)
 
     def rows(self) -> list[QTreeWidgetItem]:
         """The change rows (not the headings), in order."""

@@ -104,7 +104,7 @@ class CanvasOverlay(QObject):
         self.outlines: dict[str, QGraphicsPathItem] = {}  # stage id → its coloured outline
         self.ghosts: dict[str, QGraphicsPathItem] = {}  # removed stage's old id → ghost
         session.changed.connect(self.redraw)
-        scene.contentChanged.connect(self.redraw)
+        scene.contentChanged.connect(self._content_changed)
         self.redraw()
 
     # ------------------------------------------------------------------ life
@@ -126,7 +126,7 @@ class CanvasOverlay(QObject):
             return
         self._closed = True
         for signal, slot in ((self.session.changed, self.redraw),
-                             (self.scene.contentChanged, self.redraw)):
+                             (self.scene.contentChanged, self._content_changed)):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
         self.clear()
@@ -138,6 +138,12 @@ class CanvasOverlay(QObject):
         return item
 
     # ------------------------------------------------------------------ drawing
+    def _content_changed(self) -> None:
+        """The canvas moved or redrew things: follow them, unless an edit's comparison is
+        on its way (that redraws once, with the new marks)."""
+        if not self.session.pending:
+            self.redraw()
+
     def redraw(self) -> None:
         self.clear()
         session = self.session

@@ -39,6 +39,11 @@ class CompareSession(QObject):
         self.comparison = compare(self.other, self.draft)
         self.changed.emit()
 
+    @property
+    def pending(self) -> bool:
+        """An edit has been made and the comparison is about to be made again."""
+        return self._timer.isActive()
+
     def flush(self) -> None:
         """Run a pending recomputation now."""
         if self._timer.isActive():

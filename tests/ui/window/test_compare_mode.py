@@ -198,10 +198,20 @@ def test_japanese_text_edits_mark_the_changed_characters_in_the_list(make_window
     draft.update_stage("proposal", goal="初回訪問で課題を5つ聞く")
     window = make_window(draft)
     mode = window.compare_with(other, "v3")
-    label = mode.changes.tree.itemWidget(mode.changes.rows()[0], 0)
-    assert "初回訪問で課題を" in label.text()
-    assert 'line-through">3</span>' in label.text()
-    assert 'underline">5</span>' in label.text()
+    from salesdesigner.ui.compare.change_list import RICH_ROLE
+    rich = mode.changes.rows()[0].data(0, RICH_ROLE)
+    assert "初回訪問で課題を" in rich
+    assert 'line-through">3</span>' in rich
+    assert 'underline">5</span>' in rich
+    # drawn: the row is as tall as its text, and the deleted 3 is painted in red
+    tree = mode.changes.tree
+    window.show()
+    rect = tree.visualItemRect(mode.changes.rows()[0])
+    assert rect.height() >= tree.fontMetrics().height()
+    image = tree.viewport().grab(rect).toImage()
+    reds = sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixelColor(x, y).red() > 150 and image.pixelColor(x, y).green() < 90)
+    assert reds > 5
     assert mode.changes.row_texts()[0].endswith("初回訪問で課題を[-3-]{+5+}つ聞く")
     window.end_compare()
 
