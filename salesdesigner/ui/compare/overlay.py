@@ -253,7 +253,9 @@ class CanvasOverlay(QObject):
         pen.setCosmetic(True)
         pen.setStyle(Qt.PenStyle.DashLine)
         ghost.setPen(pen)
-        ghost.setBrush(QBrush(color(Mark.REMOVED, 28)))
+        # a pale, nearly opaque fill: an arrow drawn since then across the old place does
+        # not run through the ghost's name
+        ghost.setBrush(QBrush(QColor(253, 236, 236, 235)))
         name = QGraphicsSimpleTextItem(stage.name or "…", ghost)
         font = QFont()
         font.setPixelSize(13)
