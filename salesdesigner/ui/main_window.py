@@ -563,6 +563,7 @@ class MainWindow(QMainWindow):
         settings = Settings()
         settings.set_window_state(self.saveGeometry(), self.saveState())
         self.document.close()
+        self.end_compare()
         if self in _extra_windows:  # let go of it once this event is over
             QTimer.singleShot(0, lambda: _extra_windows.discard(self))
         self.validation.detach()

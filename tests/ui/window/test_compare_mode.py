@@ -319,3 +319,19 @@ def test_every_compare_mode_word_has_a_japanese_translation():
                     missing.append((name, words))
     assert missing == []
     assert ("EditNames", "Take Back Old Value") in known
+
+
+def test_opening_another_document_or_closing_the_window_ends_the_comparison(
+        make_window, tmp_path):
+    other, draft = revised()
+    path = tmp_path / "other.salesdesign"
+    save_document(other, path)
+    window = make_window(draft)
+    mode = window.compare_with(other, "v3")
+    window.undo_stack.setClean()
+    assert window.document.open_path(str(path), ask=False)
+    assert window.compare is None and mode.overlay.items == []
+    mode = window.compare_with(draft, "v4")
+    mode.show_side_by_side()
+    window.close()
+    assert window.compare is None and mode.side_by_side is None
