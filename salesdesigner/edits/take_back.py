@@ -75,7 +75,13 @@ def _edit(change: Change, comparison: Comparison, other: Process,
                 return None
         return SetTransition(change.new_id, {change.field: value})
     if subject is Subject.LANE:
-        if op is ChangeOp.CHANGED and draft.has_lane(change.new_id):
+        from salesdesigner.edits.lanes import add_lane, delete_lane
+        if op is ChangeOp.ADDED:
+            return delete_lane(draft, change.new_id) if draft.has_lane(change.new_id) \
+                else None
+        if op is ChangeOp.REMOVED:  # back at the bottom, taking in the stages it covers
+            return add_lane(draft, change.old) if not draft.has_lane(change.old_id) else None
+        if draft.has_lane(change.new_id):
             return SetLane(change.new_id, {change.field: change.old})
         return None
     if subject is Subject.PROCESS and change.field in PROCESS_FIELDS and change.field != "id":

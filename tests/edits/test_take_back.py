@@ -76,6 +76,23 @@ def test_kpi_target_script_name_and_lane_each_come_back_alone():
     assert compare(other, draft).layout
 
 
+def test_a_removed_lane_comes_back_and_an_added_one_goes():
+    other = load_template("the-model", "en")
+    draft = other.copy()
+    removal = draft.remove_lane("customer-success")
+    comparison = compare(other, draft)
+    change = _one(comparison, Subject.LANE, ChangeOp.REMOVED)
+    inverse = take_back(change, comparison, other, draft).apply(draft)
+    assert draft.lane("customer-success") == removal.lane
+    inverse.apply(draft)
+    assert not draft.has_lane("customer-success")
+    other, draft = draft, other  # now the draft has a lane the other version lacks
+    comparison = compare(other, draft)
+    take_back(_one(comparison, Subject.LANE, ChangeOp.ADDED), comparison, other,
+              draft).apply(draft)
+    assert not draft.has_lane("customer-success")
+
+
 def test_a_change_to_something_the_draft_no_longer_has_cannot_be_taken_back():
     other = load_template("eight-step", "en")
     draft = other.copy()
@@ -99,7 +116,7 @@ def test_any_change_taken_back_leaves_the_next_comparison_and_undo_restores_the_
     edit = take_back(change, comparison, other, draft)
     if edit is None:
         # only what the draft cannot hold any more is refused
-        assert change.subject in (Subject.LANE, Subject.ATTACHMENT, Subject.PROCESS) \
+        assert change.subject in (Subject.ATTACHMENT, Subject.PROCESS) \
             or change.op is ChangeOp.REMOVED or change.field in ("lane", "source", "target")
         return
     inverse = edit.apply(draft)
