@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from salesdesigner.ui.main_window import MainWindow
 
 
+#: A part's subject as the inspector's Find reveal names its tab.
+_REVEAL_FIELDS = {"exit_criterion": "exit_criteria"}
+_REVEALABLE = frozenset({"name", "goal", "description", "exit_criteria", "kpi", "action",
+                         "script", "material", "tip"})
+
+
 class CompareMode(QObject):
     """One comparison shown in ``window``, against ``other`` (called ``label``)."""
 
@@ -83,6 +89,7 @@ class CompareMode(QObject):
         if stage_id is not None:
             scene.select_ids(stage_ids=[stage_id])
             view.center_on_stage(stage_id)
+            self._reveal_part(change, stage_id)
             return
         if change.subject is Subject.TRANSITION and change.new_id is not None \
                 and window.process.has_transition(change.new_id):
@@ -101,6 +108,16 @@ class CompareMode(QObject):
             box = self.overlay.ghost_arrows[change.old_id].boundingRect()
         if box is not None:
             view.centerOn(box.center())
+
+    def _reveal_part(self, change: Change, stage_id: str) -> None:
+        """A KPI, script, action… that the draft has: its tab and record in the inspector
+        (as Find shows a match); a stage field: the tab it is on."""
+        part = change.subject in PART_SUBJECTS
+        value = change.subject.value
+        field = _REVEAL_FIELDS.get(value, value) if part else change.field
+        query = change.new_part if part and change.op is not ChangeOp.REMOVED else ""
+        if field in _REVEALABLE:
+            self.window.inspector.reveal(stage_id, field, query or "")
 
     # ------------------------------------------------------------------ taking back
     def _edit_for(self, change: Change):

@@ -150,6 +150,18 @@ def test_clicking_a_change_selects_its_stage_and_brings_it_into_view(comparing, 
     assert changes.take_back_button.isEnabled()
 
 
+def test_a_change_to_a_talk_script_opens_its_tab_and_record_in_the_inspector(comparing):
+    from salesdesigner.ui.inspector.reveal import SCRIPTS
+    window, mode, _other = comparing
+    changes = mode.changes
+    changes.select_change(changes.row_texts().index("Talk script “Price objection”: added"))
+    inspector = window.inspector
+    assert window.scene.selected_stage_ids() == ["proposal"]
+    assert inspector.tabs.currentIndex() == SCRIPTS
+    scripts = inspector.scripts
+    assert scripts.records[scripts.list.currentRow()].title == "Price objection"
+
+
 def take_back_row(mode, line: str) -> None:
     changes = mode.changes
     changes.select_change(changes.row_texts().index(line))
