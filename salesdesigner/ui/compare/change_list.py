@@ -155,6 +155,7 @@ class ChangeList(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)  # Enter on a row
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.viewport().installEventFilter(self)
         self.layout_box = QCheckBox()
@@ -253,6 +254,8 @@ class ChangeList(QWidget):
 
     def _label(self, item: QTreeWidgetItem, rich: str) -> None:
         item.setData(0, RICH_ROLE, rich)
+        # the plain words too: screen readers and type-to-find read them (not drawn)
+        item.setText(0, item.data(0, TEXT_ROLE) or "")
 
     def rows(self) -> list[QTreeWidgetItem]:
         """The change rows (not the headings), in order."""
