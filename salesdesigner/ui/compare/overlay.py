@@ -44,6 +44,21 @@ Z_MARK = 30  # over stages and raised arrows
 GHOST_MARGIN = 120.0
 
 
+class _MarkPath(QGraphicsPathItem):
+    """An overlay shape: drawn on screen, left out of an exported image (the diagram
+    exported while comparing is the document, not the comparison)."""
+
+    def paint(self, painter, option, widget=None) -> None:
+        if not getattr(self.scene(), "exporting", False):
+            super().paint(painter, option, widget)
+
+
+class _MarkText(QGraphicsSimpleTextItem):
+    def paint(self, painter, option, widget=None) -> None:
+        if not getattr(self.scene(), "exporting", False):
+            super().paint(painter, option, widget)
+
+
 def color(mark: Mark, alpha: int = 255) -> QColor:
     c = QColor(COLORS[mark])
     c.setAlpha(alpha)
@@ -180,7 +195,7 @@ class CanvasOverlay(QObject):
         pen = QPen(color(mark), 3.5)
         pen.setCosmetic(True)  # as thick on screen at any zoom
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        path = self._add(QGraphicsPathItem(outline), Z_MARK)
+        path = self._add(_MarkPath(outline), Z_MARK)
         path.setPen(pen)
         path.setPos(item.pos())
         self._badge(item.scene_body_rect(), mark)
@@ -191,10 +206,10 @@ class CanvasOverlay(QObject):
         centre = QPointF(box.left() + 4, box.top() + 2)
         disc = QPainterPath()
         disc.addEllipse(centre, r, r)
-        badge = self._add(QGraphicsPathItem(disc), Z_MARK + 1)
+        badge = self._add(_MarkPath(disc), Z_MARK + 1)
         badge.setBrush(QBrush(color(mark)))
         badge.setPen(QPen(QColor("white"), 1.5))
-        text = QGraphicsSimpleTextItem(BADGES[mark], badge)
+        text = _MarkText(BADGES[mark], badge)
         font = QFont()
         font.setPixelSize(15)
         font.setBold(True)
@@ -205,7 +220,7 @@ class CanvasOverlay(QObject):
 
     def _mark_arrow(self, path: QPainterPath, mark: Mark, z: float,
                     dashed: bool = False) -> QGraphicsPathItem:
-        halo = self._add(QGraphicsPathItem(path), z)
+        halo = self._add(_MarkPath(path), z)
         pen = QPen(color(mark, 120 if not dashed else 220), 8 if not dashed else 2.5)
         pen.setCosmetic(True)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -247,7 +262,7 @@ class CanvasOverlay(QObject):
     def _ghost_stage(self, stage: Stage) -> tuple[QGraphicsPathItem, QRectF]:
         shape = StageItem(stage)  # not added: only its outline and box are borrowed
         box = shape.scene_body_rect()
-        ghost = self._add(QGraphicsPathItem(shape.body_path()), Z_GHOST)
+        ghost = self._add(_MarkPath(shape.body_path()), Z_GHOST)
         ghost.setPos(shape.pos())
         pen = QPen(color(Mark.REMOVED), 2.5)
         pen.setCosmetic(True)
@@ -256,7 +271,7 @@ class CanvasOverlay(QObject):
         # a pale, nearly opaque fill: an arrow drawn since then across the old place does
         # not run through the ghost's name
         ghost.setBrush(QBrush(QColor(253, 236, 236, 235)))
-        name = QGraphicsSimpleTextItem(stage.name or "…", ghost)
+        name = _MarkText(stage.name or "…", ghost)
         font = QFont()
         font.setPixelSize(13)
         font.setStrikeOut(True)

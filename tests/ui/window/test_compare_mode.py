@@ -99,6 +99,11 @@ def test_a_removed_stage_is_a_ghost_where_it_stood_and_goes_with_the_comparison(
     assert window.scene.sceneRect().contains(box)  # the view can scroll to it
     area = box.adjusted(-20, -20, 20, 20)
     assert pixels_of(window.scene, area, COLORS[Mark.REMOVED]) > 20  # drawn in red
+    window.scene.exporting = True  # an image exported while comparing shows the document
+    try:
+        assert pixels_of(window.scene, area, COLORS[Mark.REMOVED]) == 0
+    finally:
+        window.scene.exporting = False
     window.end_compare()
     assert window.compare is None
     assert pixels_of(window.scene, area, COLORS[Mark.REMOVED]) == 0
