@@ -370,6 +370,22 @@
         <source>The published revisions: open one read-only or restore it</source>
         <translation>発行済みの版：読み取り専用で開く、または下書きに戻す</translation>
     </message>
+    <message>
+        <source>Compare With &amp;File…</source>
+        <translation>ファイルと比較(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Show what changed between this document and another version</source>
+        <translation>このドキュメントと別の版との違いを表示します</translation>
+    </message>
+    <message>
+        <source>Compare With &amp;Last Revision</source>
+        <translation>最新の版と比較(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show what changed in the draft since the latest published revision</source>
+        <translation>最新の発行版から下書きで変わった点を表示します</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -516,6 +532,95 @@
     <message>
         <source>in a tip</source>
         <translation>コツに一致</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeList</name>
+    <message>
+        <source>Take Old Value Back</source>
+        <translation>元の値に戻す</translation>
+    </message>
+    <message>
+        <source>Put the selected change's value from the compared version back into the document (one undo step)</source>
+        <translation>選んだ変更を、比較している版の値に戻します（1回で元に戻せます）</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>左右に並べて表示</translation>
+    </message>
+    <message>
+        <source>Close Comparison</source>
+        <translation>比較を終了</translation>
+    </message>
+    <message>
+        <source>Compared with {label}: {n} change(s) in content</source>
+        <translation>{label} との比較：内容の変更 {n} 件</translation>
+    </message>
+    <message>
+        <source>Show layout moves ({n})</source>
+        <translation>配置の移動も表示（{n} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>CompareLegend</name>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Removed (ghost)</source>
+        <translation>削除（点線で表示）</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Moved only</source>
+        <translation>移動のみ</translation>
+    </message>
+    <message>
+        <source>End the comparison (Esc)</source>
+        <translation>比較を終了（Esc）</translation>
+    </message>
+    <message>
+        <source>Compared with {label}</source>
+        <translation>{label} との比較</translation>
+    </message>
+    <message>
+        <source>Show layout moves ({n})</source>
+        <translation>配置の移動も表示（{n} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>CompareMode</name>
+    <message>
+        <source>Changes</source>
+        <translation>変更点</translation>
+    </message>
+    <message>
+        <source>Take Old Value Back</source>
+        <translation>元の値に戻す</translation>
+    </message>
+    <message>
+        <source>Compare With File</source>
+        <translation>ファイルと比較</translation>
+    </message>
+    <message>
+        <source>SalesDesigner documents and JSON (*.salesdesign *.json);;All files (*)</source>
+        <translation>SalesDesigner ドキュメントと JSON (*.salesdesign *.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>比較できません</translation>
+    </message>
+    <message>
+        <source>This document has no published revision yet (Process ▸ Publish Revision…).</source>
+        <translation>この文書にはまだ発行済みの版がありません（プロセス ▸ 版を発行…）。</translation>
+    </message>
+    <message>
+        <source>Revision {number}</source>
+        <translation>第{number}版</translation>
     </message>
 </context>
 <context>
@@ -843,6 +948,10 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Restore Revision {number}</source>
         <translation>第{number}版に戻す</translation>
+    </message>
+    <message>
+        <source>Take Back Old Value</source>
+        <translation>変更を元の値に戻す</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1798,17 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     </message>
 </context>
 <context>
+    <name>SideBySide</name>
+    <message>
+        <source>Side by Side: {label} and the current document</source>
+        <translation>左右比較：{label} と現在のドキュメント</translation>
+    </message>
+    <message>
+        <source>Current document</source>
+        <translation>現在のドキュメント</translation>
+    </message>
+</context>
+<context>
     <name>StagePage</name>
     <message>
         <source>Copy</source>
@@ -1912,6 +2032,10 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>The draft has changed since revision {number}.</source>
         <translation>下書きは第{number}版から変更されています。</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With Draft</source>
+        <translation>下書きと比較(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,8 @@ class Actions(QObject):
         self.validate = action(w.validate_now, shortcut="F7")
         self.publish_revision = action(w.publish_revision)
         self.revisions = action(w.show_revisions)
+        self.compare_file = action(w.compare_with_file)
+        self.compare_revision = action(lambda: w.compare_with_revision())
 
         # Help ---------------------------------------------------------------
         self.about = action(w.show_about)
@@ -266,6 +268,7 @@ class Actions(QObject):
         process.addAction(self.validate)
         process.addSeparator()
         process.addActions([self.publish_revision, self.revisions])
+        process.addActions([self.compare_revision, self.compare_file])
 
         help_menu = self.menus["help"] = bar.addMenu("")
         help_menu.addActions([self.about, self.about_qt])
@@ -355,6 +358,10 @@ class Actions(QObject):
              self.tr("Save the document and keep this version of the process in it")),
             (self.revisions, self.tr("Re&visions…"),
              self.tr("The published revisions: open one read-only or restore it")),
+            (self.compare_revision, self.tr("Compare With &Last Revision"),
+             self.tr("Show what changed in the draft since the latest published revision")),
+            (self.compare_file, self.tr("Compare With &File…"),
+             self.tr("Show what changed between this document and another version")),
             (self.about, self.tr("&About SalesDesigner"), ""),
             (self.about_qt, self.tr("About &Qt"), ""),
         ]

@@ -48,6 +48,7 @@ from salesdesigner.ui.validation_panel import ValidationPanel
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.find import FindBar
+    from salesdesigner.ui.compare.mode import CompareMode
 
 APP_NAME = "SalesDesigner"
 MIN_CANVAS_SHARE = 0.4
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.scene = self.editor.scene  # what the view draws; edits go through the editor
         self.view = ProcessView(self.scene)
         self._find_bar: FindBar | None = None  # made when Find is first used
+        self.compare: CompareMode | None = None  # Process ▸ Compare With…, while it runs
         central = QWidget()
         self._central_layout = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -398,6 +400,38 @@ class MainWindow(QMainWindow):
         self.scene.select_ids(stage_ids=ids)
         self.view.center_on_stage(ids[0])
 
+    # ------------------------------------------------------------------ comparing
+    def compare_with(self, other: Process, label: str) -> CompareMode:
+        """Compare the current draft with ``other`` — a file, or a revision the caller
+        loaded (``label`` names it: "Revision 3") — in the overlay, the change list and
+        on request side by side.  A comparison already shown ends first."""
+        from salesdesigner.ui.compare.mode import CompareMode
+        self.end_compare()
+        self.compare = mode = CompareMode(self, other, label)
+        mode.ended.connect(lambda: self._compare_ended(mode))
+        return mode
+
+    def _compare_ended(self, mode: CompareMode) -> None:
+        if self.compare is mode:
+            self.compare = None
+
+    def end_compare(self) -> None:
+        if self.compare is not None:
+            self.compare.end()
+
+    def compare_with_file(self) -> CompareMode | None:
+        from salesdesigner.ui.compare import compare_with_file
+        return compare_with_file(self)
+
+    def compare_with_path(self, path: str) -> CompareMode | None:
+        from salesdesigner.ui.compare import compare_with_path
+        return compare_with_path(self, path)
+
+    def compare_with_revision(self, number: int | None = None) -> CompareMode | None:
+        """Process ▸ Compare With Last Revision (or a revision picked in the list)."""
+        from salesdesigner.ui.compare import compare_with_revision
+        return compare_with_revision(self, number)
+
     def show_preferences(self) -> None:
         from salesdesigner.ui.dialogs.preferences import PreferencesDialog
         dialog = PreferencesDialog(self)
@@ -537,6 +571,7 @@ class MainWindow(QMainWindow):
         settings = Settings()
         settings.set_window_state(self.saveGeometry(), self.saveState())
         self.document.close()
+        self.end_compare()
         if self in _extra_windows:  # let go of it once this event is over
             QTimer.singleShot(0, lambda: _extra_windows.discard(self))
         self.validation.detach()

@@ -15,9 +15,10 @@ from salesdesigner.model.compare.changes import (
 )
 from salesdesigner.model.compare.differ import compare
 from salesdesigner.model.compare.matching import likeness, match_stages
-from salesdesigner.model.compare.report import report_text
+from salesdesigner.model.compare.report import ChangeText, change_texts, report_text
 from salesdesigner.model.compare.textdiff import Op, Run, marked, text_runs
 
 __all__ = ["compare", "Comparison", "Change", "ChangeOp", "Subject", "mirrored",
-           "report_text", "comparison_to_json", "text_runs", "marked", "Run", "Op",
+           "report_text", "change_texts", "ChangeText", "comparison_to_json", "text_runs",
+           "marked", "Run", "Op",
            "likeness", "match_stages"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from salesdesigner.model.compare.changes import (
@@ -66,6 +67,8 @@ class _Reader:
     def __init__(self, comparison: Comparison, old: Process, new: Process,
                  words: Words) -> None:
         self.comparison, self.old, self.new, self.words = comparison, old, new, words
+        #: the analysis's names of what a KPI measures ("Win rate" / 「受注率」)
+        self.measures = words_for(words.code, "analysis")
 
     # ------------------------------------------------------------------ names
     def quoted(self, text: str) -> str:
@@ -132,6 +135,10 @@ class _Reader:
     # ------------------------------------------------------------------ values
     def value(self, change: Change, value: Any, process: Process) -> str:
         w, name = self.words, change.field
+        if value is None and name == "measure":
+            return self.measures("measure_none")
+        if value == "" and name == "measure_to" and change.subject is Subject.KPI:
+            return self.measures("measure_to_won")
         if value is None or value == "":
             return w.none
         if name == "lane":
@@ -148,6 +155,11 @@ class _Reader:
             return w.direction(Direction(value))
         if name == "kind":
             return w.kind(StageKind(value))
+        if name == "measure":
+            return self.measures(f"measure_{getattr(value, 'value', value)}")
+        if name == "measure_to":  # a stage's id; "" (any won stage) is said as "Won"
+            return self.quoted(self.stage_name(process, value)) if value \
+                else self.measures("measure_to_won")
         if name == "position":
             return w("position", x=editable_number(value.x), y=editable_number(value.y))
         if name == "waypoints":
@@ -222,6 +234,42 @@ def _section(reader: _Reader, changes: Iterable[Change]) -> list[str]:
         lines.append(reader.heading(first))
         lines += ["  " + reader.line(c) for c in items]
     return lines
+
+
+@dataclass(frozen=True)
+class ChangeText:
+    """One change as a view lists it: under what heading (the stage, arrow, lane), the
+    report's own line, and for an edited text the field's name and the marked runs (a view
+    draws them in colour instead of ``[-…-]{+…+}``)."""
+
+    change: Change
+    heading: str
+    line: str
+    what: str = ""
+    runs: tuple[Run, ...] = ()
+
+
+def change_texts(comparison: Comparison, old: Process, new: Process, *,
+                 include_layout: bool = False,
+                 language: str | None = None) -> list[ChangeText]:
+    """Every change in words, in the report's order (layout changes last, when asked)."""
+    shown = new if new.stages or not old.stages else old
+    words = words_for(language or shown.language, "diff")
+    reader = _Reader(comparison, old, new, words)
+    changes = comparison.content + (comparison.layout if include_layout else ())
+    out = []
+    for change in changes:
+        heading = reader.heading(change)
+        old_value, new_value = change.old, change.new
+        if isinstance(old_value, str) and isinstance(new_value, str) and old_value and \
+                new_value and change.field in TEXT_FIELDS:
+            runs = tuple(Run(r.op, clean(r.text))
+                         for r in shortened(text_runs(old_value, new_value)))
+            out.append(ChangeText(change, heading, reader.line(change),
+                                  reader.field(change), runs))
+        else:
+            out.append(ChangeText(change, heading, reader.line(change)))
+    return out
 
 
 def report_text(comparison: Comparison, old: Process, new: Process, *,

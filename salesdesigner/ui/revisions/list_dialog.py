@@ -59,10 +59,11 @@ class RevisionListDialog(QDialog):
         self.note.setMaximumHeight(110)
         self.open_button = QPushButton()
         self.restore_button = QPushButton()
+        self.compare_button = QPushButton()
         self.publish_button = QPushButton()
         self.close_button = QPushButton()
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.restore_button):
+        for button in (self.open_button, self.compare_button, self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.publish_button)
@@ -77,6 +78,7 @@ class RevisionListDialog(QDialog):
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.open_button.clicked.connect(self.open_selected)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.compare_button.clicked.connect(self.compare_selected)
         self.publish_button.clicked.connect(self._publish)
         self.close_button.clicked.connect(self.close)
         # "has the draft changed?" serialises the whole process (about a second for 1,000
@@ -105,6 +107,7 @@ class RevisionListDialog(QDialog):
                                               self.tr("Note")])
         self.open_button.setText(self.tr("&Open Read-Only"))
         self.restore_button.setText(self.tr("&Restore as Draft"))
+        self.compare_button.setText(self.tr("&Compare With Draft"))
         self.publish_button.setText(self.tr("&Publish Revision…"))
         self.close_button.setText(self.tr("Close"))
         self._show_state()
@@ -158,6 +161,7 @@ class RevisionListDialog(QDialog):
         info = self.selected()
         self.open_button.setEnabled(info is not None)
         self.restore_button.setEnabled(info is not None)
+        self.compare_button.setEnabled(info is not None)
         self.note.setPlainText("" if info is None else info.note)
 
     # ------------------------------------------------------------------ commands
@@ -170,6 +174,11 @@ class RevisionListDialog(QDialog):
         if view is not None:
             self.read_only_windows.append(view)
         return view
+
+    def compare_selected(self):
+        """The draft against the selected revision in the window's compare mode."""
+        info = self.selected()
+        return None if info is None else self.window_.compare_with_revision(info.number)
 
     def restore_selected(self) -> bool:
         from salesdesigner.ui.revisions import restore

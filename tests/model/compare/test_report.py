@@ -117,3 +117,27 @@ def test_any_comparison_reads_as_text_and_json(old, data):
     for lang in ("ja", "en"):
         report_text(comparison, old, new, include_layout=True, language=lang)
     json.dumps(comparison_to_json(comparison, include_layout=True), allow_nan=False)
+
+
+def test_kpi_measures_are_named_in_the_catalogues_words_not_as_keys():
+    """A KPI's "measured by" reads as the inspector and the analysis say it ("受注率",
+    "Conversion"), and "measured up to" names the stage, or "Won" for any won stage."""
+    from salesdesigner.model.entities import Measure
+    for lang, expected in (
+            ("ja", ["ステージ「ヒアリングとニーズ把握」",
+                    "  KPI「提案移行率」の測定方法：移行率 → 受注率",
+                    "  KPI「提案移行率」の測定の到達先：「提案とプレゼンテーション」 → 受注",
+                    "  KPI「BANT確認率」の測定方法：測定しない → 滞在日数"]),
+            ("en", ["Stage “Discovery & needs analysis”",
+                    "  KPI “Discovery-to-proposal rate”, Measured by: Conversion → Win rate",
+                    "  KPI “Discovery-to-proposal rate”, Measured up to: "
+                    "“Proposal & presentation” → Won",
+                    "  KPI “BANT completion rate”, Measured by: Not measured → Days in stage"])):
+        old = load_template("eight-step", lang)
+        new = old.copy()
+        first, second, *rest = new.stage("hearing").kpis
+        new.update_stage("hearing", kpis=(
+            dataclasses.replace(first, measure=Measure.WIN_RATE, measure_to=""),
+            dataclasses.replace(second, measure=Measure.DAYS_IN_STAGE), *rest))
+        lines = report_text(compare(old, new), old, new).splitlines()
+        assert lines[2:] == expected, lang

@@ -191,3 +191,32 @@ def test_a_revision_list_of_a_file_with_revisions_opened_fresh(make_window, tmp_
     assert window.document.open_path(str(path))
     window.show_revisions()
     assert window._revision_list.table.item(0, 1).text() == "from a script"
+
+
+def test_the_draft_is_compared_with_the_last_or_a_chosen_revision(make_window, tmp_path,
+                                                                  answer_publish, dialogs):
+    window, _path = _saved_window(make_window, tmp_path)
+    dialogs.answer("critical", None)
+    assert window.compare_with_revision() is None  # nothing published yet: a dialog says so
+    assert "no published revision" in str(dialogs.of("critical")[0])
+    answer_publish("one")
+    window.publish_revision()
+    window.editor.push(_rename(window, "proposal", "Proposal v2"))
+    answer_publish("two")
+    window.publish_revision()
+    window.editor.push(_rename(window, "hearing", "Discovery"))
+
+    window.actions_.compare_revision.trigger()  # the latest: only the second rename
+    mode = window.compare
+    assert mode is not None and mode.session.label == "Revision 2"
+    assert [(c.new_id, c.field, c.new) for c in mode.session.comparison.content] == [
+        ("hearing", "name", "Discovery")]
+
+    window.actions_.revisions.trigger()
+    listing = window._revision_list
+    listing.table.selectRow(1)  # revision 1: both renames
+    mode = listing.compare_selected()
+    assert window.compare is mode and mode.session.label == "Revision 1"
+    assert sorted((c.new_id, c.new) for c in mode.session.comparison.content) == [
+        ("hearing", "Discovery"), ("proposal", "Proposal v2")]
+    window.end_compare()
