@@ -413,13 +413,15 @@ class Process:
         self.add_transition(removal.transition, removal.index)
 
     def can_connect(self, source: str, target: str) -> str | None:
-        """Why an arrow from ``source`` to ``target`` is not allowed, or None if it is."""
+        """Why an arrow from ``source`` to ``target`` is not allowed, as the catalogue words
+        it (``refuse.<reason>`` in :mod:`~salesdesigner.model.presentation`; see
+        :meth:`ProcessError.refused`), or None if it is allowed."""
         if source == target:
-            return "An arrow cannot lead from a stage back to itself."
+            return "self-loop"
         if not (self.has_stage(source) and self.has_stage(target)):
-            return "An arrow must connect two existing stages."
+            return "missing-stage"
         if self._graph.has_edge(source, target):
-            return "These stages are already connected by an arrow."
+            return "duplicate-arrow"
         return None
 
     # ------------------------------------------------------------------ lanes

@@ -166,17 +166,16 @@ def _stuck_ids(stuck: list[tuple[tuple[str, ...], set[str]]]) -> set[str]:
 def _finding(code: str, ids: tuple[str, ...], affected: set[str], then: str, lang: str,
              label: Callable[[str], str], order: dict[str, int]) -> Finding:
     """A reachability error: its cause (a stage or a loop), then how many it affects."""
-    sep = words_for(lang)("list_sep")
+    words = words_for(lang)
     if len(ids) == 1:
         message = _text(code, lang, name=label(ids[0]))
     else:
-        quoted = sep.join(("「{}」" if lang.lower().startswith("ja") else "“{}”").format(label(i))
-                          for i in ids)
+        quoted = words.join([words("quoted", text=label(i)) for i in ids])
         message = _text(code + "-loop", lang, names=quoted)
     rest = tuple(sorted(affected - set(ids), key=order.__getitem__))
     if rest:
-        message += (" " if not lang.lower().startswith("ja") else "") + _text(
-            then, lang, count=str(len(rest)))
+        message = _text("and-then", lang, cause=message,
+                        then=_text(then, lang, count=str(len(rest))))
     return Finding(code, Severity.ERROR, ids, message, rest)
 
 
