@@ -12,11 +12,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import networkx as nx
-
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
+
+# the canvas marks findings (Finding, Severity) from its first paint; the checks themselves
+# run just after it, and networkx loads with them
+nx = lazy_module("networkx")
 
 
 class Severity(str, enum.Enum):
@@ -48,7 +51,6 @@ def _name_key(name: str) -> str:
 
 def validate(process: Process) -> list[Finding]:
     """All findings, errors first, then warnings, then hints; stable order within each."""
-    graph = process.graph
     lang = process.language
     stages = process.stages
     sep = words_for(lang)("list_sep")
@@ -64,6 +66,7 @@ def validate(process: Process) -> list[Finding]:
         add("no-start", Severity.ERROR, ())
         add("no-outcome", Severity.ERROR, ())
         return findings
+    graph = process.graph  # not before: the empty window's findings need no networkx
     order = {sid: i for i, sid in enumerate(process.stage_ids)}
     starts = process.start_stages()
     if not starts:
