@@ -97,6 +97,44 @@ def test_the_edit_rules_load_with_the_first_edit_not_with_the_window():
         "salesdesigner.edits.fields", "salesdesigner.edits.structure", "salesdesigner.edits.lanes"]
 
 
+_PAINT_PROBE = (
+    "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+    "from salesdesigner.ui.app import application\n"
+    "app = application('en')\n"
+    "from PySide6.QtCore import QEvent, QObject\n"
+    "from salesdesigner.ui.main_window import MainWindow\n"
+    "class Probe(QObject):\n"
+    "    seen = None\n"
+    "    def eventFilter(self, obj, event):\n"
+    "        if event.type() == QEvent.Type.Paint and Probe.seen is None:\n"
+    "            Probe.seen = sorted(m for m in MODULES if m in sys.modules)\n"
+    "        return False\n"
+    "w = MainWindow(); probe = Probe(); w.view.viewport().installEventFilter(probe)\n"
+    "w.show(); OPEN\n"  # as run_gui does
+    "while Probe.seen is None: app.processEvents()\n"
+    "print(Probe.seen)\n")
+
+
+def _loaded_at_first_paint(open_code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` were loaded when the canvas first painted a document."""
+    script = _PAINT_PROBE.replace("MODULES", repr(modules)).replace("OPEN", open_code)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout.strip().splitlines()[-1])  # a list of module names we printed
+
+
+def test_the_first_paint_of_a_document_comes_before_networkx(tmp_path):
+    """Drawing asks no graph algorithm (see model/process.py; routing's detours run their
+    own Dijkstra): networkx loads after the first paint, when validation runs."""
+    from benchmarks.synthetic import synthetic_process
+
+    path = tmp_path / "big.salesdesign"
+    save_document(synthetic_process(1000), path)  # crowded enough for routing's detours
+    assert _loaded_at_first_paint("w.open_sample('eight-step', 'en')", ("networkx",)) == []
+    assert _loaded_at_first_paint(f"w.start({str(path)!r})", ("networkx",)) == []
+
+
 def test_the_command_line_alone_loads_neither_qt_nor_networkx():
     """``salesdesigner --version``, ``check`` or ``export`` must not pay for the GUI, and
     the GUI's start pauses the cycle collector before the big imports (see gc_pause)."""
