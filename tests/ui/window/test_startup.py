@@ -7,8 +7,8 @@ import gc
 import subprocess
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 import salesdesigner.ui.app as app_module
 from salesdesigner.storage.document import save_document
@@ -155,12 +155,30 @@ def test_the_cycle_collector_rests_until_the_first_paint_and_runs_after_it(
 
     monkeypatch.setattr(app_module, "application", application)
 
-    def look_and_close() -> None:
-        enabled_after_paint.append(gc.isenabled())
-        for w in QApplication.topLevelWidgets():
-            if w.objectName() == "MainWindow" and w.isVisible():
-                w.close()
+    def windows() -> list:
+        return [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == "MainWindow" and w.isVisible()]
 
+    def look_and_close() -> None:
+        # a loaded machine may take longer than the first look to paint: look again later
+        # (the pause ends just after the paint, so a look before it would see it on)
+        if not any(getattr(w, "painted_once", False) for w in windows()):
+            QTimer.singleShot(100, look_and_close)
+            return
+        enabled_after_paint.append(gc.isenabled())
+        for w in windows():
+            w.close()
+
+    class PaintSeen(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+                window = obj.window()
+                if window.objectName() == "MainWindow":
+                    window.painted_once = True
+            return False
+
+    seen = PaintSeen()
+    QApplication.instance().installEventFilter(seen)
     assert gc.isenabled()
     QTimer.singleShot(300, look_and_close)
     watchdog = QTimer()
@@ -171,6 +189,7 @@ def test_the_cycle_collector_rests_until_the_first_paint_and_runs_after_it(
         assert run_gui(str(path)) == 0
     finally:
         watchdog.stop()
+        QApplication.instance().removeEventFilter(seen)
         gc.unfreeze()  # the rest of the suite: no objects kept out of the collector
     assert enabled_while_starting == [False]
     assert enabled_after_paint == [True]
