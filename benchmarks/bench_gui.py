@@ -22,6 +22,7 @@ Runs on Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import statistics
 import subprocess
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks.common import print_table
 
@@ -92,29 +94,41 @@ def ours_open_script(path: Path) -> str:
     return _OURS.replace("SCENE", "True").replace("ARGS", repr([str(path), "--lang", "en"]))
 
 
+def build_bare_scene(n: int) -> tuple[Any, Any]:
+    """The yardstick: a bare QGraphicsScene with n rectangles, their texts and n-1 lines,
+    shown whole in a view; returns (scene, view).  Written once: :func:`bare_scene_seconds`
+    calls it in process and :func:`bare_scene_script` hands its source to a fresh
+    interpreter, so both figures measure the same code."""
+    from PySide6.QtCore import QLineF, QRectF
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
+
+    scene = QGraphicsScene()
+    for i in range(n):
+        x, y = (i % 50) * 260.0, (i // 50) * 150.0
+        scene.addRect(QRectF(x, y, 200, 100))
+        text = QGraphicsSimpleTextItem(f"Stage {i}")
+        text.setPos(x + 10, y + 10)
+        scene.addItem(text)
+        if i:
+            scene.addLine(QLineF(x - 60, y + 50, x, y + 50))
+    view = QGraphicsView(scene)
+    view.resize(1400, 900)
+    view.show()
+    view.fitInView(scene.itemsBoundingRect())
+    return scene, view
+
+
 def bare_scene_script(n: int) -> str:
-    """A fresh interpreter building and painting what :func:`bare_scene_seconds` does."""
-    return "import time, sys\n" + _FIRST_PAINT + f"""
-from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+    """A fresh interpreter running :func:`build_bare_scene` (its source, so the yardstick
+    imports nothing of ours) until the scene's first paint."""
+    return ("import time, sys\n" + "from typing import Any\n" + _FIRST_PAINT
+            + inspect.getsource(build_bare_scene) + f"""
 app = QApplication(sys.argv[:1])
 hook = _FirstPaint(scene=True)
 app.installEventFilter(hook)
-scene = QGraphicsScene()
-for i in range({n}):
-    x, y = (i % 50) * 260.0, (i // 50) * 150.0
-    scene.addRect(QRectF(x, y, 200, 100))
-    text = QGraphicsSimpleTextItem(f"Stage {{i}}")
-    text.setPos(x + 10, y + 10)
-    scene.addItem(text)
-    if i:
-        scene.addLine(QLineF(x - 60, y + 50, x, y + 50))
-view = QGraphicsView(scene)
-view.resize(1400, 900)
-view.show()
-view.fitInView(scene.itemsBoundingRect())
+scene, view = build_bare_scene({n})
 app.exec()
-"""
+""")
 
 
 def startup_seconds(script: str, home: str) -> tuple[float, float]:
@@ -175,24 +189,9 @@ def _paint_now(view) -> None:
 
 
 def bare_scene_seconds(n: int) -> float:
-    """A bare QGraphicsScene with n rectangles, their texts and n-1 lines, shown whole."""
-    from PySide6.QtCore import QLineF, QRectF
-    from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
-
+    """:func:`build_bare_scene` in this process, until its view has painted."""
     start = time.perf_counter()
-    scene = QGraphicsScene()
-    for i in range(n):
-        x, y = (i % 50) * 260.0, (i // 50) * 150.0
-        scene.addRect(QRectF(x, y, 200, 100))
-        text = QGraphicsSimpleTextItem(f"Stage {i}")
-        text.setPos(x + 10, y + 10)
-        scene.addItem(text)
-        if i:
-            scene.addLine(QLineF(x - 60, y + 50, x, y + 50))
-    view = QGraphicsView(scene)
-    view.resize(1400, 900)
-    view.show()
-    view.fitInView(scene.itemsBoundingRect())
+    scene, view = build_bare_scene(n)
     _paint_now(view)
     elapsed = time.perf_counter() - start
     view.close()

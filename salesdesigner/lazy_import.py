@@ -2,8 +2,10 @@
 
 The designer's first paint edits nothing, yet the canvas editor, its gestures and the
 inspector name the edit rules they will apply; :func:`lazy_module` lets them say so at the
-top of the module while the rules (dozens of dataclasses) load with the first edit.  Used
-by the ui layer for lower layers' modules, hence outside the layers.
+top of the module while the rules (dozens of dataclasses) load with the first edit.  The
+model asks networkx its graph questions the same way: importing networkx imports every
+algorithm it has (150 ms), and drawing a document asks none.  Used by the model and the
+ui layer, hence outside the layers.
 """
 
 from __future__ import annotations

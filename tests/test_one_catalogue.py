@@ -27,9 +27,6 @@ ALLOWED = {
     "ui/inspector/elided.py": "a glyph sample for measuring line height, not shown",
     "ui/inspector/forms.py": "日本語: a language is offered under its own name",
     "ui/dialogs/preferences.py": "日本語: a language is offered under its own name",
-    # undo step names and the model's refusals move into the edit layer, which names its
-    # changes untranslated and leaves translating them to the .ts file (issue 17 item 1)
-    "ui/canvas/ui_texts.py": "undo step names and model refusals, until the edit layer",
 }
 
 
@@ -66,6 +63,44 @@ def _language_tables(path: Path) -> list[str]:
     return out
 
 
+def _mentions_japanese(test: ast.AST) -> bool:
+    """A condition that asks whether the language is Japanese (``lang == "ja"``,
+    ``tag.startswith("ja")``, ``words.japanese``, ``language_code(x) == "ja"``)."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                node.value.lower().startswith("ja")):
+            return True
+        name = node.id if isinstance(node, ast.Name) else (
+            node.attr if isinstance(node, ast.Attribute) else "")
+        if "japanese" in name.lower():
+            return True
+    return False
+
+
+def _texts_in(nodes: list[ast.AST]) -> list[str]:
+    """The string literals in ``nodes`` other than bare language codes."""
+    return [n.value for node in nodes for n in ast.walk(node)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            and n.value.strip() and n.value not in ("ja", "en")]
+
+
+def _language_branches(path: Path) -> list[str]:
+    """``"「{}」" if lang.startswith("ja") else "“{}”"`` or ``if lang == "ja": text = …``:
+    a two-entry word table written as a branch."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.IfExp) and _mentions_japanese(node.test):
+            one, other = [node.body], [node.orelse]
+        elif isinstance(node, ast.If) and _mentions_japanese(node.test):
+            one, other = node.body, node.orelse  # a guard without ``else`` chooses nothing
+        else:
+            continue
+        if _texts_in(one) and _texts_in(other):
+            out.append(f"{node.lineno}: {_texts_in(one)[:1]} / {_texts_in(other)[:1]}")
+    return out
+
+
 def _sources() -> list[tuple[str, Path]]:
     return sorted((path.relative_to(PACKAGE).as_posix(), path)
                   for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
@@ -81,6 +116,15 @@ def test_no_language_keyed_word_tables_outside_the_catalogue() -> None:
     found = {name: hits for name, path in _sources()
              if not name.startswith("model/presentation/")
              for hits in [_language_tables(path)] if hits}
+    assert found == {}
+
+
+def test_no_branch_on_the_language_chooses_between_words() -> None:
+    """Quote marks, separators and language tags chosen by ``if japanese`` are a word table
+    by another name (the validation report's loop names and the PDF's language tag were)."""
+    found = {name: hits for name, path in _sources()
+             if not name.startswith("model/presentation/")
+             for hits in [_language_branches(path)] if hits}
     assert found == {}
 
 

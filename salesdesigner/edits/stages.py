@@ -57,7 +57,7 @@ def connect(process: Process, transition: Transition, name: Name | str = "Connec
     (a self-loop, a duplicate)."""
     reason = process.can_connect(transition.source, transition.target)
     if reason:
-        raise ProcessError(reason)
+        raise ProcessError.refused(reason)
     return AddTransition(transition, name=_name(name))
 
 
@@ -74,7 +74,7 @@ def reconnect(process: Process, transition_id: str, end: str, stage_id: str,
         return None
     reason = process.can_connect(source, target)
     if reason:
-        raise ProcessError(reason)
+        raise ProcessError.refused(reason)
     return SetTransition(transition_id, {end: stage_id}, name=_name(name))
 
 

@@ -7,18 +7,20 @@ they do not disturb the order.  Stages no start reaches come last, in document o
 
 from __future__ import annotations
 
-import networkx as nx
-
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.process import Process
+
+# the walks the canvas needs (roots, back edges) are plain loops; networkx loads with the
+# first whole-process order (the manual, the playbook, a layout)
+nx = lazy_module("networkx")
 
 
 def roots(process: Process) -> list[str]:
     """Where reading starts: the start stages, else stages nothing leads to, else the first."""
-    graph = process.graph
     starts = process.start_stages()
     if starts:
         return starts
-    sources = [n for n in graph if graph.in_degree(n) == 0]
+    sources = [n for n in process.stage_ids if not process.predecessors(n)]
     return sources or process.stage_ids[:1]
 
 
@@ -34,7 +36,7 @@ def back_edges(process: Process) -> set[tuple[str, str]]:
     One depth-first walk over the whole graph, roots first: a later root only walks the
     stages no earlier walk reached, so an edge into an earlier walk is never a back edge.
     """
-    succ = process.graph.succ
+    succ = process.successors
     result: set[tuple[str, str]] = set()
     visited: set[str] = set()
     for source in _dfs_sources(process):
@@ -44,7 +46,7 @@ def back_edges(process: Process) -> set[tuple[str, str]]:
         # a process of many unconnected stages quadratic: 10,000 of them took minutes).
         visited.add(source)
         on_stack: set[str] = {source}
-        stack = [(source, iter(succ[source]))]
+        stack = [(source, iter(succ(source)))]
         while stack:
             u, children = stack[-1]
             for v in children:
@@ -53,7 +55,7 @@ def back_edges(process: Process) -> set[tuple[str, str]]:
                 elif v not in visited:
                     visited.add(v)
                     on_stack.add(v)
-                    stack.append((v, iter(succ[v])))
+                    stack.append((v, iter(succ(v))))
                     break
             else:
                 stack.pop()

@@ -1,11 +1,17 @@
-"""The sales process: a ``networkx.DiGraph`` of stages and transitions, plus lanes.
+"""The sales process: a directed graph of stages and transitions, plus lanes.
 
-Stages are nodes (key: stage id, attribute ``stage``); transitions are edges (attribute
-``transition``).  Node order is the document's stage order; edge order (grouped by source,
-successors in insertion order) is the transition order, so the order of a decision's
-branches is kept.  Every mutation goes through a method here and emits an event from
-:mod:`salesdesigner.model.events`; the ``remove_*`` methods return what ``restore_*`` needs
-to put things back exactly where they were, which undo relies on.
+Stages are nodes (key: stage id), transitions are edges.  Node order is the document's
+stage order; edge order (grouped by source, successors in insertion order) is the
+transition order, so the order of a decision's branches is kept.  Every mutation goes
+through a method here and emits an event from :mod:`salesdesigner.model.events`; the
+``remove_*`` methods return what ``restore_*`` needs to put things back exactly where they
+were, which undo relies on.
+
+The graph is kept in plain dictionaries laid out as networkx lays out a ``DiGraph``
+(successors and predecessors per node, in insertion order); :attr:`Process.graph` hands
+networkx algorithms a ``networkx.DiGraph`` of it, built on first use after a change of
+structure.  Drawing a document needs no graph algorithm, so the designer paints its first
+window before networkx (150 ms of imports: every algorithm it has) is loaded.
 """
 
 from __future__ import annotations
@@ -17,15 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from salesdesigner.model import events as ev
 from salesdesigner.model.entities import (
-    ANCHOR_SIDES,
     Anchor,
     ArrowStyle,
     Attachment,
-    Direction,
     Lane,
     Position,
     Stage,
@@ -33,8 +35,13 @@ from salesdesigner.model.entities import (
     Transition,
 )
 from salesdesigner.model.errors import ProcessError
+from salesdesigner.model.value_checks import arrow_style as _arrow_style
+from salesdesigner.model.value_checks import checked_stage as _checked_stage
+from salesdesigner.model.value_checks import checked_steering as _checked_steering
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from salesdesigner.model.actuals.record import Actuals
     from salesdesigner.model.revision import Revision
 
@@ -83,7 +90,10 @@ class Process:
         self.arrow_style = ArrowStyle(arrow_style)  # how arrows without a style are drawn
         self.extensions: dict[str, Any] = dict(extensions or {})
         self.events = ev.EventHub()
-        self._graph: nx.DiGraph = nx.DiGraph()
+        self._stages: dict[str, Stage] = {}  # in stage order
+        self._succ: dict[str, dict[str, Transition]] = {}  # source -> target -> arrow
+        self._pred: dict[str, dict[str, Transition]] = {}  # target -> source -> arrow
+        self._nx: nx.DiGraph | None = None  # networkx's copy, built by .graph on demand
         self._lanes: list[Lane] = []
         self._attachments: dict[str, Attachment] = {}
         self._edge_of: dict[str, tuple[str, str]] = {}  # transition id -> (source, target)
@@ -98,26 +108,44 @@ class Process:
     # ------------------------------------------------------------------ queries
     @property
     def graph(self) -> nx.DiGraph:
-        """The graph. Read it, run networkx algorithms on it; never mutate it, and ask for it
-        again after a change (an insertion in the middle rebuilds it as a new object)."""
-        return self._graph
+        """The graph as a ``networkx.DiGraph`` (nodes carry ``stage``, edges
+        ``transition``), in stage and transition order.  Read it, run networkx algorithms
+        on it; never mutate it, and ask for it again after a change (a change of structure
+        makes a new one; the first call imports networkx)."""
+        if self._nx is None:
+            import networkx as nx
+
+            graph = nx.DiGraph()
+            graph.add_nodes_from((sid, {"stage": stage}) for sid, stage in self._stages.items())
+            graph.add_edges_from((s, t, {"transition": tr}) for s, targets in self._succ.items()
+                                 for t, tr in targets.items())
+            self._nx = graph
+        return self._nx
+
+    def successors(self, stage_id: str) -> list[str]:
+        """The stages an arrow leads to from ``stage_id``, in branch order."""
+        return list(self._succ[stage_id])
+
+    def predecessors(self, stage_id: str) -> list[str]:
+        """The stages with an arrow into ``stage_id``."""
+        return list(self._pred[stage_id])
 
     @property
     def stages(self) -> list[Stage]:
-        return [data["stage"] for _, data in self._graph.nodes(data=True)]
+        return list(self._stages.values())
 
     @property
     def stage_ids(self) -> list[str]:
-        return list(self._graph.nodes)
+        return list(self._stages)
 
     def stage(self, stage_id: str) -> Stage:
         try:
-            return self._graph.nodes[stage_id]["stage"]
+            return self._stages[stage_id]
         except KeyError:
             raise ProcessError(f"There is no stage with id {stage_id!r}.") from None
 
     def has_stage(self, stage_id: str) -> bool:
-        return stage_id in self._graph
+        return stage_id in self._stages
 
     def stage_index(self, stage_id: str) -> int:
         self.stage(stage_id)
@@ -125,33 +153,32 @@ class Process:
 
     @property
     def transitions(self) -> list[Transition]:
-        return [data["transition"] for _, _, data in self._graph.edges(data=True)]
+        return [t for targets in self._succ.values() for t in targets.values()]
 
     def transition(self, transition_id: str) -> Transition:
         try:
             s, t = self._edge_of[transition_id]
         except KeyError:
             raise ProcessError(f"There is no transition with id {transition_id!r}.") from None
-        return self._graph.edges[s, t]["transition"]
+        return self._succ[s][t]
 
     def has_transition(self, transition_id: str) -> bool:
         return transition_id in self._edge_of
 
     def transition_between(self, source: str, target: str) -> Transition | None:
-        data = self._graph.get_edge_data(source, target)
-        return data["transition"] if data else None
+        return self._succ.get(source, {}).get(target)
 
     def outgoing(self, stage_id: str) -> list[Transition]:
         """Transitions leaving a stage, in branch order."""
-        return [d["transition"] for _, _, d in self._graph.out_edges(stage_id, data=True)]
+        return list(self._succ[stage_id].values()) if stage_id in self._succ else []
 
     def incoming(self, stage_id: str) -> list[Transition]:
-        return [d["transition"] for _, _, d in self._graph.in_edges(stage_id, data=True)]
+        return list(self._pred[stage_id].values()) if stage_id in self._pred else []
 
     def successor_index(self, transition_id: str) -> int:
         """Position of a transition among its source's outgoing transitions."""
         s, t = self._edge_of[transition_id]
-        return list(self._graph.successors(s)).index(t)
+        return list(self._succ[s]).index(t)
 
     def transition_index(self, transition_id: str) -> int:
         return [t.id for t in self.transitions].index(transition_id)
@@ -206,8 +233,8 @@ class Process:
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
-        return (f"Process({self.name!r}, {self._graph.number_of_nodes()} stages, "
-                f"{self._graph.number_of_edges()} transitions, {len(self._lanes)} lanes)")
+        return (f"Process({self.name!r}, {len(self._stages)} stages, "
+                f"{len(self._edge_of)} transitions, {len(self._lanes)} lanes)")
 
     def copy(self) -> Process:
         """A deep, independent copy without listeners (values are immutable, so sharing is safe)."""
@@ -260,13 +287,15 @@ class Process:
     # ------------------------------------------------------------------ stages
     def add_stage(self, stage: Stage, index: int | None = None) -> Stage:
         stage = _checked_stage(stage)
-        if stage.id in self._graph:
+        if stage.id in self._stages:
             raise ProcessError(f"A stage with id {stage.id!r} already exists.")
         self._check_lane_ref(stage)
-        count = self._graph.number_of_nodes()
+        count = len(self._stages)
         if index is None or index >= count:
             index = count
-            self._graph.add_node(stage.id, stage=stage)
+            self._stages[stage.id] = stage
+            self._succ[stage.id], self._pred[stage.id] = {}, {}
+            self._nx = None
         else:
             index = max(0, index)
             stages = self.stages
@@ -284,7 +313,9 @@ class Process:
                        if getattr(old, f.name) != getattr(stage, f.name))
         if not fields:
             return old
-        self._graph.nodes[stage.id]["stage"] = stage
+        self._stages[stage.id] = stage
+        if self._nx is not None:  # a field edit keeps networkx's copy (typing stays cheap)
+            self._nx.nodes[stage.id]["stage"] = stage
         self.events.emit(ev.StageChanged(old, stage, fields))
         return old
 
@@ -309,10 +340,10 @@ class Process:
         touching = [t for t in self.transitions if stage_id in (t.source, t.target)]
         removed = tuple((t, order.index(t.id)) for t in touching)
         for t in touching:
-            self._graph.remove_edge(t.source, t.target)
-            del self._edge_of[t.id]
+            self._remove_edge(t)
             self.events.emit(ev.TransitionRemoved(t))
-        self._graph.remove_node(stage_id)
+        del self._stages[stage_id], self._succ[stage_id], self._pred[stage_id]
+        self._nx = None
         self.events.emit(ev.StageRemoved(stage, index))
         return StageRemoval(stage, index, removed)
 
@@ -353,7 +384,10 @@ class Process:
         if (old.source, old.target) == (transition.source, transition.target) and (
                 successor_index is None or successor_index == old_index):
             if fields:
-                self._graph.edges[old.source, old.target]["transition"] = transition
+                self._succ[old.source][old.target] = transition
+                self._pred[old.target][old.source] = transition
+                if self._nx is not None:
+                    self._nx.edges[old.source, old.target]["transition"] = transition
                 self.events.emit(ev.TransitionChanged(old, transition, fields))
             return old, old_index
         order = [t for t in self.transitions if t.id != transition.id]
@@ -404,8 +438,7 @@ class Process:
     def remove_transition(self, transition_id: str) -> TransitionRemoval:
         transition = self.transition(transition_id)
         index = self.transition_index(transition_id)
-        self._graph.remove_edge(transition.source, transition.target)
-        del self._edge_of[transition_id]
+        self._remove_edge(transition)
         self.events.emit(ev.TransitionRemoved(transition))
         return TransitionRemoval(transition, index)
 
@@ -413,13 +446,15 @@ class Process:
         self.add_transition(removal.transition, removal.index)
 
     def can_connect(self, source: str, target: str) -> str | None:
-        """Why an arrow from ``source`` to ``target`` is not allowed, or None if it is."""
+        """Why an arrow from ``source`` to ``target`` is not allowed, as the catalogue words
+        it (``refuse.<reason>`` in :mod:`~salesdesigner.model.presentation`; see
+        :meth:`ProcessError.refused`), or None if it is allowed."""
         if source == target:
-            return "An arrow cannot lead from a stage back to itself."
+            return "self-loop"
         if not (self.has_stage(source) and self.has_stage(target)):
-            return "An arrow must connect two existing stages."
-        if self._graph.has_edge(source, target):
-            return "These stages are already connected by an arrow."
+            return "missing-stage"
+        if target in self._succ[source]:
+            return "duplicate-arrow"
         return None
 
     # ------------------------------------------------------------------ lanes
@@ -532,78 +567,31 @@ class Process:
                                f"{t.source!r} → {t.target!r} is already connected.")
 
     def _add_edge(self, t: Transition) -> None:
-        self._graph.add_edge(t.source, t.target, transition=t)
+        self._succ[t.source][t.target] = t
+        self._pred[t.target][t.source] = t
         self._edge_of[t.id] = (t.source, t.target)
+        self._nx = None
+
+    def _remove_edge(self, t: Transition) -> None:
+        del self._succ[t.source][t.target], self._pred[t.target][t.source]
+        del self._edge_of[t.id]
+        self._nx = None
 
     def _set_edges(self, order: list[Transition]) -> None:
-        self._graph.remove_edges_from(list(self._graph.edges))
+        for targets in (*self._succ.values(), *self._pred.values()):
+            targets.clear()
         self._edge_of.clear()
         for t in order:
             self._add_edge(t)
 
     def _rebuild(self, stages: list[Stage], transitions: list[Transition]) -> None:
-        self._graph = nx.DiGraph()
+        self._stages = {s.id: s for s in stages}
+        self._succ = {s.id: {} for s in stages}
+        self._pred = {s.id: {} for s in stages}
         self._edge_of = {}
-        self._graph.add_nodes_from((s.id, {"stage": s}) for s in stages)
+        self._nx = None
         for t in transitions:
             self._add_edge(t)
-
-
-def _arrow_style(value: object) -> ArrowStyle:
-    try:
-        return ArrowStyle(value)
-    except ValueError:
-        raise ProcessError(f"Unknown arrow style {value!r}: use one of "
-                           f"{', '.join(s.value for s in ArrowStyle)}.") from None
-
-
-def _checked_steering(t: Transition) -> Transition:
-    """``t`` if its bend points are finite numbers and its anchors name a side and a spot
-    on it (0 … 1); a ProcessError saying which is wrong otherwise."""
-    for p in t.waypoints:
-        if not isinstance(p, Position) or not all(
-                isinstance(v, (int, float)) and math.isfinite(v) for v in (p.x, p.y)):
-            raise ProcessError(f"Transition {t.id!r} has a bend point that is not a "
-                               f"finite position: {p!r}.")
-    for anchor in (t.source_anchor, t.target_anchor):
-        if anchor is None:
-            continue
-        if not isinstance(anchor, Anchor) or anchor.side not in ANCHOR_SIDES or not (
-                isinstance(anchor.position, (int, float)) and 0.0 <= anchor.position <= 1.0):
-            raise ProcessError(f"Transition {t.id!r} has an end pinned to {anchor!r}: a side "
-                               f"({', '.join(ANCHOR_SIDES)}) and a spot from 0 to 1.")
-    if t.style is not None and not isinstance(t.style, ArrowStyle):
-        return dataclasses.replace(t, style=_arrow_style(t.style))
-    return t
-
-
-def _checked_stage(stage: Stage) -> Stage:
-    """Normalise enum fields given as strings and reject values no stage may hold."""
-    if not isinstance(stage.id, str) or not stage.id:
-        raise ProcessError("A stage needs a non-empty id.")
-    kind = stage.kind
-    if type(kind) is not StageKind:  # an Enum call costs more than the rest of the checks
-        try:
-            kind = StageKind(stage.kind)
-        except ValueError:
-            raise ProcessError(f"Stage {stage.id!r} has unknown kind {stage.kind!r}.") from None
-    kpis = []
-    for kpi in stage.kpis:
-        try:
-            direction = kpi.direction if type(kpi.direction) is Direction \
-                else Direction(kpi.direction)
-        except ValueError:
-            raise ProcessError(f"KPI {kpi.name!r} of stage {stage.id!r} has unknown "
-                               f"direction {kpi.direction!r}.") from None
-        if kpi.target is not None and not math.isfinite(kpi.target):
-            raise ProcessError(f"KPI {kpi.name!r} of stage {stage.id!r} has a target that "
-                               "is not a finite number.")
-        kpis.append(kpi if direction is kpi.direction
-                    else dataclasses.replace(kpi, direction=direction))
-    if kind is not stage.kind or tuple(kpis) != stage.kpis or any(
-            a is not b for a, b in zip(kpis, stage.kpis, strict=False)):
-        stage = dataclasses.replace(stage, kind=kind, kpis=tuple(kpis))
-    return stage
 
 
 __all__ = ["Process", "StageRemoval", "TransitionRemoval", "LaneRemoval"]

@@ -1,7 +1,7 @@
 """Orthogonal detours between two ports, kept :data:`MARGIN` clear of every other stage.
 
 Cheap templates first (an L, a Z through a free gap, a run along a free channel), then a
-shortest path with a bend penalty over a sparse orthogonal visibility graph (networkx) of
+shortest path with a bend penalty over a sparse orthogonal visibility graph (Dijkstra) of
 the stages near the arrow.  Both ends are fixed ports (:mod:`salesdesigner.model.ports`):
 the path leaves its source port straight out of its side and enters its target port
 straight into its side.
@@ -14,11 +14,10 @@ import itertools
 import math
 from collections.abc import Collection, Hashable, Iterable, Iterator
 
-import networkx as nx
-
 from salesdesigner.model.geometry import Rect, clip_span
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ports import SIDES, Port, horizontal, stub
+from salesdesigner.model.shortest_path import add_edge, dijkstra_path, undirected
 
 MARGIN = 16.0       # clearance between a routed arrow and any stage
 BEND = 80.0         # a bend costs as much as this much length
@@ -281,9 +280,9 @@ def _templates(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex,
 def search(src: Rect, dst: Rect, starts: list[Port], ends: list[Port], index: ObstacleIndex,
            ignore: Collection[Hashable], max_near: int = _MAX_NEAR) -> list[Point] | None:
     """Shortest orthogonal path with a bend penalty over the visibility grid of the
-    stages around the two ends (networkx Dijkstra), from one of ``starts`` to one of
-    ``ends``; None when they are walled in.  A wider look when the path found strays past
-    the stages it was found among."""
+    stages around the two ends (Dijkstra, :mod:`~salesdesigner.model.shortest_path`), from
+    one of ``starts`` to one of ``ends``; None when they are walled in.  A wider look when
+    the path found strays past the stages it was found among."""
     box = src.united(dst)
     for window in (_WINDOW, 3 * _WINDOW):
         near = []
@@ -345,19 +344,15 @@ def _grid_path(src: Rect, dst: Rect, near: list[Rect], starts: list[Port],
                 edges.append(((i, j, 0), (i + 1, j, 0), xs[i + 1] - xs[i]))
             if j + 1 < ny_ and (i, j) not in blocked_v and (i, j + 1) not in blocked_pt:
                 edges.append(((i, j, 1), (i, j + 1, 1), ys[j + 1] - ys[j]))
-    graph = nx.Graph()
-    graph.add_weighted_edges_from(edges)
+    graph = undirected(edges)
     for tag, stubs in (("S", s_stubs), ("T", t_stubs)):
         for p, q in stubs:
             node = (bisect.bisect_left(xs, q[0]), bisect.bisect_left(ys, q[1]),
                     0 if horizontal(p.side) else 1)
             if node in graph:
-                graph.add_edge(tag, node, weight=0.0)
-    if "S" not in graph or "T" not in graph:
-        return None
-    try:
-        nodes = nx.dijkstra_path(graph, "S", "T", weight="weight")
-    except nx.NetworkXNoPath:
+                add_edge(graph, tag, node, 0.0)
+    nodes = dijkstra_path(graph, "S", "T")
+    if nodes is None:
         return None
     grid = [(xs[n[0]], ys[n[1]]) for n in nodes[1:-1]]
     first = next(p for p, q in s_stubs if q == grid[0])

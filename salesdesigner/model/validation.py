@@ -12,11 +12,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import networkx as nx
-
+from salesdesigner.lazy_import import lazy_module
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
+
+# the canvas marks findings (Finding, Severity) from its first paint; the checks themselves
+# run just after it, and networkx loads with them
+nx = lazy_module("networkx")
 
 
 class Severity(str, enum.Enum):
@@ -48,7 +51,6 @@ def _name_key(name: str) -> str:
 
 def validate(process: Process) -> list[Finding]:
     """All findings, errors first, then warnings, then hints; stable order within each."""
-    graph = process.graph
     lang = process.language
     stages = process.stages
     sep = words_for(lang)("list_sep")
@@ -64,6 +66,7 @@ def validate(process: Process) -> list[Finding]:
         add("no-start", Severity.ERROR, ())
         add("no-outcome", Severity.ERROR, ())
         return findings
+    graph = process.graph  # not before: the empty window's findings need no networkx
     order = {sid: i for i, sid in enumerate(process.stage_ids)}
     starts = process.start_stages()
     if not starts:
@@ -166,17 +169,16 @@ def _stuck_ids(stuck: list[tuple[tuple[str, ...], set[str]]]) -> set[str]:
 def _finding(code: str, ids: tuple[str, ...], affected: set[str], then: str, lang: str,
              label: Callable[[str], str], order: dict[str, int]) -> Finding:
     """A reachability error: its cause (a stage or a loop), then how many it affects."""
-    sep = words_for(lang)("list_sep")
+    words = words_for(lang)
     if len(ids) == 1:
         message = _text(code, lang, name=label(ids[0]))
     else:
-        quoted = sep.join(("「{}」" if lang.lower().startswith("ja") else "“{}”").format(label(i))
-                          for i in ids)
+        quoted = words.join([words("quoted", text=label(i)) for i in ids])
         message = _text(code + "-loop", lang, names=quoted)
     rest = tuple(sorted(affected - set(ids), key=order.__getitem__))
     if rest:
-        message += (" " if not lang.lower().startswith("ja") else "") + _text(
-            then, lang, count=str(len(rest)))
+        message = _text("and-then", lang, cause=message,
+                        then=_text(then, lang, count=str(len(rest))))
     return Finding(code, Severity.ERROR, ids, message, rest)
 
 

@@ -18,6 +18,7 @@ from salesdesigner.model import (
     Transition,
 )
 from salesdesigner.model import events as ev
+from salesdesigner.model.presentation import words_for
 from tests.strategies import processes
 
 
@@ -74,9 +75,19 @@ def test_transitions_that_break_the_rules_are_refused(bad, message):
 
 def test_can_connect_explains_why_not():
     process = chain("a", "b")
-    assert process.can_connect("a", "a") is not None
-    assert process.can_connect("a", "b") is not None
+    assert process.can_connect("a", "a") == "self-loop"
+    assert process.can_connect("a", "b") == "duplicate-arrow"
+    assert process.can_connect("a", "x") == "missing-stage"
     assert process.can_connect("b", "a") is None
+
+
+@pytest.mark.parametrize("reason", ["self-loop", "duplicate-arrow", "missing-stage"])
+def test_a_refusal_reads_english_by_default_and_in_each_language_from_the_catalogue(reason):
+    error = ProcessError.refused(reason)
+    assert str(error) == words_for("en", "refuse")(reason)
+    assert error.in_language("ja-JP") == words_for("ja", "refuse")(reason)
+    assert error.in_language("ja") != str(error)
+    assert ProcessError("plain").in_language("ja") == "plain"  # not worded: as raised
 
 
 def test_removing_a_stage_removes_its_transitions_and_restore_puts_everything_back():

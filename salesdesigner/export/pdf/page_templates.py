@@ -41,7 +41,7 @@ class ManualTemplate(BaseDocTemplate):
                          title=ts.short(title, 200), author=ts.short(company, 200),
                          subject=labels("subtitle"),
                          creator="SalesDesigner", initialFontName=SANS,
-                         lang="ja-JP" if labels.japanese else "en")
+                         lang=labels("language_tag"))
         self.ts, self.labels = ts, labels
         self.header_title = ts.short(title, 90)
         self.company = ts.short(company, 90)

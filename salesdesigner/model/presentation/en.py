@@ -44,6 +44,8 @@ WORDS: dict[str, str] = {
     "parens": "{0} ({1})",
     "list_sep": ", ",
     "numbered": "{name} ({n})",
+    "quoted": "“{text}”",
+    "language_tag": "en",
     # ---------------------------------------------------------------- published revisions
     "revision_shown": "Revision {number} “{title}”, published {date}",
     "revision_shown_by": "Revision {number} “{title}”, published {date} by {author}",
@@ -199,7 +201,13 @@ WORDS: dict[str, str] = {
     "import.nothing": "nothing imported: no row of {source} could be used",
     "import.stripped": "removed {events} events and {imports} import records from {file}",
     "import.no_actuals": "{file} holds no actuals; nothing to remove",
+    # ---------------------------------------------------------------- changes the model refuses
+    # (said in the status bar and by the command line; the edit rules raise them)
+    "refuse.self-loop": "An arrow cannot lead from a stage back to itself.",
+    "refuse.missing-stage": "An arrow must connect two existing stages.",
+    "refuse.duplicate-arrow": "These stages are already connected by an arrow.",
     # ---------------------------------------------------------------- the validation report
+    "check.and-then": "{cause} {then}",
     "check.no-start": "The process has no start stage: add one so it is clear where a deal "
                       "begins.",
     "check.no-outcome": "The process has no won, lost or end stage: no deal can ever finish.",
@@ -318,7 +326,6 @@ WORDS: dict[str, str] = {
     "diff.changed": "{what}: {old} → {new}",
     "diff.edited": "{what}: {text}",
     "diff.in": "{part}, {field}",
-    "diff.quoted": "“{text}”",
     "diff.none": "(none)",
     "diff.position": "({x}, {y})",
     "diff.bend_points": "{n} bend point(s)",

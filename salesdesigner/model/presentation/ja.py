@@ -37,6 +37,8 @@ WORDS: dict[str, str] = {
     "parens": "{0}（{1}）",
     "list_sep": "、",
     "numbered": "{name}（{n}）",
+    "quoted": "「{text}」",
+    "language_tag": "ja-JP",
     # ---------------------------------------------------------------- published revisions
     "revision_shown": "第{number}版「{title}」（{date}発行）",
     "revision_shown_by": "第{number}版「{title}」（{date}発行、{author}）",
@@ -186,7 +188,12 @@ WORDS: dict[str, str] = {
     "import.nothing": "取り込めませんでした：{source} に使える行がありません",
     "import.stripped": "{file} から記録 {events}件と取り込み履歴 {imports}件を削除しました",
     "import.no_actuals": "{file} には実績がありません。削除するものはありません",
+    # ---------------------------------------------------------------- changes the model refuses
+    "refuse.self-loop": "矢印を同じステージに戻すことはできません。",
+    "refuse.missing-stage": "矢印は既存の2つのステージをつなぐ必要があります。",
+    "refuse.duplicate-arrow": "これらのステージはすでに矢印でつながっています。",
     # ---------------------------------------------------------------- the validation report
+    "check.and-then": "{cause}{then}",
     "check.no-start": "開始ステージがありません。商談がどこから始まるかを示す開始ステージを"
                       "追加してください。",
     "check.no-outcome": "受注・失注・終了のステージがありません。商談が完了できません。",
@@ -299,7 +306,6 @@ WORDS: dict[str, str] = {
     "diff.changed": "{what}：{old} → {new}",
     "diff.edited": "{what}：{text}",
     "diff.in": "{part}の{field}",
-    "diff.quoted": "「{text}」",
     "diff.none": "（なし）",
     "diff.position": "（{x}, {y}）",
     "diff.bend_points": "折れ点 {n}個",

@@ -27,12 +27,11 @@ from salesdesigner.model.entities import (
     StageKind,
     Transition,
 )
-from salesdesigner.model.errors import ProcessError
+from salesdesigner.model.errors import ProcessError, UserError
 from salesdesigner.model.geometry import lane_at
 from salesdesigner.model.ids import new_id
 from salesdesigner.model.layout import compute_layout
 from salesdesigner.model.placement import free_spot
-from salesdesigner.model.presentation import language_code
 from salesdesigner.model.process import Process
 from salesdesigner.ui.canvas import keys, lane_menu, style, ui_texts
 from salesdesigner.ui.canvas.arrow_gestures import BendInteraction, remove_bend_point
@@ -106,9 +105,12 @@ class CanvasEditor(QObject):
         return self.process.language or self.language
 
     def status(self, message: str) -> None:
-        if language_code(self.language) == "ja":
-            message = ui_texts.MODEL_MESSAGES_JA.get(message, message)
         self.statusMessage.emit(message)
+
+    def refused(self, error: UserError) -> None:
+        """Say why the model refused a change, in the language the menus speak (the
+        model's refusals are worded in the presentation catalogue)."""
+        self.status(error.in_language(self.language))
 
     def push(self, edit: Edit | None) -> bool:
         """Apply an edit as one undo step (nothing for None)."""
@@ -151,7 +153,7 @@ class CanvasEditor(QObject):
         try:
             self.push(stage_rules.connect(self.process, transition))
         except ProcessError as exc:
-            self.status(str(exc))
+            self.refused(exc)
             return None
         return transition.id
 
@@ -160,7 +162,7 @@ class CanvasEditor(QObject):
         try:
             return self.push(stage_rules.reconnect(self.process, transition_id, end, stage_id))
         except ProcessError as exc:
-            self.status(str(exc))
+            self.refused(exc)
             return False
 
     def delete_selection(self, text: str = "Delete") -> None:

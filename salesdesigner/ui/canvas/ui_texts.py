@@ -70,8 +70,3 @@ def text(key: str, lang: str, **values: object) -> str:
 DEFAULT_NAMES = {StageKind.STAGE: "new-stage", StageKind.START: "new-start",
                  StageKind.END: "new-end", StageKind.WON: "new-won",
                  StageKind.LOST: "new-lost", StageKind.DECISION: "new-decision"}
-MODEL_MESSAGES_JA = {  # the model's refusals, as the status bar says them in Japanese
-    "An arrow cannot lead from a stage back to itself.": "矢印を同じステージに戻すことはできません。",
-    "These stages are already connected by an arrow.": "これらのステージはすでに矢印でつながっています。",
-    "An arrow must connect two existing stages.": "矢印は既存の2つのステージをつなぐ必要があります。",
-}

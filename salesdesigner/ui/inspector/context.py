@@ -82,7 +82,7 @@ class EditContext(QObject):
         try:
             return self.editor.push(edit)
         except UserError as exc:  # the model refused: nothing was changed
-            self.editor.status(str(exc))
+            self.editor.refused(exc)
             return False
 
     def key(self, field: str | None) -> tuple | None:

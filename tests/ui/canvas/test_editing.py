@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from salesdesigner.model import Position, Process, Stage, StageKind
+from salesdesigner.model.presentation import words_for
 from salesdesigner.model.validation import validate
 from salesdesigner.ui.canvas import clipboard
 from salesdesigner.ui.canvas.scene import ProcessScene
@@ -52,6 +53,20 @@ def test_connect_adds_an_arrow_and_rejects_self_loops_and_duplicates(canvas):
     assert c.messages == ["An arrow cannot lead from a stage back to itself.",
                           "These stages are already connected by an arrow."]
     assert c.stack.count() == 1
+
+
+def test_a_refused_arrow_is_explained_in_the_menus_language_from_the_catalogue(canvas):
+    """The model's refusals are worded in the presentation catalogue, not in a table of
+    the canvas: with Japanese menus the status bar says them in Japanese."""
+    c = canvas()
+    c.editor.set_language("ja")
+    tid = c.editor.connect_stages("start", "won")
+    assert c.editor.connect_stages("won", "won") is None
+    assert not c.editor.reconnect(tid, "target", "start")
+    assert c.editor.connect_stages("start", "won") is None
+    ja = words_for("ja", "refuse")
+    assert c.messages == [ja("self-loop"), ja("self-loop"), ja("duplicate-arrow")]
+    assert c.messages[0] == "矢印を同じステージに戻すことはできません。"
 
 
 def test_deleting_a_stage_removes_its_arrows_and_undo_restores_them_in_order(canvas):

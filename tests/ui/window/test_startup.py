@@ -7,8 +7,8 @@ import gc
 import subprocess
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 import salesdesigner.ui.app as app_module
 from salesdesigner.storage.document import save_document
@@ -111,6 +111,44 @@ def test_the_edit_rules_load_with_the_first_edit_not_with_the_window():
         "salesdesigner.edits.fields", "salesdesigner.edits.structure", "salesdesigner.edits.lanes"]
 
 
+_PAINT_PROBE = (
+    "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+    "from salesdesigner.ui.app import application\n"
+    "app = application('en')\n"
+    "from PySide6.QtCore import QEvent, QObject\n"
+    "from salesdesigner.ui.main_window import MainWindow\n"
+    "class Probe(QObject):\n"
+    "    seen = None\n"
+    "    def eventFilter(self, obj, event):\n"
+    "        if event.type() == QEvent.Type.Paint and Probe.seen is None:\n"
+    "            Probe.seen = sorted(m for m in MODULES if m in sys.modules)\n"
+    "        return False\n"
+    "w = MainWindow(); probe = Probe(); w.view.viewport().installEventFilter(probe)\n"
+    "w.show(); OPEN\n"  # as run_gui does
+    "while Probe.seen is None: app.processEvents()\n"
+    "print(Probe.seen)\n")
+
+
+def _loaded_at_first_paint(open_code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` were loaded when the canvas first painted a document."""
+    script = _PAINT_PROBE.replace("MODULES", repr(modules)).replace("OPEN", open_code)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout.strip().splitlines()[-1])  # a list of module names we printed
+
+
+def test_the_first_paint_of_a_document_comes_before_networkx(tmp_path):
+    """Drawing asks no graph algorithm (see model/process.py; routing's detours run their
+    own Dijkstra): networkx loads after the first paint, when validation runs."""
+    from benchmarks.synthetic import synthetic_process
+
+    path = tmp_path / "big.salesdesign"
+    save_document(synthetic_process(1000), path)  # crowded enough for routing's detours
+    assert _loaded_at_first_paint("w.open_sample('eight-step', 'en')", ("networkx",)) == []
+    assert _loaded_at_first_paint(f"w.start({str(path)!r})", ("networkx",)) == []
+
+
 def test_the_command_line_alone_loads_neither_qt_nor_networkx():
     """``salesdesigner --version``, ``check`` or ``export`` must not pay for the GUI, and
     the GUI's start pauses the cycle collector before the big imports (see gc_pause)."""
@@ -131,12 +169,30 @@ def test_the_cycle_collector_rests_until_the_first_paint_and_runs_after_it(
 
     monkeypatch.setattr(app_module, "application", application)
 
-    def look_and_close() -> None:
-        enabled_after_paint.append(gc.isenabled())
-        for w in QApplication.topLevelWidgets():
-            if w.objectName() == "MainWindow" and w.isVisible():
-                w.close()
+    def windows() -> list:
+        return [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == "MainWindow" and w.isVisible()]
 
+    def look_and_close() -> None:
+        # a loaded machine may take longer than the first look to paint: look again later
+        # (the pause ends just after the paint, so a look before it would see it on)
+        if not any(getattr(w, "painted_once", False) for w in windows()):
+            QTimer.singleShot(100, look_and_close)
+            return
+        enabled_after_paint.append(gc.isenabled())
+        for w in windows():
+            w.close()
+
+    class PaintSeen(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+                window = obj.window()
+                if window.objectName() == "MainWindow":
+                    window.painted_once = True
+            return False
+
+    seen = PaintSeen()
+    QApplication.instance().installEventFilter(seen)
     assert gc.isenabled()
     QTimer.singleShot(300, look_and_close)
     watchdog = QTimer()
@@ -147,6 +203,7 @@ def test_the_cycle_collector_rests_until_the_first_paint_and_runs_after_it(
         assert run_gui(str(path)) == 0
     finally:
         watchdog.stop()
+        QApplication.instance().removeEventFilter(seen)
         gc.unfreeze()  # the rest of the suite: no objects kept out of the collector
     assert enabled_while_starting == [False]
     assert enabled_after_paint == [True]
