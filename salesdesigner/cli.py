@@ -76,6 +76,18 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true",
                         help="overwrite OUT even when it is a SalesDesigner document or "
                              "read-only")
+    export.add_argument("--performance", action="store_true",
+                        help="pdf only: add the 'Current performance' chapter from the "
+                             "document's actuals (aggregates only: no deal, owner or amount)")
+    export.add_argument("--period", default=None,
+                        help="pdf --performance: 2026-10 (a month), 2026-W44 or "
+                             "2026-10-01..2026-10-15 (default: the data's latest full month)")
+    export.add_argument("--changes-since", default=None, metavar="FILE",
+                        help="pdf only: add a page listing what changed since FILE (the "
+                             "previous revision: .salesdesign or .json)")
+    export.add_argument("--mark-changes", action="store_true",
+                        help="pdf --changes-since: mark the chapters that changed "
+                             "('Changed' / 'New'), so only they need handing out again")
     export.add_argument("--attachments", default=None,
                         help="json: beside|omit (default beside); "
                              "html: folder|inline (default folder)")
@@ -250,6 +262,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     process = _open(args.file)
     if args.format != "pdf" and (args.lane or args.stage):
         raise UserError("--lane and --stage apply to pdf exports only.")
+    extras = _manual_extras(args, process)
     if args.format == "json":
         from salesdesigner.storage.json_format import export_json
         export_json(process, args.output, attachments=args.attachments or "beside",
@@ -260,13 +273,66 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "pdf":
         from salesdesigner.export.pdf import export_pdf
         export_pdf(process, args.output, paper=args.paper, lanes=args.lane, stages=args.stage,
-                   progress=_print_progress, force=args.force)
+                   progress=_print_progress, force=args.force, **extras)
     else:
         from salesdesigner.export.html import export_html
         export_html(process, args.output, attachments=args.attachments or "folder",
                     force=args.force)
     print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _manual_extras(args: argparse.Namespace, process) -> dict:  # type: ignore[no-untyped-def]
+    """The manual's optional sections from ``export pdf``'s options, checked before the
+    (long) layout: a performance section needs actuals, a period needs the section."""
+    pdf_only = [name for name, given in (("--performance", args.performance),
+                                         ("--period", args.period is not None),
+                                         ("--changes-since", args.changes_since is not None),
+                                         ("--mark-changes", args.mark_changes)) if given]
+    if pdf_only and args.format != "pdf":
+        raise UserError(f"{pdf_only[0]} applies to pdf exports only.")
+    if args.period is not None and not args.performance:
+        raise UserError("--period applies to the performance section: add --performance.")
+    if args.mark_changes and args.changes_since is None:
+        raise UserError("--mark-changes needs --changes-since FILE (the previous revision).")
+    extras: dict = {}
+    if args.performance:
+        if not process.actuals.events:
+            raise UserError(f"{args.file} holds no actuals, so the manual has no performance "
+                            "to show: import a CRM export first (salesdesigner import "
+                            "actuals FILE EXPORT.csv).")
+        from salesdesigner.model.actuals import parse_period
+        extras.update(performance=True,
+                      period=parse_period(args.period).label if args.period else None)
+    if args.changes_since is not None:
+        previous, label, published = _previous_revision(args.changes_since)
+        extras.update(previous=previous, previous_label=label, previous_date=published,
+                      mark_changes=args.mark_changes)
+    return extras
+
+
+def _previous_revision(spec: str):  # type: ignore[no-untyped-def]
+    """(process, label, publication date or None) of the revision ``--changes-since``
+    names: for now any file storage reads (.salesdesign, .json), named in the manual by
+    its revision field, else its file name.
+
+    HOOK(revisions, for the lead): when ``storage/revisions.py`` is on main, accept
+    ``FILE@REV`` (and ``FILE@previous``) here::
+
+        path, at, rev = spec.rpartition("@")
+        if at and not os.path.lexists(spec):
+            from salesdesigner.storage.revisions import list_revisions, load_revision
+            info = next(r for r in list_revisions(path) if str(r.number) == rev)
+            return (load_revision(path, info.number),
+                    f"{words_for(lang, 'manual')('revision')} {info.number}", info.published)
+
+    The manual dialog's revision choice calls ``ManualDialog.set_previous`` with the
+    same three values.
+    """
+    from salesdesigner.storage.any_format import read_process
+    previous = read_process(spec)
+    # no label: the manual names it by its revision field, in the manual's language
+    return previous, "" if previous.revision.strip() else os.path.basename(spec), None
 
 
 def _export_to_stdout(args: argparse.Namespace) -> int:
