@@ -197,7 +197,7 @@ def _actual_text(k: KpiActual, lb, aw) -> tuple[str, str, str]:  # type: ignore[
     if k.actual is None:
         return "—", aw(f"reason_{k.reason}"), "cell_muted"
     if k.measure == Measure.WON_AMOUNT.value and k.basis < MIN_AMOUNT_DEALS:
-        return "—", lb("amount_hidden", n=k.basis), "cell_muted"
+        return "—", lb("amount_hidden", n=MIN_AMOUNT_DEALS), "cell_muted"
     actual = with_unit(round(k.actual, 1), k.unit)
     if k.met is None:
         return actual, "", "cell"
@@ -286,7 +286,8 @@ def _trends(m: Manual, perf: Performance, width: float) -> list[Flowable]:
         head = [ts.para(title, "cell_bold")]
         if target:
             head.append(ts.para(lb("field", name=lb("col_target"), value=target), "cell_muted"))
-        suffix = "%" if k.percent or k.unit.strip() in ("%", "\uff05") else ""
+        rate = k.measure in (Measure.CONVERSION.value, Measure.WIN_RATE.value)
+        suffix = "%" if rate and k.percent else ""
         chart = _chart(values, k.target, names, width / 2 - 16, suffix)
         cells.append([*head, chart])
     if not cells:

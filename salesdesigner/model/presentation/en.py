@@ -187,8 +187,9 @@ WORDS: dict[str, str] = {
     "manual.kpi_actuals": "KPIs: target and actual",
     "manual.col_actual": "Actual",
     "manual.col_result": "Result",
-    "manual.kpi_unmeasured": "{n} KPIs that do not say what they measure are left out: set what a KPI measures to see its actual.",
-    "manual.amount_hidden": "not shown: only {n} won deals",
+    "manual.kpi_unmeasured": "KPIs left out because they do not say what they "
+                              "measure: {n}. Set what a KPI measures to see its actual.",
+    "manual.amount_hidden": "not shown: fewer than {n} won deals",
     "manual.bottleneck": "The bottleneck",
     "manual.trends": "KPI trend by month",
     "manual.trend_note": "Solid line: actual; dotted line: target. A gap means the month has "

@@ -171,8 +171,9 @@ WORDS: dict[str, str] = {
     "manual.kpi_actuals": "KPIの目標と実績",
     "manual.col_actual": "実績",
     "manual.col_result": "判定",
-    "manual.kpi_unmeasured": "測り方が設定されていないKPI（{n}件）は載せていません。KPIに「何を測るか」を設定すると実績が出ます。",
-    "manual.amount_hidden": "受注{n}件分のため金額は載せません",
+    "manual.kpi_unmeasured": "測り方が設定されていないKPI（{n}件）は載せていません。"
+                              "KPIに「何を測るか」を設定すると実績が出ます。",
+    "manual.amount_hidden": "受注が{n}件未満のため金額は載せません",
     "manual.bottleneck": "ボトルネック",
     "manual.trends": "KPIの推移（月ごと）",
     "manual.trend_note": "実線が実績、点線が目標です。空いている月は測れるデータがありません。",
