@@ -29,6 +29,8 @@ from salesdesigner.model.presentation import Words, words_for
 from salesdesigner.model.process import Process
 
 PART_SUBJECTS = frozenset(STAGE_PARTS.values())
+#: Process fields every new revision changes: the page already says which it compares.
+NOT_NEWS = frozenset({"revision"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def change_log(comparison: Comparison, old: Process, new: Process, *,
     added: set[str] = set()
     for change in comparison.content:
         subject = change.subject
+        if subject is Subject.PROCESS and change.field in NOT_NEWS:
+            continue
         if subject is Subject.PROCESS or subject is Subject.ATTACHMENT:
             process.append(_line(reader, manual, change))
             continue

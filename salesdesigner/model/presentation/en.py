@@ -208,9 +208,9 @@ WORDS: dict[str, str] = {
     "manual.changes_legend": "In rewritten text, removed words are struck through and added "
                              "words underlined.",
     "manual.changes_none": "Nothing in the content changed since the previous revision.",
-    "manual.changes_layout": "{n} layout-only changes (positions in the diagram) are not "
-                             "listed.",
-    "manual.changes_outside": "{n} changes in chapters outside this edition are not listed.",
+    "manual.changes_layout": "Layout-only changes (positions in the diagram), not listed: "
+                             "{n}.",
+    "manual.changes_outside": "Changes in chapters outside this edition, not listed: {n}.",
     "manual.changes_process": "The whole process",
     "manual.changes_lanes": "Lanes (teams)",
     "manual.changes_removed": "Stages removed",
