@@ -4,6 +4,7 @@ measured KPI — numbers worked out by hand in :mod:`tests.export_pdf.actuals_sa
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime
 
@@ -159,3 +160,19 @@ def test_headings_never_end_a_page_and_no_table_row_is_left_alone(extra_stages) 
             if heading in body:
                 after = body[body.index(heading) + 1:]
                 assert len(after) >= 3, (heading, extra_stages, after)
+
+
+def test_hostile_stage_and_kpi_names_print_literally_in_every_part_of_the_section() -> None:
+    from tests.strategies import HOSTILE
+
+    process = sample_process("en")
+    joined = "".join(HOSTILE)
+    meet = process.stage("meet")
+    process.update_stage("meet", name="<b>Meeting</b> & <i>co" + joined + "長" * 3000,
+                         kpis=(dataclasses.replace(meet.kpis[0],
+                                                   name='<font color="red">Conv</font> 😀'),
+                               *meet.kpis[1:]))
+    result = render_pdf(process, performance=True, stages=["lead"])
+    text = "".join("".join(page_texts(result.data)).split())  # table cells wrap anywhere
+    assert text.count("<b>Meeting</b>&<i>co") >= 3   # funnel, KPI table, trend, bottleneck
+    assert '<fontcolor="red">Conv</font>😀' in text
