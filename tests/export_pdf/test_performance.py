@@ -13,7 +13,7 @@ import pytest
 from salesdesigner.export.pdf import PdfExportError, render_pdf
 from salesdesigner.export.pdf.performance import _Chart, performance_of
 from salesdesigner.model.actuals import analyze, bottleneck_sentence
-from salesdesigner.model.actuals.periods import Period, latest_full_month
+from salesdesigner.model.actuals.periods import latest_full_month
 from tests.export_pdf.actuals_sample import sample_process
 from tests.export_pdf.conftest import page_texts
 

@@ -24,13 +24,16 @@ from salesdesigner.model.compare.changes import (
     Subject,
 )
 from salesdesigner.model.compare.report import _Reader, clean, shortened
-from salesdesigner.model.compare.textdiff import Run, text_runs
+from salesdesigner.model.compare.textdiff import Op, Run, text_runs
 from salesdesigner.model.presentation import Words, words_for
 from salesdesigner.model.process import Process
 
 PART_SUBJECTS = frozenset(STAGE_PARTS.values())
 #: Process fields every new revision changes: the page already says which it compares.
 NOT_NEWS = frozenset({"revision"})
+#: A rewrite with more changed stretches than this is shown as its new text.
+PATCHY = 6
+WHOLE_LIMIT = 300  # characters of a rewritten text's new wording shown
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,20 @@ def _line(reader: _Reader, manual: Words, change: Change) -> LogLine:
     old, new = change.old, change.new
     if isinstance(old, str) and isinstance(new, str) and old and new and \
             change.field in TEXT_FIELDS:
-        runs = shortened(text_runs(old, new))
-        return LogLine(manual("changes_rewritten", what=reader.field(change)),
-                       tuple(Run(r.op, clean(r.text)) for r in runs))
+        runs = text_runs(old, new)
+        changed = [r for r in runs if r.op is not Op.EQUAL]
+        kept = sum(len(r.text) for r in runs if r.op is Op.EQUAL)
+        what = reader.field(change)
+        if len(changed) > PATCHY or sum(len(r.text) for r in changed) > 2 * kept:
+            # struck-through and underlined fragments everywhere read worse than the
+            # new text itself: say it was rewritten and show what it says now
+            text = clean(new)
+            if len(text) > WHOLE_LIMIT:
+                text = text[:WHOLE_LIMIT - 1].rstrip() + "…"
+            return LogLine(manual("changes_rewritten_whole", what=what),
+                           (Run(Op.EQUAL, text),))
+        return LogLine(manual("changes_rewritten", what=what),
+                       tuple(Run(r.op, clean(r.text)) for r in shortened(runs)))
     return LogLine(reader.line(change))
 
 

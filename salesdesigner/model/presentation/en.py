@@ -217,6 +217,7 @@ WORDS: dict[str, str] = {
     "manual.changes_stage": "Chapter {n}: {name}",
     "manual.changes_new_stage": "A new stage: read the whole chapter.",
     "manual.changes_rewritten": "{what} rewritten:",
+    "manual.changes_rewritten_whole": "{what} rewritten; it now reads:",
     "manual.changed_badge": "Changed",
     "manual.new_badge": "New",
     # ---------------------------------------------------------------- importing actuals (CLI)

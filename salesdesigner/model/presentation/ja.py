@@ -195,6 +195,7 @@ WORDS: dict[str, str] = {
     "manual.changes_stage": "第{n}章「{name}」",
     "manual.changes_new_stage": "新しいステージです。章全体をお読みください。",
     "manual.changes_rewritten": "{what}を書き換え：",
+    "manual.changes_rewritten_whole": "{what}を書き換え。新しい文：",
     "manual.changed_badge": "変更あり",
     "manual.new_badge": "新規",
     # ---------------------------------------------------------------- 実績の取り込み (CLI)

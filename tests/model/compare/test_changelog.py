@@ -120,3 +120,14 @@ def test_every_changed_stage_is_marked_and_no_other(edits, stage_id) -> None:
     marked = changed_stages(compare(old, new), old, new)
     assert marked == ({stage_id: False} if changes and new.stage(stage_id) != old.stage(stage_id)
                       else {})
+
+
+def test_a_text_rewritten_through_and_through_is_shown_as_its_new_wording() -> None:
+    old = TEMPLATE["ja"].copy()
+    new = old.copy()
+    new.update_stage("closing", description="契約条件を確認し、稟議の日程を顧客と決める。" * 3)
+    (group,) = _log(old, new)
+    (line,) = group.lines
+    assert line.text == "説明を書き換え。新しい文："
+    assert [r.op for r in line.runs] == [Op.EQUAL]
+    assert line.runs[0].text == "契約条件を確認し、稟議の日程を顧客と決める。" * 3
