@@ -176,3 +176,12 @@ def test_hostile_stage_and_kpi_names_print_literally_in_every_part_of_the_sectio
     text = "".join("".join(page_texts(result.data)).split())  # table cells wrap anywhere
     assert text.count("<b>Meeting</b>&<i>co") >= 3   # funnel, KPI table, trend, bottleneck
     assert '<fontcolor="red">Conv</font>😀' in text
+
+
+def test_progress_counts_the_optional_chapters_and_ends_at_its_total() -> None:
+    process = sample_process("en")
+    calls: list[tuple[int, int]] = []
+    render_pdf(process, performance=True, previous=process.copy(),
+               progress=lambda done, total: calls.append((done, total)))
+    assert calls and all(done <= total for done, total in calls)
+    assert calls[-1][0] == calls[-1][1]

@@ -142,10 +142,12 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
             reported = done
             progress(done, total)
 
+    # chapters before the stages: how to read, overview, KPIs, and the optional sections
+    front = 3 + (changes is not None) + (perf is not None)
     buffer = io.BytesIO()
     doc = ManualTemplate(buffer, paper=size, ts=ts, labels=labels, title=process.name,
                          company=process.company,
-                         on_chapter=lambda n: report(len(ids) + max(0, n - 3)))
+                         on_chapter=lambda n: report(len(ids) + max(0, n - front)))
     doc.page_book = manual.flow_pages
     edition = ""
     if lanes or stages:
