@@ -84,7 +84,8 @@ def _command_parser() -> argparse.ArgumentParser:
                              "2026-10-01..2026-10-15 (default: the data's latest full month)")
     export.add_argument("--changes-since", default=None, metavar="FILE",
                         help="pdf only: add a page listing what changed since FILE (the "
-                             "previous revision: .salesdesign or .json)")
+                             "previous revision: FILE@3, FILE@latest, or a .salesdesign or "
+                             ".json file)")
     export.add_argument("--mark-changes", action="store_true",
                         help="pdf --changes-since: mark the chapters that changed "
                              "('Changed' / 'New'), so only they need handing out again")
@@ -305,34 +306,35 @@ def _manual_extras(args: argparse.Namespace, process) -> dict:  # type: ignore[n
         extras.update(performance=True,
                       period=parse_period(args.period).label if args.period else None)
     if args.changes_since is not None:
-        previous, label, published = _previous_revision(args.changes_since)
+        previous, label, published = _previous_revision(args.changes_since, process.language)
         extras.update(previous=previous, previous_label=label, previous_date=published,
                       mark_changes=args.mark_changes)
     return extras
 
 
-def _previous_revision(spec: str):  # type: ignore[no-untyped-def]
+def _previous_revision(spec: str, language: str):  # type: ignore[no-untyped-def]
     """(process, label, publication date or None) of the revision ``--changes-since``
-    names: for now any file storage reads (.salesdesign, .json), named in the manual by
-    its revision field, else its file name.
-
-    HOOK(revisions, for the lead): when ``storage/revisions.py`` is on main, accept
-    ``FILE@REV`` (and ``FILE@previous``) here::
-
-        path, at, rev = spec.rpartition("@")
-        if at and not os.path.lexists(spec):
-            from salesdesigner.storage.revisions import list_revisions, load_revision
-            info = next(r for r in list_revisions(path) if str(r.number) == rev)
-            return (load_revision(path, info.number),
-                    f"{words_for(lang, 'manual')('revision')} {info.number}", info.published)
-
-    The manual dialog's revision choice calls ``ManualDialog.set_previous`` with the
-    same three values.
-    """
+    names: ``FILE@3`` / ``FILE@latest`` (a published revision, labelled "Revision 3" with
+    its date) or any file storage reads (.salesdesign, .json; named in the manual by its
+    revision field, else its file name).  The manual dialog's revision choice calls
+    ``ManualDialog.set_previous`` with the same three values (HOOK for the lead)."""
+    from salesdesigner.model.presentation import words_for
     from salesdesigner.storage.any_format import read_process
-    previous = read_process(spec)
-    # no label: the manual names it by its revision field, in the manual's language
-    return previous, "" if previous.revision.strip() else os.path.basename(spec), None
+    from salesdesigner.storage.revisions import LATEST, load_ref, split_ref
+    path, ref = split_ref(spec)
+    if ref is None:
+        previous = read_process(path)
+        # no label: the manual names it by its revision field, in the manual's language
+        return previous, "" if previous.revision.strip() else os.path.basename(path), None
+    previous = load_ref(path, ref)
+    if ref == LATEST or isinstance(ref, int):
+        from salesdesigner.storage.document import open_document
+        infos = [r.info for r in open_document(path).revisions]
+        number = infos[-1].number if ref == LATEST else ref
+        info = next(i for i in infos if i.number == number)
+        label = f"{words_for(language, 'manual')('revision')} {info.number}"
+        return previous, label, info.published_at.date()
+    return previous, os.path.basename(path), None  # FILE@draft
 
 
 def _export_to_stdout(args: argparse.Namespace) -> int:

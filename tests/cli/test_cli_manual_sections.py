@@ -79,3 +79,26 @@ def test_performance_of_a_document_without_actuals_and_options_of_other_formats(
     result = run("export", "html", "v2.salesdesign", "-o", "m.html", "--performance",
                  cwd=documents)
     assert "pdf exports only" in assert_one_line_error(result)
+
+
+def test_changes_since_a_published_revision_of_the_same_document(tmp_path):
+    from datetime import datetime
+
+    from salesdesigner.storage.revisions import publish_revision
+    process = sample_process("en")
+    path = tmp_path / "doc.salesdesign"
+    save_document(process, path)
+    publish_revision(process, path, title="First", published_at=datetime(2026, 9, 1, 9, 0))
+    meet = process.stage("meet")
+    process.update_stage("meet", scripts=(Script("Agenda", "", "Agree on the agenda."),),
+                         kpis=meet.kpis)
+    save_document(process, path, force=True)
+    done = run("export", "pdf", "doc.salesdesign", "-o", "m.pdf", "--changes-since",
+               "doc.salesdesign@1", "--mark-changes", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = _text(tmp_path / "m.pdf")
+    assert "Previous revision: Revision 1 (1 September 2026)" in text
+    assert "Talk script “Agenda”: added" in text
+    bad = run("export", "pdf", "doc.salesdesign", "-o", "m2.pdf", "--changes-since",
+              "doc.salesdesign@7", cwd=tmp_path)
+    assert_one_line_error(bad)
