@@ -76,6 +76,19 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true",
                         help="overwrite OUT even when it is a SalesDesigner document or "
                              "read-only")
+    export.add_argument("--performance", action="store_true",
+                        help="pdf only: add the 'Current performance' chapter from the "
+                             "document's actuals (aggregates only: no deal, owner or amount)")
+    export.add_argument("--period", default=None,
+                        help="pdf --performance: 2026-10 (a month), 2026-W44 or "
+                             "2026-10-01..2026-10-15 (default: the data's latest full month)")
+    export.add_argument("--changes-since", default=None, metavar="FILE",
+                        help="pdf only: add a page listing what changed since FILE (the "
+                             "previous revision: FILE@3, FILE@latest, or a .salesdesign or "
+                             ".json file)")
+    export.add_argument("--mark-changes", action="store_true",
+                        help="pdf --changes-since: mark the chapters that changed "
+                             "('Changed' / 'New'), so only they need handing out again")
     export.add_argument("--attachments", default=None,
                         help="json: beside|omit (default beside); "
                              "html: folder|inline (default folder)")
@@ -250,6 +263,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     process = _open(args.file)
     if args.format != "pdf" and (args.lane or args.stage):
         raise UserError("--lane and --stage apply to pdf exports only.")
+    extras = _manual_extras(args, process)
     if args.format == "json":
         from salesdesigner.storage.json_format import export_json
         export_json(process, args.output, attachments=args.attachments or "beside",
@@ -260,13 +274,67 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "pdf":
         from salesdesigner.export.pdf import export_pdf
         export_pdf(process, args.output, paper=args.paper, lanes=args.lane, stages=args.stage,
-                   progress=_print_progress, force=args.force)
+                   progress=_print_progress, force=args.force, **extras)
     else:
         from salesdesigner.export.html import export_html
         export_html(process, args.output, attachments=args.attachments or "folder",
                     force=args.force)
     print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _manual_extras(args: argparse.Namespace, process) -> dict:  # type: ignore[no-untyped-def]
+    """The manual's optional sections from ``export pdf``'s options, checked before the
+    (long) layout: a performance section needs actuals, a period needs the section."""
+    pdf_only = [name for name, given in (("--performance", args.performance),
+                                         ("--period", args.period is not None),
+                                         ("--changes-since", args.changes_since is not None),
+                                         ("--mark-changes", args.mark_changes)) if given]
+    if pdf_only and args.format != "pdf":
+        raise UserError(f"{pdf_only[0]} applies to pdf exports only.")
+    if args.period is not None and not args.performance:
+        raise UserError("--period applies to the performance section: add --performance.")
+    if args.mark_changes and args.changes_since is None:
+        raise UserError("--mark-changes needs --changes-since FILE (the previous revision).")
+    extras: dict = {}
+    if args.performance:
+        if not process.actuals.events:
+            raise UserError(f"{args.file} holds no actuals, so the manual has no performance "
+                            "to show: import a CRM export first (salesdesigner import "
+                            "actuals FILE EXPORT.csv).")
+        from salesdesigner.model.actuals import parse_period
+        extras.update(performance=True,
+                      period=parse_period(args.period).label if args.period else None)
+    if args.changes_since is not None:
+        previous, label, published = _previous_revision(args.changes_since, process.language)
+        extras.update(previous=previous, previous_label=label, previous_date=published,
+                      mark_changes=args.mark_changes)
+    return extras
+
+
+def _previous_revision(spec: str, language: str):  # type: ignore[no-untyped-def]
+    """(process, label, publication date or None) of the revision ``--changes-since``
+    names: ``FILE@3`` / ``FILE@latest`` (a published revision, labelled "Revision 3" with
+    its date) or any file storage reads (.salesdesign, .json; named in the manual by its
+    revision field, else its file name).  The manual dialog's revision choice calls
+    ``ManualDialog.set_previous`` with the same three values (HOOK for the lead)."""
+    from salesdesigner.model.presentation import words_for
+    from salesdesigner.storage.any_format import read_process
+    from salesdesigner.storage.revisions import LATEST, load_ref, split_ref
+    path, ref = split_ref(spec)
+    if ref is None:
+        previous = read_process(path)
+        # no label: the manual names it by its revision field, in the manual's language
+        return previous, "" if previous.revision.strip() else os.path.basename(path), None
+    previous = load_ref(path, ref)
+    if ref == LATEST or isinstance(ref, int):
+        from salesdesigner.storage.document import open_document
+        infos = [r.info for r in open_document(path).revisions]
+        number = infos[-1].number if ref == LATEST else ref
+        info = next(i for i in infos if i.number == number)
+        label = f"{words_for(language, 'manual')('revision')} {info.number}"
+        return previous, label, info.published_at.date()
+    return previous, os.path.basename(path), None  # FILE@draft
 
 
 def _export_to_stdout(args: argparse.Namespace) -> int:

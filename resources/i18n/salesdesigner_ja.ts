@@ -1290,6 +1290,46 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
 <context>
     <name>ManualDialog</name>
     <message>
+        <source>Current performance</source>
+        <translation>現状の成績</translation>
+    </message>
+    <message>
+        <source>Add a chapter with the funnel, KPI actuals against targets, the bottleneck and a trend per KPI, from the document's actuals. Aggregates only: no deal, owner or amount is printed.</source>
+        <translation>文書の実績から、ファネル・KPIの目標と実績・ボトルネック・KPIごとの推移の章を加えます。集計値だけで、個々の商談・担当者・金額は印刷しません。</translation>
+    </message>
+    <message>
+        <source>The document holds no actuals: import a CRM export first.</source>
+        <translation>この文書には実績がありません。先にCRMのエクスポートを取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>Changes since the previous revision</source>
+        <translation>前回の版からの変更</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>（未選択）</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>ファイルを選択…</translation>
+    </message>
+    <message>
+        <source>Mark changed chapters</source>
+        <translation>変更のある章に印を付ける</translation>
+    </message>
+    <message>
+        <source>Previous Revision</source>
+        <translation>前回の版</translation>
+    </message>
+    <message>
+        <source>SalesDesigner documents (*.salesdesign *.json)</source>
+        <translation>SalesDesigner 文書 (*.salesdesign *.json)</translation>
+    </message>
+    <message>
         <source>Export Manual</source>
         <translation>マニュアルをエクスポート</translation>
     </message>

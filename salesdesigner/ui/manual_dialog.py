@@ -20,6 +20,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -73,6 +74,7 @@ class ManualDialog(QDialog):
             self.lanes.addItem(item)
         self.lanes.setEnabled(bool(process.lanes))
         self.lanes.setMaximumHeight(160)
+        self._build_sections()
         self.update_button = QPushButton(self.tr("Update Preview"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -84,6 +86,11 @@ class ManualDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Paper:"), self.paper)
         form.addRow(self.tr("Lanes:"), self.lanes)
+        form.addRow(self.performance)
+        form.addRow(self.tr("Period:"), self.period)
+        form.addRow(self.changes)
+        form.addRow(self.changes_source)
+        form.addRow(self.mark_changes)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.update_button)
@@ -117,9 +124,14 @@ class ManualDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(self.buttons)
 
-        self._rendered_options: tuple[str, list[str] | None] | None = None
+        self._rendered_options: tuple | None = None
         self._rendering_options = self._rendered_options
         self.paper.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.performance.toggled.connect(lambda _on: self._sections_changed())
+        self.period.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.changes.toggled.connect(lambda _on: self._sections_changed())
+        self.mark_changes.toggled.connect(lambda _on: self._options_changed())
+        self.choose_previous.clicked.connect(self._ask_previous)
         self.lanes.itemChanged.connect(lambda _item: self._options_changed())
         self.update_button.clicked.connect(self.render)
         self.cancel_button.clicked.connect(self.cancel)
@@ -135,9 +147,87 @@ class ManualDialog(QDialog):
                   if i.checkState() == Qt.CheckState.Checked]
         return None if len(ticked) == len(items) else ticked
 
-    def options(self) -> tuple[str, list[str] | None]:
-        """The paper and lanes the next render would use."""
-        return self.paper.currentData(), self.selected_lanes()
+    def options(self) -> tuple:
+        """The paper, lanes and optional sections the next render would use."""
+        return (self.paper.currentData(), self.selected_lanes(), self.section_options())
+
+    # ------------------------------------------------------------------ optional sections
+    def _build_sections(self) -> None:
+        """Current performance (only with actuals, off by default) and the change log."""
+        self.performance = QCheckBox(self.tr("Current performance"))
+        self.performance.setToolTip(self.tr(
+            "Add a chapter with the funnel, KPI actuals against targets, the bottleneck and "
+            "a trend per KPI, from the document's actuals. Aggregates only: no deal, owner "
+            "or amount is printed."))
+        self.period = QComboBox()
+        months = _months_of(self.process)
+        for label in reversed(months[1]):
+            self.period.addItem(label, label)
+        if months[0] is not None:
+            self.period.setCurrentIndex(max(0, self.period.findData(months[0])))
+        has_actuals = bool(months[1])
+        self.performance.setEnabled(has_actuals)
+        if not has_actuals:
+            self.performance.setToolTip(self.tr(
+                "The document holds no actuals: import a CRM export first."))
+        self.period.setEnabled(False)
+        self.previous: tuple[Process, str, object] | None = None
+        self.changes = QCheckBox(self.tr("Changes since the previous revision"))
+        self.changes.setEnabled(False)
+        self.changes_source = QWidget()
+        row = QHBoxLayout(self.changes_source)
+        row.setContentsMargins(18, 0, 0, 0)
+        self.previous_name = QLabel(self.tr("(none chosen)"))
+        self.previous_name.setWordWrap(True)
+        self.choose_previous = QPushButton(self.tr("Choose File…"))
+        row.addWidget(self.previous_name, 1)
+        row.addWidget(self.choose_previous)
+        self.mark_changes = QCheckBox(self.tr("Mark changed chapters"))
+        self.mark_changes.setEnabled(False)
+
+    def set_previous(self, process: Process | None, label: str = "",
+                     published: object = None) -> None:
+        """The revision the change log compares with (None: no change log).
+
+        HOOK(revisions, for the lead): the revision choice (``list_revisions`` /
+        ``load_revision`` of the open document) calls this with the revision's process,
+        its label ("版 3") and publication date; "Choose File…" calls it for any file."""
+        self.previous = None if process is None else (process.copy(), label, published)
+        self.previous_name.setText(label or self.tr("(none chosen)"))
+        self.changes.setEnabled(process is not None)
+        self.changes.setChecked(process is not None)
+        self._sections_changed()
+
+    def _ask_previous(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Previous Revision"), "",
+            self.tr("SalesDesigner documents (*.salesdesign *.json)"))
+        if not path:
+            return
+        from salesdesigner.storage.any_format import read_process
+        try:
+            previous = read_process(path)
+        except UserError as exc:
+            QMessageBox.critical(self, self.tr("Previous Revision"), str(exc))
+            return
+        self.set_previous(previous, "" if previous.revision.strip() else Path(path).name)
+        self.previous_name.setText(Path(path).name)
+
+    def _sections_changed(self) -> None:
+        self.period.setEnabled(self.performance.isChecked())
+        self.mark_changes.setEnabled(self.changes.isChecked())
+        self._options_changed()
+
+    def section_options(self) -> dict:
+        """``render_pdf``'s optional-section arguments from the ticked boxes."""
+        out: dict = {}
+        if self.performance.isChecked() and self.performance.isEnabled():
+            out.update(performance=True, period=self.period.currentData())
+        if self.changes.isChecked() and self.previous is not None:
+            process, label, published = self.previous
+            out.update(previous=process, previous_label=label, previous_date=published,
+                       mark_changes=self.mark_changes.isChecked())
+        return out
 
     def is_stale(self) -> bool:
         """Whether the preview (and so what Save would write) no longer matches the options."""
@@ -168,7 +258,8 @@ class ManualDialog(QDialog):
         self._job_dir = Path(tempfile.mkdtemp(prefix="salesdesigner-manual-"))
         job = self._job_dir / "job.pickle"
         job.write_bytes(pickle.dumps({"process": self.process.copy(),
-                                      "paper": self.paper.currentData(), "lanes": lanes}))
+                                      "paper": self.paper.currentData(), "lanes": lanes,
+                                      "extras": self.section_options()}))
         self._job_output, self._cancelled = b"", False
         self._job = QProcess(self)
         self._job.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
@@ -327,3 +418,15 @@ class ManualDialog(QDialog):
         self.cancel()
         self._end_worker()
         super().done(result)
+
+
+def _months_of(process: Process) -> tuple[str | None, list[str]]:
+    """(the latest full month, every month) of the document's actuals, as "2026-10"."""
+    events = process.actuals.events
+    if not events:
+        return None, []
+    from salesdesigner.model.actuals.periods import latest_full_month, months_between
+    first = min(e.entered for e in events)
+    last = max(e.entered for e in events)
+    return (latest_full_month(first, last).label,
+            [p.label for p in months_between(first, last)])

@@ -69,3 +69,46 @@ def test_no_export_carries_deal_ids_owners_names_or_amounts(tmp_path, kind):
     assert "リード発生" in text or kind == "pdf" and "リード" in text
     found = [s for s in SECRETS if s in text]
     assert found == [], f"{kind} export carries deal data: {found}"
+    if kind == "pdf":  # the performance section is off by default: nothing of the actuals
+        from salesdesigner.model.presentation import words_for
+        words = words_for("ja", "manual")
+        for key in ("performance", "funnel", "kpi_actuals", "trends", "bottleneck"):
+            assert words(key) not in text, key
+
+
+def _pdf_text(data: bytes, folder: Path) -> str:
+    path = folder / "manual.pdf"
+    path.write_bytes(data)
+    return _texts(folder)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_performance_section_prints_aggregates_only(tmp_path, language):
+    """Section on: every deal id, owner, deal name and amount of the fixture is searched
+    for in the PDF's text (a won amount of a single deal would be that deal's amount)."""
+    from salesdesigner.export.pdf import render_pdf
+    from tests.export_pdf.actuals_sample import (
+        DEAL_IDS,
+        NAMES,
+        OWNERS,
+        amount_texts,
+        sample_process,
+    )
+
+    text = _pdf_text(render_pdf(sample_process(language), performance=True).data, tmp_path)
+    assert ("現状の成績" if language == "ja" else "Current performance") in text
+    secrets = [*DEAL_IDS, *OWNERS, *NAMES, *(n.split()[-1] for n in NAMES), *amount_texts()]
+    found = [s for s in secrets if s in text]
+    assert found == [], f"the performance section carries deal data: {found}"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_the_performance_section_of_a_single_lost_deal_names_nothing_of_it(tmp_path):
+    from salesdesigner.export.pdf import render_pdf
+
+    process = _process_with_actuals()
+    text = _pdf_text(render_pdf(process, performance=True, period="2026-04").data, tmp_path)
+    assert "現状の成績" in text
+    found = [s for s in SECRETS if s in text]
+    assert found == [], f"the performance section carries deal data: {found}"

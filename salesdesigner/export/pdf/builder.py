@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus import PageBreak
 from reportlab.platypus.doctemplate import LayoutError
@@ -97,7 +98,10 @@ def select_stages(process: Process, lanes: Sequence[str] | None,
 def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | None = None,
                stages: Sequence[str] | None = None, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               today: datetime.date | None = None) -> PdfResult:
+               today: datetime.date | None = None, performance: bool = False,
+               period: str | None = None, previous: Process | None = None,
+               previous_label: str = "", previous_date: datetime.date | None = None,
+               mark_changes: bool = False) -> PdfResult:
     """Build the manual in memory (see :func:`export_pdf`)."""
     size = PAPERS.get(str(paper).lower())
     if size is None:
@@ -109,6 +113,24 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
     manual = Manual(process, labels, ts, [process.stage(s) for s in ids])
     manual.numbers = {sid: n for n, sid in enumerate(ids, 1)}
     manual.keys = {sid: f"stage-{n}" for n, sid in enumerate(ids, 1)}
+    perf = None
+    if performance:  # before the long layout: a period or data problem fails at once
+        from salesdesigner.export.pdf.performance import performance_of
+        perf = performance_of(process, period)
+    elif period is not None:
+        raise PdfExportError("A period applies to the current performance section only.")
+    changes, badges, marks = None, {}, {}
+    if previous is not None:
+        from salesdesigner.export.pdf.changelog import Previous, badge_markup, change_set
+        changes = change_set(Previous(previous, previous_label, previous_date, mark_changes),
+                             process, ids)
+        if mark_changes:
+            marks = changes.marks()
+            badges = {sid: badge_markup(ts, labels("new_badge" if new else "changed_badge"),
+                                        "toc0", new=new) for sid, new in marks.items()}
+    elif mark_changes:
+        raise PdfExportError("Marking changed chapters needs the previous revision to "
+                             "compare with.")
     total = 2 * len(ids) + 1
     reported = 0
 
@@ -120,26 +142,39 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
             reported = done
             progress(done, total)
 
+    # chapters before the stages: how to read, overview, KPIs, and the optional sections
+    front = 3 + (changes is not None) + (perf is not None)
     buffer = io.BytesIO()
     doc = ManualTemplate(buffer, paper=size, ts=ts, labels=labels, title=process.name,
                          company=process.company,
-                         on_chapter=lambda n: report(len(ids) + max(0, n - 3)))
+                         on_chapter=lambda n: report(len(ids) + max(0, n - front)))
     doc.page_book = manual.flow_pages
     edition = ""
     if lanes or stages:
         names = ", ".join(ts.short(manual.lane_name(x), 40) for x in (lanes or []))
         edition = labels("edition", what=labels("lanes", names=names) if lanes and not stages
                          else labels("stages", count=len(ids)))
-    anchor = make_anchor(ts, labels, manual.numbers)
+    anchor = make_anchor(ts, labels, manual.numbers, badges)
     try:
         story = cover(manual, edition, labels.date(today or datetime.date.today()))
         story += [ts.para(labels("contents"), "h1"), Contents(ts), PageBreak()]
+        if changes is not None:
+            from salesdesigner.export.pdf.changelog import change_log_page
+            story += change_log_page(manual, changes, anchor) + [PageBreak()]
         story += how_to_read(manual, anchor)
         story += overview(manual, anchor, *doc.landscape_size)
         story += kpi_summary(manual, anchor, doc.width)
+        if perf is not None:
+            from salesdesigner.export.pdf.performance import performance_chapter
+            story += performance_chapter(manual, perf, anchor, doc.width)
         previous, run = None, []  # run: consecutive short sections, kept together
         for n, stage in enumerate(manual.stages, 1):
-            chapter = stage_chapter(manual, stage, anchor, doc.width, previous)
+            badge = ""
+            if stage.id in marks:
+                badge = badge_markup(ts, labels("new_badge" if marks[stage.id]
+                                                else "changed_badge"), "chapter_no",
+                                     new=marks[stage.id])
+            chapter = stage_chapter(manual, stage, anchor, doc.width, previous, badge)
             if is_short(stage) and previous is not None:
                 if not run:
                     story.append(RoomFor(run, SHORT_SECTION))
@@ -169,10 +204,15 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
 def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "a4",
                lanes: list[str] | None = None, stages: list[str] | None = None,
                progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None, force: bool = False) -> None:
+               cancelled: Callable[[], bool] | None = None, force: bool = False,
+               **extras: Any) -> None:
     """Write the onboarding manual of ``process`` to ``path``.
 
     ``lanes``/``stages`` restrict the edition (stages in those lanes, plus those stages);
+    ``extras`` are :func:`render_pdf`'s optional sections: ``performance=True`` (with
+    ``period``, default the data's latest full month) adds "Current performance" from the
+    document's actuals, aggregates only; ``previous=Process`` (with ``previous_label``,
+    ``previous_date``) adds the change-log page, ``mark_changes=True`` the chapter marks.
     ``progress(done, total)`` is called as chapters are laid out; when ``cancelled()``
     returns true the export stops with :class:`PdfExportCancelled` and writes nothing.
     Warnings (characters no font can show, an unreadable logo) are logged.  The target
@@ -183,7 +223,7 @@ def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "
     except OutputError as exc:
         raise PdfExportError(str(exc)) from None
     result = render_pdf(process, paper=paper, lanes=lanes, stages=stages, progress=progress,
-                        cancelled=cancelled)
+                        cancelled=cancelled, **extras)
     target = Path(path)
     try:
         write_atomically(target, result.data, force=force)

@@ -174,8 +174,11 @@ class Contents(TableOfContents):
         return self.width, self.height
 
 
-def make_anchor(ts: Typesetter, labels: Labels, numbers: dict[str, int]) -> Callable[..., Anchor]:
-    """Builds chapter anchors: TOC markup, outline title and running-header text."""
+def make_anchor(ts: Typesetter, labels: Labels, numbers: dict[str, int],
+                badges: dict[str, str] | None = None) -> Callable[..., Anchor]:
+    """Builds chapter anchors: TOC markup, outline title and running-header text;
+    ``badges`` (stage id → markup) mark chapters in the contents ("Changed")."""
+    badges = badges or {}
 
     def anchor(key: str, title: str, stage: object | None = None) -> Anchor:
         short = ts.short(title, 110)
@@ -183,8 +186,9 @@ def make_anchor(ts: Typesetter, labels: Labels, numbers: dict[str, int]) -> Call
             return Anchor(key, 0, ts.markup(short, "toc0"), short, short)
         number = numbers[stage.id]
         label = f"{number}. {short}"
+        badge = f"  {badges[stage.id]}" if stage.id in badges else ""
         return Anchor(key, 0, f'<font color="#616E7C">{number}.</font>  '
-                              f"{ts.markup(short, 'toc0')}", label, label)
+                              f"{ts.markup(short, 'toc0')}{badge}", label, label)
 
     return anchor
 

@@ -384,7 +384,9 @@ class RoomFor(CondPageBreak):
 
 
 def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
-                  width: float, previous: Stage | None = None) -> list[Flowable]:
+                  width: float, previous: Stage | None = None,
+                  badge: str = "") -> list[Flowable]:
+    """One stage's chapter; ``badge`` (markup) marks it on its meta line ("Changed")."""
     ts, lb = m.ts, m.labels
     number = m.numbers[stage.id]
     lane = m.process.lane(stage.lane) if stage.lane else None
@@ -398,7 +400,8 @@ def stage_chapter(m: Manual, stage: Stage, anchor: Callable[..., Anchor],
     if stage.duration_days is not None:
         meta.append(lb.duration(stage.duration_days))
     out.append(ColorBar(color, 4, space_after=6))
-    out.append(ts.para("   ·   ".join(ts.short(x, 80) for x in meta), "chapter_no"))
+    meta_markup = ts.markup("   ·   ".join(ts.short(x, 80) for x in meta), "chapter_no")
+    out.append(ts.raw(meta_markup + ("   " + badge if badge else ""), "chapter_no"))
     out += ts.blocks(title, "stage_title")
     out.append(Spacer(1, 4))
     if stage.goal.strip():

@@ -3,9 +3,10 @@
     python -m salesdesigner.export.pdf.worker JOB.pickle OUT.pdf
 
 JOB is a pickled dict (``process``: a listener-free ``Process.copy()``, ``paper``,
-``lanes``) written by the same installation a moment before, never a user's file.  The
-child prints ``progress DONE TOTAL`` lines, then ``warning TEXT`` lines, or one
-``error TEXT`` line and exits 1.  A separate process keeps reportlab's long run away from
+``lanes``, ``extras``: the optional sections' arguments of ``render_pdf``) written by
+the same installation a moment before, never a user's file.  The child prints
+``progress DONE TOTAL`` lines, then ``warning TEXT`` lines, or one ``error TEXT`` line
+and exits 1.  A separate process keeps reportlab's long run away from
 the GUI's Qt objects (a worker thread let Python's garbage collector free them on the
 wrong thread) and makes Cancel immediate: the GUI just kills it.
 """
@@ -30,7 +31,8 @@ def main(argv: list[str]) -> int:
     try:
         result = render_pdf(job["process"], paper=job["paper"], lanes=job["lanes"],
                             stages=job.get("stages"),
-                            progress=lambda done, total: _say("progress", f"{done} {total}"))
+                            progress=lambda done, total: _say("progress", f"{done} {total}"),
+                            **job.get("extras", {}))
         Path(out_path).write_bytes(result.data)
     except UserError as exc:
         _say("error", str(exc))

@@ -93,3 +93,18 @@ def months_between(first: datetime, last: datetime) -> list[Period]:
         out.append(Period.month(year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
+
+
+
+def latest_full_month(first: datetime, last: datetime) -> Period:
+    """The last calendar month the data covers to its end: the month before the one
+    holding ``last`` (the latest event), unless ``last`` falls on its month's last day
+    (an export taken on 1 November whose last event is on 31 October covers October).
+    When the data starts after that month (it has not yet seen a month's end), the month
+    holding ``last``, partial as it is."""
+    following = datetime(last.year, last.month, last.day) + timedelta(days=1)
+    if following.day == 1:
+        return Period.month(last.year, last.month)
+    year, month = (last.year - 1, 12) if last.month == 1 else (last.year, last.month - 1)
+    before = Period.month(year, month)
+    return before if first < before.end else Period.month(last.year, last.month)

@@ -167,6 +167,61 @@ WORDS: dict[str, str] = {
     "manual.flow_to": "→ p. {page}",
     "manual.flow_from": "from p. {page}",
     "manual.terminal_stages": "Start and end points",
+    # ---------------------------------------------------------------- current performance (optional)
+    "manual.performance": "Current performance",
+    "manual.performance_intro": "The deals imported from the CRM, summed up along this process. "
+                                "Counts and rates only: no deal's name, owner or amount is "
+                                "printed.",
+    "manual.month_label": "{month} {year}",
+    "manual.months_short": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
+    "manual.perf_facts": "Period: {period}   ·   Deals in the period: {deals}   ·   "
+                         "Data up to: {as_of}",
+    "manual.perf_no_deals": "No deal moved in this period.",
+    "manual.funnel": "Funnel, in the order of the process",
+    "manual.funnel_note": "Reached: deals that entered the stage in the period (once, even "
+                          "when they came back). Moved on: the share of them that went on to "
+                          "a next stage. Won: the share of them that were won.",
+    "manual.col_reached": "Reached",
+    "manual.col_next": "Moved on",
+    "manual.col_to_won": "Won",
+    "manual.col_days": "Days in stage (median)",
+    "manual.count": "{n}",
+    "manual.kpi_actuals": "KPIs: target and actual",
+    "manual.col_actual": "Actual",
+    "manual.col_result": "Result",
+    "manual.kpi_unmeasured": "KPIs left out because they do not say what they "
+                              "measure: {n}. Set what a KPI measures to see its actual.",
+    "manual.amount_hidden": "not shown: fewer than {n} won deals",
+    "manual.bottleneck": "The bottleneck",
+    "manual.trends": "KPI trend by month",
+    "manual.trend_note": "Solid line: actual; dotted line: target. A gap means the month has "
+                         "no data to measure.",
+    "manual.trend_none": "No KPI can be measured month by month (set what a KPI measures to "
+                         "see its trend).",
+    # ---------------------------------------------------------------- changes since the previous revision
+    "manual.changes": "What changed since the previous revision",
+    "manual.changes_since": "Previous revision: {label}",
+    "manual.changes_since_dated": "Previous revision: {label} ({date})",
+    "manual.changes_intro": "Everything in this manual that changed since the previous "
+                            "revision, chapter by chapter: reread the chapters listed here and "
+                            "you are up to date.",
+    "manual.changes_marked": "Chapters that changed carry a “Changed” mark at their title and "
+                             "in the contents.",
+    "manual.changes_legend": "In rewritten text, removed words are struck through and added "
+                             "words underlined.",
+    "manual.changes_none": "Nothing in the content changed since the previous revision.",
+    "manual.changes_layout": "Layout-only changes (positions in the diagram), not listed: "
+                             "{n}.",
+    "manual.changes_outside": "Changes in chapters outside this edition, not listed: {n}.",
+    "manual.changes_process": "The whole process",
+    "manual.changes_lanes": "Lanes (teams)",
+    "manual.changes_removed": "Stages removed",
+    "manual.changes_stage": "Chapter {n}: {name}",
+    "manual.changes_new_stage": "A new stage: read the whole chapter.",
+    "manual.changes_rewritten": "{what} rewritten:",
+    "manual.changes_rewritten_whole": "{what} rewritten; it now reads:",
+    "manual.changed_badge": "Changed",
+    "manual.new_badge": "New",
     # ---------------------------------------------------------------- importing actuals (CLI)
     "import.summary": "{source}: {shape} export ({encoding}), {rows} rows: {used} events to "
                       "import, {rejected} rejected",
