@@ -1413,6 +1413,14 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <source>Print</source>
         <translation>印刷</translation>
     </message>
+    <message>
+        <source>Published revision…</source>
+        <translation>発行済みの版…</translation>
+    </message>
+    <message>
+        <source>Revision {number}: {title}</source>
+        <translation>第{number}版：{title}</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsEditor</name>

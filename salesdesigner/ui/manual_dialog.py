@@ -132,6 +132,8 @@ class ManualDialog(QDialog):
         self.changes.toggled.connect(lambda _on: self._sections_changed())
         self.mark_changes.toggled.connect(lambda _on: self._options_changed())
         self.choose_previous.clicked.connect(self._ask_previous)
+        self.revision_choice.activated.connect(lambda _i: self.choose_revision(
+            self.revision_choice.currentData()))
         self.lanes.itemChanged.connect(lambda _item: self._options_changed())
         self.update_button.clicked.connect(self.render)
         self.cancel_button.clicked.connect(self.cancel)
@@ -179,19 +181,36 @@ class ManualDialog(QDialog):
         row.setContentsMargins(18, 0, 0, 0)
         self.previous_name = QLabel(self.tr("(none chosen)"))
         self.previous_name.setWordWrap(True)
+        self.revision_choice = QComboBox()  # the document's own published revisions
+        self.revision_choice.addItem(self.tr("Published revision…"), None)
+        for info in reversed([r.info for r in self.process.revisions]):
+            self.revision_choice.addItem(
+                self.tr("Revision {number}: {title}").format(
+                    number=info.number, title=info.title[:60]), info.number)
+        self.revision_choice.setVisible(self.revision_choice.count() > 1)
         self.choose_previous = QPushButton(self.tr("Choose File…"))
         row.addWidget(self.previous_name, 1)
+        row.addWidget(self.revision_choice)
         row.addWidget(self.choose_previous)
         self.mark_changes = QCheckBox(self.tr("Mark changed chapters"))
         self.mark_changes.setEnabled(False)
 
+    def choose_revision(self, number: int | None) -> None:
+        """The change log compares with the document's published revision ``number``,
+        labelled and dated as ``export pdf --changes-since FILE@N`` labels it."""
+        if number is None:
+            return
+        from salesdesigner.model.presentation import words_for
+        from salesdesigner.storage.revisions import revision_process
+        info = next(r.info for r in self.process.revisions if r.info.number == number)
+        label = f"{words_for(self.process.language, 'manual')('revision')} {number}"
+        self.set_previous(revision_process(self.process, number), label,
+                          info.published_at.date())
+
     def set_previous(self, process: Process | None, label: str = "",
                      published: object = None) -> None:
-        """The revision the change log compares with (None: no change log).
-
-        HOOK(revisions, for the lead): the revision choice (``list_revisions`` /
-        ``load_revision`` of the open document) calls this with the revision's process,
-        its label ("版 3") and publication date; "Choose File…" calls it for any file."""
+        """The revision the change log compares with (None: no change log): one of the
+        document's revisions (:meth:`choose_revision`) or any file ("Choose File…")."""
         self.previous = None if process is None else (process.copy(), label, published)
         self.previous_name.setText(label or self.tr("(none chosen)"))
         self.changes.setEnabled(process is not None)

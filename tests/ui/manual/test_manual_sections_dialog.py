@@ -75,3 +75,28 @@ def test_a_previous_revision_adds_the_change_log_and_marks_on_request(qtbot):
     assert "Previous revision: Revision 3" in text
     assert "KPI “Meeting to proposal”, Target: ≥ 60% → ≥ 55%" in text
     assert "Meeting Changed" in text
+
+
+def test_the_change_log_compares_with_a_revision_picked_from_the_document(qtbot):
+    from salesdesigner.storage.revisions import add_revision, make_revision
+    process = sample_process("en")
+    add_revision(process, make_revision(process, title="Spring <edition>"))
+    meet = process.stage("meet")
+    process.update_stage("meet", kpis=(dataclasses.replace(meet.kpis[0], target=55.0),
+                                       *meet.kpis[1:]))
+    dialog = _dialog(qtbot, process)
+    choice = dialog.revision_choice
+    assert not choice.isHidden()
+    assert [choice.itemData(i) for i in range(choice.count())] == [None, 1]
+    assert choice.itemText(1) == "Revision 1: Spring <edition>"
+    choice.setCurrentIndex(1)
+    choice.activated.emit(1)  # what a click on the entry sends
+    options = dialog.section_options()
+    assert options["previous_label"] == "Revision 1"
+    assert options["previous"].stage("meet").kpis[0].target == 60.0
+    assert options["previous_date"] == process.revisions[0].info.published_at.date()
+
+
+def test_a_document_without_revisions_offers_only_a_file(qtbot):
+    dialog = _dialog(qtbot, sample_process("en"))
+    assert dialog.revision_choice.isHidden() and not dialog.choose_previous.isHidden()
