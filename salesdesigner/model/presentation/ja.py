@@ -170,8 +170,17 @@ WORDS: dict[str, str] = {
     "import.how_given": "指定",
     "import.how_remembered": "前回の対応",
     "import.how_exact": "同じ名前",
-    "import.unmapped": "「{name}」はどのステージにも対応していないため、その行は除外しました。"
-                       "--map \"{name}=ステージID\" で指定してください",
+    "import.unmapped": "「{name}」（{rows}行）はどのステージにも対応していないため、その行は"
+                       "取り込んでいません。--map \"{name}=ステージID\" で指定してください",
+    "import.stage_ids": "ステージID：{ids}",
+    "import.rerun": "ほかの行は取り込みました。--map を付けて再実行すると、除外したステージの行も"
+                    "取り込めます（取り込み済みの記録は重複しません）。",
+    "import.rows": "{rows}行",
+    "import.how_ignored": "無視",
+    "import.how_near": "似た名前（要確認）",
+    "import.how_unmapped": "未対応",
+    "import.ignored": "{rows}行は取り込んでいません（無視するステージ：{names}）",
+    "import.reason_ignored_stage": "無視すると決めたステージ",
     "import.near": "（候補：{ids}）",
     "import.rejected": "除外した行",
     "import.line": "{line}行目",
