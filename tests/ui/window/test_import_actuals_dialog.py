@@ -30,6 +30,7 @@ def write_export(folder: Path) -> Path:
     raw = (HEADER + "\r\n".join(GOOD) + "\r\n").encode("cp932")
     raw += "OPP-5,Ｆ社,受注,2026/04/30,1,鈴木\r\n".encode()  # line 8
     raw += "OPP-6,G社,受注,2026/04/30,300000,鈴木\r\n".encode("cp932")  # line 9
+    raw += "OPP-7,H社,提案,2026/04/25,1,佐藤\r\n".encode("cp932")  # 10: a near match
     path = folder / "sfa-export.csv"
     path.write_bytes(raw)
     return path
@@ -64,12 +65,15 @@ def test_a_cp932_export_is_previewed_mapped_and_imported_as_one_undo_step(
     dialog = open_dialog(window, dialogs, qtbot, write_export(tmp_path))
     detected = dialog.detected_label.text()
     assert "Shift_JIS (CP932)" in detected and "comma" in detected
-    assert "long (one row per deal per stage)" in detected and "8 rows" in detected
+    assert "long (one row per deal per stage)" in detected and "9 rows" in detected
     assert dialog.column_combos["stage"].currentText() == "フェーズ"
     assert dialog.column_combos["entered"].currentText() == "変更日"
     table = dialog.stage_table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows == {"リード発生": "2", "交渉": "2", "旧パイプライン": "1", "受注": "1"}
+    assert rows == {"リード発生": "2", "交渉": "2", "旧パイプライン": "1", "受注": "1",
+                    "提案": "1"}
+    assert table.combos["提案"].currentData() == "proposal"  # near: pre-selected, marked
+    assert table.item(4, 3).text() == "similar name: check"
     assert table.combos["交渉"].currentData() is None  # no near match: rows rejected
     assert table.combos["リード発生"].currentData() == "lead"
     rejected = dialog.rejected_model.rows
@@ -87,29 +91,30 @@ def test_a_cp932_export_is_previewed_mapped_and_imported_as_one_undo_step(
     assert [line for line, *_ in dialog.rejected_model.rows] == [4, 5, 8]
     assert dialog.stage_table.item(1, 3).text() == "given"
     assert "1 rows of stages set to be ignored" in dialog.summary.text()
-    assert "Import will add 4 deal events of 3 deals" in dialog.summary.text()
+    assert "Import will add 5 deal events of 4 deals" in dialog.summary.text()
     assert not window.process.actuals and window.undo_stack.count() == 0
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     events = window.process.actuals.events
     assert sorted((e.deal_id, e.stage_id) for e in events) == [
-        ("OPP-1", "closing"), ("OPP-1", "lead"), ("OPP-3", "closing"), ("OPP-6", "won")]
+        ("OPP-1", "closing"), ("OPP-1", "lead"), ("OPP-3", "closing"), ("OPP-6", "won"),
+        ("OPP-7", "proposal")]
     assert window.process.actuals.stage_mapping["交渉"] == "closing"
     assert window.process.actuals.stage_mapping["旧パイプライン"] == IGNORE
     assert window.undo_stack.count() == 1 and window.isWindowModified()
     record = window.process.actuals.imports[0]
-    assert (record.source, record.rows_used, record.rows_rejected) == ("sfa-export.csv", 4, 4)
+    assert (record.source, record.rows_used, record.rows_rejected) == ("sfa-export.csv", 5, 4)
     window.undo_stack.undo()
     assert not window.process.actuals
     window.undo_stack.redo()
-    assert len(window.process.actuals.events) == 4
+    assert len(window.process.actuals.events) == 5
 
     again = open_dialog(window, dialogs, qtbot, tmp_path / "sfa-export.csv")
     how = {again.stage_table.item(r, 0).text(): again.stage_table.item(r, 3).text()
            for r in range(again.stage_table.rowCount())}
     assert how["交渉"] == "remembered" and how["旧パイプライン"] == "ignored"
-    assert "4 of them replace events imported before" in again.summary.text()
+    assert "5 of them replace events imported before" in again.summary.text()
     again.reject()
 
 
