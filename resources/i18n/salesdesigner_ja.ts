@@ -1161,6 +1161,10 @@ Your changes will be lost if you don&apos;t save them.</source>
         <source>The next stage the conversion counts</source>
         <translation>移行率で数える次のステージ</translation>
     </message>
+    <message>
+        <source>{id} (no such stage)</source>
+        <translation>{id}（存在しないステージ）</translation>
+    </message>
 </context>
 <context>
     <name>KpiTable</name>

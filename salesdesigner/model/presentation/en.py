@@ -230,6 +230,9 @@ WORDS: dict[str, str] = {
     "check.decision-branches": "Decision “{name}” has fewer than two ways out.",
     "check.missing-file": "“{name}”: the material “{title}” points to an embedded file that "
                           "is not in the document; attach the file again.",
+    "check.measure-missing-stage": "“{name}”: the KPI “{kpi}” measures the move to a stage "
+                                   "that no longer exists ({id}); choose another next stage "
+                                   "or stop measuring it.",
     "check.missing-logo": "The cover logo points to an embedded file that is not in the "
                           "document.",
     "check.no-exit-criteria": "“{name}” has no exit criteria: say what must be true to move "

@@ -217,6 +217,9 @@ WORDS: dict[str, str] = {
     "check.decision-branches": "分岐「{name}」の出口が2つ未満です。",
     "check.missing-file": "「{name}」の資料「{title}」が参照する埋め込みファイルが"
                           "文書にありません。ファイルを添付し直してください。",
+    "check.measure-missing-stage": "「{name}」：KPI「{kpi}」は、もう存在しないステージ（{id}）"
+                                   "への移行率を測る設定です。移行先を選び直すか、測定をやめて"
+                                   "ください。",
     "check.missing-logo": "表紙のロゴが参照する埋め込みファイルが文書にありません。",
     "check.no-exit-criteria": "「{name}」に完了条件がありません。次に進むための条件を"
                               "書いてください。",
