@@ -115,3 +115,16 @@ def test_raw_lines_show_the_rejected_rows_as_written_even_a_mis_encoded_one(tmp_
     xlsx = tmp_path / "book.xlsx"
     book.save(xlsx)
     assert raw_lines(xlsx, {2}) == {2: "O1\t謎\t2026-04-01"}
+
+
+def test_only_a_name_containing_one_stage_is_likely_a_similar_spelling_is_only_near(tmp_path):
+    path = tmp_path / "sf.csv"
+    path.write_text("Opportunity ID,Stage,Date\n"
+                    "O1,Closed Won,2026-04-01\nO2,Closed Lost,2026-04-01\n"
+                    "O3,Outreach,2026-04-01\nO4,Legacy,2026-04-01\n"
+                    "O5,Proposal/Price Quote,2026-04-01\n", encoding="utf-8")
+    stages = read_actuals(path, load_template("eight-step", "en")).stages
+    assert stages.likely == {"Closed Won": "won", "Closed Lost": "lost",
+                             "Outreach": "approach", "Proposal/Price Quote": "proposal"}
+    assert "closing" in stages.unmapped["Closed Won"]  # similar, never pre-selected
+    assert "Legacy" in stages.unmapped and "Legacy" not in stages.likely

@@ -338,6 +338,7 @@ def _stage(name: str, process: Process, remembered: Mapping[str, str],
     match.mapping.update(one.mapping)
     match.how.update(one.how)
     match.unmapped.update(one.unmapped)
+    match.likely.update(one.likely)
     return one.mapping.get(name)
 
 

@@ -35,6 +35,10 @@ class StageMatch:
     mapping: dict[str, str] = field(default_factory=dict)  # CRM name → stage id or IGNORE
     how: dict[str, str] = field(default_factory=dict)  # CRM name → given/remembered/exact
     unmapped: dict[str, list[str]] = field(default_factory=dict)  # CRM name → near ids
+    #: CRM name → the one stage whose name or id it contains or is contained in ("Closed
+    #: Won" → won, "提案" → 提案とプレゼンテーション): what the dialog pre-selects, marked
+    #: "check".  A merely similar spelling ("Closed Won" ~ "Closing") is never pre-selected.
+    likely: dict[str, str] = field(default_factory=dict)
 
     @property
     def ignored(self) -> list[str]:
@@ -84,6 +88,11 @@ def match_stages(names: Iterable[str], process: Process,
             result.mapping[name], result.how[name] = exact[_key(name)], "exact"
         else:
             result.unmapped[name] = _suggestions(_key(name), keys, exact)
+            likely = {sid for k, sid in exact.items()
+                      if len(k) >= 2 and len(_key(name)) >= 2 and (k in _key(name)
+                                                                   or _key(name) in k)}
+            if len(likely) == 1:
+                result.likely[name] = likely.pop()
     return result
 
 

@@ -69,6 +69,7 @@ class ImportActualsDialog(QDialog):
         self.columns: dict[str, str] = {}  # field → header ("" none), chosen
         self._header: list[str] = []
         self._filling = False
+        self._opened_tab = False
         self._build()
         self.retranslate()
         self._reread = QTimer(self)
@@ -136,15 +137,11 @@ class ImportActualsDialog(QDialog):
         # preview
         self.preview_page = QWidget()
         box = QVBoxLayout(self.preview_page)
-        self.preview_label = QLabel()
-        self.preview_label.setWordWrap(True)
-        self.preview_label.setObjectName("preview")
         self.per_stage = QTableWidget(0, 3)
         self.per_stage.verticalHeader().hide()
         self.per_stage.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.per_stage.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
-        box.addWidget(self.preview_label)
         box.addWidget(self.per_stage, 1)
         self.tabs.addTab(self.preview_page, "")
         # rejected rows
@@ -224,6 +221,7 @@ class ImportActualsDialog(QDialog):
         self.path = os.path.abspath(path)
         self.given, self.near, self.columns = {}, set(), {}
         self.result = None
+        self._opened_tab = False  # the first result picks the tab that needs a look
         self._show_file()
         self.read()
 
@@ -293,9 +291,10 @@ class ImportActualsDialog(QDialog):
         self._show_result()
 
     def _apply_near_matches(self, result: ReadResult) -> bool:
-        """Pre-select each unmapped CRM stage's nearest process stage (marked "check")."""
-        fresh = {name: near[0] for name, near in result.plan.stages.unmapped.items()  # type: ignore[attr-defined]
-                 if near and name not in self.given}
+        """Pre-select the one stage an unmapped CRM stage's name contains or is contained
+        in (marked "check"); merely similar spellings are only suggested."""
+        fresh = {name: sid for name, sid in result.plan.stages.likely.items()  # type: ignore[attr-defined]
+                 if name not in self.given}
         for name, sid in fresh.items():
             self.given[name] = sid
             self.near.add(name)
@@ -392,7 +391,6 @@ class ImportActualsDialog(QDialog):
         self.stage_table.setRowCount(0)
         self.per_stage.setRowCount(0)
         self.rejected_model.set_rows([], self._rejected_headers())
-        self.preview_label.setText("")
         self.import_button.setEnabled(False)
         self._name_rejected_tab()
 
@@ -418,7 +416,10 @@ class ImportActualsDialog(QDialog):
         how = {n: ("near" if n in self.near else
                    "ignored" if stages.mapping.get(n) == "" else stages.how.get(n, "unmapped"))
                for n in names}
-        self.stage_table.fill(self.process, names, plan.stage_rows, stages.mapping, how, lang)
+        near = {n: [self.process.stage(sid).name or sid for sid in ids
+                    if self.process.has_stage(sid)] for n, ids in stages.unmapped.items()}
+        self.stage_table.fill(self.process, names, plan.stage_rows, stages.mapping, how, lang,
+                              near)
         raw = self.result.raw  # type: ignore[union-attr]
         rows = [(r.line, words(f"reason_{r.reason}"),
                  (f"[{r.stage}] " if wide and r.stage else "") + r.value, raw.get(r.line, ""))
@@ -429,6 +430,10 @@ class ImportActualsDialog(QDialog):
         self._show_preview()
         self._show_summary()
         self.import_button.setEnabled(bool(plan.events))
+        if not self._opened_tab:  # CRM stages to check first, else what will be imported
+            self._opened_tab = True
+            check = stages.unmapped or self.near
+            self.tabs.setCurrentWidget(self.stage_table if check else self.preview_page)
 
     def _show_preview(self) -> None:
         preview = self.result.preview  # type: ignore[union-attr]
@@ -488,7 +493,6 @@ class ImportActualsDialog(QDialog):
                          .format(count=f"{ignored:,}"))
         text = "\n".join(lines)
         self.summary.setText(text)
-        self.preview_label.setText(text)
 
     # ------------------------------------------------------------------ closing
     def accept(self) -> None:

@@ -42,8 +42,10 @@ class StageMappingTable(QTableWidget):
                                         self.tr("Process stage"), self.tr("Match")])
 
     def fill(self, process: Process, names: list[str], rows: dict[str, int],
-             mapping: dict[str, str], how: dict[str, str], lang: str) -> None:
-        """One row per CRM stage name; ``how`` says given/remembered/exact/near/unmapped."""
+             mapping: dict[str, str], how: dict[str, str], lang: str,
+             near: dict[str, list[str]] | None = None) -> None:
+        """One row per CRM stage name; ``how`` says given/remembered/exact/near/unmapped;
+        ``near`` lists similar stage names for the unmapped ones (shown, not chosen)."""
         words = words_for(lang, "import")
         self.setRowCount(0)
         self.combos = {}
@@ -67,7 +69,9 @@ class StageMappingTable(QTableWidget):
             self.setCellWidget(row, 2, combo)
             self.combos[name] = combo
             kind = how.get(name, "unmapped")
-            match = QTableWidgetItem(words(f"how_{kind}"))
+            similar = (near or {}).get(name) if kind == "unmapped" else None
+            match = QTableWidgetItem(words(f"how_{kind}") + (
+                words("near", ids=words.join(similar)) if similar else ""))
             if kind in ("near", "unmapped"):
                 match.setForeground(QBrush(_WARN))
             self.setItem(row, 3, match)
