@@ -196,3 +196,20 @@ def test_the_dialog_speaks_japanese(ja_window, dialogs, qtbot, tmp_path):
     assert dialog.rejected_model.rows[1][1] == "案件IDがない"
     assert dialog.import_button.text() == "取り込む"
     dialog.reject()
+
+
+def test_replace_earlier_actuals_drops_what_was_held_and_undo_brings_it_back(
+        ja_window, dialogs, qtbot, tmp_path):
+    from tests.actuals.strategies import sample_actuals
+    window = ja_window
+    window.process.set_actuals(sample_actuals())
+    held = len(sample_actuals().events)
+    dialog = open_dialog(window, dialogs, qtbot, write_export(tmp_path))
+    assert dialog.replace_box.isEnabled() and f"remove the {held} deal events" in \
+        dialog.replace_box.text()
+    dialog.replace_box.setChecked(True)
+    assert f"All {held} deal events imported before will be removed" in dialog.summary.text()
+    dialog.accept()
+    assert {e.deal_id for e in window.process.actuals.events} == {"OPP-1", "OPP-6", "OPP-7"}
+    window.undo_stack.undo()
+    assert window.process.actuals == sample_actuals()
