@@ -446,6 +446,9 @@ class MainWindow(QMainWindow):
             return
         dialog = ManualDialog(self.process, self,
                               suggested_name=self.document.suggested_export_path(".pdf"))
+        if self.process.actuals:  # handed to reps: say that the deal data stays behind
+            dialog.setWindowTitle(self.tr("{title} — without the deal data").format(
+                title=dialog.windowTitle()))
         dialog.exec()
 
     def export(self, kind: str) -> str | None:
