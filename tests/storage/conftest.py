@@ -52,3 +52,22 @@ def sample_process() -> Process:
     p.add_transition(Transition("t1", "start", "approach"))
     p.add_transition(Transition("t3", "approach", "lost", "見送り", extensions={"x-w": 2}))
     return p
+
+
+def eight_step_as_released(lang: str = "ja") -> Process:
+    """The eight-step template as the files in ``data/`` were written from it: no KPI
+    measured anything then (issue 10), and the approach stage had its first three KPIs."""
+    import dataclasses
+
+    from salesdesigner.model.entities import Direction, Kpi
+    from salesdesigner.storage.templates import load_template
+    p = load_template("eight-step", lang)
+    approach = p.stage("approach")
+    booked, _outreach, connect = approach.kpis
+    p.replace_stage(dataclasses.replace(approach, kpis=(booked, connect, Kpi(
+        "初回商談の設定数", 12.0, "件/月", Direction.HIGHER,
+        "当月に新たに設定した初回商談の数（担当者1人あたり）", id="appointments"))))
+    for stage in p.stages:
+        p.replace_stage(dataclasses.replace(stage, kpis=tuple(
+            dataclasses.replace(k, measure=None, measure_to="") for k in stage.kpis)))
+    return p
