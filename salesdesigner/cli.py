@@ -389,16 +389,29 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
             rejected=f"{len(plan.rejected):,}"))
     print(w.text("columns") + w.colon + w.list_sep.join(
         f"{w(f'field_{name}')} ← {header!r}" for name, header in plan.columns.items()))
+    used_rows = plan.stage_rows
     if plan.stages.mapping:
         print(w.text("stages") + w.colon)
         for crm, sid in plan.stages.mapping.items():
-            print(f"  {crm!r} → {sid} ({w(f'how_{plan.stages.how[crm]}')})")
+            how = "ignored" if not sid else plan.stages.how[crm]
+            print(f"  {crm!r} → {sid or '-'} ({w(f'how_{how}')}){w.list_sep}"
+                  + w("rows", rows=f"{used_rows.get(crm, 0):,}"))
+    unmapped = plan.unmapped_rows()
     for crm, near in plan.stages.unmapped.items():
-        print("  " + w("unmapped", name=crm) + (w("near", ids=", ".join(near)) if near else ""))
-    if plan.rejected:
-        print(f"{w.text('rejected')} ({len(plan.rejected):,}){w.colon}")
-        for r in plan.rejected:
-            where = w("line", line=r.line) + (f" [{r.stage}]" if r.stage else "")
+        print("  " + w("unmapped", name=crm, rows=f"{unmapped.get(crm, 0):,}")
+              + (w("near", ids=", ".join(near)) if near else ""))
+    if plan.stages.unmapped:
+        print("  " + w("stage_ids", ids=w.list_sep.join(
+            f"{s.id} ({s.name})" if s.name.strip() else s.id for s in process.stages)))
+    if plan.ignored_rows:
+        print(w("ignored", rows=f"{plan.ignored_rows:,}",
+                names=w.list_sep.join(repr(n) for n in plan.stages.ignored)))
+    problems = plan.problems
+    if problems:
+        print(f"{w.text('rejected')} ({len(problems):,}){w.colon}")
+        wide = plan.shape == "wide"
+        for r in problems:
+            where = w("line", line=r.line) + (f" [{r.stage}]" if wide and r.stage else "")
             value = f": {r.value!r}" if r.value else ""
             print(f"  {where}: {w(f'reason_{r.reason}')}{value}")
     if not plan.events:
@@ -409,6 +422,8 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
     save_document(process, args.file)
     print(w("saved", file=args.file, events=f"{len(process.actuals.events):,}",
             imports=len(process.actuals.imports)))
+    if plan.stages.unmapped:
+        print(w("rerun"))
     return EXIT_OK
 
 

@@ -236,3 +236,34 @@ def test_layout_reads_left_to_right_without_overlaps_and_keeps_stages_in_their_l
         band, r = bands[s.lane], rects[s.id]
         assert band.top <= r.y and r.bottom <= band.bottom, s.id
         assert r.x >= 0, s.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_approach_kpis_measure_what_their_definitions_say(lang):
+    """アポイント獲得率 is meetings ÷ conversations with a decision-maker: the CRM's deal
+    history has no conversations, so it is not measured (it would show meetings ÷ deals
+    approached against a target meant for conversations).  What the history can measure
+    — deals that moved from approach to discovery ÷ deals approached — is its own KPI,
+    with the target the stage's two rates give (25 % × 10 % = 2.5 %)."""
+    from salesdesigner.model.actuals import analyze
+    from salesdesigner.model.actuals.events import DealEvent
+    from salesdesigner.model.entities import Measure
+
+    process = load("eight-step", lang)
+    kpis = {k.id: k for k in process.stage("approach").kpis}
+    booked, outreach = kpis["appointment-rate"], kpis["outreach-to-meeting-rate"]
+    assert booked.measure is None and booked.measure_to == ""
+    assert ("キーパーソン" if lang == "ja" else "decision-maker") in booked.definition
+    assert (outreach.measure, outreach.measure_to) == (Measure.CONVERSION, "hearing")
+    assert outreach.target == pytest.approx(kpis["connect-rate"].target * booked.target / 100)
+    assert process.stage("approach").kpis[1] is outreach  # on the card beside the first
+    # two deals approached, one booked a meeting (moved to discovery): 1/2 = 50 %
+    day = __import__("datetime").datetime
+    events = [DealEvent("A", "approach", day(2026, 10, 1)),
+              DealEvent("A", "hearing", day(2026, 10, 5)),
+              DealEvent("B", "approach", day(2026, 10, 2))]
+    actuals = {k.kpi_id: k for k in analyze(process, events).kpis}
+    assert actuals["outreach-to-meeting-rate"].actual == pytest.approx(50.0)
+    assert actuals["outreach-to-meeting-rate"].basis == 2
+    assert actuals["appointment-rate"].actual is None
+    assert actuals["appointment-rate"].reason == "no_measure"

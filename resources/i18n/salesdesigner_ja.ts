@@ -386,6 +386,22 @@
         <source>Show what changed in the draft since the latest published revision</source>
         <translation>最新の発行版から下書きで変わった点を表示します</translation>
     </message>
+    <message>
+        <source>Import A&amp;ctuals…</source>
+        <translation>実績の取り込み(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add the deal history from a CRM export (CSV or Excel): preview first</source>
+        <translation>CRMの書き出し（CSV・Excel）から商談履歴を取り込みます。取り込む前に内容を確認できます</translation>
+    </message>
+    <message>
+        <source>Save a Cop&amp;y Without Actuals…</source>
+        <translation>実績を除いたコピーを保存(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Write a copy of this document without the deal history, to hand to reps; this document keeps it</source>
+        <translation>商談履歴を含まないコピーを保存します（営業担当者への配布用）。このドキュメントの実績はそのまま残ります</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -763,6 +779,34 @@ Your changes will be lost if you don&apos;t save them.</source>
         <source>Exported {name}</source>
         <translation>{name} をエクスポートしました</translation>
     </message>
+    <message>
+        <source>Imported {events} deal events from {name}</source>
+        <translation>{name} から商談の記録 {events}件を取り込みました</translation>
+    </message>
+    <message>
+        <source>{name} (without actuals)</source>
+        <translation>{name}（実績なし）</translation>
+    </message>
+    <message>
+        <source>Save a Copy Without Actuals</source>
+        <translation>実績を除いたコピーを保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Copy</source>
+        <translation>コピーを保存できません</translation>
+    </message>
+    <message>
+        <source>Choose another name: “{name}” is an open document, and this copy must not replace it.</source>
+        <translation>別の名前を選んでください。「{name}」は開いているドキュメントなので、このコピーで上書きできません。</translation>
+    </message>
+    <message>
+        <source>Saved {name} without the deal history: you can hand it to reps. This document keeps its actuals.</source>
+        <translation>{name} を商談履歴なしで保存しました。営業担当者に渡せます。このドキュメントの実績はそのままです。</translation>
+    </message>
+    <message>
+        <source>Saved {name} with its {events} deal events. To hand the process to reps, use File ▸ Save a Copy Without Actuals…</source>
+        <translation>{name} を商談の記録 {events}件と一緒に保存しました。営業担当者に渡すときは「ファイル ▸ 実績を除いたコピーを保存…」を使ってください。</translation>
+    </message>
 </context>
 <context>
     <name>DocumentForm</name>
@@ -955,6 +999,197 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>ImportActualsDialog</name>
+    <message>
+        <source>Import Actuals from the CRM</source>
+        <translation>CRMから実績を取り込む</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>ファイルを選ぶ…</translation>
+    </message>
+    <message>
+        <source>Stop Reading</source>
+        <translation>読み込みを中止</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Rejected Rows ({count})</source>
+        <translation>除外した行（{count}）</translation>
+    </message>
+    <message>
+        <source>Import Actuals</source>
+        <translation>実績の取り込み</translation>
+    </message>
+    <message>
+        <source>CRM exports (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>CRMの書き出し (*.csv *.txt *.tsv *.xlsx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>{name} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Reading stopped: nothing will be imported.</source>
+        <translation>読み込みを中止しました。何も取り込みません。</translation>
+    </message>
+    <message>
+        <source>“{name}” does not exist (any more).</source>
+        <translation>「{name}」が見つかりません。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a CRM export.</source>
+        <translation>「{name}」はフォルダです。CRMの書き出しファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read: you may not have permission to open it.</source>
+        <translation>「{name}」を読み込めません。開く権限がない可能性があります。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be imported: it is not a table SalesDesigner can read (a CSV or Excel export with a header row).</source>
+        <translation>「{name}」は取り込めません。SalesDesignerが読める表（見出し行のあるCSVまたはExcelの書き出し）ではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot Import Actuals</source>
+        <translation>実績を取り込めません</translation>
+    </message>
+    <message>
+        <source>SalesDesigner could not tell which column holds: {fields}. Choose them under Columns (a long export needs a deal id, a stage and a date on every row).</source>
+        <translation>次の項目がどの列にあるか判別できませんでした：{fields}。「列」タブで選んでください（縦型の書き出しでは、各行に案件ID・ステージ・日付が必要です）。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until those columns are chosen.</source>
+        <translation>これらの列を選ぶまで取り込めません。</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>ファイル：{path}</translation>
+    </message>
+    <message>
+        <source>Choose the CRM export to import (CSV or .xlsx).</source>
+        <translation>取り込むCRMの書き出しファイル（CSVまたは.xlsx）を選んでください。</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS（CP932）</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excelブック</translation>
+    </message>
+    <message>
+        <source>Encoding: {encoding}</source>
+        <translation>文字コード：{encoding}</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>カンマ</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>縦棒</translation>
+    </message>
+    <message>
+        <source>Delimiter: {delimiter}</source>
+        <translation>区切り文字：{delimiter}</translation>
+    </message>
+    <message>
+        <source>Shape: {shape}</source>
+        <translation>形式：{shape}</translation>
+    </message>
+    <message>
+        <source>{rows} rows</source>
+        <translation>{rows}行</translation>
+    </message>
+    <message>
+        <source>(not in this file)</source>
+        <translation>（このファイルにはない）</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Row as written in the file</source>
+        <translation>ファイルに書かれている内容</translation>
+    </message>
+    <message>
+        <source>One row per deal: the dates come from the “date entered” column of each stage ({count} columns).</source>
+        <translation>案件ごとに1行の形式です。日付は各ステージの「到達日」の列から読みます（{count}列）。</translation>
+    </message>
+    <message>
+        <source>Replace earlier actuals: remove the {held} deal events imported before</source>
+        <translation>これまでの実績を置き換える（取り込み済みの記録 {held}件を削除）</translation>
+    </message>
+    <message>
+        <source>Import will add {events} deal events of {deals} deals ({first} – {last}); {new} of these deals are new to this document.</source>
+        <translation>{deals}件の案件の記録 {events}件を取り込みます（{first}～{last}）。このうち {new}件は新しい案件です。</translation>
+    </message>
+    <message>
+        <source>No row can be imported: map the CRM stages under Stages or choose the columns under Columns.</source>
+        <translation>取り込める行がありません。「ステージ」タブでCRMのステージを対応付けるか、「列」タブで列を選んでください。</translation>
+    </message>
+    <message>
+        <source>All {held} deal events imported before will be removed.</source>
+        <translation>取り込み済みの記録 {held}件はすべて削除されます。</translation>
+    </message>
+    <message>
+        <source>{count} of them replace events imported before (same deal, stage and date): nothing is counted twice.</source>
+        <translation>そのうち {count}件は取り込み済みの記録（同じ案件・ステージ・日付）を置き換えます。二重には数えません。</translation>
+    </message>
+    <message>
+        <source>{count} rows are rejected and not imported: see Rejected Rows.</source>
+        <translation>{count}行は除外し、取り込みません。「除外した行」タブで確認できます。</translation>
+    </message>
+    <message>
+        <source>{count} rows of stages set to be ignored are left out.</source>
+        <translation>無視すると決めたステージの {count}行は取り込みません。</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Title:</source>
@@ -1034,6 +1269,10 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>The next stage the conversion counts</source>
         <translation>移行率で数える次のステージ</translation>
+    </message>
+    <message>
+        <source>{id} (no such stage)</source>
+        <translation>{id}（存在しないステージ）</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1524,14 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Layout reset</source>
         <translation>レイアウトをリセットしました</translation>
+    </message>
+    <message>
+        <source>{title} — without the deal data</source>
+        <translation>{title}（商談データは含まれません）</translation>
+    </message>
+    <message>
+        <source>Exported {name}. The deal history from the CRM is not in it: exports never carry deal data.</source>
+        <translation>{name} を書き出しました。CRMの商談履歴は含まれていません（書き出しに商談データが入ることはありません）。</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +2101,33 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Current document</source>
         <translation>現在のドキュメント</translation>
+    </message>
+</context>
+<context>
+    <name>StageMappingTable</name>
+    <message>
+        <source>CRM stage</source>
+        <translation>CRMのステージ</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Process stage</source>
+        <translation>プロセスのステージ</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>対応の根拠</translation>
+    </message>
+    <message>
+        <source>— not mapped (rows rejected) —</source>
+        <translation>― 未対応（行は除外） ―</translation>
+    </message>
+    <message>
+        <source>Ignore these rows</source>
+        <translation>これらの行は無視する</translation>
     </message>
 </context>
 <context>

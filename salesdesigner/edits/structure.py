@@ -8,12 +8,13 @@ the stages that were in it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from salesdesigner.edits.base import Compound, Edit, Name, Touched, touched
-from salesdesigner.edits.fields import drop_unreferenced
-from salesdesigner.model.entities import Lane, Stage, Transition
+from salesdesigner.edits.fields import SetStages, drop_unreferenced
+from salesdesigner.model.entities import Lane, Measure, Stage, Transition
 from salesdesigner.model.process import LaneRemoval, Process, StageRemoval, TransitionRemoval
 
 
@@ -108,7 +109,10 @@ class RestoreTransition(Edit):
 @dataclass(frozen=True)
 class RemoveItems(Edit):
     """Delete stages (with their arrows) and arrows as one step; the files only the
-    deleted stages used go too (the attachment clean-up rule)."""
+    deleted stages used go too (the attachment clean-up rule), and a KPI of another stage
+    that measured the move *to* a deleted stage stops measuring it (a conversion to a
+    stage that is gone cannot be computed, and "" would mean "to won": a silent change of
+    meaning).  Undo restores all of it exactly."""
 
     stage_ids: tuple[str, ...] = ()
     transition_ids: tuple[str, ...] = ()
@@ -129,13 +133,31 @@ class RemoveItems(Edit):
         inverse = Compound(tuple(steps), name=self.name).apply(process)
         try:
             restore = drop_unreferenced(process, materials)
+            unmeasured = unmeasure(process, doomed)
         except Exception:
             inverse.apply(process)
             raise
-        return inverse if restore is None else Compound((restore, inverse), name=self.name)
+        undo = tuple(e for e in (unmeasured, restore) if e is not None)
+        return Compound((*undo, inverse), name=self.name) if undo else inverse
 
     def touched(self) -> Touched:
         return touched(stages=self.stage_ids, transitions=self.transition_ids)
+
+
+def unmeasure(process: Process, gone: set[str]) -> Edit | None:
+    """Stop every KPI that measures the move to a stage in ``gone`` (no longer in the
+    process) from measuring it; returns the edit that restores them, or None."""
+    changes = {}
+    for stage in process.stages:
+        if not any(k.measure_to in gone for k in stage.kpis if k.measure_to):
+            continue
+        changes[stage.id] = {"kpis": tuple(
+            k if not k.measure_to or k.measure_to not in gone
+            else dataclasses.replace(k, measure_to="",
+                                     measure=None if k.measure == Measure.CONVERSION
+                                     else k.measure)
+            for k in stage.kpis)}
+    return SetStages(changes).apply(process) if changes else None
 
 
 def remove_items(stage_ids: Iterable[str] = (), transition_ids: Iterable[str] = (),

@@ -130,6 +130,11 @@ def validate(process: Process) -> list[Finding]:
                     title=material.title or aid)
     if process.logo and not process.has_attachment(process.logo):
         add("missing-logo", Severity.WARNING, ())
+    for stage in stages:  # e.g. a file saved before deleting a stage cleared such KPIs
+        for kpi in stage.kpis:
+            if kpi.measure_to and not process.has_stage(kpi.measure_to):
+                add("measure-missing-stage", Severity.WARNING, (stage.id,),
+                    name=label(stage.id), kpi=kpi.name or kpi.id, id=kpi.measure_to)
 
     for stage in stages:
         if stage.kind is StageKind.STAGE:

@@ -131,7 +131,9 @@ class Actions(QObject):
         self.revert = action(doc.revert)
         self.import_json = action(lambda: doc.import_file("json"))
         self.import_csv = action(lambda: doc.import_file("csv"))
+        self.import_actuals = action(doc.import_actuals, shortcut="Ctrl+Shift+I")
         self.remove_actuals = action(doc.remove_actuals)
+        self.save_without_actuals = action(doc.save_copy_without_actuals)
         self.export_png = action(lambda: w.export("png"))
         self.export_svg = action(lambda: w.export("svg"))
         self.export_json = action(lambda: w.export("json"))
@@ -221,7 +223,7 @@ class Actions(QObject):
         file.addSeparator()
         self.import_menu = file.addMenu("")
         self.import_menu.addActions([self.import_json, self.import_csv])
-        file.addAction(self.remove_actuals)
+        file.addActions([self.import_actuals, self.remove_actuals, self.save_without_actuals])
         self.export_menu = exports = file.addMenu("")
         exports.addActions([self.export_png, self.export_svg])
         exports.addSeparator()
@@ -305,8 +307,13 @@ class Actions(QObject):
             (self.revert, self.tr("Re&vert to Saved"), ""),
             (self.import_json, self.tr("&JSON…"), ""),
             (self.import_csv, self.tr("&CSV Stage List…"), ""),
+            (self.import_actuals, self.tr("Import A&ctuals…"),
+             self.tr("Add the deal history from a CRM export (CSV or Excel): preview first")),
             (self.remove_actuals, self.tr("Remove Ac&tuals…"),
              self.tr("Remove the deal history imported from the CRM (before sharing the file)")),
+            (self.save_without_actuals, self.tr("Save a Cop&y Without Actuals…"),
+             self.tr("Write a copy of this document without the deal history, to hand to "
+                     "reps; this document keeps it")),
             (self.export_png, self.tr("Diagram as &PNG…"), ""),
             (self.export_svg, self.tr("Diagram as &SVG…"), ""),
             (self.export_json, self.tr("&JSON…"), ""),

@@ -84,6 +84,7 @@ class DocumentController(QObject):
         self.disk: DiskState | None = None  # the file as this window last read or wrote it
         self._declined_reload: DiskState | None = None
         self._checking_disk = False
+        self.import_dialog = None  # File ▸ Import Actuals… while it is open
         _live_controllers.add(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -230,6 +231,61 @@ class DocumentController(QObject):
             from salesdesigner.edits.actuals import strip_actuals
             push(self.undo_stack, self.process, strip_actuals())
 
+    def import_actuals(self, path: str | None = None):
+        """File ▸ Import Actuals…: choose a CRM export, then the import dialog (window-
+        modal, not blocking): nothing changes until the manager confirms there."""
+        from salesdesigner.ui.dialogs.import_actuals import ImportActualsDialog
+        dialog = ImportActualsDialog(self.process, self.undo_stack, None, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if path:
+            dialog.set_path(path)
+        elif not dialog.choose_file(self._start_dir()):
+            dialog.deleteLater()
+            return None
+        dialog.finished.connect(lambda _result, d=dialog: self._actuals_imported(d))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _actuals_imported(self, dialog) -> None:
+        self.import_dialog = None
+        if dialog.imported:
+            self.statusMessage.emit(self.tr("Imported {events} deal events from {name}").format(
+                events=f"{len(dialog.result.plan.events):,}", name=Path(dialog.path).name))
+
+    def save_copy_without_actuals(self) -> str | None:
+        """Write a copy of the document without its deal history (to hand to reps); the
+        open document, its file and its undo history stay as they are."""
+        if not self.process.actuals:
+            return None
+        stem = Path(self._suggested_name()).stem if not self.path else Path(self.path).stem
+        start = str(Path(self._start_dir()) / (self.tr("{name} (without actuals)").format(
+            name=stem) + SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save a Copy Without Actuals"), start, self._file_filter())
+        if not path:
+            return None
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        if (self.path and same_file(path, self.path)) or controller_for(path) is not None:
+            self.show_error(self.tr("Cannot Save Copy"), self.tr(
+                "Choose another name: “{name}” is an open document, and this copy must not "
+                "replace it.").format(name=Path(path).name))
+            return None
+        from salesdesigner.model.actuals.record import EMPTY_ACTUALS
+        from salesdesigner.storage.document import save_document
+        copy = self.process.copy()
+        copy.actuals = EMPTY_ACTUALS
+        try:
+            save_document(copy, path)
+        except (UserError, OSError) as exc:
+            self.show_error(self.tr("Cannot Save Copy"), exc)
+            return None
+        self.statusMessage.emit(self.tr(
+            "Saved {name} without the deal history: you can hand it to reps. This document "
+            "keeps its actuals.").format(name=Path(path).name))
+        return path
+
     # ------------------------------------------------------------------ save
     def save(self) -> bool:
         if not self.path:
@@ -244,7 +300,13 @@ class DocumentController(QObject):
             return False
         if not path.endswith(SUFFIX):
             path += SUFFIX
-        return self._save_to(path)
+        saved = self._save_to(path)
+        if saved and self.process.actuals:  # a copy to hand out? say how, without asking
+            self.statusMessage.emit(self.tr(
+                "Saved {name} with its {events} deal events. To hand the process to reps, use "
+                "File ▸ Save a Copy Without Actuals…").format(
+                    name=self.display_name, events=f"{len(self.process.actuals.events):,}"))
+        return saved
 
     def _suggested_name(self) -> str:
         name = "".join(c for c in self.process.name if c not in '\\/:*?"<>|').strip()

@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
             self.actions_.revert.setEnabled(bool(self.document.path)
                                             and self.document.is_modified())
             self.actions_.remove_actuals.setEnabled(bool(self.process.actuals))
+            self.actions_.save_without_actuals.setEnabled(bool(self.process.actuals))
             self.performance_views.update_enabled()
 
     def _show_zoom(self, level: float) -> None:
@@ -479,6 +480,9 @@ class MainWindow(QMainWindow):
             return
         dialog = ManualDialog(self.process, self,
                               suggested_name=self.document.suggested_export_path(".pdf"))
+        if self.process.actuals:  # handed to reps: say that the deal data stays behind
+            dialog.setWindowTitle(self.tr("{title} — without the deal data").format(
+                title=dialog.windowTitle()))
         dialog.exec()
 
     def export(self, kind: str) -> str | None:
@@ -520,7 +524,15 @@ class MainWindow(QMainWindow):
                      html),
         }
         title, file_filter, suffix, write = table[kind]
-        return doc.export(title, file_filter, suffix, write)
+        private = kind in ("json", "graphml", "pdf", "html") and bool(process.actuals)
+        if private:  # handed to reps: say that the deal data stays behind
+            title = self.tr("{title} — without the deal data").format(title=title)
+        path = doc.export(title, file_filter, suffix, write)
+        if path and private:
+            self.show_status(self.tr(
+                "Exported {name}. The deal history from the CRM is not in it: exports never "
+                "carry deal data.").format(name=Path(path).name))
+        return path
 
     # ------------------------------------------------------------------ drag and drop
     @staticmethod

@@ -38,7 +38,7 @@ def test_import_prints_used_and_rejected_rows_in_japanese_and_saves(document):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "取り込む記録 1件、除外 2件" in out and "cp932" in out
-    assert "「交渉」はどのステージにも対応していない" in out
+    assert "「交渉」（1行）はどのステージにも対応していない" in out
     assert "3行目: 不明なステージ: '交渉'" in out and "4行目: 案件IDがない" in out
     assert _events(document) == [("OPP-1", "lead", "2026-04-01T00:00:00")]
 
@@ -106,3 +106,37 @@ def test_a_document_with_a_crafted_deal_event_is_one_error_line_for_every_comman
         line = assert_one_line_error(run(*args, cwd=document.parent))
         assert "amount" in line
     assert fingerprint(document) == before
+
+
+def test_unmapped_crm_stages_are_named_with_their_rows_and_the_map_hint_and_the_rest_is_saved(
+        tmp_path):
+    """Issue 10: good rows import and each bad one is listed.  A CRM stage that maps to no
+    process stage is printed once with its row count, the --map line to fix it and the
+    valid stage ids; the mapped rows are saved, and running again with --map adds the
+    rest without duplicating what is already in."""
+    assert run("new", "doc.salesdesign", "--template", "eight-step", "--lang", "ja",
+               cwd=tmp_path).returncode == 0
+    (tmp_path / "export.csv").write_bytes((
+        "商談ID,フェーズ,変更日\n"
+        "OPP-1,リード発生,2026/04/01\n"
+        "OPP-1,交渉中,2026/04/09\n"
+        "OPP-2,交渉中,2026/04/10\n"
+        "OPP-3,提案,2026/04/02\n").encode("cp932"))
+    result = run("import", "actuals", "doc.salesdesign", "export.csv", "--lang", "en",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert ('“交渉中” (2 rows) is not mapped to a stage, so its rows were not imported; '
+            'map it with --map "交渉中=STAGE ID"') in out
+    assert '“提案” (1 rows)' in out and "(near: proposal)" in out
+    assert "Stage ids: lead (リード発生), prospecting (プロスペクティング)" in out
+    assert "closing (クロージング)" in out
+    assert out.count("unknown stage") == 3 and "Run again with --map" in out
+    assert _events(tmp_path / "doc.salesdesign") == [("OPP-1", "lead", "2026-04-01T00:00:00")]
+    again = run("import", "actuals", "doc.salesdesign", "export.csv", "--map", "交渉中=closing",
+                "--map", "提案=proposal", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "ステージID" not in again.stdout and "除外" in again.stdout
+    assert sorted(_events(tmp_path / "doc.salesdesign")) == [
+        ("OPP-1", "closing", "2026-04-09T00:00:00"), ("OPP-1", "lead", "2026-04-01T00:00:00"),
+        ("OPP-2", "closing", "2026-04-10T00:00:00"), ("OPP-3", "proposal", "2026-04-02T00:00:00")]

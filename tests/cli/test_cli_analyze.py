@@ -18,7 +18,7 @@ from tests.cli.test_cli import assert_one_line_error, fingerprint, run
 #   D-4 prospecting 10/10, still open
 # prospecting: reached 4; moved on 3 (approach 2, lost 1); won 1, lost 2, open 1;
 # conversion to approach 2/4 = 0.5, to won 1/4 = 0.25; finished stays 4, 10 and 1 days:
-# mean 5, median 4.  approach: reached 2, its KPI "アポイント獲得率" measures the move
+# mean 5, median 4.  approach: reached 2, its KPI "アプローチからのアポ獲得率" measures the move
 # to hearing, which neither deal made: 0 %.
 EXPORT = """案件ID,案件名,フェーズ,日付,金額,担当者
 D-1,秘密商事,プロスペクティング,2026/10/01,"1,000,000円",山田
@@ -57,7 +57,7 @@ def test_analyze_json_gives_the_hand_worked_funnel(document):
     assert p["conversion"]["approach"] == pytest.approx(0.5)
     assert p["conversion_to_won"] == pytest.approx(0.25)
     assert (p["days_mean"], p["days_median"]) == (pytest.approx(5), pytest.approx(4))
-    rate = next(k for k in data["kpis"] if k["id"] == "appointment-rate")
+    rate = next(k for k in data["kpis"] if k["id"] == "outreach-to-meeting-rate")
     assert (rate["actual"], rate["basis"], rate["met"]) == (pytest.approx(0), 2, False)
 
 

@@ -52,3 +52,32 @@ def sample_process() -> Process:
     p.add_transition(Transition("t1", "start", "approach"))
     p.add_transition(Transition("t3", "approach", "lost", "見送り", extensions={"x-w": 2}))
     return p
+
+
+def approach_kpis_as_released(p: Process) -> Process:
+    """Give ``p`` (the Japanese eight-step template) the approach stage's KPIs as the
+    files in ``data/`` were written: アポイント獲得率 measured as the conversion to
+    hearing, then キーパーソン接触率 and 初回商談の設定数 (the template changed since)."""
+    import dataclasses
+
+    from salesdesigner.model.entities import Direction, Kpi, Measure
+    approach = p.stage("approach")
+    booked, _outreach, connect = approach.kpis
+    p.replace_stage(dataclasses.replace(approach, kpis=(
+        dataclasses.replace(booked, measure=Measure.CONVERSION, measure_to="hearing"),
+        connect, Kpi("初回商談の設定数", 12.0, "件/月", Direction.HIGHER,
+                     "当月に新たに設定した初回商談の数（担当者1人あたり）", id="appointments"))))
+    return p
+
+
+def eight_step_as_released(lang: str = "ja") -> Process:
+    """The eight-step template as the layout 2 and 3 files in ``data/`` were written from
+    it: no KPI measured anything then (issue 10), the approach KPIs as they were."""
+    import dataclasses
+
+    from salesdesigner.storage.templates import load_template
+    p = approach_kpis_as_released(load_template("eight-step", lang))
+    for stage in p.stages:
+        p.replace_stage(dataclasses.replace(stage, kpis=tuple(
+            dataclasses.replace(k, measure=None, measure_to="") for k in stage.kpis)))
+    return p

@@ -23,17 +23,14 @@ from salesdesigner.storage.document import (
 )
 from salesdesigner.storage.templates import load_template
 from tests.actuals.strategies import actuals, sample_actuals
-from tests.storage.conftest import fingerprint
+from tests.storage.conftest import eight_step_as_released, fingerprint
 
 V3_FILE = Path(__file__).parent / "data" / "eight-step-ja-v3.salesdesign"
 
 
 def _v3_content():
     """What the v3 file was written from (its KPIs measured nothing then)."""
-    p = load_template("eight-step", "ja")
-    for stage in p.stages:
-        p.replace_stage(dataclasses.replace(stage, kpis=tuple(
-            dataclasses.replace(k, measure=None, measure_to="") for k in stage.kpis)))
+    p = eight_step_as_released("ja")
     p.update_process(id="release-v3", company="株式会社サンプル", revision="2026年11月版")
     t0, t1 = p.transitions[0].id, p.transitions[1].id
     p.set_waypoints(t0, [Position(120.5, -40), Position(310, -40)])

@@ -4,7 +4,6 @@ arrow automatic and re-save in layout 3."""
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import sqlite3
 from pathlib import Path
@@ -21,7 +20,7 @@ from salesdesigner.storage.document import (
     save_document,
 )
 from salesdesigner.storage.templates import load_template
-from tests.storage.conftest import fingerprint
+from tests.storage.conftest import eight_step_as_released, fingerprint
 
 RELEASE_FILE = Path(__file__).parent / "data" / "eight-step-ja-v2.salesdesign"
 
@@ -32,11 +31,8 @@ def test_a_file_the_current_release_wrote_opens_untouched_with_every_arrow_autom
     before = fingerprint(path)
     process = open_document(path)
     assert fingerprint(path) == before
-    template = load_template("eight-step", "ja")
+    template = eight_step_as_released("ja")
     template.update_process(id=process.id)  # `salesdesigner new` gives it an id of its own
-    for stage in template.stages:  # the release predates KPI measures (issue 10)
-        template.update_stage(stage.id, kpis=tuple(
-            dataclasses.replace(k, measure=None, measure_to="") for k in stage.kpis))
     assert process == template
     assert process.arrow_style is ArrowStyle.CURVED
     assert all(not t.steered and t.style is None for t in process.transitions)

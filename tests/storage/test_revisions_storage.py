@@ -33,7 +33,7 @@ from salesdesigner.storage.revisions import (
 )
 from salesdesigner.storage.templates import load_template
 from tests.actuals.strategies import sample_actuals
-from tests.storage.conftest import fingerprint, sample_process
+from tests.storage.conftest import approach_kpis_as_released, fingerprint, sample_process
 from tests.strategies import processes
 
 V4_FILE = Path(__file__).parent / "data" / "eight-step-ja-v4.salesdesign"
@@ -50,7 +50,7 @@ def _content(process):
 def _v4_content():
     """What the layout-4 file was written from by the release before revisions
     (tests/storage/data/eight-step-ja-v4.salesdesign), actuals included."""
-    p = load_template("eight-step", "ja")
+    p = approach_kpis_as_released(load_template("eight-step", "ja"))
     p.update_process(id="release-v4", company="株式会社サンプル", revision="2026年12月版")
     from salesdesigner.model import Position
     p.set_waypoints(p.transitions[0].id, [Position(120.5, -40), Position(310, -40)])

@@ -240,8 +240,17 @@ WORDS: dict[str, str] = {
     "import.how_given": "given",
     "import.how_remembered": "remembered",
     "import.how_exact": "same name",
-    "import.unmapped": "“{name}” is not mapped to a stage: its rows are rejected; map it "
-                       "with --map \"{name}=STAGE ID\"",
+    "import.unmapped": "“{name}” ({rows} rows) is not mapped to a stage, so its rows were "
+                       "not imported; map it with --map \"{name}=STAGE ID\"",
+    "import.stage_ids": "Stage ids: {ids}",
+    "import.rerun": "The other rows were imported. Run again with --map to add the rejected "
+                    "stages' rows (events already imported are not duplicated).",
+    "import.rows": "{rows} rows",
+    "import.how_ignored": "ignored",
+    "import.how_near": "similar name: check",
+    "import.how_unmapped": "not mapped",
+    "import.ignored": "{rows} rows left out (stages set to be ignored: {names})",
+    "import.reason_ignored_stage": "a stage set to be ignored",
     "import.near": " (near: {ids})",
     "import.rejected": "Rejected",
     "import.line": "line {line}",
@@ -284,6 +293,9 @@ WORDS: dict[str, str] = {
     "check.decision-branches": "Decision “{name}” has fewer than two ways out.",
     "check.missing-file": "“{name}”: the material “{title}” points to an embedded file that "
                           "is not in the document; attach the file again.",
+    "check.measure-missing-stage": "“{name}”: the KPI “{kpi}” measures the move to a stage "
+                                   "that no longer exists ({id}); choose another next stage "
+                                   "or stop measuring it.",
     "check.missing-logo": "The cover logo points to an embedded file that is not in the "
                           "document.",
     "check.no-exit-criteria": "“{name}” has no exit criteria: say what must be true to move "

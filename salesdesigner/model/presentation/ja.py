@@ -218,8 +218,17 @@ WORDS: dict[str, str] = {
     "import.how_given": "指定",
     "import.how_remembered": "前回の対応",
     "import.how_exact": "同じ名前",
-    "import.unmapped": "「{name}」はどのステージにも対応していないため、その行は除外しました。"
-                       "--map \"{name}=ステージID\" で指定してください",
+    "import.unmapped": "「{name}」（{rows}行）はどのステージにも対応していないため、その行は"
+                       "取り込んでいません。--map \"{name}=ステージID\" で指定してください",
+    "import.stage_ids": "ステージID：{ids}",
+    "import.rerun": "ほかの行は取り込みました。--map を付けて再実行すると、除外したステージの行も"
+                    "取り込めます（取り込み済みの記録は重複しません）。",
+    "import.rows": "{rows}行",
+    "import.how_ignored": "無視",
+    "import.how_near": "似た名前（要確認）",
+    "import.how_unmapped": "未対応",
+    "import.ignored": "{rows}行は取り込んでいません（無視するステージ：{names}）",
+    "import.reason_ignored_stage": "無視すると決めたステージ",
     "import.near": "（候補：{ids}）",
     "import.rejected": "除外した行",
     "import.line": "{line}行目",
@@ -261,6 +270,9 @@ WORDS: dict[str, str] = {
     "check.decision-branches": "分岐「{name}」の出口が2つ未満です。",
     "check.missing-file": "「{name}」の資料「{title}」が参照する埋め込みファイルが"
                           "文書にありません。ファイルを添付し直してください。",
+    "check.measure-missing-stage": "「{name}」：KPI「{kpi}」は、もう存在しないステージ（{id}）"
+                                   "への移行率を測る設定です。移行先を選び直すか、測定をやめて"
+                                   "ください。",
     "check.missing-logo": "表紙のロゴが参照する埋め込みファイルが文書にありません。",
     "check.no-exit-criteria": "「{name}」に完了条件がありません。次に進むための条件を"
                               "書いてください。",

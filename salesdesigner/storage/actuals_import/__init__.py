@@ -7,10 +7,14 @@ with reasons, columns and stage mapping used; nothing changed); ``plan.edit(repl
 
 from salesdesigner.storage.actuals_import.reader import (
     REASONS,
+    ImportCancelled,
     ImportPlan,
+    MissingColumns,
     Rejection,
     read_actuals,
 )
-from salesdesigner.storage.actuals_import.source import ActualsImportError
+from salesdesigner.storage.actuals_import.source import ActualsImportError, raw_lines
+from salesdesigner.storage.actuals_import.stages import IGNORE
 
-__all__ = ["REASONS", "ActualsImportError", "ImportPlan", "Rejection", "read_actuals"]
+__all__ = ["IGNORE", "REASONS", "ActualsImportError", "ImportCancelled", "ImportPlan",
+           "MissingColumns", "Rejection", "raw_lines", "read_actuals"]

@@ -95,17 +95,19 @@ class Columns:
 
 
 def detect_columns(header: list[str], given: dict[str, str] | None = None) -> Columns:
-    """Find the fields in ``header``; ``given`` (field → header text) overrides detection."""
+    """Find the fields in ``header``; ``given`` (field → header text) overrides detection,
+    and a field given as "" is not read from any column."""
     normals = [normal(h) for h in header]
     found = Columns()
     taken: set[int] = set()
+    absent = {name for name, text in (given or {}).items() if not text.strip()}
     for name, text in (given or {}).items():
         wanted = normal(text)
-        if wanted in normals:
+        if wanted and wanted in normals:
             found.fields[name] = normals.index(wanted)
             taken.add(found.fields[name])
     for name, synonyms in SYNONYMS.items():
-        if name in found.fields:
+        if name in found.fields or name in absent:
             continue
         for synonym in synonyms:
             hits = [i for i, n in enumerate(normals) if n == synonym and i not in taken]

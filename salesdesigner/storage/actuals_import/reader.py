@@ -14,7 +14,7 @@ still become a :class:`DealEvent` in Python for the analysis (see
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -31,6 +31,7 @@ from salesdesigner.storage.actuals_import.columns import (
 )
 from salesdesigner.storage.actuals_import.source import ActualsImportError, Table, read_table
 from salesdesigner.storage.actuals_import.stages import (
+    IGNORE,
     StageMapError,
     StageMatch,
     match_stages,
@@ -44,7 +45,9 @@ from salesdesigner.storage.actuals_import.values import (
 
 #: Why a row (or, in a wide export, one stage date of a row) was not imported.
 REASONS = ("missing_id", "missing_stage", "unknown_stage", "missing_date", "bad_date",
-           "bad_amount", "mis_encoded")
+           "bad_amount", "mis_encoded", "ignored_stage")
+#: How many rows are read between two calls of a ``progress`` callback.
+PROGRESS_EVERY = 2048
 _MAX_SHOWN = 60
 _MAX_TEXT = 10_000  # a cell longer than this is cut (a deal name is not a novel)
 
@@ -60,6 +63,22 @@ class Rejection:
     stage: str = ""
 
 
+class MissingColumns(ActualsImportError):
+    """The export is a table, but no column was found (or chosen) for a required field;
+    carries what the dialog needs to let the manager choose: the header, the fields found
+    (field → header) and those missing."""
+
+    def __init__(self, message: str, header: list[str], found: dict[str, str],
+                 missing: tuple[str, ...], encoding: str, delimiter: str) -> None:
+        super().__init__(message)
+        self.header, self.found, self.missing = header, found, missing
+        self.encoding, self.delimiter = encoding, delimiter
+
+
+class ImportCancelled(Exception):
+    """The ``progress`` callback asked to stop reading (the user cancelled)."""
+
+
 @dataclass
 class ImportPlan:
     """What importing an export would do; nothing is changed until :meth:`edit` is applied."""
@@ -72,6 +91,28 @@ class ImportPlan:
     events: list[DealEvent] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     rows: int = 0
+    delimiter: str = ""  # "" for Excel
+    header: list[str] = field(default_factory=list)
+    #: CRM stage name → rows naming it (long) or deals with a date under it (wide)
+    stage_rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Rejection]:
+        """Rejected rows the manager has to look at (ignored stages left out)."""
+        return [r for r in self.rejected if r.reason != "ignored_stage"]
+
+    @property
+    def ignored_rows(self) -> int:
+        """Rows left out because their CRM stage is mapped to "ignore"."""
+        return sum(1 for r in self.rejected if r.reason == "ignored_stage")
+
+    def unmapped_rows(self) -> dict[str, int]:
+        """CRM stage names no stage is mapped to → the rows rejected for it."""
+        counts: dict[str, int] = {}
+        for r in self.rejected:
+            if r.reason == "unknown_stage":
+                counts[r.stage] = counts.get(r.stage, 0) + 1
+        return counts
 
     def edit(self, *, replace: bool = False, when: datetime | None = None) -> ImportActuals:
         """The one undoable edit that merges these events into a document."""
@@ -84,39 +125,65 @@ class ImportPlan:
 
 def read_actuals(path: str | os.PathLike[str], process: Process, *,
                  stage_map: Mapping[str, str] | None = None,
-                 columns: Mapping[str, str] | None = None) -> ImportPlan:
-    """Read a CRM export for ``process``.  ``stage_map`` (CRM stage → stage id or name)
-    adds to what the document remembers; ``columns`` (field → header) overrides detection.
-    Raises :class:`ActualsImportError` when the file is not a usable table."""
+                 columns: Mapping[str, str] | None = None,
+                 progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
+    """Read a CRM export for ``process``.  ``stage_map`` (CRM stage → stage id or name,
+    "" to ignore its rows) adds to what the document remembers; ``columns`` (field →
+    header, "" for none) overrides detection.  ``progress(line, lines)`` is called every
+    :data:`PROGRESS_EVERY` rows (``lines`` 0 when unknown); returning False stops the
+    read with :class:`ImportCancelled`.  Raises :class:`ActualsImportError` when the file
+    is not a usable table (:class:`MissingColumns` when a required column is missing)."""
     with collector_paused():  # a million events are made here, none of them in a cycle
-        return _read(path, process, stage_map, columns)
+        return _read(path, process, stage_map, columns, progress)
+
+
+def _watched(rows: Iterator, line: Callable[[], int], total: int,
+             progress: Callable[[int, int], bool]) -> Iterator:
+    """``rows``, with ``progress`` told every :data:`PROGRESS_EVERY` rows."""
+    for n, cells in enumerate(rows, 1):
+        if n % PROGRESS_EVERY == 0 and not progress(line(), total):
+            raise ImportCancelled()
+        yield cells
 
 
 def _read(path: str | os.PathLike[str], process: Process, stage_map: Mapping[str, str] | None,
-          columns: Mapping[str, str] | None) -> ImportPlan:
+          columns: Mapping[str, str] | None,
+          progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     try:
         given = resolve_given(process, stage_map or {})
     except StageMapError as exc:
         raise ActualsImportError(f"--map {exc}.") from None
     table = read_table(path)
+    if progress is not None:
+        if not progress(0, table.total):
+            raise ImportCancelled()
+        table.rows = _watched(table.rows, table.line, table.total, progress)
     found = detect_columns(table.header, dict(columns or {}))
     missing = found.missing()
     if missing:
-        raise ActualsImportError(
+        raise MissingColumns(
             f"{os.fspath(path)}: no column for {', '.join(missing)} (headers: "
             f"{', '.join(repr(h[:30]) for h in table.header[:12])}); a long export needs a "
             "deal id, a stage and a date per row, a wide one a deal id and "
-            "'Date entered <stage>' columns.")
+            "'Date entered <stage>' columns.",
+            table.header, {name: table.header[i] for name, i in found.fields.items()},
+            missing, table.encoding, table.delimiter)
     used = {name: table.header[i] for name, i in found.fields.items()}
     remembered = process.actuals.stage_mapping
     if found.shape == "wide":
         match = match_stages(found.stage_dates, process, remembered, given)
         plan = ImportPlan(table.name, "wide", table.encoding, used, match)
+        _describe(plan, table)
         _read_wide(table, found, plan)
     else:
         plan = ImportPlan(table.name, "long", table.encoding, used, StageMatch())
+        _describe(plan, table)
         _read_long(table, found, plan, process, remembered, given)
     return plan
+
+
+def _describe(plan: ImportPlan, table: Table) -> None:
+    plan.delimiter, plan.header = table.delimiter, list(table.header)
 
 
 def _text(value: object) -> str:
@@ -196,6 +263,7 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
     texts, dates, amounts, outcomes = cells_.texts, cells_.dates, cells_.amounts, \
         cells_.outcomes
     stage_of: dict[object, str | None] = {}
+    stage_rows: dict[object, int] = {}
     match = plan.stages
     line = table.line
     reject, append = plan.rejected.append, plan.events.append
@@ -221,10 +289,11 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
         except KeyError:
             sid = stage_of[raw_stage] = _stage(cells_.text(raw_stage), process, remembered,
                                                given, match)
-        if sid is None:
+        stage_rows[raw_stage] = stage_rows.get(raw_stage, 0) + 1
+        if not sid:  # None: not mapped; IGNORE: left out on purpose
             name = _text(raw_stage)
-            reject(Rejection(line(), "unknown_stage" if name else "missing_stage",
-                             _shown(name)))
+            reject(Rejection(line(), "ignored_stage" if sid == IGNORE and name else
+                             "unknown_stage" if name else "missing_stage", _shown(name), name))
             continue
         when = dates.get(raw_date)
         if when is None:
@@ -252,6 +321,10 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
         append(DealEvent(deal, sid, when, amount, owner, name, outcome,  # type: ignore[arg-type]
                          cells_.text(raw_reason) if raw_reason else ""))
     plan.rows = rows
+    for raw, count in stage_rows.items():
+        name = _text(raw)
+        if name:
+            plan.stage_rows[name] = plan.stage_rows.get(name, 0) + count
 
 
 _UNSEEN = object()
@@ -265,6 +338,7 @@ def _stage(name: str, process: Process, remembered: Mapping[str, str],
     match.mapping.update(one.mapping)
     match.how.update(one.how)
     match.unmapped.update(one.unmapped)
+    match.likely.update(one.likely)
     return one.mapping.get(name)
 
 
@@ -277,6 +351,7 @@ def _read_wide(table: Table, found: Columns, plan: ImportPlan) -> None:
     columns = [(name, index, plan.stages.mapping.get(name))
                for name, index in found.stage_dates.items()]
     events, rejected = plan.events, plan.rejected
+    stage_rows = plan.stage_rows
     rows = 0
     for cells in table.rows:
         rows += 1
@@ -298,9 +373,10 @@ def _read_wide(table: Table, found: Columns, plan: ImportPlan) -> None:
             raw = cells[index] if index < len(cells) else None
             if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
                 continue  # the deal never entered this stage
-            if sid is None:
-                rejected.append(Rejection(line, "unknown_stage", _shown(stage_name),
-                                          stage_name))
+            stage_rows[stage_name] = stage_rows.get(stage_name, 0) + 1
+            if not sid:  # None: not mapped; IGNORE: left out on purpose
+                rejected.append(Rejection(line, "unknown_stage" if sid is None else
+                                          "ignored_stage", _shown(stage_name), stage_name))
                 continue
             when = cells_.date(raw)
             if when is None:
@@ -311,4 +387,5 @@ def _read_wide(table: Table, found: Columns, plan: ImportPlan) -> None:
     plan.rows = rows
 
 
-__all__ = ["REASONS", "ActualsImportError", "ImportPlan", "Rejection", "read_actuals"]
+__all__ = ["REASONS", "ActualsImportError", "ImportCancelled", "ImportPlan", "MissingColumns",
+           "Rejection", "read_actuals"]

@@ -50,6 +50,7 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     bad_lines: set[int] = field(default_factory=set)
+    total: int = 0  # lines (or sheet rows) in all, for progress; 0 when unknown
 
 
 def read_table(path: str | os.PathLike[str]) -> Table:
@@ -157,7 +158,7 @@ def _csv_table(raw: bytes, label: str, name: str) -> Table:
             raise ActualsImportError(f"{label}, line {reader.line_num}: {exc}.") from None
 
     return Table(name, header, guarded(), lambda: reader.line_num, encoding, delimiter,
-                 bad_lines)
+                 bad_lines, text.count("\n") + (not text.endswith("\n")))
 
 
 # ---------------------------------------------------------------- Excel
@@ -195,7 +196,42 @@ def _xlsx_table(raw: bytes, label: str, name: str) -> Table:
         finally:
             book.close()
 
-    return Table(name, header, rows(), lambda: line[0], "xlsx", "")
+    total = getattr(sheet, "max_row", None)
+    return Table(name, header, rows(), lambda: line[0], "xlsx", "",
+                 total=total if isinstance(total, int) else 0)
 
 
-__all__ = ["ActualsImportError", "MAX_EXPORT_BYTES", "Table", "read_table"]
+# ---------------------------------------------------------------- rows as written
+def raw_lines(path: str | os.PathLike[str], wanted: set[int], *,
+              limit: int = 400) -> dict[int, str]:
+    """The text of lines ``wanted`` of an export as the file has them (CSV: the line
+    decoded as the reader decoded it, undecodable bytes shown as U+FFFD; Excel: the row's
+    cells joined by tabs), each cut to ``limit`` characters: what the import dialog shows
+    beside a rejected row.  A second read, off the import's hot path."""
+    label = os.fspath(path)
+    try:
+        raw = read_regular(path, MAX_EXPORT_BYTES)
+    except ReadError as exc:
+        raise ActualsImportError(str(exc)) from None
+    found: dict[int, str] = {}
+    if not wanted:
+        return found
+    if raw.startswith(b"PK\x03\x04"):
+        table = _xlsx_table(raw, label, Path(label).name)
+        last = max(wanted)
+        for cells in table.rows:
+            n = table.line()
+            if n in wanted and cells is not None:
+                found[n] = "\t".join("" if c is None else str(c) for c in cells)[:limit]
+            if n >= last:
+                table.rows.close()  # type: ignore[attr-defined]
+                break
+        return found
+    text, _encoding, _bad = _decode(raw, label)
+    for n, line in enumerate(text.split("\n"), 1):
+        if n in wanted:
+            found[n] = line.rstrip("\r")[:limit]
+    return found
+
+
+__all__ = ["ActualsImportError", "MAX_EXPORT_BYTES", "Table", "raw_lines", "read_table"]

@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 
 from salesdesigner.model import Process
 
+#: What a mapping says for a CRM stage whose rows the manager chose to ignore (stored as
+#: the stage id "": no stage has that id).
+IGNORE = ""
+
 
 def _key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -28,9 +32,18 @@ def _key(text: str) -> str:
 class StageMatch:
     """The mapping found for each CRM stage name, how it was found, and suggestions."""
 
-    mapping: dict[str, str] = field(default_factory=dict)  # CRM name → stage id
+    mapping: dict[str, str] = field(default_factory=dict)  # CRM name → stage id or IGNORE
     how: dict[str, str] = field(default_factory=dict)  # CRM name → given/remembered/exact
     unmapped: dict[str, list[str]] = field(default_factory=dict)  # CRM name → near ids
+    #: CRM name → the one stage whose name or id it contains or is contained in ("Closed
+    #: Won" → won, "提案" → 提案とプレゼンテーション): what the dialog pre-selects, marked
+    #: "check".  A merely similar spelling ("Closed Won" ~ "Closing") is never pre-selected.
+    likely: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ignored(self) -> list[str]:
+        """CRM stages whose rows are left out on purpose (mapped to :data:`IGNORE`)."""
+        return [name for name, sid in self.mapping.items() if sid == IGNORE]
 
 
 class StageMapError(ValueError):
@@ -38,12 +51,13 @@ class StageMapError(ValueError):
 
 
 def resolve_given(process: Process, given: Mapping[str, str]) -> dict[str, str]:
-    """``--map`` values as stage ids: each may name a stage by id or by (exact) name."""
+    """``--map`` values as stage ids: each may name a stage by id or by (exact) name;
+    :data:`IGNORE` ("") leaves the CRM stage's rows out."""
     by_name = {_key(s.name): s.id for s in process.stages if s.name.strip()}
     result = {}
     for crm, target in given.items():
         target = target.strip()
-        if process.has_stage(target):
+        if target == IGNORE or process.has_stage(target):
             result[crm] = target
         elif _key(target) in by_name:
             result[crm] = by_name[_key(target)]
@@ -67,12 +81,18 @@ def match_stages(names: Iterable[str], process: Process,
     for name in names:
         if given and name in given:
             result.mapping[name], result.how[name] = given[name], "given"
-        elif remembered and name in remembered and process.has_stage(remembered[name]):
+        elif remembered and name in remembered and (remembered[name] == IGNORE
+                                                    or process.has_stage(remembered[name])):
             result.mapping[name], result.how[name] = remembered[name], "remembered"
         elif _key(name) in exact:
             result.mapping[name], result.how[name] = exact[_key(name)], "exact"
         else:
             result.unmapped[name] = _suggestions(_key(name), keys, exact)
+            likely = {sid for k, sid in exact.items()
+                      if len(k) >= 2 and len(_key(name)) >= 2 and (k in _key(name)
+                                                                   or _key(name) in k)}
+            if len(likely) == 1:
+                result.likely[name] = likely.pop()
     return result
 
 
@@ -87,4 +107,4 @@ def _suggestions(key: str, keys: list[str], exact: Mapping[str, str]) -> list[st
     return ids[:3]
 
 
-__all__ = ["StageMapError", "StageMatch", "match_stages", "resolve_given"]
+__all__ = ["IGNORE", "StageMapError", "StageMatch", "match_stages", "resolve_given"]

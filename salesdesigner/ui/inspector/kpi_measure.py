@@ -101,7 +101,8 @@ class KpiMeasureRow(QWidget):
             if kpi is not None and kpi.measure_to and self.to.findData(kpi.measure_to) < 0:
                 known = process is not None and process.has_stage(kpi.measure_to)
                 self.to.addItem(words.name(process.stage(kpi.measure_to).name) if known
-                                else kpi.measure_to, kpi.measure_to)
+                                else self.tr("{id} (no such stage)").format(
+                                    id=kpi.measure_to), kpi.measure_to)
             self.to.setCurrentIndex(max(0, self.to.findData(kpi.measure_to if kpi else "")))
         finally:
             self._filling = False

@@ -61,3 +61,44 @@ def test_the_measure_names_follow_the_ui_language(window):
     inspector.kpis.table.setCurrentCell(0, 0)
     assert inspector.kpis.measure.measure.currentText() == "移行率"
     assert inspector.kpis.measure.label.text() == "測定内容："
+
+
+def test_deleting_the_measured_stage_in_the_window_clears_the_kpi_and_undo_brings_it_back(
+        window):
+    inspector = select(window, ["proposal"])
+    window.editor.delete_selection()
+    assert not window.process.has_stage("proposal")
+    inspector = select(window, ["hearing"])
+    inspector.kpis.table.setCurrentCell(0, 0)
+    row = inspector.kpis.measure
+    assert row.measure.currentData() == "" and row.to.isHidden()
+    window.undo_stack.undo()
+    kpi = window.process.stage("hearing").kpis[0]
+    assert (kpi.measure, kpi.measure_to) == (Measure.CONVERSION, "proposal")
+    inspector = select(window, ["hearing"])
+    inspector.kpis.table.setCurrentCell(0, 0)
+    assert inspector.kpis.measure.to.currentData() == "proposal"
+
+
+def test_a_dangling_measure_from_an_old_file_shows_and_is_flagged_without_a_crash(
+        make_window, tmp_path):
+    import dataclasses
+
+    from salesdesigner.storage.document import save_document
+    from salesdesigner.storage.templates import load_template
+    process = load_template("eight-step", "en")
+    stage = process.stage("hearing")
+    process.update_stage("hearing", kpis=(
+        dataclasses.replace(stage.kpis[0], measure_to="gone"), *stage.kpis[1:]))
+    path = tmp_path / "old.salesdesign"
+    save_document(process, path)
+    window = make_window(None)
+    assert window.document.open_path(str(path))
+    inspector = select(window, ["hearing"])
+    inspector.kpis.table.setCurrentCell(0, 0)
+    row = inspector.kpis.measure
+    assert row.to.currentData() == "gone"
+    assert row.to.currentText() == "gone (no such stage)"
+    window.validate_now()  # the validation panel lists it without a crash
+    from salesdesigner.model.validation import validate
+    assert any(f.code == "measure-missing-stage" for f in validate(window.process))
