@@ -487,52 +487,8 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> str | None:
         """Run one File ▸ Export entry; returns the written path (None if cancelled/failed)."""
-        doc, process, scene = self.document, self.process, self.scene
-
-        def png(path: str) -> None:
-            from salesdesigner.ui.canvas.image_export import export_png
-            export_png(scene, path)
-
-        def svg(path: str) -> None:
-            from salesdesigner.ui.canvas.image_export import export_svg
-            export_svg(scene, path)
-
-        def json_(path: str) -> None:
-            from salesdesigner.storage.json_format import export_json
-            export_json(process, path)
-
-        def graphml(path: str) -> None:
-            from salesdesigner.storage.graphml import export_graphml
-            export_graphml(process, path)
-
-        def pdf(path: str) -> None:
-            from salesdesigner.export.pdf import export_pdf  # type: ignore[attr-defined]
-            export_pdf(process, path)
-
-        def html(path: str) -> None:
-            from salesdesigner.export.html import export_html  # type: ignore[import-not-found]
-            export_html(process, path)
-
-        table = {
-            "png": (self.tr("Export Diagram as PNG"), self.tr("PNG images (*.png)"), ".png", png),
-            "svg": (self.tr("Export Diagram as SVG"), self.tr("SVG images (*.svg)"), ".svg", svg),
-            "json": (self.tr("Export JSON"), self.tr("JSON files (*.json)"), ".json", json_),
-            "graphml": (self.tr("Export GraphML"), self.tr("GraphML files (*.graphml)"),
-                        ".graphml", graphml),
-            "pdf": (self.tr("Export Manual (PDF)"), self.tr("PDF documents (*.pdf)"), ".pdf", pdf),
-            "html": (self.tr("Export Playbook (HTML)"), self.tr("HTML pages (*.html)"), ".html",
-                     html),
-        }
-        title, file_filter, suffix, write = table[kind]
-        private = kind in ("json", "graphml", "pdf", "html") and bool(process.actuals)
-        if private:  # handed to reps: say that the deal data stays behind
-            title = self.tr("{title} — without the deal data").format(title=title)
-        path = doc.export(title, file_filter, suffix, write)
-        if path and private:
-            self.show_status(self.tr(
-                "Exported {name}. The deal history from the CRM is not in it: exports never "
-                "carry deal data.").format(name=Path(path).name))
-        return path
+        from salesdesigner.ui.export_menu import export
+        return export(self, kind)
 
     # ------------------------------------------------------------------ drag and drop
     @staticmethod
