@@ -1,7 +1,7 @@
 """Analysis benchmark: the funnel, KPI actuals and bottleneck of 100,000 and 1,000,000
-generated stage-history events, in plain Python (what ships) against the same core
-(visits, reach, conversions, flows, days in stage) written with pandas and polars, and a
-yardstick in the same run: one plain loop over the events counting entries per stage.
+generated stage-history events as it ships (numpy columns, ``analyze``), against the same
+core (visits, reach, conversions, flows, days in stage) written with pandas and polars, and
+a yardstick in the same run: one plain loop over the events counting entries per stage.
 Each candidate runs in a fresh process so its peak memory (max RSS above the events
 themselves) is its own.
 
