@@ -142,14 +142,30 @@ def actuals_from_rows(conn: Connection) -> Actuals:
     return Actuals(tuple(events), tuple(imports), tuple(mapping))
 
 
-def _events(rows: list[tuple[Any, ...]]) -> list[DealEvent]:
-    """Deal events from ``rows`` (emptied on the way), every cell checked.  Column by
+#: Rows turned into events at a time: the fetched rows are let go chunk by chunk.
+_CHUNK = 50_000
+
+
+def _events(rows: list[Any]) -> list[DealEvent]:
+    """Deal events from ``rows`` (emptied on the way), every cell checked."""
+    events: list[DealEvent] = []
+    for start in range(0, len(rows), _CHUNK):
+        end = min(start + _CHUNK, len(rows))
+        part = rows[start:end]
+        rows[start:end] = [None] * (end - start)  # the row tuples go with the chunk
+        events += _chunk(part, start)
+    rows.clear()
+    return events
+
+
+def _chunk(rows: list[tuple[Any, ...]], offset: int) -> list[DealEvent]:
+    """Events from one chunk of rows (``offset``: the first one's place).  Column by
     column, each check one C-level pass; a problem found is then named by the row-by-row
     check.  Repeated texts (a deal's id on each of its events, owners, stages) are kept as
     one string each."""
     cols = list(zip(*rows, strict=True))
+    rows.clear()
     deal, stage, entered, amount, owner, name, outcome, reason = cols
-    rows.clear()  # the row tuples go now; their cells live on in the columns
     try:
         if not all(set(map(type, col)) <= {str}
                    for col in (deal, stage, entered, owner, name, reason)):
@@ -167,10 +183,11 @@ def _events(rows: list[tuple[Any, ...]]) -> list[DealEvent]:
         outcomes = list(map(_OUTCOMES.__getitem__, outcome))
     except (ValueError, KeyError, TypeError):
         for n, row in enumerate(zip(*cols, strict=True)):
-            _check_row(n, *row)
+            _check_row(offset + n, *row)
         raise BadActuals("the deal events hold a value that cannot be read") from None
-    deal, stage, owner, name = (list(map(sys.intern, col)) for col in (deal, stage, owner, name))
-    return list(map(DealEvent, deal, stage, when, amount, owner, name, outcomes, reason))
+    intern = sys.intern
+    return list(map(DealEvent, map(intern, deal), map(intern, stage), when, amount,
+                    map(intern, owner), map(intern, name), outcomes, reason))
 
 
 def _check_row(n: int, deal: Any, stage: Any, entered: Any, amount: Any, owner: Any,
