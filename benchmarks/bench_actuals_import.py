@@ -6,7 +6,8 @@ process, so its peak memory (max RSS) is its own.
 Columns: seconds and peak MB of the yardstick (``csv.reader`` over the decoded file, every
 row touched), of ``read_actuals`` (decode, detect, parse dates/amounts, map stages, build
 the DealEvents) plus applying the import edit (merge, sort, one value on the process),
-of saving the document with those actuals, and of opening it again.  With
+of that followed by the whole analysis (``analyze``: funnel, KPIs, bottleneck), of saving
+the document with those actuals, and of opening it again.  With
 ``--dataframes PYTHON`` it also times pandas and polars reading the same CSV with its dates
 parsed (run by that interpreter, which must have them), the measurement behind parsing with
 the csv module.
@@ -66,13 +67,16 @@ def _child(mode: str, path: str) -> None:
         with open(path, encoding="utf-8", newline="") as handle:
             count = sum(1 for row in csv.reader(handle) if row[0])
         assert count
-    elif mode in ("import", "save"):
+    elif mode in ("import", "save", "analyse"):
         from salesdesigner.storage.actuals_import import read_actuals
         from salesdesigner.storage.templates import load_template
         process = load_template("eight-step", "ja")
         plan = read_actuals(path, process)
         assert not plan.rejected, plan.rejected[:3]
         plan.edit().apply(process)
+        if mode == "analyse":
+            from salesdesigner.model.actuals import analyze
+            assert analyze(process, process.actuals.events).deals
         if mode == "save":
             from salesdesigner.storage.document import save_document
             start = time.perf_counter()
@@ -121,10 +125,13 @@ def main() -> None:
             write_export(path, n)
             yard = _measure(sys.executable, "csv", path)
             imp = _measure(sys.executable, "import", path)
+            both = _measure(sys.executable, "analyse", path)
             save = _measure(sys.executable, "save", path)
             opened = _measure(sys.executable, "open", path)
             row = [f"{n:,}", f"{yard['seconds']:.2f}", f"{imp['seconds']:.2f}",
                    f"{imp['peak_mb']:.0f}", f"{imp['seconds'] / yard['seconds']:.1f}x",
+                   f"{both['seconds']:.2f}", f"{both['peak_mb']:.0f}",
+                   f"{both['seconds'] / yard['seconds']:.1f}x",
                    f"{save['seconds']:.2f}", f"{save['peak_mb']:.0f}",
                    f"{opened['seconds']:.2f}", f"{opened['peak_mb']:.0f}"]
             if args.dataframes:
@@ -134,7 +141,8 @@ def main() -> None:
             rows.append(row)
             print(*row, flush=True)
     print()
-    header = ["rows", "csv.reader s", "import s", "import peak MB", "import/csv", "save s",
+    header = ["rows", "csv.reader s", "import s", "import peak MB", "import/csv",
+              "import+analysis s", "its peak MB", "import+analysis/csv", "save s",
               "save peak MB", "open s", "open peak MB"]
     if args.dataframes:
         header += ["pandas read+dates", "polars read+dates"]

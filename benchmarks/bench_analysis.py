@@ -1,7 +1,7 @@
 """Analysis benchmark: the funnel, KPI actuals and bottleneck of 100,000 and 1,000,000
-generated stage-history events, in plain Python (what ships) against the same core
-(visits, reach, conversions, flows, days in stage) written with pandas and polars, and a
-yardstick in the same run: one plain loop over the events counting entries per stage.
+generated stage-history events as it ships (numpy columns, ``analyze``), against the same
+core (visits, reach, conversions, flows, days in stage) written with pandas and polars, and
+a yardstick in the same run: one plain loop over the events counting entries per stage.
 Each candidate runs in a fresh process so its peak memory (max RSS above the events
 themselves) is its own.
 
@@ -86,13 +86,13 @@ def yardstick(events: list[DealEvent]) -> object:
     return counts
 
 
-def plain(events: list[DealEvent]) -> object:
+def shipped(events: list[DealEvent]) -> object:
     from salesdesigner.model.actuals import analyze
     a = analyze(bench_process(), events)
     return {s.stage_id: s.reached for s in a.stages}
 
 
-def plain_month(events: list[DealEvent]) -> object:
+def shipped_month(events: list[DealEvent]) -> object:
     from salesdesigner.model.actuals import analyze
     a = analyze(bench_process(), events, "2026-06")
     return {s.stage_id: s.reached for s in a.stages}
@@ -137,7 +137,7 @@ def polars_core(events: list[DealEvent]) -> object:
     return dict(zip(reach["stage"], reach["deal"], strict=False))
 
 
-CANDIDATES = {"yardstick": yardstick, "plain": plain, "plain_month": plain_month,
+CANDIDATES = {"yardstick": yardstick, "analyze": shipped, "analyze_month": shipped_month,
               "pandas_core": pandas_core, "polars_core": polars_core}
 
 
@@ -175,12 +175,12 @@ def run(sizes: list[int], repeat: int) -> None:
                                  check=True)
             results[name] = json.loads(out.stdout.strip().splitlines()[-1])
         yard = results["yardstick"]["seconds"]
-        reach = results["plain"]["reach"]
+        reach = results["analyze"]["reach"]
         for name, r in results.items():
             if r.get("missing"):
                 rows.append([f"{n:,}", name, "not installed", "", "", ""])
                 continue
-            agree = "" if r["reach"] is None or name == "plain_month" else \
+            agree = "" if r["reach"] is None or name == "analyze_month" else \
                 ("yes" if {k: v for k, v in r["reach"].items() if v} ==
                  {k: v for k, v in reach.items() if v} else "NO")
             rows.append([f"{n:,}", name, f"{r['seconds']:.2f}", f"{r['seconds'] / yard:.1f}",

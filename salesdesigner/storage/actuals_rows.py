@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -51,24 +54,17 @@ def actuals_rows(actuals: Actuals) -> dict[type, Any]:
     """The three actuals tables (deal events as :class:`StreamedRows`); ``ValueError`` for
     an unstorable value, raised here, before anything is written."""
     events = actuals.events
-    for e in events:
-        amount = e.amount
-        if amount is not None and (isinstance(amount, bool) or not isinstance(
-                amount, (int, float)) or not math.isfinite(amount) or abs(amount) > MAX_AMOUNT):
-            raise ValueError(f"deal {e.deal_id!r} has an amount {shown(amount)} outside "
-                             f"±{MAX_AMOUNT:,.0f}")
-        if not EARLIEST_YEAR <= e.entered.year <= LATEST_YEAR or e.entered.tzinfo is not None:
-            raise ValueError(f"deal {e.deal_id!r} entered a stage at {e.entered}, not a "
-                             f"local time in {EARLIEST_YEAR}–{LATEST_YEAR}")
-        if not (str is type(e.deal_id) is type(e.stage_id) is type(e.owner)
-                is type(e.deal_name) is type(e.lost_reason)):
-            raise TypeError(f"deal {shown(e.deal_id)} has a value where text belongs")
-        if e.outcome is not None and not isinstance(e.outcome, Outcome):
-            raise ValueError(f"deal {e.deal_id!r} has an unknown outcome {shown(e.outcome)}")
-    tuples = ((n, e.deal_id, e.stage_id, e.entered.isoformat(),
-               None if e.amount is None else float(e.amount), e.owner, e.deal_name,
-               None if e.outcome is None else e.outcome.value, e.lost_reason)
-              for n, e in enumerate(events))
+    # column by column, each check one C-level pass; a problem found is then named by
+    # the event-by-event check
+    deal, stage, entered, amount, owner, name, outcome, reason = (
+        list(map(attrgetter(f), events)) for f in _EVENT_COLUMNS[1:])
+    if not _storable(deal, stage, entered, amount, owner, name, outcome, reason):
+        for e in events:
+            _check_event(e)
+    if not set(map(type, amount)) <= _FLOAT_OR_NONE:
+        amount = [None if a is None else float(a) for a in amount]
+    tuples = zip(range(len(events)), deal, stage, map(datetime.isoformat, entered), amount,
+                 owner, name, map(_OUTCOME_TEXT.__getitem__, outcome), reason, strict=True)
     sql = (f"INSERT INTO {DealEventRow.__tablename__} ({', '.join(_EVENT_COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
     imports = [{"ordinal": n, "source": r.source, "imported_at": r.imported_at.isoformat(),
@@ -81,12 +77,46 @@ def actuals_rows(actuals: Actuals) -> dict[type, Any]:
             ActualsImportRow: imports, StageMappingRow: mapping}
 
 
+_FLOAT_OR_NONE = {float, type(None)}
+_OUTCOME_TEXT: dict[Any, str | None] = {o: o.value for o in Outcome} | {None: None}
+
+
+def _storable(deal: list, stage: list, entered: list, amount: list, owner: list,
+              name: list, outcome: list, reason: list) -> bool:
+    """Whether every event's values can be stored (what :func:`_check_event` checks)."""
+    if not all(set(map(type, col)) <= {str} for col in (deal, stage, owner, name, reason)):
+        return False
+    if not set(map(type, outcome)) <= {Outcome, type(None)}:
+        return False
+    if entered and (set(map(type, entered)) != {datetime}
+                    or any(map(is_not, map(attrgetter("tzinfo"), entered), repeat(None)))
+                    or not EARLIEST_YEAR <= min(entered).year <= max(entered).year
+                    <= LATEST_YEAR):
+        return False
+    numbers = [a for a in amount if a is not None]
+    return set(map(type, numbers)) <= {float, int} and all(map(math.isfinite, numbers)) \
+        and (not numbers or max(map(abs, numbers)) <= MAX_AMOUNT)
+
+
+def _check_event(e: DealEvent) -> None:
+    amount = e.amount
+    if amount is not None and (isinstance(amount, bool) or not isinstance(
+            amount, (int, float)) or not math.isfinite(amount) or abs(amount) > MAX_AMOUNT):
+        raise ValueError(f"deal {e.deal_id!r} has an amount {shown(amount)} outside "
+                         f"±{MAX_AMOUNT:,.0f}")
+    if not EARLIEST_YEAR <= e.entered.year <= LATEST_YEAR or e.entered.tzinfo is not None:
+        raise ValueError(f"deal {e.deal_id!r} entered a stage at {e.entered}, not a "
+                         f"local time in {EARLIEST_YEAR}–{LATEST_YEAR}")
+    if not (str is type(e.deal_id) is type(e.stage_id) is type(e.owner)
+            is type(e.deal_name) is type(e.lost_reason)):
+        raise TypeError(f"deal {shown(e.deal_id)} has a value where text belongs")
+    if e.outcome is not None and not isinstance(e.outcome, Outcome):
+        raise ValueError(f"deal {e.deal_id!r} has an unknown outcome {shown(e.outcome)}")
+
+
 # ====================================================================== rows -> model
 def actuals_from_rows(conn: Connection) -> Actuals:
     """The actuals of an open document, every cell checked; raises :class:`BadActuals`."""
-    events = []
-    append = events.append
-    fromiso = datetime.fromisoformat
     # the plain sqlite3 cursor: a million rows through SQLAlchemy's row machinery and the
     # Real type's result processor would cost more than the checks below
     raw = conn.connection.driver_connection
@@ -96,32 +126,7 @@ def actuals_from_rows(conn: Connection) -> Actuals:
     # below are Python time, which must not count against it (a million events on a slow
     # machine would otherwise read as "made to hang a reader").
     rows = cursor.fetchall()
-    for n in range(len(rows)):
-        deal, stage, entered, amount, owner, name, outcome, reason = rows[n]
-        rows[n] = None  # the row's tuple goes now; its strings live on in the event
-        if not (str is type(deal) is type(stage) is type(entered) is type(owner)
-                is type(name) is type(reason)):
-            raise BadActuals(f"deal event {n + 1} has a value where text belongs")
-        if len(entered) > _MAX_DATE_TEXT:
-            raise BadActuals(f"deal event {n + 1} has a date of {len(entered):,} characters")
-        try:
-            when = fromiso(entered)
-        except ValueError:
-            raise BadActuals(f"deal event {n + 1} has a date {shown(entered)} that is not "
-                             "ISO 8601") from None
-        if not EARLIEST_YEAR <= when.year <= LATEST_YEAR or when.tzinfo is not None:
-            raise BadActuals(f"deal event {n + 1} has the date {shown(entered)}, outside "
-                             f"{EARLIEST_YEAR}–{LATEST_YEAR} or not local time")
-        if amount is not None and (type(amount) is not float or not math.isfinite(amount)
-                                   or abs(amount) > MAX_AMOUNT):
-            raise BadActuals(f"deal event {n + 1} has the amount {shown(amount)}, not a "
-                             f"number within ±{MAX_AMOUNT:,.0f}")
-        try:
-            result = _OUTCOMES[outcome]
-        except (KeyError, TypeError):
-            raise BadActuals(f"deal event {n + 1} has unknown outcome {shown(outcome)}") \
-                from None
-        append(DealEvent(deal, stage, when, amount, owner, name, result, reason))
+    events = _events(rows) if rows else []
     imports = []
     for n, row in enumerate(conn.execute(select(
             ActualsImportRow.source, ActualsImportRow.imported_at, ActualsImportRow.rows_used,
@@ -135,6 +140,81 @@ def actuals_from_rows(conn: Connection) -> Actuals:
             raise BadActuals("the stage mapping has a value where text belongs")
         mapping.append((crm, sid))
     return Actuals(tuple(events), tuple(imports), tuple(mapping))
+
+
+#: Rows turned into events at a time: the fetched rows are let go chunk by chunk.
+_CHUNK = 50_000
+
+
+def _events(rows: list[Any]) -> list[DealEvent]:
+    """Deal events from ``rows`` (emptied on the way), every cell checked."""
+    events: list[DealEvent] = []
+    for start in range(0, len(rows), _CHUNK):
+        end = min(start + _CHUNK, len(rows))
+        part = rows[start:end]
+        rows[start:end] = [None] * (end - start)  # the row tuples go with the chunk
+        events += _chunk(part, start)
+    rows.clear()
+    return events
+
+
+def _chunk(rows: list[tuple[Any, ...]], offset: int) -> list[DealEvent]:
+    """Events from one chunk of rows (``offset``: the first one's place).  Column by
+    column, each check one C-level pass; a problem found is then named by the row-by-row
+    check.  Repeated texts (a deal's id on each of its events, owners, stages) are kept as
+    one string each."""
+    cols = list(zip(*rows, strict=True))
+    rows.clear()
+    deal, stage, entered, amount, owner, name, outcome, reason = cols
+    try:
+        if not all(set(map(type, col)) <= {str}
+                   for col in (deal, stage, entered, owner, name, reason)):
+            raise ValueError
+        if max(map(len, entered)) > _MAX_DATE_TEXT:
+            raise ValueError
+        when = list(map(datetime.fromisoformat, entered))
+        if any(map(is_not, map(attrgetter("tzinfo"), when), repeat(None))) or not \
+                EARLIEST_YEAR <= min(when).year <= max(when).year <= LATEST_YEAR:
+            raise ValueError
+        numbers = [a for a in amount if a is not None]
+        if numbers and (set(map(type, numbers)) != {float} or not all(
+                map(math.isfinite, numbers)) or max(map(abs, numbers)) > MAX_AMOUNT):
+            raise ValueError
+        outcomes = list(map(_OUTCOMES.__getitem__, outcome))
+    except (ValueError, KeyError, TypeError):
+        for n, row in enumerate(zip(*cols, strict=True)):
+            _check_row(offset + n, *row)
+        raise BadActuals("the deal events hold a value that cannot be read") from None
+    intern = sys.intern
+    return list(map(DealEvent, map(intern, deal), map(intern, stage), when, amount,
+                    map(intern, owner), map(intern, name), outcomes, reason))
+
+
+def _check_row(n: int, deal: Any, stage: Any, entered: Any, amount: Any, owner: Any,
+               name: Any, outcome: Any, reason: Any) -> None:
+    """Raise :class:`BadActuals` naming what is wrong with deal event ``n`` (0-based)."""
+    if not (str is type(deal) is type(stage) is type(entered) is type(owner)
+            is type(name) is type(reason)):
+        raise BadActuals(f"deal event {n + 1} has a value where text belongs")
+    if len(entered) > _MAX_DATE_TEXT:
+        raise BadActuals(f"deal event {n + 1} has a date of {len(entered):,} characters")
+    try:
+        when = datetime.fromisoformat(entered)
+    except ValueError:
+        raise BadActuals(f"deal event {n + 1} has a date {shown(entered)} that is not "
+                         "ISO 8601") from None
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR or when.tzinfo is not None:
+        raise BadActuals(f"deal event {n + 1} has the date {shown(entered)}, outside "
+                         f"{EARLIEST_YEAR}–{LATEST_YEAR} or not local time")
+    if amount is not None and (type(amount) is not float or not math.isfinite(amount)
+                               or abs(amount) > MAX_AMOUNT):
+        raise BadActuals(f"deal event {n + 1} has the amount {shown(amount)}, not a "
+                         f"number within ±{MAX_AMOUNT:,.0f}")
+    try:
+        _OUTCOMES[outcome]
+    except (KeyError, TypeError):
+        raise BadActuals(f"deal event {n + 1} has unknown outcome {shown(outcome)}") \
+            from None
 
 
 def _import_record(n: int, source: Any, when: Any, used: Any, rejected: Any, shape: Any,

@@ -5,8 +5,8 @@ the funnel, the arrows' flows, KPI actuals against targets, stalled deals, the b
 dashboard); ``analyze_history`` reuses a :class:`History` built once for many periods (a
 trend per month).  :func:`analysis_to_json` gives plain JSON-able data, aggregates only
 unless the caller asks for the stalled deals by name (deal data is confidential).
-Plain Python throughout (see benchmarks/bench_analysis.py for why), numpy only for the
-bottleneck's linear system, imported when that runs.
+The counting runs on numpy columns (:mod:`.history`); this module and those below it load
+only when an analysis is asked for, so start-up never pays for numpy.
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from salesdesigner.model.actuals.funnel import (
     StageStats,
     StalledDeal,
     TransitionFlow,
+    _distinct,
     funnel,
     stall_thresholds,
 )
-from salesdesigner.model.actuals.history import History, build_history, paused_gc
+from salesdesigner.model.actuals.history import History, build_history, micro, paused_gc
 from salesdesigner.model.actuals.kpis import KpiActual, kpi_actuals, span_months
 from salesdesigner.model.actuals.periods import Period, months_between, parse_period
 from salesdesigner.model.process import Process
@@ -92,10 +93,11 @@ def _analyze(history: History, period: Period | None, by: str,
     if best is None:
         reason = "no_targets" if not measurable else "on_target" if not found else "no_gain"
     if period is None:
-        deals = len(history.deals)
+        deals = len(history.deal_ids)
     else:
         start, end = period.start, period.end
-        deals = sum(1 for d in history.deals if any(start <= v[1] < end for v in d.visits))
+        inside = (history.v_in >= micro(start)) & (history.v_in < micro(end))
+        deals = len(_distinct(history.v_deal[inside]))
     return Analysis(process.name, process.language, process.currency, period, months,
                     history.as_of, deals, history.used_events, history.ignored_events,
                     stages, flows, kpis, stalled, found, best, reason, by)

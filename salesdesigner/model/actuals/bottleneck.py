@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from salesdesigner.model.actuals.events import Outcome
 from salesdesigner.model.actuals.funnel import StageStats
+from salesdesigner.model.actuals.history import LOST as LOST_CODE
+from salesdesigner.model.actuals.history import WON as WON_CODE
 from salesdesigner.model.actuals.history import History
 from salesdesigner.model.actuals.kpis import KpiActual
 from salesdesigner.model.entities import Direction, Measure, StageKind
@@ -49,21 +50,7 @@ def win_chances(history: History) -> dict[str, float]:
 
     process = history.process
     kinds = {s.id: StageKind(s.kind) for s in process.stages}
-    terminal = {sid for sid, kind in kinds.items() if kind.is_terminal}
-    counts: dict[str, dict[str, int]] = {}
-    for deal in history.deals:
-        last = len(deal.visits) - 1
-        for i, (sid, _, _, nxt) in enumerate(deal.visits):
-            if sid in terminal:
-                continue
-            if nxt is None and i == last and deal.outcome is Outcome.WON:
-                nxt = WON
-            elif nxt is None and i == last and deal.outcome is Outcome.LOST:
-                nxt = ""           # closed lost without a lost stage: absorbed, no win
-            elif nxt is None:
-                continue           # still open: censored
-            row = counts.setdefault(sid, {})
-            row[nxt] = row.get(nxt, 0) + 1
+    counts = observed_moves(history)
     chance = {sid: (1.0 if kind is StageKind.WON else 0.0)
               for sid, kind in kinds.items() if kind.is_terminal}
     transient = [sid for sid, kind in kinds.items() if not kind.is_terminal]
@@ -91,6 +78,34 @@ def win_chances(history: History) -> dict[str, float]:
     return chance
 
 
+def observed_moves(history: History) -> dict[str, dict[str, int]]:
+    """Stage id → {where its finished visits went: next stage id, :data:`WON` for a deal
+    closed as won there, "" for one closed lost there: how many}, both levels in the order
+    each was first seen (deal by deal, visit by visit); open visits and terminal stages
+    are left out."""
+    import numpy as np
+
+    n = len(history.stage_ids)
+    terminal = np.array([StageKind(history.process.stage(sid).kind).is_terminal
+                         for sid in history.stage_ids] + [False], dtype=bool)
+    nxt = history.v_next.copy()
+    last = history.deal_visits[1:] - 1
+    ends = history.d_outcome[history.v_deal[last]]
+    nxt[last] = np.where(nxt[last] >= 0, nxt[last],
+                         np.where(ends == WON_CODE, n, np.where(ends == LOST_CODE, n + 1, -1)))
+    keep = (nxt >= 0) & ~terminal[history.v_stage]
+    codes = history.v_stage[keep] * (n + 2) + nxt[keep]
+    if not len(codes):
+        return {}
+    unique, first, count = np.unique(codes, return_index=True, return_counts=True)
+    names = [*history.stage_ids, WON, ""]
+    counts: dict[str, dict[str, int]] = {}
+    for k in np.argsort(first, kind="stable").tolist():
+        code = int(unique[k])
+        counts.setdefault(names[code // (n + 2)], {})[names[code % (n + 2)]] = int(count[k])
+    return counts
+
+
 def _can_win(transient: list[str], counts: dict[str, dict[str, int]],
              kinds: dict[str, StageKind]) -> set[str]:
     """Transient stages from which some observed path reaches won."""
@@ -112,8 +127,8 @@ def _can_win(transient: list[str], counts: dict[str, dict[str, int]],
 
 
 def average_won_amount(history: History) -> float | None:
-    amounts = [d.amount for d in history.deals
-               if d.outcome is Outcome.WON and d.amount is not None]
+    chosen = (history.d_outcome == WON_CODE) & history.d_has_amount
+    amounts = history.d_amount[chosen].tolist()  # added in order, as a loop would
     return sum(amounts) / len(amounts) if amounts else None
 
 

@@ -21,17 +21,22 @@ Counting rules (the tests in tests/model/actuals pin each with hand-worked numbe
   whether the process has that arrow — or a way through decisions only (a CRM has no
   decision stages: prop → won may be drawn as prop → "agreed?" → won); ``transition_id``
   is the first arrow of that way.
+
+Each count is a few numpy operations over the history's visit columns (distinct deals per
+stage as distinct ``deal × stage`` codes); days in stage go through :mod:`statistics` as
+plain floats, so means and medians are exactly what a loop over the visits gives.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from salesdesigner.model.actuals.events import Outcome
-from salesdesigner.model.actuals.history import SECONDS_PER_DAY, History
+import numpy as np  # loaded with the analysis, never at start-up
+
+from salesdesigner.model.actuals.history import LOST, OPEN, SECONDS_PER_DAY, WON, History, micro
 from salesdesigner.model.actuals.periods import Period
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
@@ -99,23 +104,48 @@ def cutoff(history: History, period: Period | None) -> tuple[datetime | None, bo
     return period.end, True
 
 
+def _days(stays: Any) -> Any:
+    """Microseconds → days, as ``timedelta.total_seconds() / 86400`` computes them."""
+    return stays.astype(np.float64) / 1e6 / SECONDS_PER_DAY
+
+
+def _per_stage(stage: Any, values: Any, n_stages: int) -> list[list[float]]:
+    """``values`` grouped by ``stage`` (stage index → plain floats)."""
+    order = np.argsort(stage, kind="stable")
+    cuts = np.searchsorted(stage[order], np.arange(n_stages + 1))
+    flat = values[order].tolist()
+    return [flat[cuts[i]:cuts[i + 1]] for i in range(n_stages)]
+
+
 def stall_thresholds(history: History) -> dict[str, tuple[float, str]]:
     """Stage id → (days, "designed" | "median") for every stage that has a typical stay."""
-    samples: dict[str, list[float]] = {}
-    for deal in history.deals:
-        for sid, entered, left, _ in deal.visits:
-            if left is not None:
-                samples.setdefault(sid, []).append(
-                    (left - entered).total_seconds() / SECONDS_PER_DAY)
+    done = history.v_next >= 0
+    samples = _per_stage(history.v_stage[done],
+                         _days(history.v_left[done] - history.v_in[done]),
+                         len(history.stage_ids))
     out: dict[str, tuple[float, str]] = {}
-    for stage in history.process.stages:
+    for i, stage in enumerate(history.process.stages):
         if StageKind(stage.kind).is_terminal:
             continue
         if stage.duration_days is not None:
             out[stage.id] = (float(stage.duration_days), "designed")
-        elif samples.get(stage.id):
-            out[stage.id] = (statistics.median(samples[stage.id]), "median")
+        elif samples[i]:
+            out[stage.id] = (statistics.median(samples[i]), "median")
     return out
+
+
+def _distinct(codes: Any) -> Any:
+    """The distinct codes, sorted (a sort and a compare: faster than np.unique's hashing)."""
+    if len(codes) < 2:
+        return codes
+    ordered = np.sort(codes)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
+def _count(codes: Any, size: int) -> list[int]:
+    return np.bincount(codes, minlength=size).tolist() if len(codes) else [0] * size
 
 
 def funnel(history: History, period: Period | None,
@@ -124,79 +154,57 @@ def funnel(history: History, period: Period | None,
     """Per-stage statistics (process order), flows (biggest first) and stalled deals."""
     process = history.process
     thresholds = stall_thresholds(history) if thresholds is None else thresholds
-    # flat lists filled per deal, counted once at the end (Counter counts in C)
-    all_entries: list[str] = []
-    all_reached: list[str] = []
-    all_outcomes: list[tuple[str, Outcome]] = []
-    all_went: list[tuple[str, str]] = []
-    all_left: list[str] = []
-    all_moves: list[tuple[str, str]] = []
-    all_move_deals: list[tuple[str, str]] = []
-    days: dict[str, list[float]] = {}
-    start = period.start if period else None
-    end = period.end if period else None
-    for deal in history.deals:
-        visits = deal.visits
-        if start is None:
-            inside = visits
-            pairs = [(v[0], v[3]) for v in visits if v[3] is not None]
-        else:
-            inside = [v for v in visits if start <= v[1] < end]  # type: ignore[operator]
-            pairs = [(v[0], v[3]) for v in visits
-                     if v[3] is not None and start <= v[2] < end]  # type: ignore[operator]
-        if pairs:
-            all_moves += pairs
-            all_move_deals += set(pairs) if len(pairs) > 1 else pairs
-        if not inside:
-            continue
-        sids = [v[0] for v in inside]
-        all_entries += sids
-        seen = set(sids)
-        all_reached += seen
-        where = deal.outcome
-        all_outcomes += [(sid, where) for sid in seen]
-        went = pairs if start is None else [(v[0], v[3]) for v in inside if v[3] is not None]
-        if went:
-            unique = set(went)
-            all_went += unique
-            all_left += {sid for sid, _ in unique}
-            for sid, entered, left, nxt in inside:
-                if nxt is not None:
-                    samples = days.get(sid)
-                    if samples is None:
-                        samples = days[sid] = []
-                    samples.append((left - entered).total_seconds())  # type: ignore[operator]
-    entries, reached = Counter(all_entries), Counter(all_reached)
-    outcomes, moved_any = Counter(all_outcomes), Counter(all_left)
-    moved: dict[str, dict[str, int]] = {}
-    for (sid, nxt), n in Counter(all_went).items():
-        moved.setdefault(sid, {})[nxt] = n
-    move_deals = Counter(all_move_deals)
-    moves = {pair: (n, move_deals[pair]) for pair, n in Counter(all_moves).items()}
+    n = len(history.stage_ids)
+    deal, stage, nxt = history.v_deal, history.v_stage, history.v_next
+    done = nxt >= 0
+    if period is None:
+        inside = np.ones(len(deal), dtype=bool)
+        moved = done
+    else:
+        start, end = micro(period.start), micro(period.end)
+        inside = (history.v_in >= start) & (history.v_in < end)
+        moved = done & (history.v_left >= start) & (history.v_left < end)
+    # moves (every one) and the deals that made them, per (stage, next stage)
+    pair = stage[moved] * n + nxt[moved]
+    moves = _count(pair, n * n)
+    move_deals = _count(_distinct(deal[moved] * (n * n) + pair) % (n * n), n * n)
+    # the period's visits: entries, distinct deals reached, their outcomes
+    entries = _count(stage[inside], n)
+    reached_codes = _distinct(deal[inside] * n + stage[inside])
+    reached = _count(reached_codes % n, n)
+    outcomes = _count((reached_codes % n) * 3 + history.d_outcome[reached_codes // n], n * 3)
+    went = inside & done
+    went_codes = _distinct((deal[went] * n + stage[went]) * n + nxt[went])
+    went_per = _count(went_codes % (n * n), n * n)
+    left_any = _count(_distinct(went_codes // n) % n, n)
+    samples = _per_stage(stage[went], _days(history.v_left[went] - history.v_in[went]), n)
     stalled = _stalled(history, period, thresholds)
     stalled_per: dict[str, int] = {}
     for s in stalled:
         stalled_per[s.stage_id] = stalled_per.get(s.stage_id, 0) + 1
+    sids = history.stage_ids
     stages = []
-    for stage in process.stages:
-        sid = stage.id
-        kind = StageKind(stage.kind)
-        samples = [] if kind.is_terminal else [x / SECONDS_PER_DAY for x in days.get(sid, ())]
-        won, lost, still = (outcomes[(sid, o)]
-                            for o in (Outcome.WON, Outcome.LOST, Outcome.OPEN))
+    for i, stage_ in enumerate(process.stages):
+        sid = stage_.id
+        kind = StageKind(stage_.kind)
+        days = [] if kind.is_terminal else samples[i]
         threshold = thresholds.get(sid)
+        onward = {sids[t]: went_per[i * n + t] for t in range(n) if went_per[i * n + t]}
         stages.append(StageStats(
-            sid, stage.name, kind.value, reached.get(sid, 0), entries.get(sid, 0),
-            dict(sorted(moved.get(sid, {}).items(), key=lambda kv: (-kv[1], kv[0]))),
-            moved_any.get(sid, 0), won, lost, still, len(samples),
-            statistics.fmean(samples) if samples else None,
-            statistics.median(samples) if samples else None,
+            sid, stage_.name, kind.value, reached[i], entries[i],
+            dict(sorted(onward.items(), key=lambda kv: (-kv[1], kv[0]))),
+            left_any[i], outcomes[i * 3 + WON], outcomes[i * 3 + LOST],
+            outcomes[i * 3 + OPEN], len(days),
+            statistics.fmean(days) if days else None,
+            statistics.median(days) if days else None,
             stalled_per.get(sid, 0),
             threshold[0] if threshold else None, threshold[1] if threshold else None))
     flows = []
-    for (s, t), (n, d) in moves.items():
+    for code in np.flatnonzero(np.asarray(moves)).tolist() if len(pair) else ():
+        s, t = sids[code // n], sids[code % n]
         arrow = designed_arrow(process, s, t)
-        flows.append(TransitionFlow(s, t, n, d, arrow is not None, arrow or ""))
+        flows.append(TransitionFlow(s, t, moves[code], move_deals[code], arrow is not None,
+                                    arrow or ""))
     flows.sort(key=lambda f: (-f.moves, f.source, f.target))
     return tuple(stages), tuple(flows), stalled
 
@@ -226,24 +234,31 @@ def _stalled(history: History, period: Period | None,
     moment, exclusive = cutoff(history, period)
     if moment is None:
         return ()
-    kinds = {s.id: StageKind(s.kind) for s in history.process.stages}
+    at = micro(moment)
+    closed = history.d_closed >= 0
+    closed_at = history.d_closed_at
+    gone = closed & ((closed_at < at) | ((closed_at == at) if not exclusive else False))
+    # each deal's visit at the moment: the last one entered before it (a prefix per deal)
+    before = history.v_in < at if exclusive else history.v_in <= at
+    counts = np.bincount(history.v_deal[before], minlength=len(history.deal_ids))
+    current = history.deal_visits[:-1] + counts - 1
+    candidates = np.flatnonzero((counts > 0) & ~gone)
+    visit = current[candidates]
+    stage = history.v_stage[visit]
+    limit = np.full(len(history.stage_ids), np.inf)
+    for i, sid in enumerate(history.stage_ids):
+        kind = StageKind(history.process.stage(sid).kind)
+        if sid in thresholds and not kind.is_terminal:
+            limit[i] = thresholds[sid][0]
+    waited = _days(at - history.v_in[visit])
+    over = np.flatnonzero(waited > limit[stage])
     out = []
-    for deal in history.deals:
-        if deal.closed_at is not None and (deal.closed_at < moment or
-                                           (not exclusive and deal.closed_at == moment)):
-            continue
-        current = None
-        for v in deal.visits:
-            if v.entered < moment or (not exclusive and v.entered == moment):
-                current = v
-            else:
-                break
-        if current is None or kinds[current.stage_id].is_terminal:
-            continue
-        threshold = thresholds.get(current.stage_id)
-        waited = (moment - current.entered).total_seconds() / SECONDS_PER_DAY
-        if threshold is not None and waited > threshold[0]:
-            out.append(StalledDeal(deal.deal_id, deal.deal_name, deal.owner, current.stage_id,
-                                   current.entered, waited, threshold[0]))
+    sids, ids, events, name = history.stage_ids, history.deal_ids, history.events, \
+        history.latest_text
+    for d, sid, e, days in zip(candidates[over].tolist(), stage[over].tolist(),
+                               history.v_event[visit[over]].tolist(), waited[over].tolist(),
+                               strict=True):
+        out.append(StalledDeal(ids[d], name(d, "deal_name"), name(d, "owner"), sids[sid],
+                               events[e].entered, days, thresholds[sids[sid]][0]))
     out.sort(key=lambda s: (-s.days, s.deal_id))
     return tuple(out)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from operator import itemgetter
 
 from salesdesigner.edits.actuals import ImportActuals, import_record
@@ -40,7 +40,7 @@ from salesdesigner.storage.actuals_import.stages import (
 from salesdesigner.storage.actuals_import.values import (
     amount_of_cell,
     date_of_cell,
-    parse_date,
+    parse_date_split,
 )
 
 #: Why a row (or, in a wide export, one stage date of a row) was not imported.
@@ -264,6 +264,8 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
         cells_.outcomes
     stage_of: dict[object, str | None] = {}
     stage_rows: dict[object, int] = {}
+    days: dict[str, datetime | None] = {}
+    clocks: dict[str, timedelta | None] = {}
     match = plan.stages
     line = table.line
     reject, append = plan.rejected.append, plan.events.append
@@ -297,8 +299,8 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
             continue
         when = dates.get(raw_date)
         if when is None:
-            when = dates[raw_date] = parse_date(raw_date) if type(raw_date) is str \
-                else date_of_cell(raw_date)
+            when = dates[raw_date] = parse_date_split(raw_date, days, clocks) \
+                if type(raw_date) is str else date_of_cell(raw_date)
             if when is None:
                 reject(Rejection(line(), "bad_date" if _text(raw_date) else "missing_date",
                                  _shown(raw_date)))
