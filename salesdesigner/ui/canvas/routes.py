@@ -25,7 +25,7 @@ from salesdesigner.model.nudge import SegmentIndex
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ports import Port, port_point
 from salesdesigner.model.route_paths import MARGIN, curve_clear, segment_meets
-from salesdesigner.model.routing import ArrowEnds, arrow_ends
+from salesdesigner.model.routing import ArrowEnds, arrow_ends, tangled
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
@@ -249,16 +249,36 @@ class ArrowRouter:
                             todo[item.transition.id] = item
                     elif not live or _meets(item.routed.points, r, pad):
                         todo[item.transition.id] = item
-        if not todo:
-            return 0
-        for tid in todo:
-            self.segments.remove(tid)
-        order = {t.id: n for n, t in enumerate(scene.process.transitions)} if len(todo) > 1 \
-            else {}
-        for tid in sorted(todo, key=lambda k: order.get(k, 0)):
-            todo[tid].adjust()
-        self._reports(scene, todo)  # ports those moves re-spread
+        if todo:
+            for tid in todo:
+                self.segments.remove(tid)
+            order = {t.id: n for n, t in enumerate(scene.process.transitions)} \
+                if len(todo) > 1 else {}
+            for tid in sorted(todo, key=lambda k: order.get(k, 0)):
+                todo[tid].adjust()
+            self._reports(scene, todo)  # ports those moves re-spread
+        if not live:
+            self._untangle(scene, todo)
         return len(todo)
+
+    def _untangle(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
+        """The whole-document router's last pass (:func:`~salesdesigner.model.routing.
+        process_routes`): an arrow drawn before another came to lie along it or on its end
+        looks once more, now that it can see that one.  Run when a gesture or an edit has
+        ended, not on every mouse move of a drag (the tangles wait for the release)."""
+        tangles, self.segments.tangles = self.segments.tangles, set()
+        items = scene.transition_items()
+        found = [tid for tid in tangles if tid in items]
+        if not found:
+            return
+        order = {t.id: n for n, t in enumerate(scene.process.transitions)} \
+            if len(found) > 1 else {}
+        for tid in sorted(found, key=lambda k: order.get(k, 0)):
+            item = items[tid]
+            if tangled(item.routed, tid, self.segments) is not None:
+                item.adjust()
+                todo[tid] = item
+        self.segments.tangles.clear()  # what this pass left stays as the router left it
 
     def _reports(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
         """Adjust the arrows at stages whose ports were worked out afresh, when the ports
