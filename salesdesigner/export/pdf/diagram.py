@@ -453,8 +453,8 @@ class DiagramFlowable(Flowable):
         if room < 4:  # too small to hold words (a process far too tall for the page)
             c.restoreState()
             return
-        head = self._text(second, "diagram_bold", size, INK, leading=1.1)
-        _, hh = head.wrap(room, h)
+        head = self._text(second, "diagram_bold", size, INK, leading=1.1) if second else None
+        hh = head.wrap(room, h)[1] if head is not None else 0.0
         body = self._text(first, "diagram", size, INK, leading=1.1)
         _, bh = body.wrap(room, h)
         lines = max(1, int((h - hh - 2) // (size * 1.1)))
@@ -470,7 +470,8 @@ class DiagramFlowable(Flowable):
         self._fitted[key] = name
         top = y + (h + hh + bh) / 2
         body.drawOn(c, x + inset_l, top - bh)
-        head.drawOn(c, x + inset_l, top - bh - hh)
+        if head is not None:
+            head.drawOn(c, x + inset_l, top - bh - hh)
         key = self.scene.links_to.get(node.id) or self.scene.keys.get(target)
         if self.links and key:
             c.linkRect("", key, (x, y, x + w, y + h), relative=1, thickness=0)
