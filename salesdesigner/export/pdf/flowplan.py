@@ -387,6 +387,13 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
     tail = card + (OUT_GAP + stage_size(CONNECTOR_KIND)[0] + CONNECTOR_EXTRA if outs else 0.0) + 12
     room = (width_units - first_col - tail) / max(1, n_columns - 1)
     pitch = min(COLUMN * MAX_SPREAD, max(COLUMN, room))
+    out_gap = OUT_GAP
+    if outs:  # the gap before the outgoing tags as wide as those between the columns:
+        # a label there ("ナーチャリング", "Nurture and retry") needs a column's room too
+        even = (width_units - first_col - (tail - card - OUT_GAP)) / n_columns
+        if even >= COLUMN:
+            pitch = min(pitch, even)
+            out_gap = pitch - card
     ext = _lane_extent(process, ids)
     ys = _compressed_y(process, ids)
     want: dict[str, float] = {}                        # stage id -> print centre y
@@ -426,7 +433,7 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
     half = stage_size(CONNECTOR_KIND)[0] / 2
     connectors: dict[str, Connector] = {}
     for side, x, outgoing in ((ins, X0 + CONNECTOR_EXTRA + half, False),
-                              (outs, first_col + last * pitch + card + OUT_GAP + half, True)):
+                              (outs, first_col + last * pitch + card + out_gap + half, True)):
         for node, (other, band) in side.items():
             connectors[node] = Connector(other, piece_of[other], outgoing)
             piece.add_stage(Stage(node, process.stage(other).name, CONNECTOR_KIND,
