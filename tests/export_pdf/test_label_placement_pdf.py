@@ -72,9 +72,10 @@ def test_the_flowable_draws_each_label_at_its_placed_spot():
 def test_a_wrapped_label_or_tag_is_split_evenly_not_leaving_a_syllable_alone():
     """「ナーチャリング」 in a narrow gap printed as ナーチャリン / グ, a tag as
     「12. オンボーディン / グ」: the wrap width is narrowed until the lines are even."""
+    from reportlab.lib import colors
+
     from salesdesigner.export.pdf.diagram import _balanced, _sized
     from salesdesigner.export.pdf.text import KinsokuParagraph
-    from reportlab.lib import colors
 
     for text, japanese in (("ナーチャリング", True), ("12. オンボーディング", True),
                            ("Nurture and retry", False)):

@@ -25,8 +25,8 @@ from salesdesigner.export.pdf.flowplan import (
 )
 from salesdesigner.export.pdf.page_templates import LANDSCAPE_MARGIN, PAPERS
 from salesdesigner.export.pdf.styles import Typesetter
-from salesdesigner.model.presentation import Words
 from salesdesigner.model.geometry import stage_rect
+from salesdesigner.model.presentation import Words
 from salesdesigner.storage.templates import load_template
 
 HEADING = 40.0 + 14 + 16  # the overview's title, its space and the one-line note
