@@ -71,7 +71,9 @@ def test_a_forty_stage_flow_leaves_no_page_but_the_last_half_empty(paper):
     plan = plan_flow(synthetic_process(40), width, height, HEADING)
     pages = page_groups(plan, height, HEADING)
     fill = _fill(plan, pages, height)
-    assert all(f >= 0.55 for f in fill[:-1]), fill
+    # Letter kept the smallest scale's ten rows: its pages were 60, 71, 72 % full; rows
+    # may be more and shorter when the pages stay as few
+    assert len(pages) == 5 and min(fill[:-1]) >= 0.65 and min(fill[1:-1]) >= 0.75, fill
     for group in pages:  # and every page's drawings fit it
         assert sum(plan.pieces[i].area.height * plan.scale for i in group) <= height
     assert plan.scale * PRINT_NAME >= MIN_PT
