@@ -223,10 +223,12 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
                     cells[(gx, gy)] = [entry]
                 else:
                     bucket.append(entry)
-        if clear is not None and (not clear(x0 - GAP, y0 - GAP, x1 + GAP, y1 + GAP) or (
-                ends is not None and not clear(x0 - near, y0 - near, x1 + near, y1 + near,
-                                               ends.get(k, ())))):
-            on_stage.append(k)
+        if clear is not None:
+            if not clear(x0 - GAP, y0 - GAP, x1 + GAP, y1 + GAP):
+                on_stage.append(k)
+            elif ends is not None and not clear(x0 - near, y0 - near, x1 + near, y1 + near,
+                                                ends.get(k, ())):
+                on_stage.append(k)  # beside a stranger's card
     crowded_set: set[K] = set(on_stage)
     pad = GAP
     for bucket in cells.values():  # pills meeting another pill share a cell with it
