@@ -190,13 +190,16 @@ def _point_at(pts: list[Point], cum: list[float], s: float) -> Point:
 
 def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float]],
                  stages: ObstacleIndex | None = None, *,
-                 fixed: Iterable[Rect] = ()) -> dict[K, Point]:
+                 fixed: Iterable[Rect] = (), ends: Mapping[K, Collection[Hashable]] | None = None,
+                 near: float = 0.0) -> dict[K, Point]:
     """Centre of each label of ``sizes`` (``(width, height)`` of its pill by route key).
 
     A label clear of other pills, of ``stages`` and of the ``fixed`` boxes (labels the
-    caller does not want moved) stays at ``routes[key].label``; the others slide along
-    their own route to the nearest clear spot, or stay put if there is none.  Keys are
-    handled in the order of ``sizes``.
+    caller does not want moved, a stage's number badge) stays at ``routes[key].label``;
+    the others slide along their own route to the nearest clear spot, or stay put if
+    there is none.  With ``ends`` (each key's two end stages) a pill also keeps ``near``
+    from every *other* stage: a label beside a stranger's card reads as that card's
+    arrow's.  Keys are handled in the order of ``sizes``.
     """
     keys: list[K] = []
     default: dict[K, Box] = {}
@@ -220,8 +223,12 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
                     cells[(gx, gy)] = [entry]
                 else:
                     bucket.append(entry)
-        if clear is not None and not clear(x0 - GAP, y0 - GAP, x1 + GAP, y1 + GAP):
-            on_stage.append(k)
+        if clear is not None:
+            if not clear(x0 - GAP, y0 - GAP, x1 + GAP, y1 + GAP):
+                on_stage.append(k)
+            elif ends is not None and not clear(x0 - near, y0 - near, x1 + near, y1 + near,
+                                                ends.get(k, ())):
+                on_stage.append(k)  # beside a stranger's card
     crowded_set: set[K] = set(on_stage)
     pad = GAP
     for bucket in cells.values():  # pills meeting another pill share a cell with it
@@ -250,7 +257,9 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
 
     def free(b: Box, k: K) -> bool:
         return not (grid.meets(b, k, at_default) or moved.meets(b)
-                    or (has_walls and walls.meets(b)) or _on_stage(b, stages))
+                    or (has_walls and walls.meets(b)) or _on_stage(b, stages)
+                    or (ends is not None and stages is not None and not stages.clear(
+                        b[0] - near, b[1] - near, b[2] + near, b[3] + near, ends.get(k, ()))))
 
     for k in crowded:
         del pending[k]

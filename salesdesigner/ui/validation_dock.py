@@ -35,6 +35,10 @@ class ValidationDockFit(QObject):
         if (not findings) != self._empty:
             self._empty = not findings
             self.fit()
+            # the list was just hidden or shown: the dock's minimum follows when the
+            # layouts next run, and a fit against the old minimum (the list's) stays that
+            # tall (a blank under "No problems found." above the History tab)
+            QTimer.singleShot(0, self, self.fit)
 
     def _tab_changed(self, visible: bool) -> None:
         if visible:  # after the tab switch has settled
@@ -59,6 +63,10 @@ class ValidationDockFit(QObject):
         shown = [d for d in (self.dock, *self.tabbed) if self._in_front(d)]
         if not shown:
             return
+        for widget in (self.panel, self.dock):  # minimums as they are now, not as they were
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()
         height = (self.panel.compact_height() if self.compact()
                   else self.panel.useful_height())
         title = self.dock.titleBarWidget()

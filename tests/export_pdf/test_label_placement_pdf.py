@@ -65,3 +65,35 @@ def test_the_flowable_draws_each_label_at_its_placed_spot():
     want = [(text, (flow._x(x), flow._y(y))) for text, (x, y) in scene.labels().values()]
     assert sorted(drawn) == sorted(want)
     assert len(drawn) == 3
+
+
+
+
+def test_a_wrapped_label_or_tag_is_split_evenly_not_leaving_a_syllable_alone():
+    """「ナーチャリング」 in a narrow gap printed as ナーチャリン / グ, a tag as
+    「12. オンボーディン / グ」: the wrap width is narrowed until the lines are even."""
+    from reportlab.lib import colors
+
+    from salesdesigner.export.pdf.diagram import _balanced, _sized
+    from salesdesigner.export.pdf.text import KinsokuParagraph
+
+    for text, japanese in (("ナーチャリング", True), ("12. オンボーディング", True),
+                           ("Nurture and retry", False)):
+        ts = Typesetter(japanese)
+        st = _sized(ts.styles["diagram_label"], 7.0, colors.black)
+
+        def make(width, text=text, ts=ts, st=st):
+            return KinsokuParagraph(ts.markup(text, st), st)
+
+        full = make(0)
+        full.wrap(10_000, 1000)
+        one_line = full.blPara.lines[0]
+        natural = getattr(one_line, "currentWidth", None) or one_line[0]
+        narrow = natural * 0.92  # just too narrow: two lines
+        width = _balanced(make, narrow)
+        para = make(width)
+        para.wrap(width, 1000)
+        widths = [getattr(ln, "currentWidth", None) or (width - ln[0])
+                  for ln in para.blPara.lines]
+        assert len(widths) == 2, (text, widths)
+        assert min(widths) >= 0.3 * max(widths), (text, widths)  # no lone syllable

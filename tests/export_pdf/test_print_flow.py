@@ -100,7 +100,7 @@ def test_connectors_name_a_stage_and_the_page_it_is_drawn_on(manual) -> None:
     texts = {i + 1: re.sub(r"\s+", "", reader.pages[i].extract_text()) for i in pages}
     names = {n: re.sub(r"\s+", "", process.stage(sid).name)
              for n, sid in enumerate(result.stage_ids, 1)}
-    pattern = re.compile(r"(?ms)^(\d+)\.[^\n]{1,40}?(?:\n[^\n]{1,40}?){0,2}?\n"
+    pattern = re.compile(r"(?ms)^(\d+)\.[^\n]{1,40}?(?:\n(?!\d+\.)[^\n]{1,40}?){0,2}?\n"
                          r"(?:→p\.(\d+)|fromp\.(\d+)|→(\d+)ページ|(\d+)ページから)$")
     found = 0
     for i in pages:
@@ -110,8 +110,32 @@ def test_connectors_name_a_stage_and_the_page_it_is_drawn_on(manual) -> None:
             assert p in texts, f"connector on page {i + 1} names page {p}, not a flow page"
             assert names[n][:6] in texts[p], (n, names[n], p)
             found += 1
-    if len(pages) > 1 or process.name == "Hand drawn":
+    if len(pages) > 1:  # (rows on one page are joined by tags without a page)
         assert found, "a flow over several rows needs connectors"
+
+
+_TAG = re.compile(r"→p\.(\d+)|fromp\.(\d+)|→(\d+)ページ|(\d+)ページから")
+
+
+def test_no_connector_names_the_page_it_is_printed_on(manual) -> None:
+    """A row continued further down the same page is joined by tags naming the stage
+    alone: "4ページから" printed on page 4 sent the reader looking for another page."""
+    process, result = manual
+    reader, pages = _flow_pages(result.data)
+    for i in pages:
+        raw = re.sub(r"\s+", "", reader.pages[i].extract_text())
+        named = [int(next(x for x in m if x)) for m in _TAG.findall(raw)]
+        assert i + 1 not in named, (process.name, i + 1, named)
+
+
+def test_rows_on_one_page_are_joined_by_tags_naming_the_stage_alone() -> None:
+    """the-model (ja): its first flow page holds two rows joined both ways; the tags
+    between them name 4. MQLへの初回コンタクト / 6. SQL判定 without a page, those to the
+    next page name page 5."""
+    reader, pages = _flow_pages(render_pdf(load_template("the-model", "ja")).data)
+    first = re.sub(r"\s+", "", reader.pages[pages[0]].extract_text())
+    assert re.search(r"6\.SQL判定(?!\d+ページ)", first), first
+    assert "5ページ" in first and "4ページ" not in first
 
 
 def test_flow_fills_its_pages_for_the_templates() -> None:

@@ -48,6 +48,8 @@ from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_rou
 CONNECTOR_EXTRA = 30.0  # a connector is drawn this much wider than routed, on its outer side
 NAME_SIZE = 13.0    # stage name size in scene units
 LABEL_SIZE = 11.0   # arrow label size in scene units
+LABEL_NEAR = 10.0   # a label keeps this far from stages not its arrow's (at LABEL_SIZE)
+MIN_BADGE_SCALE = 0.44  # badges are sized for prints down to this scale (flowplan.MIN_SCALE)
 _FILL = {StageKind.START: START, StageKind.END: END, StageKind.WON: WON, StageKind.LOST: LOST}
 
 
@@ -95,9 +97,28 @@ class Scene:
                     sizes[t.id] = label_size(text, self.routes[t.id].label_span, chain,
                                              self.label_size)
             index = ObstacleIndex((s.id, stage_rect(s)) for s in self.process.stages)
-            spots = place_labels(self.routes, sizes, index)
+            ends = {t.id: (t.source, t.target) for t in self.process.transitions}
+            spots = place_labels(self.routes, sizes, index, fixed=self._badges(), ends=ends,
+                                 near=LABEL_NEAR * self.label_size / LABEL_SIZE)
             object.__setattr__(self, "_labels", {k: (texts[k], spots[k]) for k in spots})
         return self._labels
+
+
+    def _badges(self) -> list[Rect]:
+        """Where the chapter-number badges are drawn (scene units, at the smallest print
+        scale, where they are largest): a label on one hides the number."""
+        r = max(9.0, self.min_pt / MIN_BADGE_SCALE) + 0.5
+        out = []
+        for stage in self.process.stages:
+            if stage.id not in self.numbers:
+                continue
+            rect = stage_rect(stage)
+            if stage.kind is StageKind.DECISION:  # as DiagramFlowable._stage draws them
+                cx, cy = rect.x + rect.width * 0.75, rect.y + rect.height * 0.25 - 4
+            else:
+                cx, cy = rect.right - 2, rect.y + 2
+            out.append(Rect(cx - r, cy - r, 2 * r, 2 * r))
+        return out
 
 
 _ADVANCE: dict[tuple[str, tuple[str, ...]], float] = {}
@@ -453,12 +474,12 @@ class DiagramFlowable(Flowable):
         if room < 4:  # too small to hold words (a process far too tall for the page)
             c.restoreState()
             return
-        head = self._text(second, "diagram_bold", size, INK, leading=1.1)
-        _, hh = head.wrap(room, h)
+        head = self._text(second, "diagram_bold", size, INK, leading=1.1) if second else None
+        hh = head.wrap(room, h)[1] if head is not None else 0.0
         body = self._text(first, "diagram", size, INK, leading=1.1)
         _, bh = body.wrap(room, h)
         lines = max(1, int((h - hh - 2) // (size * 1.1)))
-        key = ("connector", first, room, h)
+        key = ("connector", first, room, h, bool(second))
         name = self._fitted.get(key, first)
         if name != first:
             body = self._text(name, "diagram", size, INK, leading=1.1)
@@ -468,9 +489,14 @@ class DiagramFlowable(Flowable):
             body = self._text(name, "diagram", size, INK, leading=1.1)
             _, bh = body.wrap(room, h)
         self._fitted[key] = name
+        bw = _balanced(lambda width: self._text(name, "diagram", size, INK, leading=1.1), room)
+        if bw < room:  # as many lines, evened out: no syllable alone on the last one
+            body = self._text(name, "diagram", size, INK, leading=1.1)
+            _, bh = body.wrap(bw, h)
         top = y + (h + hh + bh) / 2
-        body.drawOn(c, x + inset_l, top - bh)
-        head.drawOn(c, x + inset_l, top - bh - hh)
+        body.drawOn(c, x + inset_l + (room - bw) / 2, top - bh)
+        if head is not None:
+            head.drawOn(c, x + inset_l, top - bh - hh)
         key = self.scene.links_to.get(node.id) or self.scene.keys.get(target)
         if self.links and key:
             c.linkRect("", key, (x, y, x + w, y + h), relative=1, thickness=0)
@@ -487,7 +513,9 @@ class DiagramFlowable(Flowable):
     def _label(self, text: str, at: tuple[float, float], span: float) -> None:
         width = label_box_width(span, self.scene.label_size) * self.scale
         c, s = self.canv, self.scale
-        para = self._text(text, "diagram_label", self._pt(self.scene.label_size), INK)
+        size = self._pt(self.scene.label_size)
+        width = _balanced(lambda w: self._text(text, "diagram_label", size, INK), width)
+        para = self._text(text, "diagram_label", size, INK)
         _, ph = para.wrap(width, 60 * s)
         used = max((ln.currentWidth for ln in getattr(para.blPara, "lines", [])
                     if hasattr(ln, "currentWidth")), default=width)
@@ -510,6 +538,28 @@ def _sized(style, size: float, color: colors.Color, leading: float = 1.25):
 _BREAK_AFTER = frozenset(("と", "の", "を", "へ", "に", "で", "・", "、", "，", "／", "/", " ", "-",
                           "）", ")"))
 _BREAK_BEFORE = set("（(")
+
+
+def _balanced(make: Callable[[float], Flowable], width: float) -> float:
+    """The narrowest width (down to an even share) at which the paragraph ``make``
+    builds takes no more lines than at ``width``: wrapped text split evenly, never
+    "ナーチャリン / グ"."""
+    def lines(w: float) -> int:
+        para = make(w)
+        para.wrap(w, 10_000)
+        return len(getattr(para.blPara, "lines", ())) or 1
+
+    n = lines(width)
+    if n < 2:
+        return width
+    lo, hi = width / n * 0.95, width
+    for _ in range(7):
+        mid = (lo + hi) / 2
+        if lines(mid) <= n:
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def _two_lines(name: str, fits: Callable[[str], bool]) -> str | None:

@@ -53,7 +53,7 @@ X0 = LANE_TITLE_WIDTH + 20.0   # where the first column starts
 PIECE_GAP = 12.0       # points between strips on a page
 SCALE_STEP = 0.02      # the scales tried between the smallest and the largest
 _SEARCH_LIMIT = 200    # above this many columns the smallest scale is taken at once
-_EXACT_LIMIT = 30      # up to this many columns the scale is chosen on drawn pieces
+_EXACT_LIMIT = 60      # up to this many columns the scale is chosen on drawn pieces
 
 
 @dataclass(frozen=True)
@@ -260,14 +260,18 @@ def _pages(process: Process, cols: list[list[str]], scale: float, width: float,
 def choose_scale(process: Process, cols: list[list[str]], width: float,
                  height: float, heading: float = 0.0) -> tuple[float, list[range], int]:
     """The largest scale that needs no more pages than the smallest one: the flow fills
-    its pages, but never at the cost of an extra page.  Also the (estimated) pages."""
+    its pages, but never at the cost of an extra page.  Also the (estimated) pages.
+
+    Rows may be more and shorter than at the smallest scale: the pages count, not the
+    rows (40 stages on Letter kept ten rows at the smallest scale, pages 56-72 % full,
+    where thirteen larger rows fill the same five pages to 80-100 %)."""
     fewest, strips = _pages(process, cols, MIN_SCALE, width, height, heading)
     best = MIN_SCALE
     if len(cols) <= _SEARCH_LIMIT:
         for step in range(1, round((MAX_SCALE - MIN_SCALE) / SCALE_STEP) + 1):
             scale = MIN_SCALE + step * SCALE_STEP
             pages, found = _pages(process, cols, scale, width, height, heading)
-            if pages <= fewest and len(found) <= len(strips):
+            if pages <= fewest:
                 best, strips = scale, found
     return best, strips, fewest
 
@@ -314,22 +318,24 @@ def plan_flow(process: Process, width: float, height: float,
 def _exact_plan(process: Process, cols: list[list[str]], width: float, height: float,
                 heading: float) -> FlowPlan:
     """For a process of a few dozen columns, the scale chosen on drawn pieces rather than
-    estimates: the largest that takes no more pages (and no more rows) than the smallest
-    scale, found by bisection (the pages grow with the scale)."""
-    def build(scale: float) -> tuple[FlowPlan, int, int]:
+    estimates: the largest that takes no more pages than the smallest scale (rows may be
+    more), found going up a step at a time until two steps in a row take more pages (the
+    pages grow with the scale, but not strictly: a row more can fit where one did not)."""
+    def build(scale: float) -> tuple[FlowPlan, int]:
         strips = _strips(len(cols), _per_strip(len(cols), width / scale))
         plan = _plan_at(process, cols, strips, scale, width, height - heading)
-        return plan, len(page_groups(plan, height, heading)), len(strips)
+        return plan, len(page_groups(plan, height, heading))
 
-    best, fewest, rows = build(MIN_SCALE)
-    lo, hi = 0, round((MAX_SCALE - MIN_SCALE) / SCALE_STEP)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        plan, pages, n = build(MIN_SCALE + mid * SCALE_STEP)
-        if pages <= fewest and n <= rows:
-            lo, best = mid, plan
+    best, fewest = build(MIN_SCALE)
+    misses = 0
+    for step in range(1, round((MAX_SCALE - MIN_SCALE) / SCALE_STEP) + 1):
+        plan, pages = build(MIN_SCALE + step * SCALE_STEP)
+        if pages <= fewest:
+            best, misses = plan, 0
         else:
-            hi = mid - 1
+            misses += 1
+            if misses == 2:
+                break
     return best
 
 
@@ -387,6 +393,13 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
     tail = card + (OUT_GAP + stage_size(CONNECTOR_KIND)[0] + CONNECTOR_EXTRA if outs else 0.0) + 12
     room = (width_units - first_col - tail) / max(1, n_columns - 1)
     pitch = min(COLUMN * MAX_SPREAD, max(COLUMN, room))
+    out_gap = OUT_GAP
+    if outs:  # the gap before the outgoing tags as wide as those between the columns:
+        # a label there ("ナーチャリング", "Nurture and retry") needs a column's room too
+        even = (width_units - first_col - (tail - card - OUT_GAP)) / n_columns
+        if even >= COLUMN:
+            pitch = min(pitch, even)
+            out_gap = pitch - card
     ext = _lane_extent(process, ids)
     ys = _compressed_y(process, ids)
     want: dict[str, float] = {}                        # stage id -> print centre y
@@ -426,7 +439,7 @@ def _piece(process: Process, index: int, ids: list[str], bands: list[str | None]
     half = stage_size(CONNECTOR_KIND)[0] / 2
     connectors: dict[str, Connector] = {}
     for side, x, outgoing in ((ins, X0 + CONNECTOR_EXTRA + half, False),
-                              (outs, first_col + last * pitch + card + OUT_GAP + half, True)):
+                              (outs, first_col + last * pitch + card + out_gap + half, True)):
         for node, (other, band) in side.items():
             connectors[node] = Connector(other, piece_of[other], outgoing)
             piece.add_stage(Stage(node, process.stage(other).name, CONNECTOR_KIND,

@@ -271,9 +271,12 @@ def _piece_scene(m: Manual, piece: Piece) -> Scene:
             stage = m.process.stage(conn.stage_id)
             number = m.numbers.get(stage.id)
             name = ts.short(m.stage_title(stage), 40)
-            page = m.flow_pages.get(conn.piece, "?")
-            return (f"{number}. {name}" if number is not None else name,
-                    lb("flow_to" if conn.outgoing else "flow_from", page=page))
+            title = f"{number}. {name}" if number is not None else name
+            page = m.flow_pages.get(conn.piece)
+            if page is not None and page == m.flow_pages.get(piece.index):
+                return title, ""  # the row it continues in is on this page: no page tag
+            return title, lb("flow_to" if conn.outgoing else "flow_from",
+                             page="?" if page is None else page)
         return lines
 
     def drawn(page: int) -> None:

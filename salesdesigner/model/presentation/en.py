@@ -162,8 +162,8 @@ WORDS: dict[str, str] = {
     "manual.chapter": "Chapter {n}",
     "manual.page": "Page {x} of {y}",
     "manual.field": "{name}: {value}",
-    "manual.flow_note": "Where an arrow leaves a row, a tag names the stage and page it "
-                        "continues on.",
+    "manual.flow_note": "Where an arrow leaves a row, a tag names the stage it continues "
+                        "at, and its page when that is another page.",
     "manual.flow_to": "→ p. {page}",
     "manual.flow_from": "from p. {page}",
     "manual.terminal_stages": "Start and end points",

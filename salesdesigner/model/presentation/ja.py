@@ -150,7 +150,8 @@ WORDS: dict[str, str] = {
     "manual.chapter": "第{n}章",
     "manual.page": "{x} / {y} ページ",
     "manual.field": "{name}：{value}",
-    "manual.flow_note": "矢印が行の外へ続く所には、続き先のステージとページを札で示しています。",
+    "manual.flow_note": "矢印が行の外へ続く所には、続き先のステージを札で示しています（別のページなら"
+                        "そのページも）。",
     "manual.flow_to": "→ {page}ページ",
     "manual.flow_from": "{page}ページから",
     "manual.terminal_stages": "開始と終了",

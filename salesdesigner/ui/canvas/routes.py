@@ -25,7 +25,7 @@ from salesdesigner.model.nudge import SegmentIndex
 from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ports import Port, port_point
 from salesdesigner.model.route_paths import MARGIN, curve_clear, segment_meets
-from salesdesigner.model.routing import ArrowEnds, arrow_ends
+from salesdesigner.model.routing import ArrowEnds, arrow_ends, tangled
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
@@ -64,6 +64,10 @@ class ArrowRouter:
         self._held: set[str] = set()
         self._fresh: dict[str, dict[tuple[str, str], Port]] = {}  # held stages, spread anew
         self._drag_start: dict[str, Rect] = {}
+        # arrows whose last look in the tangle pass changed nothing (a crowd of arrows into
+        # one stage that cannot all keep apart), by the points they were drawn with: the
+        # pass leaves them be while they are drawn so (a crowded "Lost" costs no release)
+        self._futile: dict[str, tuple[Point, ...]] = {}
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
@@ -76,6 +80,7 @@ class ArrowRouter:
         self._moved.clear()
         self._ports.clear()
         self._stale.clear()
+        self._futile.clear()
 
     def prime(self, arrows: list[tuple[Transition, bool]]) -> None:
         """Work out every stage's ports at once from the whole list of arrows (with
@@ -203,6 +208,7 @@ class ArrowRouter:
         """``arrow`` is gone: its segments, and the ports at its two stages."""
         self.segments.remove(arrow.transition.id)
         self.detours.pop(arrow.transition.id, None)
+        self._futile.pop(arrow.transition.id, None)
         for end in (arrow.source, arrow.target):
             self._ports.pop(end.stage.id, None)
             self._stale.add(end.stage.id)
@@ -249,16 +255,39 @@ class ArrowRouter:
                             todo[item.transition.id] = item
                     elif not live or _meets(item.routed.points, r, pad):
                         todo[item.transition.id] = item
-        if not todo:
-            return 0
-        for tid in todo:
-            self.segments.remove(tid)
-        order = {t.id: n for n, t in enumerate(scene.process.transitions)} if len(todo) > 1 \
-            else {}
-        for tid in sorted(todo, key=lambda k: order.get(k, 0)):
-            todo[tid].adjust()
-        self._reports(scene, todo)  # ports those moves re-spread
+        if todo:
+            for tid in todo:
+                self.segments.remove(tid)
+            order = {t.id: n for n, t in enumerate(scene.process.transitions)} \
+                if len(todo) > 1 else {}
+            for tid in sorted(todo, key=lambda k: order.get(k, 0)):
+                todo[tid].adjust()
+            self._reports(scene, todo)  # ports those moves re-spread
+        if not live:
+            self._untangle(scene, todo)
         return len(todo)
+
+    def _untangle(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
+        """The whole-document router's last pass (:func:`~salesdesigner.model.routing.
+        process_routes`): an arrow drawn before another came to lie along it or on its end
+        looks once more, now that it can see that one.  Run when a gesture or an edit has
+        ended, not on every mouse move of a drag (the tangles wait for the release)."""
+        tangles, self.segments.tangles = self.segments.tangles, set()
+        items = scene.transition_items()
+        found = [tid for tid in tangles  # not those looked at in vain while drawn the same
+                 if tid in items and self._futile.get(tid) != items[tid].routed.points]
+        if len(found) > 1:
+            order = {t.id: n for n, t in enumerate(scene.process.transitions)}
+            found.sort(key=order.__getitem__)
+        for tid in found:
+            item = items[tid]
+            before = item.routed.points
+            if tangled(item.routed, tid, self.segments) is not None:
+                item.adjust()
+                todo[tid] = item
+                if item.routed.points == before:
+                    self._futile[tid] = before
+        self.segments.tangles.clear()  # what this pass left stays as the router left it
 
     def _reports(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
         """Adjust the arrows at stages whose ports were worked out afresh, when the ports

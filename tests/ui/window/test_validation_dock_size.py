@@ -65,3 +65,22 @@ def test_the_history_tab_beside_it_gets_a_useful_height(make_window, qtbot):
     qtbot.waitUntil(lambda: window.history.height() >= window.validation.useful_height() - 40)
     window.docks["validation"].raise_()
     qtbot.waitUntil(lambda: window.validation.height() < 2.5 * _line(window))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_template_opened_into_the_shown_window_leaves_no_blank_under_the_line(
+        make_window, qtbot, lang):
+    """As the app starts: the window shows (empty list, the dock fitted to it), then the
+    sample opens clean.  The fit ran while the dock's minimum was still the list's, so the
+    dock kept ~100 px: a blank under 「問題は見つかりませんでした。」 above the History tab."""
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_sample("eight-step", lang)
+    qtbot.waitUntil(lambda: window.validation.findings == [] and not
+                    window.validation.tree.isVisible())
+    qtbot.wait(50)
+    panel = window.validation
+    assert panel.summary.height() >= _line(window)
+    assert panel.height() < 2.5 * _line(window), panel.height()
