@@ -283,60 +283,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _manual_extras(args: argparse.Namespace, process) -> dict:  # type: ignore[no-untyped-def]
-    """The manual's optional sections from ``export pdf``'s options, checked before the
-    (long) layout: a performance section needs actuals, a period needs the section."""
-    pdf_only = [name for name, given in (("--performance", args.performance),
-                                         ("--period", args.period is not None),
-                                         ("--changes-since", args.changes_since is not None),
-                                         ("--mark-changes", args.mark_changes)) if given]
-    if pdf_only and args.format != "pdf":
-        raise UserError(f"{pdf_only[0]} applies to pdf exports only.")
-    if args.period is not None and not args.performance:
-        raise UserError("--period applies to the performance section: add --performance.")
-    if args.mark_changes and args.changes_since is None:
-        raise UserError("--mark-changes needs --changes-since FILE (the previous revision).")
-    extras: dict = {}
-    if args.performance:
-        if not process.actuals.events:
-            raise UserError(f"{args.file} holds no actuals, so the manual has no performance "
-                            "to show: import a CRM export first (salesdesigner import "
-                            "actuals FILE EXPORT.csv).")
-        from salesdesigner.model.actuals import parse_period
-        extras.update(performance=True,
-                      period=parse_period(args.period).label if args.period else None)
-    if args.changes_since is not None:
-        previous, label, published = _previous_revision(args.changes_since, process.language)
-        extras.update(previous=previous, previous_label=label, previous_date=published,
-                      mark_changes=args.mark_changes)
-    return extras
-
-
-def _previous_revision(spec: str, language: str):  # type: ignore[no-untyped-def]
-    """(process, label, publication date or None) of the revision ``--changes-since``
-    names: ``FILE@3`` / ``FILE@latest`` (a published revision, labelled "Revision 3" with
-    its date) or any file storage reads (.salesdesign, .json; named in the manual by its
-    revision field, else its file name).  The manual dialog's revision choice calls
-    ``ManualDialog.set_previous`` with the same three values (HOOK for the lead)."""
-    from salesdesigner.model.presentation import words_for
-    from salesdesigner.storage.any_format import read_process
-    from salesdesigner.storage.revisions import LATEST, load_ref, split_ref
-    path, ref = split_ref(spec)
-    if ref is None:
-        previous = read_process(path)
-        # no label: the manual names it by its revision field, in the manual's language
-        return previous, "" if previous.revision.strip() else os.path.basename(path), None
-    previous = load_ref(path, ref)
-    if ref == LATEST or isinstance(ref, int):
-        from salesdesigner.storage.document import open_document
-        infos = [r.info for r in open_document(path).revisions]
-        number = infos[-1].number if ref == LATEST else ref
-        info = next(i for i in infos if i.number == number)
-        label = f"{words_for(language, 'manual')('revision')} {info.number}"
-        return previous, label, info.published_at.date()
-    return previous, os.path.basename(path), None  # FILE@draft
-
-
 def _export_to_stdout(args: argparse.Namespace) -> int:
     """``-o -``: the interchange JSON on stdout, attachments listed without their bytes;
     what Git's textconv needs to show a document's changes line by line."""
@@ -517,59 +463,11 @@ def _lang(lang: str | None) -> None:
         raise UserError(f"unknown language {lang[:40]!r}: use ja or en.")
 
 
-def cmd_revisions(args: argparse.Namespace) -> int:
-    """One block per revision, oldest first, then whether the draft changed since."""
-    import json
-
-    from salesdesigner.model.presentation import words_for
-    from salesdesigner.storage.revisions import revision_state
-
-    _lang(args.lang)
-    process = _open(args.file)
-    infos = [r.info for r in process.revisions]
-    state = revision_state(process)
-    if args.json:
-        data = {"revisions": [{"number": i.number, "title": i.title,
-                               "published_at": i.published_at.isoformat(),
-                               "author": i.author, "note": i.note} for i in infos],
-                "draft_is": state.shown.number if state.shown else None}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    w = words_for(args.lang or process.language)
-    if not infos:
-        print(w("revision_none", file=args.file))
-        return EXIT_OK
-    for info in infos:
-        author = f"  {_flat(info.author, 80)}" if info.author.strip() else ""
-        print(f"{info.number:>3}  {info.published_at:%Y-%m-%d %H:%M}{author}  "
-              f"{_flat(info.title, 200)}")
-        if info.note.strip():
-            print(f"     {w.revision_note}{w.colon}{_flat(info.note, 400)}")
-    key = "revision_draft_same" if state.shown else "revision_draft_changed"
-    number = (state.shown or state.latest).number  # type: ignore[union-attr]
-    print(w(key, number=number))
-    return EXIT_OK
-
-
-def _flat(text: str, limit: int) -> str:
-    """A user's text on one line of a listing: line breaks and tabs as spaces, cut short."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def cmd_publish(args: argparse.Namespace) -> int:
-    from salesdesigner.model.presentation import words_for
-    from salesdesigner.storage.revisions import default_author, publish_revision
-
-    _lang(args.lang)
-    process = _open(args.file)
-    author = default_author() if args.author is None else args.author
-    info = publish_revision(process, args.file, title=args.title, note=args.note,
-                            author=author)
-    print(words_for(args.lang or process.language)("revision_published",
-                                                   number=info.number, file=args.file))
-    return EXIT_OK
-
+from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they use
+    _manual_extras,
+    cmd_publish,
+    cmd_revisions,
+)
 
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
             "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals, "diff": cmd_diff,
@@ -642,7 +540,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: internal error ({type(exc).__name__}: {' '.join(str(exc).split())}); "
               "please report it", file=sys.stderr)
         return trouble or 70
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
