@@ -65,7 +65,7 @@ def _previous_revision(spec: str, language: str):  # type: ignore[no-untyped-def
         infos = [r.info for r in open_document(path).revisions]
         number = infos[-1].number if ref == LATEST else ref
         info = next(i for i in infos if i.number == number)
-        label = f"{words_for(language, 'manual')('revision')} {info.number}"
+        label = words_for(language)("revision_number", number=info.number)
         return previous, label, info.published_at.date()
     return previous, os.path.basename(path), None  # FILE@draft
 

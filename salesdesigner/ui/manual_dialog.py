@@ -203,7 +203,7 @@ class ManualDialog(QDialog):
         from salesdesigner.model.presentation import words_for
         from salesdesigner.storage.revisions import revision_process
         info = next(r.info for r in self.process.revisions if r.info.number == number)
-        label = f"{words_for(self.process.language, 'manual')('revision')} {number}"
+        label = words_for(self.process.language)("revision_number", number=number)
         self.set_previous(revision_process(self.process, number), label,
                           info.published_at.date())
 

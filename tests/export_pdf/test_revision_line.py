@@ -72,3 +72,17 @@ def test_a_huge_revision_title_is_cut_so_the_date_still_shows():
     assert "長" * 120 not in cover
     assert _playbook_line(process) == (f"Revision 1 “{'長' * 119}…”, published 1 December "
                                        "2026 by Hanako")
+
+
+def test_the_free_text_edition_gives_way_to_the_published_revision():
+    """"改訂 1.0" beside "第1版以降の下書き" read as a contradiction on the cover."""
+    process = build_process("ja")
+    process.revision = "1.0"
+    assert "改訂 1.0" in _cover_text(process)
+    html, _ = render_page(process, folder_name="x.files")
+    assert payload(html)["process"]["revision"] == "1.0"
+    add_revision(process, make_revision(process, title="初版", published_at=WHEN))
+    after = _cover_text(process)
+    assert "改訂 1.0" not in after and "第1版" in after
+    html, _ = render_page(process, folder_name="x.files")
+    assert payload(html)["process"]["revision"] == ""

@@ -157,7 +157,10 @@ def playbook_data(process: Process, labels: dict[str, str], *, folder_name: str,
     payload = {
         "process": {"id": process.id, "name": process.name,
                     "description": process.description, "company": process.company,
-                    "revision": process.revision, "logo": _logo(process),
+                    # the free-text edition only while no revision is published ("published"
+                    # names the revision then; both would read as a contradiction)
+                    "revision": "" if process.revisions else process.revision,
+                    "logo": _logo(process),
                     "published": _published(process)},
         "labels": labels,
         "lanes": [{"name": lane.name, "color": safe_color(lane.color)}

@@ -134,7 +134,9 @@ def cover(m: Manual, edition: str, issued: str) -> list[Flowable]:
     if m.process.company.strip():
         meta.append(ts.para(ts.short(m.process.company, 200), "cover_meta"))
     line = []
-    if m.process.revision.strip():
+    if m.process.revision.strip() and not m.process.revisions:
+        # the free-text edition field, only while no revision is published: next to
+        # "Draft after revision 2" a "Revision 1.0" would read as a contradiction
         line.append(f"{lb('revision')} {ts.short(m.process.revision, 60)}")
     line.append(f"{lb('date')} {issued}")
     meta.append(ts.para("   ·   ".join(line), "cover_meta"))

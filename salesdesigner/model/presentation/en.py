@@ -50,6 +50,7 @@ WORDS: dict[str, str] = {
     "revision_shown": "Revision {number} “{title}”, published {date}",
     "revision_shown_by": "Revision {number} “{title}”, published {date} by {author}",
     "revision_draft_after": "Draft after revision {number} (published {date})",
+    "revision_number": "Revision {number}",
     "revision_never": "Draft, never published",
     "revision_none": "{file} has no published revision yet.",
     "revision_published": "published revision {number} of {file}",

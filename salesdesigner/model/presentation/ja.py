@@ -43,6 +43,7 @@ WORDS: dict[str, str] = {
     "revision_shown": "第{number}版「{title}」（{date}発行）",
     "revision_shown_by": "第{number}版「{title}」（{date}発行、{author}）",
     "revision_draft_after": "第{number}版（{date}発行）以降の下書き",
+    "revision_number": "第{number}版",
     "revision_never": "下書き（未発行）",
     "revision_none": "{file} にはまだ発行された版がありません。",
     "revision_published": "{file} の第{number}版を発行しました",
