@@ -46,11 +46,17 @@ class Candidate:
 
 def win_chances(history: History) -> dict[str, float]:
     """Stage id → probability that a deal in it ends won (see the module doc)."""
-    import numpy as np  # lazily: start-up and the rest of the model do without it
-
     process = history.process
     kinds = {s.id: StageKind(s.kind) for s in process.stages}
-    counts = observed_moves(history)
+    return chances_from_moves(kinds, observed_moves(history))
+
+
+def chances_from_moves(kinds: dict[str, StageKind],
+                       counts: dict[str, dict[str, int]]) -> dict[str, float]:
+    """The absorbing chain's answer for observed moves (stage → next stage → deals): each
+    transient stage's chance of ending won, from ``(I − Q) w = r``."""
+    import numpy as np  # lazily: start-up and the rest of the model do without it
+
     chance = {sid: (1.0 if kind is StageKind.WON else 0.0)
               for sid, kind in kinds.items() if kind.is_terminal}
     transient = [sid for sid, kind in kinds.items() if not kind.is_terminal]

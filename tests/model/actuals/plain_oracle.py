@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import partial
 from typing import NamedTuple
 
-from salesdesigner.model.actuals.bottleneck import _can_win
+from salesdesigner.model.actuals.bottleneck import chances_from_moves
 from salesdesigner.model.actuals.events import DealEvent, Outcome
 from salesdesigner.model.actuals.funnel import StageStats, StalledDeal, TransitionFlow, cutoff, designed_arrow
 from salesdesigner.model.actuals.periods import Period
@@ -309,8 +309,6 @@ def _won_through(history: History, period: Period | None) -> dict[str, tuple[int
 
 def win_chances(history: History) -> dict[str, float]:
     """Stage id → probability that a deal in it ends won (see the module doc)."""
-    import numpy as np  # lazily: start-up and the rest of the model do without it
-
     process = history.process
     kinds = {s.id: StageKind(s.kind) for s in process.stages}
     terminal = {sid for sid, kind in kinds.items() if kind.is_terminal}
@@ -328,16 +326,7 @@ def win_chances(history: History) -> dict[str, float]:
                 continue           # still open: censored
             row = counts.setdefault(sid, {})
             row[nxt] = row.get(nxt, 0) + 1
-    chance = {sid: (1.0 if kind is StageKind.WON else 0.0)
-              for sid, kind in kinds.items() if kind.is_terminal}
-    transient = [sid for sid, kind in kinds.items() if not kind.is_terminal]
-    winning = _can_win(transient, counts, kinds)
-    live = [sid for sid in transient if sid in winning]
-    for sid in transient:
-        if sid not in winning:
-            chance[sid] = 0.0
-    if not live:
-        return chance
+    return chances_from_moves(kinds, counts)  # the linear solve is not what changed
     index = {sid: i for i, sid in enumerate(live)}
     q = np.zeros((len(live), len(live)))
     r = np.zeros(len(live))
