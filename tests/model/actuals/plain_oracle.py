@@ -13,47 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import NamedTuple
 
 from salesdesigner.model.actuals.bottleneck import chances_from_moves
 from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.model.actuals.history import SECONDS_PER_DAY, DealPath, Visit  # values, not logic
 from salesdesigner.model.actuals.funnel import StageStats, StalledDeal, TransitionFlow, cutoff, designed_arrow
 from salesdesigner.model.actuals.periods import Period
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 
-SECONDS_PER_DAY = 86400.0
-WON = "__won__"
-
-
-class Visit(NamedTuple):
-    """One stay of a deal in a stage; ``left`` and ``next_stage`` are None while it stays.
-    (A named tuple: a million of them are built and unpacked in the analysis's loops.)"""
-
-    stage_id: str
-    entered: datetime
-    left: datetime | None
-    next_stage: str | None
-
-    @property
-    def days(self) -> float | None:
-        """Days in the stage (fractional), for a finished stay."""
-        if self.left is None:
-            return None
-        return (self.left - self.entered).total_seconds() / SECONDS_PER_DAY
-
-
-@dataclass(frozen=True, slots=True)
-class DealPath:
-    """One deal's visits in time order and how it ended (as of the data's last event)."""
-
-    deal_id: str
-    visits: tuple[Visit, ...]
-    outcome: Outcome
-    closed_at: datetime | None  # when it was won or lost
-    amount: float | None
-    deal_name: str = ""
-    owner: str = ""
+from salesdesigner.model.actuals.bottleneck import WON  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -327,21 +296,6 @@ def win_chances(history: History) -> dict[str, float]:
             row = counts.setdefault(sid, {})
             row[nxt] = row.get(nxt, 0) + 1
     return chances_from_moves(kinds, counts)  # the linear solve is not what changed
-    index = {sid: i for i, sid in enumerate(live)}
-    q = np.zeros((len(live), len(live)))
-    r = np.zeros(len(live))
-    for sid in live:
-        row = counts.get(sid, {})
-        total = sum(row.values())
-        for nxt, n in row.items():
-            if nxt == WON or (nxt in kinds and kinds[nxt] is StageKind.WON):
-                r[index[sid]] += n / total
-            elif nxt in index:
-                q[index[sid], index[nxt]] += n / total
-    solved = np.linalg.solve(np.eye(len(live)) - q, r)
-    for sid, i in index.items():
-        chance[sid] = float(min(1.0, max(0.0, solved[i])))
-    return chance
 
 
 
