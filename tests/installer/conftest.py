@@ -67,6 +67,7 @@ def bundle() -> Bundle:
     return Bundle(folder, folder / report["executable"], archive, report)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config, items) -> None:
     """Under pytest-xdist every worker would build its own bundle into the same ``dist/``:
     the bundle's tests form one group, so one worker builds it once and runs them all."""
