@@ -368,6 +368,36 @@ WORDS: dict[str, str] = {
     "analysis.ghost_tip": "Not on the diagram: {source} → {target}, {deals} deals ({moves} moves)",
     "analysis.actual": "Actual",
     "analysis.target": "Target",
+    # ---------------------------------------------------------------- the discovered flow
+    # (salesdesigner analyze --discover; the canvas's discovered-flow overlay)
+    "analysis.discover_title": "The flow deals really took: {process}",
+    "analysis.discover_deals": "Deals: {n}; moves between stages: {moves}",
+    "analysis.discover_moves": "Moves between stages",
+    "analysis.discover_move": "{source} → {target}: {moves} moves, {deals} deals, median "
+                              "{days} in {source}",
+    "analysis.discover_move_nodays": "{source} → {target}: {moves} moves, {deals} deals",
+    "analysis.discover_kind_designed": "on the diagram",
+    "analysis.discover_kind_skip": "skip",
+    "analysis.discover_kind_backward": "backwards",
+    "analysis.discover_kind_other": "not on the diagram",
+    "analysis.discover_unused": "Arrows nobody took",
+    "analysis.discover_unused_line": "{source} → {target}",
+    "analysis.discover_none": "(none)",
+    "analysis.conformance": "Conformance",
+    "analysis.conformance_share": "{share} of deals ({conforming} of {deals}) followed "
+                                  "the diagram",
+    "analysis.conformance_deviations": "Top deviations",
+    "analysis.conformance_deviation": "{source} → {target} ({kind}): {deals} deals, "
+                                      "{moves} moves",
+    "analysis.conformance_examples": "e.g. {ids}",
+    "analysis.conformance_skips": "Stages deals skip",
+    "analysis.conformance_skip": "{stage}: skipped by {deals} deals",
+    "analysis.conformance_skipping": "skips {stages}",
+    "analysis.observed_tip": "Not on the diagram ({kind}): {source} → {target}, {moves} "
+                             "moves by {deals} deals. Click to add it as an arrow or list "
+                             "the deals.",
+    "analysis.designed_tip": "{source} → {target}: {moves} moves by {deals} deals",
+    "analysis.unused_tip": "{source} → {target}: no deal took this arrow",
     # ---------------------------------------------------------------- the change report
     # (salesdesigner diff: what changed between two versions of a document)
     "diff.title": "Changes from {old} to {new}",

@@ -340,6 +340,32 @@ WORDS: dict[str, str] = {
     "analysis.ghost_tip": "図にない流れ：{source} → {target}、{deals}件（{moves}回）",
     "analysis.actual": "実績",
     "analysis.target": "目標",
+    # ---------------------------------------------------------------- the discovered flow
+    "analysis.discover_title": "商談が実際にたどった流れ：{process}",
+    "analysis.discover_deals": "商談：{n}件、ステージ間の移行：{moves}回",
+    "analysis.discover_moves": "ステージ間の移行",
+    "analysis.discover_move": "{source} → {target}：{moves}回（{deals}件）、{source}の"
+                              "滞在 中央値{days}",
+    "analysis.discover_move_nodays": "{source} → {target}：{moves}回（{deals}件）",
+    "analysis.discover_kind_designed": "図のとおり",
+    "analysis.discover_kind_skip": "飛ばし",
+    "analysis.discover_kind_backward": "差し戻し",
+    "analysis.discover_kind_other": "図にない流れ",
+    "analysis.discover_unused": "誰も通らなかった矢印",
+    "analysis.discover_unused_line": "{source} → {target}",
+    "analysis.discover_none": "（なし）",
+    "analysis.conformance": "プロセスどおりの割合",
+    "analysis.conformance_share": "商談の{share}（{deals}件中{conforming}件）が図のとおりに進みました",
+    "analysis.conformance_deviations": "主な逸脱",
+    "analysis.conformance_deviation": "{source} → {target}（{kind}）：{deals}件、{moves}回",
+    "analysis.conformance_examples": "例：{ids}",
+    "analysis.conformance_skips": "飛ばされるステージ",
+    "analysis.conformance_skip": "{stage}：{deals}件が飛ばしました",
+    "analysis.conformance_skipping": "{stages}を飛ばす",
+    "analysis.observed_tip": "図にない流れ（{kind}）：{source} → {target}、{deals}件で{moves}回。"
+                             "クリックで矢印として追加、または商談の一覧を表示します。",
+    "analysis.designed_tip": "{source} → {target}：{deals}件で{moves}回",
+    "analysis.unused_tip": "{source} → {target}：この矢印を通った商談はありません",
     # ---------------------------------------------------------------- 変更レポート
     # （salesdesigner diff：文書の2つの版の違い）
     "diff.title": "{old} → {new} の変更",
