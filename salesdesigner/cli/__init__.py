@@ -152,6 +152,12 @@ def _command_parser() -> argparse.ArgumentParser:
     ana.add_argument("--by", choices=("won", "revenue"), default="won",
                      help="rank the bottleneck by won deals (default) or revenue")
     ana.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    ana.add_argument("--discover", action="store_true",
+                     help="the flow deals really took: every move between stages, how much "
+                          "of it the diagram allows, the top deviations, skipped stages")
+    ana.add_argument("--deal-ids", action="store_true",
+                     help="with --discover: name example deals of each deviation "
+                          "(confidential; left out by default)")
     ana.add_argument("--lang", default=None,
                      help="language of the report: ja or en (default: the document's)")
     return parser
@@ -420,6 +426,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not process.actuals:
         raise UserError(f"{args.file} holds no actuals: import a CRM export first "
                         "(salesdesigner import actuals FILE EXPORT.csv).")
+    if args.discover:
+        from salesdesigner.cli.discover import print_discovery
+        return print_discovery(args, process)
     analysis = analyze(process, process.actuals.events, args.period, by=args.by)
     if args.json:
         sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False,

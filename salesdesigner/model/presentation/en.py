@@ -374,7 +374,7 @@ WORDS: dict[str, str] = {
     "analysis.discover_deals": "Deals: {n}; moves between stages: {moves}",
     "analysis.discover_moves": "Moves between stages",
     "analysis.discover_move": "{source} → {target}: {moves} moves, {deals} deals, median "
-                              "{days} in {source}",
+                              "{days} before moving",
     "analysis.discover_move_nodays": "{source} → {target}: {moves} moves, {deals} deals",
     "analysis.discover_kind_designed": "on the diagram",
     "analysis.discover_kind_skip": "skip",

@@ -344,8 +344,7 @@ WORDS: dict[str, str] = {
     "analysis.discover_title": "商談が実際にたどった流れ：{process}",
     "analysis.discover_deals": "商談：{n}件、ステージ間の移行：{moves}回",
     "analysis.discover_moves": "ステージ間の移行",
-    "analysis.discover_move": "{source} → {target}：{moves}回（{deals}件）、{source}の"
-                              "滞在 中央値{days}",
+    "analysis.discover_move": "{source} → {target}：{moves}回（{deals}件）、移行まで中央値{days}",
     "analysis.discover_move_nodays": "{source} → {target}：{moves}回（{deals}件）",
     "analysis.discover_kind_designed": "図のとおり",
     "analysis.discover_kind_skip": "飛ばし",
