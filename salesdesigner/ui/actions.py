@@ -180,6 +180,8 @@ class Actions(QObject):
         self.performance_overlay = action(shortcut="Ctrl+Shift+P")
         self.dashboard = action()
         w.performance_views.bind(self.performance_overlay, self.dashboard)
+        self.discovered_flow = action(shortcut="Ctrl+Shift+D")
+        w.discovery_views.bind(self.discovered_flow, self.performance_overlay)
 
         # Insert -------------------------------------------------------------
         keys = {StageKind.STAGE: "Ctrl+Alt+S", StageKind.DECISION: "Ctrl+Alt+D"}
@@ -248,7 +250,7 @@ class Actions(QObject):
         self.panels_menu = view.addMenu("")
         view.addAction(self.reset_layout)
         view.addSeparator()
-        view.addActions([self.performance_overlay, self.dashboard])
+        view.addActions([self.performance_overlay, self.dashboard, self.discovered_flow])
         view.addSeparator()
         view.addAction(self.playbook)
         view.addAction(self.full_screen)
@@ -377,6 +379,7 @@ class Actions(QObject):
             action.setStatusTip(tip)
             action.setToolTip(tip or plain_text(text))
         self.window.performance_views.update_enabled()  # disabled ones say why
+        self.window.discovery_views.retranslate()
         for action in (self.new, self.open, self.save, self.add_lane, self.auto_layout,
                        self.zoom_fit, self.validate, *self.insert.values()):
             action.setIconText(plain_text(action.text()))

@@ -41,6 +41,7 @@ from salesdesigner.ui.commands import retranslate_stack
 from salesdesigner.ui.document_controller import SUFFIX, DocumentController
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
+from salesdesigner.ui.performance.discovery import DiscoveryViews
 from salesdesigner.ui.performance.views import PerformanceViews
 from salesdesigner.ui.settings import Settings
 from salesdesigner.ui.validation_dock import ValidationDockFit
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
                                                 [self.docks["history"]])
 
         self.performance_views = PerformanceViews(self)  # overlay and dashboard, made on use
+        self.discovery_views = DiscoveryViews(self)  # the discovered flow, made on use
         self.actions_ = Actions(self)
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
             self.docks[name].setWindowTitle(title)
         self.history.setEmptyLabel(self.tr("<original document>"))
         self.performance_views.retranslate()
+        self.discovery_views.retranslate()
         self.empty_hint.setText(self.tr(
             "Double-click the canvas to add a stage, or use Insert ▸ Stage.\n"
             "Drag from a stage's round handle to another stage to draw an arrow."))
@@ -312,6 +315,7 @@ class MainWindow(QMainWindow):
             self.actions_.remove_actuals.setEnabled(bool(self.process.actuals))
             self.actions_.save_without_actuals.setEnabled(bool(self.process.actuals))
             self.performance_views.update_enabled()
+            self.discovery_views.update_enabled()
 
     def _show_zoom(self, level: float) -> None:
         self.zoom_label.setText(zoom_text(level))
@@ -544,6 +548,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: _extra_windows.discard(self))
         self.validation.detach()
         self.performance_views.detach()
+        self.discovery_views.detach()
         self.inspector.detach()
         self.editor.detach()
         # the stack dies with the window, before the canvas helpers that follow it: its

@@ -20,21 +20,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from salesdesigner.model import Process, Stage, StageKind, Transition
+from salesdesigner.model import Position, Process, Stage, StageKind, Transition
 from salesdesigner.model.actuals import DealEvent
 
 
 def design(language: str = "en") -> Process:
     ja = language == "ja"
     p = Process(id="disc", name="営業" if ja else "Sales", language=language)
-    for sid, en, jp, kind in [
-            ("lead", "Lead", "リード", StageKind.START), ("hear", "Hearing", "ヒアリング",
-                                                        StageKind.STAGE),
-            ("prop", "Proposal", "提案", StageKind.STAGE),
-            ("nego", "Negotiation", "交渉", StageKind.STAGE),
-            ("agreed", "Agreed?", "合意?", StageKind.DECISION),
-            ("won", "Won", "受注", StageKind.WON), ("lost", "Lost", "失注", StageKind.LOST)]:
-        p.add_stage(Stage(sid, jp if ja else en, kind))
+    for sid, en, jp, kind, x, y in [
+            ("lead", "Lead", "リード", StageKind.START, 0, 0),
+            ("hear", "Hearing", "ヒアリング", StageKind.STAGE, 260, 0),
+            ("prop", "Proposal", "提案", StageKind.STAGE, 520, 0),
+            ("nego", "Negotiation", "交渉", StageKind.STAGE, 780, 0),
+            ("agreed", "Agreed?", "合意?", StageKind.DECISION, 1040, 0),
+            ("won", "Won", "受注", StageKind.WON, 1300, -120),
+            ("lost", "Lost", "失注", StageKind.LOST, 1300, 220)]:
+        p.add_stage(Stage(sid, jp if ja else en, kind, position=Position(x, y)))
     for s, t in [("lead", "hear"), ("hear", "prop"), ("prop", "nego"), ("nego", "agreed"),
                  ("agreed", "won"), ("agreed", "lost"), ("nego", "prop"), ("hear", "lost")]:
         p.add_transition(Transition(f"{s}-{t}", s, t))
