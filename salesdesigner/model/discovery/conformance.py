@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np  # loaded with the discovery, never at start-up
 
+from salesdesigner.model.actuals.funnel import _distinct
 from salesdesigner.model.actuals.history import History
 from salesdesigner.model.discovery.flow import DiscoveredFlow, _pairs, discover_history
 
@@ -66,12 +67,12 @@ def check_conformance(history: History, flow: DiscoveredFlow | None = None,
         undesigned[index[m.source] * n + index[m.target]] = True
     off = undesigned[pair] if len(pair) else np.zeros(0, dtype=bool)
     off_deal, off_pair = deal[off], pair[off]
-    deviating = len(np.unique(off_deal))
+    deviating = len(_distinct(off_deal))
     deviations = []
     skip_codes = []
     for m in flow.observed_only:
         code = index[m.source] * n + index[m.target]
-        who = np.unique(off_deal[off_pair == code])
+        who = _distinct(off_deal[off_pair == code])
         deviations.append(Deviation(m.source, m.target, m.kind, m.moves, m.deals,
                                     tuple(history.deal_ids[d] for d in who[:examples].tolist()),
                                     m.skipped))
@@ -79,7 +80,7 @@ def check_conformance(history: History, flow: DiscoveredFlow | None = None,
             skip_codes.append(who * n + index[sid])
     skipped: dict[str, int] = {}
     if skip_codes:
-        per_stage = np.bincount(np.unique(np.concatenate(skip_codes)) % n, minlength=n)
+        per_stage = np.bincount(_distinct(np.concatenate(skip_codes)) % n, minlength=n)
         skipped = {sids[i]: int(k) for i, k in enumerate(per_stage.tolist()) if k}
     deviations.sort(key=lambda d: (-d.deals, -d.moves, d.source, d.target))
     deals = len(history.deal_ids)

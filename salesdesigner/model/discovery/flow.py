@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np  # loaded with the discovery, never at start-up
 
 from salesdesigner.model.actuals.events import DealEvent
+from salesdesigner.model.actuals.funnel import _distinct
 from salesdesigner.model.actuals.history import SECONDS_PER_DAY, History, build_history
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
@@ -113,12 +114,17 @@ def discover(process: Process, events: Iterable[DealEvent]) -> DiscoveredFlow:
 
 
 def _pairs(history: History) -> tuple[Any, Any, Any]:
-    """The finished visits as (pair code ``source × n + target``, deal, days in source)."""
+    """The finished visits as (pair code ``source × n + target``, deal, microseconds in
+    the source)."""
     n = len(history.stage_ids)
     done = history.v_next >= 0
     pair = history.v_stage[done] * n + history.v_next[done]
-    days = (history.v_left[done] - history.v_in[done]).astype(np.float64) / 1e6 / SECONDS_PER_DAY
-    return pair, history.v_deal[done], days
+    return pair, history.v_deal[done], history.v_left[done] - history.v_in[done]
+
+
+def _days(micros: Any) -> Any:
+    """Microseconds → days, as ``timedelta.total_seconds() / 86400`` computes them."""
+    return micros.astype(np.float64) / 1e6 / SECONDS_PER_DAY
 
 
 def discover_history(history: History) -> DiscoveredFlow:
@@ -126,16 +132,19 @@ def discover_history(history: History) -> DiscoveredFlow:
     process = history.process
     sids = history.stage_ids
     n = len(sids)
-    pair, deal, days = _pairs(history)
+    pair, deal, stays = _pairs(history)
     moves: list[Move] = []
     if len(pair):
-        order = np.lexsort((days, pair))            # by pair, then days: medians by index
-        pair_sorted, days_sorted = pair[order], days[order]
-        codes, first, count = np.unique(pair_sorted, return_index=True, return_counts=True)
+        order = np.lexsort((stays, pair))           # by pair, then stay: medians by index
+        pair_sorted, days_sorted = pair[order], _days(stays[order])
+        # runs of equal codes in the sorted pairs (np.unique hashes: several times slower)
+        first = np.flatnonzero(np.r_[True, pair_sorted[1:] != pair_sorted[:-1]])
+        codes = pair_sorted[first]
+        count = np.diff(np.r_[first, len(pair_sorted)])
         lo = first + (count - 1) // 2
         hi = first + count // 2
         medians = ((days_sorted[lo] + days_sorted[hi]) / 2).tolist()
-        deal_codes = np.unique(deal * (n * n) + pair) % (n * n)
+        deal_codes = _distinct(deal * (n * n) + pair) % (n * n)
         per_pair = np.bincount(deal_codes, minlength=n * n)
         design = Design(process)
         for code, k, med in zip(codes.tolist(), count.tolist(), medians, strict=True):
@@ -207,7 +216,7 @@ def deals_taking(history: History, source: str, target: str) -> list[str]:
     n = len(history.stage_ids)
     code = history.stage_ids.index(source) * n + history.stage_ids.index(target)
     pair, deal, _ = _pairs(history)
-    return [history.deal_ids[d] for d in np.unique(deal[pair == code]).tolist()]
+    return [history.deal_ids[d] for d in _distinct(deal[pair == code]).tolist()]
 
 
 __all__ = ["BACKWARD", "DESIGNED", "KINDS", "OTHER", "SKIP", "Design", "DiscoveredFlow",
