@@ -850,6 +850,10 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>EditNames</name>
     <message>
+        <source>Adopt Observed Move</source>
+        <translation>実際の流れを矢印に追加</translation>
+    </message>
+    <message>
         <source>Import Actuals</source>
         <translation>実績の取り込み</translation>
     </message>
@@ -2447,6 +2451,95 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryPanel</name>
+    <message>
+        <source>Move</source>
+        <translation>移行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Moves</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商談数</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>日数の中央値</translation>
+    </message>
+    <message>
+        <source>Add to Design</source>
+        <translation>図に追加</translation>
+    </message>
+    <message>
+        <source>Draw this move as an arrow of the process (undoable)</source>
+        <translation>この移行をプロセスの矢印として描きます（元に戻せます）</translation>
+    </message>
+    <message>
+        <source>Show Deals…</source>
+        <translation>商談を表示…</translation>
+    </message>
+    <message>
+        <source>Show moves made at least %1 times</source>
+        <translation>%1回以上の移行を表示</translation>
+    </message>
+    <message>
+        <source>The document holds no deal history.</source>
+        <translation>この文書には商談の履歴がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>DealsDialog</name>
+    <message>
+        <source>Deal</source>
+        <translation>商談ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商談名</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryViews</name>
+    <message>
+        <source>Add to Design as an Arrow</source>
+        <translation>矢印として図に追加</translation>
+    </message>
+    <message>
+        <source>Show the Deals That Took It…</source>
+        <translation>この流れをたどった商談を表示…</translation>
+    </message>
+    <message>
+        <source>Deals: %1 → %2</source>
+        <translation>商談：%1 → %2</translation>
+    </message>
+    <message>
+        <source>The document holds no deal history: import the CRM's export first</source>
+        <translation>この文書には商談の履歴がありません。先にCRMのエクスポートを取り込んでください</translation>
+    </message>
+    <message>
+        <source>Draw the flow the deals really took against the design</source>
+        <translation>商談が実際にたどった流れを設計と重ねて描きます</translation>
+    </message>
+    <message>
+        <source>Discovered &amp;Flow</source>
+        <translation>実際の流れ(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Discovered Flow</source>
+        <translation>実際の流れ</translation>
     </message>
 </context>
 </TS>

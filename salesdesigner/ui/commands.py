@@ -47,6 +47,7 @@ EDIT_NAMES = (
     QT_TRANSLATE_NOOP("EditNames", "Attach File"),
     QT_TRANSLATE_NOOP("EditNames", "Remove File"),
     QT_TRANSLATE_NOOP("EditNames", "Restore Revision {number}"),
+    QT_TRANSLATE_NOOP("EditNames", "Adopt Observed Move"),
 )
 
 MERGE_ID = 1  # every mergeable edit shares it; the edits' own merge keys decide

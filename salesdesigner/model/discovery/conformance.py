@@ -33,7 +33,7 @@ class Deviation:
 
     source: str
     target: str
-    kind: str                          # "skip" | "backward" | "other"
+    kind: str                          # "skip" | "backward" | "exit" | "other"
     moves: int
     deals: int
     examples: tuple[str, ...]          # the first deal ids (sorted), confidential

@@ -10,8 +10,10 @@ Counting rules (pinned by tests/model/discovery with hand-worked numbers):
   ``median_days`` is the median of the days each such deal spent in the source stage
   before the move (from entering it to entering the target).
 * Against the design a move is ``designed`` when an arrow, or a way through decision
-  stages only (a CRM records no decisions), leads from source to target; otherwise a
-  ``skip`` when the design leads from source to target through other stages, ``backward``
+  stages only (a CRM records no decisions), leads from source to target; otherwise an
+  ``exit`` when it ends in a lost or end stage the design does not lead to from there (a
+  deal dropped out early: no stage was skipped), a ``skip`` when the design leads from
+  source to target through other stages, ``backward``
   when it leads from target to source (a deal went back), ``other`` when it connects them
   neither way.  The design's loops are cut (:func:`~salesdesigner.model.ordering.acyclic_view`)
   before asking, so a designed loop back does not make every move both.
@@ -40,8 +42,8 @@ from salesdesigner.model.process import Process
 if TYPE_CHECKING:
     import networkx as nx
 
-DESIGNED, SKIP, BACKWARD, OTHER = "designed", "skip", "backward", "other"
-KINDS = (DESIGNED, SKIP, BACKWARD, OTHER)
+DESIGNED, SKIP, BACKWARD, EXIT, OTHER = "designed", "skip", "backward", "exit", "other"
+KINDS = (DESIGNED, SKIP, BACKWARD, EXIT, OTHER)
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ class Design:
         way = tuple(arrows_of(self.process, source, target))
         if way:
             return DESIGNED, way, ()
+        if self.kinds[target] in (StageKind.LOST, StageKind.END):
+            return EXIT, (), ()  # dropped out where the design has no way out: no skip
         if nx.has_path(self.dag, source, target):
             return SKIP, (), self.skipped(source, target)
         if nx.has_path(self.dag, target, source):
@@ -219,5 +223,5 @@ def deals_taking(history: History, source: str, target: str) -> list[str]:
     return [history.deal_ids[d] for d in _distinct(deal[pair == code]).tolist()]
 
 
-__all__ = ["BACKWARD", "DESIGNED", "KINDS", "OTHER", "SKIP", "Design", "DiscoveredFlow",
+__all__ = ["BACKWARD", "DESIGNED", "EXIT", "KINDS", "OTHER", "SKIP", "Design", "DiscoveredFlow",
            "Move", "deals_taking", "discover", "discover_history"]

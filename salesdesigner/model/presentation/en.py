@@ -379,6 +379,7 @@ WORDS: dict[str, str] = {
     "analysis.discover_kind_designed": "on the diagram",
     "analysis.discover_kind_skip": "skip",
     "analysis.discover_kind_backward": "backwards",
+    "analysis.discover_kind_exit": "dropped out early",
     "analysis.discover_kind_other": "not on the diagram",
     "analysis.discover_unused": "Arrows nobody took",
     "analysis.discover_unused_line": "{source} → {target}",

@@ -349,6 +349,7 @@ WORDS: dict[str, str] = {
     "analysis.discover_kind_designed": "図のとおり",
     "analysis.discover_kind_skip": "飛ばし",
     "analysis.discover_kind_backward": "差し戻し",
+    "analysis.discover_kind_exit": "途中離脱",
     "analysis.discover_kind_other": "図にない流れ",
     "analysis.discover_unused": "誰も通らなかった矢印",
     "analysis.discover_unused_line": "{source} → {target}",

@@ -101,7 +101,10 @@ class DiscoveryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names
+        self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._selection)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -132,8 +135,8 @@ class DiscoveryPanel(QWidget):
         self.show_found(self.found)
 
     def _threshold_text(self) -> None:
-        self.slider_label.setText(self.tr("Hide moves made fewer than %n times", "",
-                                          self.slider.value()))
+        self.slider_label.setText(self.tr("Show moves made at least %1 times").replace(
+            "%1", display_number(self.slider.value())))
 
     # ------------------------------------------------------------------ contents
     def rows(self) -> list[Move]:

@@ -126,3 +126,16 @@ def test_a_move_between_branches_the_design_never_connects_is_other():
            DealEvent("Y", "won", datetime(2026, 1, 2))]
     m = discover(design(), evs).move("lost", "won")
     assert (m.kind, m.way, m.skipped) == ("other", (), ())
+
+
+def test_dropping_out_to_lost_where_the_design_has_no_way_out_is_an_exit_not_a_skip():
+    # lead → lost: the design reaches lost from lead (via hear), yet the deal skipped
+    # nothing it would have stood in: it dropped out
+    evs = [DealEvent("Z", "lead", datetime(2026, 1, 1)),
+           DealEvent("Z", "lost", datetime(2026, 1, 3))]
+    history = build_history(design(), evs)
+    flow = discover_history(history)
+    m = flow.move("lead", "lost")
+    assert (m.kind, m.skipped) == ("exit", ())
+    conf = check_conformance(history, flow)
+    assert conf.conforming == 0 and conf.skipped == {}

@@ -47,7 +47,7 @@ def oracle(events: list[DealEvent]):
             if not path or path[-1][0] != stage:
                 path.append((stage, at))
         ok = True
-        for (a, ta), (b, tb) in zip(path, path[1:]):
+        for (a, ta), (b, tb) in zip(path, path[1:], strict=False):
             moves[(a, b)] += 1
             deals[(a, b)].add(deal)
             days[(a, b)].append((tb - ta).total_seconds() / 86400)

@@ -154,3 +154,46 @@ def test_clicking_outside_an_observed_move_offers_nothing(deals_window, qtbot):
     _on(window)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert window.discovery_views.menu is None
+
+
+def test_a_language_switch_rewrites_the_panel_overlay_and_menu(deals_window):
+    from salesdesigner.ui.i18n import install_translators
+
+    window = deals_window
+    _on(window)
+    views = window.discovery_views
+    try:
+        install_translators("ja")
+        assert window.actions_.discovered_flow.text() == "実際の流れ(&F)"
+        assert window.docks["discovery"].windowTitle() == "実際の流れ"
+        assert views.panel.share.text() == "商談の66.7%（6件中4件）が図のとおりに進みました"
+        assert views.panel.slider_label.text() == "1回以上の移行を表示"
+        assert views.panel.table.item(0, 1).text() == "飛ばし"
+        assert "差し戻し" in _observed(window)[("prop", "hear")].toolTip()
+    finally:
+        install_translators("en")
+    assert views.panel.table.item(0, 1).text() == "skip"
+
+
+def test_every_ui_text_of_the_discovered_flow_has_a_japanese_translation():
+    import re
+    from pathlib import Path
+    from xml.etree import ElementTree
+
+    root = Path(__file__).resolve().parents[3]
+    tree = ElementTree.parse(root / "resources/i18n/salesdesigner_ja.ts")
+    known = {(c.findtext("name"), m.findtext("source"))
+             for c in tree.getroot() for m in c.iter("message")
+             if (m.findtext("translation") or "").strip()}
+    missing, seen = [], 0
+    for name in ("ui/performance/discovery.py", "ui/canvas/discovered.py"):
+        source = (root / "salesdesigner" / name).read_text(encoding="utf-8")
+        for block in re.split(r"\nclass ", source)[1:]:
+            cls = block.split("(")[0]
+            for text in re.findall(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"(?:\s*"((?:[^"\\]|\\.)*)")?',
+                                   block):
+                seen += 1
+                if (cls, text[0] + text[1]) not in known:
+                    missing.append((cls, text[0] + text[1]))
+    assert missing == [] and seen >= 15
+    assert ("EditNames", "Adopt Observed Move") in known
