@@ -2488,8 +2488,8 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>商談を表示…</translation>
     </message>
     <message>
-        <source>Show moves made at least %1 times</source>
-        <translation>%1回以上の移行を表示</translation>
+        <source>Moves made at least: %1</source>
+        <translation>表示する移行：%1回以上</translation>
     </message>
     <message>
         <source>The document holds no deal history.</source>

@@ -135,7 +135,7 @@ class DiscoveryPanel(QWidget):
         self.show_found(self.found)
 
     def _threshold_text(self) -> None:
-        self.slider_label.setText(self.tr("Show moves made at least %1 times").replace(
+        self.slider_label.setText(self.tr("Moves made at least: %1").replace(
             "%1", display_number(self.slider.value())))
 
     # ------------------------------------------------------------------ contents
@@ -176,6 +176,7 @@ class DiscoveryPanel(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (m.source, m.target))
+                item.setToolTip(text)  # a narrow panel cuts the names
                 if c >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)

@@ -167,7 +167,7 @@ def test_a_language_switch_rewrites_the_panel_overlay_and_menu(deals_window):
         assert window.actions_.discovered_flow.text() == "実際の流れ(&F)"
         assert window.docks["discovery"].windowTitle() == "実際の流れ"
         assert views.panel.share.text() == "商談の66.7%（6件中4件）が図のとおりに進みました"
-        assert views.panel.slider_label.text() == "1回以上の移行を表示"
+        assert views.panel.slider_label.text() == "表示する移行：1回以上"
         assert views.panel.table.item(0, 1).text() == "飛ばし"
         assert "差し戻し" in _observed(window)[("prop", "hear")].toolTip()
     finally:
