@@ -13,7 +13,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from salesdesigner.model import events as ev
 from salesdesigner.model.presentation import display_number, words_for
+from salesdesigner.model.process import Process
 from salesdesigner.ui.i18n import current_language
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from salesdesigner.ui.main_window import MainWindow
 
 DEBOUNCE_MS = 250
+#: histories with more events than this are discovered off the GUI thread (a million
+#: events take seconds to build into a history)
+LARGE = 2_000
 #: changes that leave every move and its classification as they were
 _LAYOUT_ONLY = {"position", "lane", "waypoints", "source_anchor", "target_anchor", "style",
                 "label", "condition", "goal", "description", "scripts", "actions",
@@ -60,14 +64,31 @@ class Found:
     conformance: Conformance
 
 
-def discover_now(window_process) -> Found:  # noqa: ANN001 - a Process
+def discover_now(process: Process) -> Found:
     from salesdesigner.model.actuals.history import build_history
     from salesdesigner.model.discovery.conformance import check_conformance
     from salesdesigner.model.discovery.flow import discover_history
 
-    history = build_history(window_process, window_process.actuals.events)
+    history = build_history(process, process.actuals.events)
     flow = discover_history(history)
     return Found(history, flow, check_conformance(history, flow))
+
+
+class _Job(QThread):
+    """Discovery of a large history on a copy of the process, off the GUI thread."""
+
+    done = Signal(int, object)
+
+    def __init__(self, generation: int, process: Process, parent: QObject) -> None:
+        super().__init__(parent)
+        self.generation, self.process = generation, process
+
+    def run(self) -> None:
+        try:
+            result: object = discover_now(self.process)
+        except Exception as error:  # reported in the GUI thread, never lost
+            result = error
+        self.done.emit(self.generation, result)
 
 
 class DiscoveryPanel(QWidget):
@@ -256,6 +277,8 @@ class DiscoveryViews(QObject):
         self.dialog: DealsDialog | None = None
         self.menu: QMenu | None = None
         self._on = False
+        self._generation = 0
+        self._jobs: set[_Job] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -350,21 +373,48 @@ class DiscoveryViews(QObject):
         if not self.has_actuals:
             self.set_on(False)
             return
+        self._generation += 1
+        if len(self.process.actuals.events) > LARGE:
+            job = _Job(self._generation, self.process.copy(), self)
+            job.done.connect(self._job_done)
+            job.finished.connect(lambda job=job: self._job_finished(job))
+            self._jobs.add(job)
+            job.start()
+            return
         try:
-            self.found = discover_now(self.process)
+            found = discover_now(self.process)
         except Exception as error:  # a view must never take the window down
             self.window.show_status(str(error))
             return
+        self._accept(found)
+
+    def _job_done(self, generation: int, result: object) -> None:
+        if generation != self._generation or not self._on:
+            return  # superseded by a later change, or switched off meanwhile
+        if isinstance(result, Exception):
+            self.window.show_status(str(result))
+        elif isinstance(result, Found):
+            self._accept(result)
+
+    def _job_finished(self, job: _Job) -> None:
+        self._jobs.discard(job)
+        job.deleteLater()
+
+    def _accept(self, found: Found) -> None:
+        self.found = found
         if self.overlay is not None:
             self.overlay.show(self.found.flow)
         if self.panel is not None:
             self.panel.show_found(self.found)
         self.changed.emit()
 
-    def wait(self) -> None:
-        """Finish a pending refresh (tests)."""
+    def wait(self, msecs: int = 60_000) -> None:
+        """Finish a pending refresh and the work under way (tests; closing the window)."""
         if self._timer.isActive():
             self.refresh()
+        for job in list(self._jobs):
+            job.wait(msecs)
+        QCoreApplication.sendPostedEvents()  # the finished jobs' results (queued)
 
     # ------------------------------------------------------------------ actions on a move
     def offer(self, source: str, target: str, where: QPoint) -> None:
@@ -446,6 +496,9 @@ class DiscoveryViews(QObject):
         with contextlib.suppress(ValueError):
             self.process.events.disconnect(self._listener)
         self._timer.stop()
+        self._on = False
+        for job in list(self._jobs):
+            job.wait()
 
 
 __all__ = ["DealsDialog", "DiscoveryPanel", "DiscoveryViews", "Found", "discover_now"]

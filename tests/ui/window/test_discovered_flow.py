@@ -197,3 +197,19 @@ def test_every_ui_text_of_the_discovered_flow_has_a_japanese_translation():
                     missing.append((cls, text[0] + text[1]))
     assert missing == [] and seen >= 15
     assert ("EditNames", "Adopt Observed Move") in known
+
+
+def test_a_large_history_is_discovered_off_the_gui_thread_with_the_same_result(
+        deals_window, monkeypatch):
+    from salesdesigner.ui.performance import discovery
+
+    monkeypatch.setattr(discovery, "LARGE", 0)
+    window = deals_window
+    window.actions_.discovered_flow.setChecked(True)
+    views = window.discovery_views
+    assert views._jobs  # running on a worker thread
+    views.wait()
+    window.scene.flush()
+    assert set(_observed(window)) == {("hear", "nego"), ("lead", "prop"), ("prop", "hear")}
+    assert views.found.flow.process is not window.process  # it read a copy
+    assert views.panel.share.text() == "66.7% of deals (4 of 6) followed the diagram"
