@@ -397,7 +397,7 @@ WORDS: dict[str, str] = {
     "analysis.observed_tip": "Not on the diagram ({kind}): {source} → {target}, {moves} "
                              "moves by {deals} deals. Click to add it as an arrow or list "
                              "the deals.",
-    "analysis.designed_tip": "{source} → {target}: {moves} moves by {deals} deals",
+    "analysis.designed_tip": "{source} → {target}: {moves} moves",
     "analysis.unused_tip": "{source} → {target}: no deal took this arrow",
     # ---------------------------------------------------------------- the change report
     # (salesdesigner diff: what changed between two versions of a document)

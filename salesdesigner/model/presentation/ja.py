@@ -364,7 +364,7 @@ WORDS: dict[str, str] = {
     "analysis.conformance_skipping": "{stages}を飛ばす",
     "analysis.observed_tip": "図にない流れ（{kind}）：{source} → {target}、{deals}件で{moves}回。"
                              "クリックで矢印として追加、または商談の一覧を表示します。",
-    "analysis.designed_tip": "{source} → {target}：{deals}件で{moves}回",
+    "analysis.designed_tip": "{source} → {target}：{moves}回",
     "analysis.unused_tip": "{source} → {target}：この矢印を通った商談はありません",
     # ---------------------------------------------------------------- 変更レポート
     # （salesdesigner diff：文書の2つの版の違い）

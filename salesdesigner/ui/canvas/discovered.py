@@ -157,16 +157,15 @@ class DiscoveredOverlay(QObject):
             moves = flow.arrows.get(tid, 0)
             t = item.transition
             source, target = names.get(t.source, ""), names.get(t.target, "")
-            if moves and moves >= self.threshold:
-                deals = sum(m.deals for m in flow.moves if tid in m.way)
-                tip = words("designed_tip", source=source, target=target,
-                            moves=display_number(moves), deals=display_number(deals))
+            if not moves:
+                item.set_flow(1.0, 0, words("unused_tip", source=source, target=target))
+                continue
+            tip = words("designed_tip", source=source, target=target,
+                        moves=display_number(moves))
+            if moves >= self.threshold:
                 item.set_flow(arrow_width(moves, most), moves, tip)
-            else:
-                item.set_flow(1.0, 0, words("unused_tip", source=source, target=target)
-                              if not moves else words(
-                                  "designed_tip", source=source, target=target,
-                                  moves=display_number(moves), deals="—"))
+            else:  # rarer than the slider asks: faded like an unused arrow
+                item.set_flow(1.0, 0, tip)
         shown: set[tuple[str, str]] = set()
         for m in self.visible_moves():
             if m.source in stages and m.target in stages:

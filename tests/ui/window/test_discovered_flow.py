@@ -53,6 +53,9 @@ def test_the_overlay_draws_use_faded_arrows_and_dashed_observed_moves(deals_wind
     assert widths["lead-hear"] == (pytest.approx(MAX * 3 / 4), 3)
     assert widths["nego-prop"] == (pytest.approx(MAX / 4), 1)
     assert widths["hear-lost"] == (1.0, 0)          # nobody took it: faded
+    items = window.scene.transition_items()
+    assert items["hear-prop"].toolTip().count("Hearing → Proposal: 4 moves") == 1
+    assert "no deal took this arrow" in items["hear-lost"].toolTip()
     observed = _observed(window)
     assert set(observed) == {("hear", "nego"), ("lead", "prop"), ("prop", "hear")}
     assert observed[("prop", "hear")].count == "1"
