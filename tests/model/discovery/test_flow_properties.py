@@ -57,7 +57,7 @@ def oracle(events: list[DealEvent]):
             len(per_deal), conforming)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(events_strategy)
 def test_discovered_moves_and_conformance_equal_the_plain_oracle(events):
     history = build_history(PROCESS, events)
