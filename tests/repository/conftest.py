@@ -4,7 +4,6 @@ organisation as login roles: two managers (editors) and a rep (reader)."""
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 from collections.abc import Iterator
@@ -54,16 +53,27 @@ class Repo:
 _numbers = itertools.count(1)
 
 
-@pytest.fixture
-def repo(pg_cluster: Cluster) -> Iterator[Repo]:
+def new_database(cluster: Cluster) -> str:
+    """A new, empty database's name."""
+    name = f"db_{os.getpid()}_{next(_numbers)}"
+    cluster.sql(f"CREATE DATABASE {name}")
+    return name
+
+
+@pytest.fixture(scope="session")
+def _repo_database(pg_cluster: Cluster) -> str:
+    """One initialised repository for the session (creating a database costs seconds)."""
     from salesdesigner.storage.repository.admin import init_repository
-    name = f"repo_{os.getpid()}_{next(_numbers)}"
-    pg_cluster.sql(f"CREATE DATABASE {name}")
-    created = Repo(pg_cluster, name)
-    init_repository(created.url())
+    name = new_database(pg_cluster)
+    init_repository(Repo(pg_cluster, name).url())
     for person, (_password, group) in PEOPLE.items():
         if group:
             pg_cluster.sql(f"GRANT {group} TO {person}")
-    yield created
-    with contextlib.suppress(Exception):  # the server may have been stopped by the test
-        pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return name
+
+
+@pytest.fixture
+def repo(pg_cluster: Cluster, _repo_database: str) -> Repo:
+    """The session's repository, emptied of processes (and so of everything else)."""
+    pg_cluster.sql("TRUNCATE salesdesigner.processes CASCADE", database=_repo_database)
+    return Repo(pg_cluster, _repo_database)
