@@ -16,7 +16,7 @@ from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
 
 SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals", "diff",
-               "analyze", "revisions", "publish")
+               "analyze", "revisions", "publish", "repo")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -154,6 +154,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ana.add_argument("--json", action="store_true", help="print the analysis as JSON")
     ana.add_argument("--lang", default=None,
                      help="language of the report: ja or en (default: the document's)")
+
+    from salesdesigner.cli.repo import add_parser as add_repo_parser
+    add_repo_parser(sub, _Parser)
     return parser
 
 
@@ -463,6 +466,7 @@ def _lang(lang: str | None) -> None:
         raise UserError(f"unknown language {lang[:40]!r}: use ja or en.")
 
 
+from salesdesigner.cli.repo import cmd_repo  # noqa: E402 - after the helpers it uses
 from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they use
     _manual_extras,
     cmd_publish,
@@ -471,7 +475,8 @@ from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they
 
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
             "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals, "diff": cmd_diff,
-            "analyze": cmd_analyze, "revisions": cmd_revisions, "publish": cmd_publish}
+            "analyze": cmd_analyze, "revisions": cmd_revisions, "publish": cmd_publish,
+            "repo": cmd_repo}
 
 
 def _check_display() -> None:
