@@ -64,7 +64,10 @@ def _command_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a document as JSON, GraphML, PDF or HTML")
     export.add_argument("format", choices=("json", "graphml", "pdf", "html"))
-    export.add_argument("file")
+    export.add_argument("file", nargs="?", help="the document (or --from for html)")
+    export.add_argument("--from", dest="source", default=None, metavar="URL/PROCESS_ID",
+                        help="html only: the latest published revision of a process in a "
+                             "team repository, postgresql://USER@HOST:PORT/DB/PROCESS_ID")
     export.add_argument("-o", "--output", required=True,
                         help="the file to write; - writes json to standard output")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf only")
@@ -258,6 +261,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.source is not None or args.file is None:
+        from salesdesigner.cli.repo import export_from_repository
+        return export_from_repository(args)
     if args.output == "-":
         return _export_to_stdout(args)
     _refuse_same_file(args.file, args.output)

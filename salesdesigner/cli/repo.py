@@ -151,4 +151,30 @@ def _publish(args: argparse.Namespace) -> int:
     return _cli().EXIT_OK
 
 
-__all__ = ["UserError", "add_parser", "cmd_repo"]
+def export_from_repository(args: argparse.Namespace) -> int:
+    """``export html --from URL/PROCESS_ID``: the playbook of the latest published revision
+    (for an intranet page or a nightly job); readers and editors alike get the revision."""
+    from salesdesigner.storage.repository.connection import split_process_url
+    cli = _cli()
+    usage = cli._UsageError  # exit 2, like argparse's own complaints
+    if args.source is None:
+        raise usage("export needs a document (or, for html, --from URL/PROCESS_ID).")
+    if args.file is not None:
+        raise usage("give either a document or --from, not both.")
+    if args.format != "html":
+        raise usage("--from applies to html exports only.")
+    if args.output == "-":
+        raise usage("only json can be written to standard output (-o -).")
+    cli._refuse_clobbering_a_document(args.output, args.force)
+    cli._check_output(args.output, args.force)
+    url, process_id = split_process_url(args.source)
+    pulled = _open(url).pull(process_id, published=True)
+    from salesdesigner.export.html import export_html
+    export_html(pulled.process, args.output, attachments=args.attachments or "folder",
+                force=args.force)
+    print(f"wrote {args.output} (revision {pulled.revision} of process "
+          f"{_flat(process_id, 60)!r})")
+    return cli.EXIT_OK
+
+
+__all__ = ["UserError", "add_parser", "cmd_repo", "export_from_repository"]

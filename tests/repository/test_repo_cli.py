@@ -119,3 +119,31 @@ def test_password_from_pgpassword_or_the_credential_store(capsys, repo, monkeypa
     monkeypatch.setitem(sys.modules, "keyring", types.SimpleNamespace(get_password=get_password))
     assert run(capsys, "repo", "list", bare)[0] == 0
     assert asked == [("salesdesigner", f"alice@127.0.0.1:{repo.cluster.port}/{repo.database}")]
+
+
+def test_export_html_from_the_repository_builds_the_latest_published_revision(
+        capsys, repo, doc, tmp_path):
+    from tests.actuals.strategies import sample_actuals
+    process = open_document(doc)
+    process.set_actuals(sample_actuals())
+    save_document(process, doc)
+    run(capsys, "repo", "push", str(doc), "--to", repo.url("alice"))
+    page = tmp_path / "playbook.html"
+    source = repo.url("rita") + "/p-1"
+    code, _, err = run(capsys, "export", "html", "--from", source, "-o", str(page))
+    assert code == 1 and "not published yet" in err and not page.exists()
+    run(capsys, "repo", "publish", repo.url("alice"), "p-1", "--title", "初版")
+    process.update_process(name="下書きの名前")
+    save_document(process, doc)
+    run(capsys, "repo", "push", str(doc), "--to", repo.url("alice"), "--base", "1")
+    code, out, _ = run(capsys, "export", "html", "--from", source, "-o", str(page),
+                       "--attachments", "inline")
+    assert code == 0 and out == f"wrote {page} (revision 1 of process 'p-1')\n"
+    html = page.read_text(encoding="utf-8")
+    assert "法人営業プロセス" in html and "下書きの名前" not in html
+    assert "OPP-0001" not in html and "山田太郎" not in html  # deal data never published
+    code, _, err = run(capsys, "export", "pdf", "--from", source, "-o", str(tmp_path / "x"))
+    assert code == 2 and "--from applies to html exports only" in err
+    code, _, err = run(capsys, "export", "html", "--from", repo.url("rita"), "-o",
+                       str(tmp_path / "y.html"))
+    assert code == 1 and "name the process after the database" in err

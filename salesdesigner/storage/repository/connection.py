@@ -33,6 +33,19 @@ class Target:
     secret: str | None
 
 
+def split_process_url(text: str) -> tuple[str, str]:
+    """``postgresql://…/DB/PROCESS_ID`` → (the repository's URL, the process id); the id
+    may be percent-encoded (``%2F`` for a slash in it)."""
+    from urllib.parse import unquote
+    head, _, query = text.partition("?")
+    base, slash, pid = head.rstrip("/").rpartition("/")
+    if not slash or "://" not in base or base.endswith("/") or base.count("/") < 3 \
+            or not pid:
+        raise RepositoryError("name the process after the database: postgresql://USER@"
+                              "HOST:PORT/DATABASE/PROCESS_ID")
+    return base + (f"?{query}" if query else ""), unquote(pid)
+
+
 def keyring_name(user: str, host: str, port: int | None, database: str) -> str:
     return f"{user}@{host}:{port or 5432}/{database}"
 
@@ -116,4 +129,4 @@ def driver(conn: Any) -> Any:
 
 
 __all__ = ["KEYRING_SERVICE", "Target", "driver", "keyring_name", "open_target",
-           "transaction"]
+           "split_process_url", "transaction"]
