@@ -54,7 +54,8 @@ EDITOR_ROLE = "salesdesigner_editor"
 READER_ROLE = "salesdesigner_reader"
 
 # ---------------------------------------------------------------------- U+0000 escape
-_MARK = "\ufdd0"  # a Unicode noncharacter: real text never starts with it
+#: The escape's marker: a Unicode noncharacter, which real text does not start with.
+ESCAPE_MARK = _MARK = "\ufdd0"
 _ESCAPED = re.compile(_MARK + "(.)", re.S)
 
 

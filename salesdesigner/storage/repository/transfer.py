@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import REAL, Float, LargeBinary, Text
 
 from salesdesigner.storage.actuals_rows import StreamedRows
 from salesdesigner.storage.repository.tables import DERIVED, SCHEMA, from_pg, to_pg
+from salesdesigner.storage.repository.tables import ESCAPE_MARK as _MARK
 from salesdesigner.storage.schema import NAN_TEXT, Base
 
 
@@ -40,14 +42,27 @@ def _text_positions(orm: type, names: list[str]) -> list[int]:
     return [i for i, n in enumerate(names) if isinstance(types[n], Text)]
 
 
+#: Rows checked at a time: each check is a C-level pass over a column, not a loop per cell.
+_CHUNK = 50_000
+
+
+def _suspect_text(column: tuple[Any, ...]) -> bool:
+    """Whether a text column may hold U+0000 or the escape's marker (then cell by cell)."""
+    joined = "".join(filter(None, column))
+    return "\x00" in joined or _MARK in joined
+
+
 def _escaped(rows: Iterable[tuple[Any, ...]], texts: list[int]) -> Iterator[tuple[Any, ...]]:
     """Rows with their text cells made storable (U+0000 escaped; usually untouched)."""
-    for row in rows:
-        if any(type(row[i]) is str and ("\x00" in row[i] or row[i][:1] == "\ufdd0")
-               for i in texts):
-            row = tuple(to_pg(v) if i in texts and type(v) is str else v
-                        for i, v in enumerate(row))
-        yield row
+    places = set(texts)
+    it = iter(rows)
+    while chunk := list(islice(it, _CHUNK)):
+        if places:
+            columns = list(zip(*chunk, strict=True))
+            if any(_suspect_text(columns[i]) for i in places):
+                chunk = [tuple(to_pg(v) if i in places and type(v) is str else v
+                               for i, v in enumerate(row)) for row in chunk]
+        yield from chunk
 
 
 # ====================================================================== writing
@@ -118,10 +133,9 @@ def read_document(cur: Any, process_id: str, which: Iterable[type]) -> sqlite3.C
         if not rows:
             continue
         fix = _readers(orm, names)
-        if fix:
-            rows = [tuple(f(v) if f and v is not None else v for f, v in zip(fix, row,
-                                                                              strict=True))
-                    if _needs(row, fix) else row for row in rows]
+        if fix and _needs(rows, fix):
+            rows = [tuple(f(v) if f and v is not None else v
+                          for f, v in zip(fix, row, strict=True)) for row in rows]
         memory.executemany(f"INSERT INTO {_ident(orm.__tablename__)} "
                            f"({', '.join(map(_ident, names))}) "
                            f"VALUES ({', '.join('?' * len(names))})", rows)
@@ -150,13 +164,14 @@ def _readers(orm: type, names: list[str]) -> list[Any]:
     return [] if not any(result) else result
 
 
-def _needs(row: tuple[Any, ...], fix: list[Any]) -> bool:
-    for f, v in zip(fix, row, strict=True):
-        if f is from_pg and type(v) is str and v[:1] == "\ufdd0":
+def _needs(rows: list[tuple[Any, ...]], fix: list[Any]) -> bool:
+    """Whether any cell needs its reader (column by column, each a C-level pass)."""
+    for f, column in zip(fix, zip(*rows, strict=True), strict=True):
+        if f is from_pg and _MARK in "".join(filter(None, column)):
             return True
-        if f is _nan_text and isinstance(v, float) and v != v:
+        if f is _nan_text and any(map(math.isnan, filter(None, column))):
             return True
-        if f is bytes and v is not None and type(v) is not bytes:
+        if f is bytes and not set(map(type, column)) <= {bytes, type(None)}:
             return True
     return False
 
