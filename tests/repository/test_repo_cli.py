@@ -147,3 +147,19 @@ def test_export_html_from_the_repository_builds_the_latest_published_revision(
     code, _, err = run(capsys, "export", "html", "--from", repo.url("rita"), "-o",
                        str(tmp_path / "y.html"))
     assert code == 1 and "name the process after the database" in err
+
+
+def test_init_by_a_manager_without_rights_is_refused(capsys, pg_cluster):
+    url = Repo(pg_cluster, new_database(pg_cluster)).url("alice")
+    code, _, err = run(capsys, "repo", "init", url)
+    assert code == 1 and err.startswith("error: permission denied at 127.0.0.1:")
+
+
+def test_a_repository_of_a_newer_layout_is_refused_not_misread(capsys, pg_cluster):
+    database = new_database(pg_cluster)
+    url = Repo(pg_cluster, database).url()
+    run(capsys, "repo", "init", url)
+    pg_cluster.sql("UPDATE salesdesigner.repository SET schema_version = 99", database=database)
+    for argv in (["repo", "list", url], ["repo", "init", url]):
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and "has layout 99, newer than this version" in err
