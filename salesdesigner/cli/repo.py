@@ -53,6 +53,9 @@ def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:
     pull.add_argument("--published", action="store_true",
                       help="the latest published revision even for an editor")
     pull.add_argument("--force", action="store_true", help="overwrite a read-only file")
+    pull.add_argument("--edit", action="store_true",
+                      help="tell the other editors you are editing it (a notice that runs "
+                           "out after 30 minutes; it never locks anyone out)")
 
     pub = cmds.add_parser("publish", help="publish the repository's draft of a process as "
                           "its next revision")
@@ -132,6 +135,13 @@ def _pull(args: argparse.Namespace) -> int:
     pulled = repo.pull(args.process_id, published=True if args.published else None)
     save_document(pulled.process, args.output, force=args.force)
     pid = _flat(args.process_id, 60)
+    if pulled.version is not None:
+        other = (repo.mark_editing(args.process_id) if args.edit
+                 else repo.editing_notice(args.process_id))
+        if other is not None:
+            print(f"note: {_flat(other.who, 40)} is editing process {pid!r} (said so until "
+                  f"{other.until.astimezone():%H:%M}); saving over their work will be "
+                  "refused as a version conflict, not lost", file=sys.stderr)
     if pulled.version is None:
         print(f"pulled revision {pulled.revision} (published) of process {pid!r} to "
               f"{args.output}")

@@ -163,3 +163,16 @@ def test_a_repository_of_a_newer_layout_is_refused_not_misread(capsys, pg_cluste
     for argv in (["repo", "list", url], ["repo", "init", url]):
         code, _, err = run(capsys, *argv)
         assert code == 1 and "has layout 99, newer than this version" in err
+
+
+def test_pull_with_edit_leaves_a_notice_the_next_editor_and_the_list_see(
+        capsys, repo, doc, tmp_path):
+    run(capsys, "repo", "push", str(doc), "--to", repo.url("alice"))
+    code, _, err = run(capsys, "repo", "pull", repo.url("alice"), "p-1", "-o",
+                       str(tmp_path / "a.salesdesign"), "--edit")
+    assert code == 0 and not err
+    code, _, err = run(capsys, "repo", "pull", repo.url("bob"), "p-1", "-o",
+                       str(tmp_path / "b.salesdesign"))
+    assert code == 0 and err.startswith("note: alice is editing process 'p-1'")
+    code, out, _ = run(capsys, "repo", "list", repo.url("bob"))
+    assert "being edited by alice until" in out
