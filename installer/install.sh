@@ -2,7 +2,8 @@
 # Install SalesDesigner from this checkout into .venv, with the system libraries Qt needs.
 #
 #   bash installer/install.sh          the app (Qt's X11 libraries, Japanese fonts, .venv)
-#   bash installer/install.sh --test   also what the test suite uses (Chromium, qpdf, …, and
+#   bash installer/install.sh --test   also what the test suite uses (Chromium, qpdf, the
+#                                      PostgreSQL server for the team repository's tests, …, and
 #                                      PyInstaller with the desktop-file tools for the
 #                                      frozen bundle's smoke test)
 #
@@ -18,7 +19,8 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
 extra=""
 if [[ ${1:-} == --test ]]; then
   packages+=(chromium qpdf poppler-utils sqlite3 fonts-ipaexfont-gothic xvfb
-             desktop-file-utils libxml2-utils shared-mime-info xdg-utils libglib2.0-bin)
+             desktop-file-utils libxml2-utils shared-mime-info xdg-utils libglib2.0-bin
+             postgresql)
   extra="[test,build]"
 fi
 

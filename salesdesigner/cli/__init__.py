@@ -16,7 +16,7 @@ from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
 
 SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals", "diff",
-               "analyze", "revisions", "publish")
+               "analyze", "revisions", "publish", "repo")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -64,7 +64,10 @@ def _command_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a document as JSON, GraphML, PDF or HTML")
     export.add_argument("format", choices=("json", "graphml", "pdf", "html"))
-    export.add_argument("file")
+    export.add_argument("file", nargs="?", help="the document (or --from for html)")
+    export.add_argument("--from", dest="source", default=None, metavar="URL/PROCESS_ID",
+                        help="html only: the latest published revision of a process in a "
+                             "team repository, postgresql://USER@HOST:PORT/DB/PROCESS_ID")
     export.add_argument("-o", "--output", required=True,
                         help="the file to write; - writes json to standard output")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="pdf only")
@@ -160,6 +163,9 @@ def _command_parser() -> argparse.ArgumentParser:
                           "(confidential; left out by default)")
     ana.add_argument("--lang", default=None,
                      help="language of the report: ja or en (default: the document's)")
+
+    from salesdesigner.cli.repo import add_parser as add_repo_parser
+    add_repo_parser(sub, _Parser)
     return parser
 
 
@@ -261,6 +267,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.source is not None or args.file is None:
+        from salesdesigner.cli.repo import export_from_repository
+        return export_from_repository(args)
     if args.output == "-":
         return _export_to_stdout(args)
     _refuse_same_file(args.file, args.output)
@@ -472,6 +481,7 @@ def _lang(lang: str | None) -> None:
         raise UserError(f"unknown language {lang[:40]!r}: use ja or en.")
 
 
+from salesdesigner.cli.repo import cmd_repo  # noqa: E402 - after the helpers it uses
 from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they use
     _manual_extras,
     cmd_publish,
@@ -480,7 +490,8 @@ from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they
 
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
             "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals, "diff": cmd_diff,
-            "analyze": cmd_analyze, "revisions": cmd_revisions, "publish": cmd_publish}
+            "analyze": cmd_analyze, "revisions": cmd_revisions, "publish": cmd_publish,
+            "repo": cmd_repo}
 
 
 def _check_display() -> None:

@@ -1,0 +1,107 @@
+"""Creating and upgrading a repository (``salesdesigner repo init URL``).
+
+``init`` makes the schema ``salesdesigner`` (the tables of :mod:`.tables`, the readers'
+``catalogue`` view), records its layout version, and sets up the two group roles an
+administrator hands out with ``GRANT salesdesigner_reader TO alice``:
+
+* ``salesdesigner_editor`` (managers): read and write drafts and actuals, add published
+  revisions, never rewrite or delete one (no UPDATE or DELETE on ``revisions``), never
+  delete a process;
+* ``salesdesigner_reader`` (trainers, reps): the ``catalogue`` view and the published
+  revisions, nothing else — a draft or the deal history is refused by the server itself.
+
+Running it again is harmless (grants are re-applied); on a repository of an older layout
+it runs the migrations in :data:`MIGRATIONS`, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from salesdesigner.storage.repository.connection import driver, open_target, transaction
+from salesdesigner.storage.repository.errors import PermissionDenied, RepositoryError
+from salesdesigner.storage.repository.tables import (
+    CATALOGUE_VIEW,
+    DERIVED,
+    DRAFT_TABLES,
+    EDITOR_ROLE,
+    LAYOUT_OF_DRAFT_TABLES,
+    PUBLISHED_TABLES,
+    READER_ROLE,
+    REPOSITORY_VERSION,
+    SCHEMA,
+    metadata,
+)
+
+#: ``MIGRATIONS[n]`` turns a layout-``n`` repository into ``n + 1`` (none yet: layout 1 is
+#: the first; a document layout 6 will need one, adding its columns to the draft tables).
+MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+
+def init_repository(url: str) -> str:
+    """Create (or upgrade, or re-grant) the repository at ``url``; says which it did."""
+    target = open_target(url)
+    with transaction(target) as conn:
+        cur = driver(conn).cursor()
+        cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.repository",))
+        if cur.fetchone()[0] is None:
+            cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+            metadata.create_all(conn)
+            cur.execute(CATALOGUE_VIEW)
+            cur.execute(f"INSERT INTO {SCHEMA}.repository VALUES (%s, %s, now())",
+                        (REPOSITORY_VERSION, LAYOUT_OF_DRAFT_TABLES))
+            done = f"created the repository at {target.where}"
+        else:
+            cur.execute(f"SELECT schema_version FROM {SCHEMA}.repository")
+            (version,) = cur.fetchone()
+            if version > REPOSITORY_VERSION:
+                raise RepositoryError(f"the repository at {target.where} has layout "
+                                      f"{version}, newer than this version of SalesDesigner "
+                                      f"({REPOSITORY_VERSION}); please update")
+            for step in range(version, REPOSITORY_VERSION):
+                MIGRATIONS[step](cur)
+            cur.execute(f"UPDATE {SCHEMA}.repository SET schema_version = %s",
+                        (REPOSITORY_VERSION,))
+            done = (f"upgraded the repository at {target.where} from layout {version}"
+                    if version < REPOSITORY_VERSION
+                    else f"the repository at {target.where} is up to date")
+        _roles(cur, target.where)
+        _grants(cur)
+    return done
+
+
+def _roles(cur: Any, where: str) -> None:
+    for role in (EDITOR_ROLE, READER_ROLE):
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+        if cur.fetchone() is None:
+            cur.execute("SELECT rolcreaterole OR rolsuper FROM pg_roles "
+                        "WHERE rolname = current_user")
+            row = cur.fetchone()
+            if not (row and row[0]):
+                raise PermissionDenied(f"permission denied at {where}: creating the group "
+                                       f"role {role} needs an administrator with CREATEROLE "
+                                       "(or create it first: CREATE ROLE "
+                                       f"{role} NOLOGIN)")
+            cur.execute(f"CREATE ROLE {role} NOLOGIN")
+
+
+def _grants(cur: Any) -> None:
+    """Who may do what, table by table (run on every init: idempotent)."""
+    def names(orms: tuple[type, ...]) -> str:
+        return ", ".join(f"{SCHEMA}.{DERIVED[o].name}" for o in orms)
+
+    drafts, published = names(DRAFT_TABLES), names(PUBLISHED_TABLES)
+    for statement in (
+            f"REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC",
+            f"REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC",
+            f"GRANT USAGE ON SCHEMA {SCHEMA} TO {EDITOR_ROLE}, {READER_ROLE}",
+            f"GRANT SELECT ON {SCHEMA}.repository, {SCHEMA}.catalogue, {published} "
+            f"TO {READER_ROLE}, {EDITOR_ROLE}",
+            f"GRANT INSERT ON {published} TO {EDITOR_ROLE}",
+            f"GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.processes TO {EDITOR_ROLE}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON {drafts} TO {EDITOR_ROLE}"):
+        cur.execute(statement)
+
+
+__all__ = ["MIGRATIONS", "init_repository"]
