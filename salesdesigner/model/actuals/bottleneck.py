@@ -21,6 +21,7 @@ nothing; higher-is-better rates and entries only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from salesdesigner.model.actuals.funnel import StageStats
 from salesdesigner.model.actuals.history import LOST as LOST_CODE
@@ -52,21 +53,57 @@ def win_chances(history: History) -> dict[str, float]:
 
 
 def chances_from_moves(kinds: dict[str, StageKind],
-                       counts: dict[str, dict[str, int]]) -> dict[str, float]:
-    """The absorbing chain's answer for observed moves (stage → next stage → deals): each
-    transient stage's chance of ending won, from ``(I − Q) w = r``."""
+                       counts: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The absorbing chain's answer for observed moves (stage → next stage → deals, or
+    pseudo-counts: any non-negative weights): each transient stage's chance of ending won,
+    from ``(I − Q) w = r``."""
+    chain = build_chain(kinds, counts)
+    chance = dict(chain.fixed)
+    for sid, value in zip(chain.live, chain.solve(chain.r).tolist(), strict=True):
+        chance[sid] = float(min(1.0, max(0.0, value)))
+    return chance
+
+
+@dataclass(frozen=True, eq=False)
+class Chain:
+    """The absorbing chain of :func:`chances_from_moves` as matrices, for callers that
+    need more than ``w`` (the forecast's draws, days to close, levers): ``q[i, j]`` is the
+    step from ``live[i]`` to ``live[j]``, ``r[i]`` the step to won; ``fixed`` holds the
+    chance of every stage outside the system (terminal, or no observed way to won)."""
+
+    live: tuple[str, ...]
+    index: dict[str, int]
+    q: Any
+    r: Any
+    fixed: dict[str, float]
+
+    def solve(self, rhs: Any) -> Any:
+        """``(I − Q)⁻¹ rhs`` (a vector or a matrix of columns): the one linear solve."""
+        import numpy as np
+        if not self.live:
+            return np.zeros(np.shape(rhs))
+        return np.linalg.solve(np.eye(len(self.live)) - self.q, rhs)
+
+
+def is_won(kinds: dict[str, StageKind], target: str) -> bool:
+    """Whether a move to ``target`` (a stage id or :data:`WON`) closes the deal as won."""
+    return target == WON or (target in kinds and kinds[target] is StageKind.WON)
+
+
+def build_chain(kinds: dict[str, StageKind], counts: dict[str, dict[str, float]]) -> Chain:
+    """Step probabilities from ``counts`` (each row divided by its total), restricted to
+    the transient stages that can reach won (the rest get chance 0 and stay out, which
+    keeps ``I − Q`` non-singular)."""
     import numpy as np  # lazily: start-up and the rest of the model do without it
 
-    chance = {sid: (1.0 if kind is StageKind.WON else 0.0)
-              for sid, kind in kinds.items() if kind.is_terminal}
+    fixed = {sid: (1.0 if kind is StageKind.WON else 0.0)
+             for sid, kind in kinds.items() if kind.is_terminal}
     transient = [sid for sid, kind in kinds.items() if not kind.is_terminal]
     winning = _can_win(transient, counts, kinds)
     live = [sid for sid in transient if sid in winning]
     for sid in transient:
         if sid not in winning:
-            chance[sid] = 0.0
-    if not live:
-        return chance
+            fixed[sid] = 0.0
     index = {sid: i for i, sid in enumerate(live)}
     q = np.zeros((len(live), len(live)))
     r = np.zeros(len(live))
@@ -74,14 +111,11 @@ def chances_from_moves(kinds: dict[str, StageKind],
         row = counts.get(sid, {})
         total = sum(row.values())
         for nxt, n in row.items():
-            if nxt == WON or (nxt in kinds and kinds[nxt] is StageKind.WON):
+            if is_won(kinds, nxt):
                 r[index[sid]] += n / total
             elif nxt in index:
                 q[index[sid], index[nxt]] += n / total
-    solved = np.linalg.solve(np.eye(len(live)) - q, r)
-    for sid, i in index.items():
-        chance[sid] = float(min(1.0, max(0.0, solved[i])))
-    return chance
+    return Chain(tuple(live), index, q, r, fixed)
 
 
 def observed_moves(history: History) -> dict[str, dict[str, int]]:
@@ -112,14 +146,16 @@ def observed_moves(history: History) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _can_win(transient: list[str], counts: dict[str, dict[str, int]],
+def _can_win(transient: list[str], counts: dict[str, dict[str, float]],
              kinds: dict[str, StageKind]) -> set[str]:
     """Transient stages from which some observed path reaches won."""
     back: dict[str, set[str]] = {}
     frontier = []
     for sid in transient:
-        for nxt in counts.get(sid, {}):
-            if nxt == WON or (nxt in kinds and kinds[nxt] is StageKind.WON):
+        for nxt, n in counts.get(sid, {}).items():
+            if n <= 0:
+                continue
+            if is_won(kinds, nxt):
                 frontier.append(sid)
             elif nxt in kinds and not kinds[nxt].is_terminal:
                 back.setdefault(nxt, set()).add(sid)
