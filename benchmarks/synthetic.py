@@ -9,7 +9,9 @@ Deterministic for a given size and seed.
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 
+from salesdesigner.model.actuals.events import DealEvent
 from salesdesigner.model.entities import (
     Action,
     Direction,
@@ -85,3 +87,33 @@ def synthetic_process(n_stages: int, seed: int = 0) -> Process:
                 process.add_transition(Transition(f"loop{i}", stage.id, back, "not yet",
                                                   "Revisit in the next quarter"))
     return process
+
+
+def chain_deals(steps: dict[str, dict[str, float]], n_deals: int, *, start: str,
+                seed: int = 0, days: dict[str, float] | None = None,
+                open_share: float = 0.0, begin: datetime | None = None,
+                spread_days: int = 365) -> list[DealEvent]:
+    """Deals walking a known absorbing chain: ``steps`` maps a stage to {next stage:
+    probability}; a stage without steps ends the deal (won / lost stages).  Each deal
+    starts at ``start`` on a day within ``spread_days`` of ``begin``, stays
+    ``days[stage]`` days (exponential around it, default 5) and, with ``open_share``,
+    stops somewhere on the way (still open).  Deterministic for a seed."""
+    rnd = random.Random(seed)
+    begin = begin or datetime(2026, 1, 1)
+    days = days or {}
+    out: list[DealEvent] = []
+    for k in range(n_deals):
+        deal = f"SIM-{k:06d}"
+        stage = start
+        at = begin + timedelta(minutes=rnd.randrange(spread_days * 24 * 60))
+        amount = float(rnd.randrange(10, 100) * 10_000)
+        stays_open = rnd.random() < open_share
+        for _ in range(10_000):
+            out.append(DealEvent(deal, stage, at, amount, owner=f"rep{k % 7}",
+                                 deal_name=f"Deal {k}"))
+            nexts = steps.get(stage)
+            if not nexts or (stays_open and rnd.random() < 0.5):
+                break
+            at += timedelta(days=rnd.expovariate(1.0 / max(days.get(stage, 5.0), 0.01)))
+            stage = rnd.choices(list(nexts), weights=list(nexts.values()))[0]
+    return out

@@ -225,10 +225,11 @@ def _draw(chain: Chain, alpha: dict[str, dict[str, float]], kinds: dict[str, Sta
     src, a, dst, starts = _exit_table(chain, alpha, kinds)
     rng = np.random.default_rng(seed)
     g = rng.gamma(a, size=(draws, len(a)))
-    p = g / np.add.reduceat(g, starts, axis=1)[:, np.searchsorted(starts, src, side="right") - 1]
+    group = np.searchsorted(starts, np.arange(len(a)), side="right") - 1  # exit → its row
+    p = g / np.add.reduceat(g, starts, axis=1)[:, group]
     to_won, to_live = dst == -1, dst >= 0
     if method == "linear":
-        mean = a / np.add.reduceat(a, starts)[np.searchsorted(starts, src, side="right") - 1]
+        mean = a / np.add.reduceat(a, starts)[group]
         value = np.where(to_won, 1.0, np.where(to_live, w[np.maximum(dst, 0)], 0.0))
         change = np.zeros((draws, n))
         np.add.at(change.T, src, ((p - mean) * value).T)
