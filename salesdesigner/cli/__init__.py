@@ -163,6 +163,8 @@ def _command_parser() -> argparse.ArgumentParser:
                           "(confidential; left out by default)")
     ana.add_argument("--lang", default=None,
                      help="language of the report: ja or en (default: the document's)")
+    from salesdesigner.cli import forecast as forecast_cli
+    forecast_cli.add_arguments(ana)
 
     from salesdesigner.cli.repo import add_parser as add_repo_parser
     add_repo_parser(sub, _Parser)
@@ -427,10 +429,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     """Aggregates only (like the manual's section): no deal id, name, owner or amount."""
     import json
 
+    from salesdesigner.cli import forecast as forecast_cli
     from salesdesigner.model.actuals import analysis_to_json, analyze, render_text
 
     if args.lang is not None and args.lang not in ("ja", "en"):
         raise UserError(f"unknown language {args.lang[:40]!r}: use ja or en.")
+    forecasting = forecast_cli.wanted(args)
     process = _open(args.file)
     if not process.actuals:
         raise UserError(f"{args.file} holds no actuals: import a CRM export first "
@@ -438,6 +442,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.discover:
         from salesdesigner.cli.discover import print_discovery
         return print_discovery(args, process)
+    if forecasting:
+        return forecast_cli.run(args, process)
     analysis = analyze(process, process.actuals.events, args.period, by=args.by)
     if args.json:
         sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False,

@@ -13,8 +13,10 @@ makes ``v = (I − Q)⁻ᵀ e`` visits per month to each stage, and ``vᵀ r`` w
   change, so won deals a month do not either in the long run; but every deal that wins
   after passing S closes a day sooner, which brings ``v_S · w_S / 30.44`` won deals into
   the coming month once.
-* Revenue is won deals × the average won amount.  Levers are ranked by won deals gained in
-  the coming month (ties: process order, rates before days).
+* Revenue is won deals × the average won amount (only when it rests on at least
+  :data:`~.pipeline.MIN_AMOUNTS` won deals: fewer would publish a deal's own amount).
+* Levers are ranked by won deals gained in the coming month (ties: process order, rates
+  before days).
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesdesigner.model.actuals.bottleneck import average_won_amount, is_won
-from salesdesigner.model.actuals.history import History
+from salesdesigner.model.actuals.history import WON, History
 from salesdesigner.model.actuals.kpis import span_months
 from salesdesigner.model.actuals.periods import DAYS_PER_MONTH
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.forecast.odds import Estimate
+from salesdesigner.model.forecast.pipeline import MIN_AMOUNTS
 
 POINT = 0.01
 DAY = 1.0
@@ -56,7 +59,14 @@ def intake(history: History) -> dict[str, float]:
 
 def levers(history: History, estimate: Estimate) -> tuple[Lever, ...]:
     """Every rate and days lever of ``history``'s process, ranked (see the module doc)."""
-    return levers_from_intake(estimate, intake(history), average_won_amount(history))
+    return levers_from_intake(estimate, intake(history), won_deal_size(history))
+
+
+def won_deal_size(history: History) -> float | None:
+    """The average won amount when it rests on at least :data:`MIN_AMOUNTS` won deals
+    (fewer would publish a deal's own amount), else None."""
+    won = (history.d_outcome == WON) & history.d_has_amount
+    return average_won_amount(history) if int(won.sum()) >= MIN_AMOUNTS else None
 
 
 def levers_from_intake(estimate: Estimate, entries: dict[str, float],

@@ -2,8 +2,12 @@
 
 * **Open deals**: deals neither won nor lost as of the data's last event, each at the
   stage of its last visit.  Each is worth its stage's win probability (:mod:`.odds`) in
-  expected won deals, and that times its own latest amount (the average won amount when it
-  has none) in expected revenue.
+  expected won deals.
+* **Revenue** is won deals × one **deal size**: the mean latest amount of the open deals
+  that have one, else the mean amount of the won deals — each only when it rests on at
+  least :data:`MIN_AMOUNTS` deals, else no revenue is given.  Never a deal's own amount:
+  with the chances published, a period's revenue from one deal would be that deal's
+  amount (deal data is confidential), and a pooled size is what the manager plans with.
 * **When**: a deal that wins is placed at ``as_of + days to win − the days it has already
   spent in its stage`` (at most the stage's mean stay is taken off; never before
   ``as_of``).  Periods are calendar months: the rest of the month of ``as_of``, then the
@@ -11,7 +15,7 @@
 * **Range** (the estimate's level, 80 % by default): for each of the estimate's draws of
   the chances, how many deals of each stage and period win is drawn as a binomial (so the
   range holds both the uncertainty of the rates and the luck of a few deals); revenue is
-  that count × the group's mean amount.  Fixed seed: the same data gives the same range.
+  that count × the deal size.  Fixed seed: the same data gives the same range.
 
 Aggregates only: no deal id, name, owner or single amount leaves this module.
 """
@@ -22,12 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from salesdesigner.model.actuals.bottleneck import average_won_amount
-from salesdesigner.model.actuals.history import OPEN, SECONDS_PER_DAY, History, micro
+from salesdesigner.model.actuals.history import OPEN, SECONDS_PER_DAY, WON, History, micro
 from salesdesigner.model.actuals.periods import Period
 from salesdesigner.model.forecast.odds import SEED, Estimate
 
 HORIZON = 3  # months forecast one by one (then "later")
+MIN_AMOUNTS = 3  # deals a deal size must rest on to be shown (see the module doc)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class Forecast:
     periods: tuple[PeriodForecast, ...]         # the coming months, then "later"
     total: PeriodForecast
     level: float
+    deal_size: float | None = None            # what revenue is priced at (None: withheld)
+    deal_size_source: str | None = None       # "open" | "won" | None
 
 
 def coming_months(as_of: datetime, horizon: int) -> list[Period]:
@@ -89,16 +95,14 @@ def forecast(history: History, estimate: Estimate, *, horizon: int = HORIZON,
     edges = [micro(p.end) for p in months]
     at = micro(as_of) + (remaining * SECONDS_PER_DAY * 1e6).astype(np.int64)
     period = np.searchsorted(np.array(edges), at, side="right")   # horizon = later
-    average = average_won_amount(history)
-    has = history.d_has_amount[open_]
-    amount = np.where(has, history.d_amount[open_], average if average is not None else 0.0)
-    priced = bool(has.any()) or average is not None
+    size, source = deal_size(history, open_)
     # groups: (stage, period) share a chance; draws of the chance per group
     n_periods = horizon + 1
     group = stage * n_periods + period
     codes, inverse, count = np.unique(group, return_inverse=True, return_counts=True)
     g_stage, g_period = codes // n_periods, codes % n_periods
-    g_amount = np.bincount(inverse, weights=amount) / count
+    g_amount = np.full(len(codes), size or 0.0)
+    priced = size is not None
     g_win = win[g_stage]
     draws = _group_draws(estimate, [sids[i] for i in g_stage.tolist()], g_win)
     rng = np.random.default_rng(seed)
@@ -116,7 +120,20 @@ def forecast(history: History, estimate: Estimate, *, horizon: int = HORIZON,
     for i, n in zip(*np.unique(stage, return_counts=True), strict=True):
         by_stage[sids[int(i)]] = (int(n), float(win[int(i)] * n))
     ordered = {s: by_stage[s] for s in sids if s in by_stage}
-    return Forecast(as_of, len(open_), ordered, tuple(periods), total, estimate.level)
+    return Forecast(as_of, len(open_), ordered, tuple(periods), total, estimate.level, size,
+                    source)
+
+
+def deal_size(history: History, open_: Any) -> tuple[float | None, str | None]:
+    """The pooled deal size revenue is priced at, and where it comes from (module doc)."""
+    import numpy as np
+    has = history.d_has_amount[open_]
+    if int(has.sum()) >= MIN_AMOUNTS:
+        return float(np.mean(history.d_amount[open_][has])), "open"
+    won = (history.d_outcome == WON) & history.d_has_amount
+    if int(won.sum()) >= MIN_AMOUNTS:
+        return float(np.mean(history.d_amount[won])), "won"
+    return None, None
 
 
 def _group_draws(estimate: Estimate, stages: list[str], mean: Any) -> Any:

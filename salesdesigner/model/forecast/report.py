@@ -4,6 +4,7 @@ catalogue's ``analysis.fc_*`` keys; aggregates only (no deal id, name, owner or 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from salesdesigner.model.actuals.bottleneck import WON
@@ -33,6 +34,14 @@ def _names(words: Words, estimate: Estimate) -> dict[str, str]:
     return names
 
 
+def _funnel(estimate: Estimate) -> list[str]:
+    """The stages a deal stands in on its way to the sale, in process order (no decisions,
+    terminal stages or after-sale stages: :func:`onscreen.funnel_order`)."""
+    from salesdesigner.model.actuals.onscreen import funnel_order
+    return [sid for sid in funnel_order(estimate.process)
+            if estimate.odds(sid).kind not in ("won", "lost", "end")]
+
+
 def render_odds(estimate: Estimate, language: str | None = None) -> str:
     """One line per stage that is not terminal: chance, interval, deals seen, days."""
     words = words_for(language or estimate.process.language, "analysis")
@@ -40,9 +49,8 @@ def render_odds(estimate: Estimate, language: str | None = None) -> str:
     lines = [words("fc_odds_title", process=words.name(estimate.process.name)),
              "  " + words("fc_prior", strength=display_number(estimate.prior_strength),
                           level=_pct(estimate.level))]
-    for s in estimate.stages:
-        if s.kind in ("won", "lost", "end"):
-            continue
+    for sid in _funnel(estimate):
+        s = estimate.odds(sid)
         text = words("fc_odds_line", name=names[s.stage_id], win=_pct(s.win),
                      low=_pct(s.low), high=_pct(s.high), seen=s.observed)
         if s.days_to_win is not None and s.win > 0:
@@ -65,6 +73,11 @@ def render_forecast(estimate: Estimate, forecast: Forecast, language: str | None
         return "\n".join(lines) + "\n"
     lines.append(words("fc_title", n=forecast.open_deals,
                        date=words.date(forecast.as_of.date())))
+    if forecast.deal_size is None:
+        lines.append("  " + words("fc_size_none"))
+    else:
+        lines.append("  " + words(f"fc_size_{forecast.deal_size_source}",
+                                  amount=_money(forecast.deal_size, currency)))
     for p in (*forecast.periods, forecast.total):
         label = words("fc_later") if p.label == "later" else \
             words("fc_total") if p.label == "total" else p.label
@@ -73,6 +86,8 @@ def render_forecast(estimate: Estimate, forecast: Forecast, language: str | None
 
 
 def _period_line(words: Words, label: str, p: PeriodForecast, currency: str) -> str:
+    if not p.deals:
+        return words("fc_period_none", period=label)
     text = words("fc_period", period=label, won=_count(p.won), low=_count(p.won_low),
                  high=_count(p.won_high), deals=p.deals)
     if p.revenue is not None and p.revenue_low is not None and p.revenue_high is not None:
@@ -110,7 +125,7 @@ def render_levers(estimate: Estimate, found: tuple[Lever, ...], language: str | 
 
 
 def _signed(x: float) -> str:
-    value = round(x, 2)
+    value = round(x, 3)
     return ("+" if value >= 0 else "") + display_number(value)
 
 
@@ -123,6 +138,7 @@ def _num(value: float | None, digits: int = 6) -> float | int | None:
 
 
 def odds_to_json(estimate: Estimate) -> dict[str, Any]:
+    funnel = set(_funnel(estimate))
     return {
         "prior_strength": _num(estimate.prior_strength), "level": _num(estimate.level),
         "interval_method": estimate.method, "draws": int(len(estimate.draws)),
@@ -130,6 +146,7 @@ def odds_to_json(estimate: Estimate) -> dict[str, Any]:
                     "low": _num(s.low), "high": _num(s.high),
                     "days_to_close": _num(s.days_to_close, 2),
                     "days_to_win": _num(s.days_to_win, 2), "observed": s.observed,
+                    "in_funnel": s.stage_id in funnel,
                     "steps": {(k or "lost_here"): _num(v) for k, v in
                               estimate.rows.get(s.stage_id, {}).items()}}
                    for s in estimate.stages],
@@ -144,13 +161,19 @@ def _period_json(p: PeriodForecast) -> dict[str, Any]:
             "revenue_low": _num(p.revenue_low, 2), "revenue_high": _num(p.revenue_high, 2)}
 
 
-def forecast_to_json(estimate: Estimate, forecast: Forecast) -> dict[str, Any]:
-    """Plain data for ``json.dumps``: the odds and the forecast (aggregates only)."""
+def odds_json_head(estimate: Estimate, as_of: datetime | None) -> dict[str, Any]:
+    """The JSON document's head and the odds (the forecast and levers go beside)."""
     return {"version": JSON_VERSION, "process": estimate.process.name,
             "currency": estimate.process.currency,
-            "as_of": forecast.as_of.isoformat() if forecast.as_of else None,
-            "odds": odds_to_json(estimate),
+            "as_of": as_of.isoformat() if as_of else None, "odds": odds_to_json(estimate)}
+
+
+def forecast_to_json(estimate: Estimate, forecast: Forecast) -> dict[str, Any]:
+    """Plain data for ``json.dumps``: the odds and the forecast (aggregates only)."""
+    return {**odds_json_head(estimate, forecast.as_of),
             "forecast": {"open_deals": forecast.open_deals,
+                         "deal_size": _num(forecast.deal_size, 2),
+                         "deal_size_source": forecast.deal_size_source,
                          "by_stage": [{"stage": sid, "open": n, "won": _num(won, 4)}
                                       for sid, (n, won) in forecast.by_stage.items()],
                          "periods": [_period_json(p) for p in forecast.periods],

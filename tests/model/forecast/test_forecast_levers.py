@@ -51,14 +51,30 @@ def test_open_deals_are_weighted_by_their_stages_chance_and_placed_by_days_to_wi
                            "c": (2, pytest.approx(1.6))}
     nov, dec, jan, later = fc.periods
     assert [p.label for p in fc.periods] == ["2026-11", "2026-12", "2027-01", "later"]
-    # O3 (no amount: the average won amount, 3,000) in November; O2 + O4 in December
-    assert (nov.deals, nov.won, nov.revenue) == (1, pytest.approx(0.8), pytest.approx(2400))
+    # O3 in November; O2 + O4 in December; O1 in January.  Revenue at one deal size: the
+    # mean amount of the three open deals that have one, (1000 + 2000 + 500) / 3
+    size = 3500 / 3
+    assert (fc.deal_size, fc.deal_size_source) == (pytest.approx(size), "open")
+    assert (nov.deals, nov.won, nov.revenue) == (1, pytest.approx(0.8),
+                                                 pytest.approx(0.8 * size))
     assert (dec.deals, dec.won, dec.revenue) == (2, pytest.approx(1.2),
-                                                 pytest.approx(0.4 * 2000 + 0.8 * 500))
-    assert (jan.deals, jan.won, jan.revenue) == (1, pytest.approx(0.2), pytest.approx(200))
+                                                 pytest.approx(1.2 * size))
+    assert (jan.deals, jan.won, jan.revenue) == (1, pytest.approx(0.2),
+                                                 pytest.approx(0.2 * size))
     assert (later.deals, later.won) == (0, 0)
     assert fc.total.won == pytest.approx(2.2)
-    assert fc.total.revenue == pytest.approx(3800)
+    assert fc.total.revenue == pytest.approx(2.2 * size)
+
+
+def test_revenue_is_withheld_when_fewer_than_three_deals_have_an_amount():
+    # only O1 and O2 priced among the open deals, one won deal: no deal size to show
+    process = line_process({})
+    events = [e if e.deal_id != "O4" else _ev("O4", "c", (11, 30), None) for e in OPEN_DEALS]
+    fc = forecast(build_history(process, events),
+                  estimate_from_moves(process, MOVES, STAYS, prior_strength=0.0))
+    assert fc.deal_size is None and fc.total.revenue is None
+    assert all(p.revenue is None for p in fc.periods)
+    assert fc.total.won == pytest.approx(2.2)
 
 
 def test_the_forecasts_range_holds_its_expectation_and_whole_deals(result):
