@@ -21,6 +21,7 @@ nothing; higher-is-better rates and entries only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from salesdesigner.model.actuals.funnel import StageStats
@@ -31,6 +32,7 @@ from salesdesigner.model.actuals.kpis import KpiActual
 from salesdesigner.model.entities import Direction, Measure, StageKind
 
 WON = "__won__"  # the deal closed as won without entering a won stage
+DENSE_UP_TO = 150  # stages solved in one dense system (see Chain.solve)
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,91 @@ class Chain:
     r: Any
     fixed: dict[str, float]
 
-    def solve(self, rhs: Any) -> Any:
-        """``(I − Q)⁻¹ rhs`` (a vector or a matrix of columns): the one linear solve."""
+    def solve(self, rhs: Any, *, transposed: bool = False) -> Any:
+        """``(I − Q)⁻¹ rhs`` (``(I − Q)⁻ᵀ rhs`` when ``transposed``; a vector or a matrix
+        of columns): the one linear solve.  Up to :data:`DENSE_UP_TO` stages one dense
+        solve; above, block by block over the strongly connected parts of the steps in
+        reverse topological order (a process is nearly a chain: its loops are short, so
+        a 1,000-stage system costs its arrows, not n³) — exact either way."""
         import numpy as np
-        if not self.live:
+        n = len(self.live)
+        if not n:
             return np.zeros(np.shape(rhs))
-        return np.linalg.solve(np.eye(len(self.live)) - self.q, rhs)
+        if n <= DENSE_UP_TO:
+            a = np.eye(n) - self.q
+            return np.linalg.solve(a.T if transposed else a, rhs)
+        return self._by_blocks(np.asarray(rhs, dtype=np.float64), transposed)
+
+    @cached_property
+    def _blocks(self) -> list[tuple[list[int], Any, list[int], Any, list[int], Any]]:
+        """The strongly connected parts of the steps, sinks first, each as (members,
+        I − Q on them, the stages after it, Q from it to them, the stages before it, Q
+        from them into it): everything a solve needs, cut once."""
+        import networkx as nx
+        import numpy as np
+        rows, cols = np.nonzero(self.q)
+        graph = nx.DiGraph()
+        graph.add_nodes_from(range(len(self.live)))
+        graph.add_edges_from(zip(rows.tolist(), cols.tolist(), strict=True))
+        dag = nx.condensation(graph)
+        part = dag.graph["mapping"]  # stage index → its part
+        outs: dict[int, set[int]] = {}
+        ins: dict[int, set[int]] = {}
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            if part[i] != part[j]:
+                outs.setdefault(part[i], set()).add(j)
+                ins.setdefault(part[j], set()).add(i)
+        q = self.q
+        out = []
+        for node in reversed(list(nx.topological_sort(dag))):
+            members = sorted(dag.nodes[node]["members"])
+            after = sorted(outs.get(node, ()))
+            before = sorted(ins.get(node, ()))
+            if len(members) == 1:
+                i = members[0]
+                block = np.array([[1.0 - q[i, i]]])
+                out.append((members, block, after, q[i, after][None, :], before,
+                            q[before, i][None, :]))
+                continue
+            block = np.eye(len(members)) - q[np.ix_(members, members)]
+            out.append((members, block, after, q[np.ix_(members, after)], before,
+                        q[np.ix_(before, members)].T))
+        return out
+
+    def within(self, i: int) -> tuple[list[int], Any]:
+        """The stages that can come back to stage ``i`` (its strongly connected part, all
+        stages when solved densely) and ``(I − Q)⁻¹`` restricted to them: the expected
+        visits to ``i`` from any other stage are 0 (what cannot come back never gets
+        there again).  The levers' exact one-row change needs only these entries."""
+        import numpy as np
+        n = len(self.live)
+        if n <= DENSE_UP_TO:
+            return list(range(n)), self._inverse
+        members, block = self._part[i]
+        return members, np.linalg.inv(block)
+
+    @cached_property
+    def _inverse(self) -> Any:
+        return self.solve(__import__("numpy").eye(len(self.live)))
+
+    @cached_property
+    def _part(self) -> dict[int, tuple[list[int], Any]]:
+        return {m: (members, block) for members, block, *_ in self._blocks for m in members}
+
+    def _by_blocks(self, rhs: Any, transposed: bool) -> Any:
+        """Block substitution: sinks first for ``(I − Q) x = b`` (a part needs the
+        stages after it), sources first for the transpose (the stages before it)."""
+        import numpy as np
+        x = np.zeros_like(rhs)
+        blocks = self._blocks if not transposed else reversed(self._blocks)
+        for members, block, after, q_after, before, q_before in blocks:
+            near, q_near = (before, q_before) if transposed else (after, q_after)
+            b = rhs[members] + q_near @ x[near] if near else rhs[members]
+            if len(members) == 1:
+                x[members] = b / block[0, 0]
+            else:
+                x[members] = np.linalg.solve(block.T if transposed else block, b)
+        return x
 
 
 def is_won(kinds: dict[str, StageKind], target: str) -> bool:

@@ -83,9 +83,8 @@ def levers_from_intake(estimate: Estimate, entries: dict[str, float],
     for sid, per_month in entries.items():
         if sid in chain.index:
             e[chain.index[sid]] += per_month
-    inverse = chain.solve(np.eye(n))           # N = (I − Q)⁻¹
-    w = inverse @ chain.r
-    visits = e @ inverse
+    w = chain.solve(chain.r)
+    visits = chain.solve(e, transposed=True)  # eᵀN
     order = {sid: i for i, sid in enumerate(estimate.process.stage_ids)}
     out = []
     for sid in chain.live:
@@ -106,7 +105,9 @@ def levers_from_intake(estimate: Estimate, entries: dict[str, float],
                     dr += delta
                 elif j is not None:
                     dq[j] += delta
-            gain = visits[s] * (dr + dq @ w) / (1.0 - dq @ inverse[:, s])
+            members, inverse = chain.within(s)  # N[t, s] is 0 outside s's loops
+            back = dq[members] @ inverse[:, members.index(s)]
+            gain = visits[s] * (dr + dq @ w) / (1.0 - back)
             out.append(_lever("rate", sid, to, rate, float(gain), amount))
         stay = estimate.days.get(sid, 0.0)
         if stay > 0:

@@ -127,7 +127,7 @@ def estimate_from_moves(process: Process, moves: Mapping[str, Mapping[str, float
     days = _days_per_visit(process, stays or {})
     w = chain.solve(chain.r)
     drawn, method = _draw(chain, alpha, kinds, w, draws, seed)
-    to_close = _days_to_close(kinds, rows, days)
+    to_close = _days_to_close(kinds, rows, days, chain)
     to_win = _days_to_win(chain, w, days)
     lo_q, hi_q = (1 - level) / 2, (1 + level) / 2
     if len(chain.live) and len(drawn):
@@ -171,10 +171,16 @@ def _days_per_visit(process: Process, stays: Mapping[str, float]) -> dict[str, f
 
 
 def _days_to_close(kinds: dict[str, StageKind], rows: dict[str, dict[str, float]],
-                   days: dict[str, float]) -> dict[str, float]:
+                   days: dict[str, float], winning: Chain) -> dict[str, float]:
     """Expected days to absorption: the same chain with every ending (won, lost, "") as
-    its "won", so its system holds the stages that can close and solves the time."""
+    its "won", so its system holds the stages that can close and solves the time (the
+    winning chain's own system when both hold the same stages: then Q is the same)."""
     import numpy as np
+    transient = [sid for sid, kind in kinds.items() if not kind.is_terminal and sid in rows]
+    if set(winning.live) == set(transient):
+        d = np.array([days.get(sid, 0.0) for sid in winning.live])
+        t = winning.solve(d)
+        return {sid: float(max(0.0, t[i])) for sid, i in winning.index.items()}
     closing: dict[str, dict[str, float]] = {}
     for sid, row in rows.items():
         out = closing.setdefault(sid, {})
@@ -231,8 +237,8 @@ def _draw(chain: Chain, alpha: dict[str, dict[str, float]], kinds: dict[str, Sta
     if method == "linear":
         mean = a / np.add.reduceat(a, starts)[group]
         value = np.where(to_won, 1.0, np.where(to_live, w[np.maximum(dst, 0)], 0.0))
-        change = np.zeros((draws, n))
-        np.add.at(change.T, src, ((p - mean) * value).T)
+        change = np.zeros((draws, n))  # exits are grouped by source: one reduceat
+        change[:, src[starts]] = np.add.reduceat((p - mean) * value, starts, axis=1)
         return w[None, :] + chain.solve(change.T).T, method
     out = np.empty((draws, n))
     eye = np.eye(n)
