@@ -136,3 +136,22 @@ def test_intake_counts_each_deal_once_at_its_first_stage_per_month():
     assert intake(history) == {"a": 1.0, "b": 0.5, "c": 1.0}
     found = estimate_from_moves(process, MOVES, STAYS, prior_strength=0.0)
     assert levers(history, found)  # the history's intake and average amount
+
+
+def test_what_if_sets_one_rate_and_the_chain_and_forecast_follow():
+    from salesdesigner.model.forecast.whatif import exits, with_rate
+    process = line_process({})
+    history = build_history(process, OPEN_DEALS)
+    found = estimate_from_moves(process, MOVES, STAYS, prior_strength=0.0)
+    assert [(s, t) for s, t, _ in exits(found)] == [("a", "b"), ("b", "c"), ("c", "won")]
+    # b → c from ½ to 0.75 (b → lost gives the ¼): w_b = 0.75 × 0.8 = 0.6, w_a = 0.3
+    moved = with_rate(found, "b", "c", 0.75)
+    assert moved.rows["b"] == pytest.approx({"c": 0.75, "lost": 0.25})
+    assert [moved.odds(s).win for s in "abc"] == pytest.approx([0.3, 0.6, 0.8])
+    assert moved.odds("b").observed == found.odds("b").observed == 8
+    fc = forecast(history, moved)
+    # O1 (a) 0.3, O2 (b) 0.6, O3 and O4 (c) 0.8 each
+    assert fc.total.won == pytest.approx(0.3 + 0.6 + 1.6)
+    # the same rate again is the same answer
+    same = with_rate(found, "b", "c", 0.5)
+    assert [same.odds(s).win for s in "abc"] == pytest.approx([0.2, 0.4, 0.8])
