@@ -2396,6 +2396,25 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     </message>
 </context>
 <context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Win probability and forecast</source>
+        <translation>受注確率と着地予測</translation>
+    </message>
+    <message>
+        <source>What if</source>
+        <translation>もしも（what-if）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Set this rate by hand: the forecast and the chances on the canvas follow (the document is not changed)</source>
+        <translation>この移行率を手で設定します。着地予測とキャンバス上の受注確率が連動します（ドキュメントは変更されません）</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Period:</source>

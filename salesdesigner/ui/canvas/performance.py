@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from salesdesigner.ui.canvas.scene import ProcessScene
 
 BADGE_FONT = style.font(8, bold=True)
+CHANCE_FILL = QColor("#E8F1FB")  # the chance-to-win pill (the forecast)
 #: kinds whose cards are coloured (decisions, outcomes and ends have no targets of their own)
 COLOURED = (StageKind.STAGE, StageKind.START)
 
@@ -66,22 +67,24 @@ class StageBadge(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.reached = ""
         self.bottleneck = ""
+        self.chance = ""  # the chance to end won (the forecast), when known
         self._bounds = QRectF()
         self._pills: list[tuple[QRectF, str, QColor, QColor]] = []
 
-    def set_texts(self, reached: str, bottleneck: str, tip: str = "") -> None:
-        if (reached, bottleneck, tip) == (self.reached, self.bottleneck,
-                                          self.toolTip()) and self._pills:
+    def set_texts(self, reached: str, bottleneck: str, tip: str = "", chance: str = "") -> None:
+        if (reached, bottleneck, tip, chance) == (self.reached, self.bottleneck,
+                                                  self.toolTip(), self.chance) and self._pills:
             return
         self.setToolTip(tip)
         self.prepareGeometryChange()
-        self.reached, self.bottleneck = reached, bottleneck
+        self.reached, self.bottleneck, self.chance = reached, bottleneck, chance
         fm = QFontMetricsF(BADGE_FONT)
         body = self.parentItem().body_rect()  # type: ignore[union-attr]
         h = fm.height() + 4
         x, y = body.left() + 4, body.top() - h - 3
         self._pills = []
         for text, fill, ink in ((reached, QColor("#FFFFFF"), style.INK),
+                                (chance, CHANCE_FILL, style.INK),
                                 (bottleneck, style.BOTTLENECK, QColor("#FFFFFF"))):
             if text:
                 w = fm.horizontalAdvance(text) * 1.12 + 14  # hinting at small zooms runs wider
@@ -100,11 +103,16 @@ class StageBadge(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(BADGE_FONT)
         for rect, text, fill, ink in self._pills:
-            painter.setPen(QPen(style.BORDER if fill == QColor("#FFFFFF") else fill, 1))
+            painter.setPen(QPen(style.BORDER if fill in (QColor("#FFFFFF"), CHANCE_FILL)
+                                else fill, 1))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(ink)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _percent(fraction: float) -> str:
+    return f"{display_number(round(fraction * 100))}%"
 
 
 def _edge_point(item: StageItem, toward: QPointF) -> QPointF:
@@ -195,6 +203,7 @@ class PerformanceOverlay(QObject):
         self.scene = scene
         self.language = language
         self.overlay: Overlay | None = None
+        self.chances: dict[str, float] = {}  # stage → chance to end won (the forecast)
         self.badges: dict[str, StageBadge] = {}
         self.ghosts: dict[tuple[str, str], GhostFlowItem] = {}
         self._announcing = False
@@ -207,9 +216,11 @@ class PerformanceOverlay(QObject):
     def shown(self) -> bool:
         return self.overlay is not None
 
-    def show(self, overlay: Overlay | None) -> None:
-        """Draw ``overlay`` (None: the plain canvas again)."""
+    def show(self, overlay: Overlay | None, chances: dict[str, float] | None = None) -> None:
+        """Draw ``overlay`` (None: the plain canvas again), each working stage's chance
+        to end won beside its count when ``chances`` are given (the what-if moves them)."""
         self.overlay = overlay
+        self.chances = dict(chances or {})
         self._sync()
         self._announcing = True  # the overview map redraws on this; our own sync is done
         try:
@@ -260,7 +271,9 @@ class PerformanceOverlay(QObject):
             item.set_performance(look if kind in COLOURED else None)
             if kind is not StageKind.DECISION:
                 kept.add(sid)
-                self._badge(item).set_texts(reached, bottleneck, tip)
+                chance = self.chances.get(sid) if kind in COLOURED else None
+                self._badge(item).set_texts(reached, bottleneck, tip, "" if chance is None
+                                            else words("card_win", rate=_percent(chance)))
         self._drop_badges(kept)
         for tid, item in transitions.items():
             if tid not in texts:

@@ -106,8 +106,11 @@ class Dashboard(QWidget):
         self.stalled.setMinimumHeight(160)
         self.stalled.cellClicked.connect(self._stalled_clicked)
         self.stalled.cellActivated.connect(self._stalled_clicked)
+        from salesdesigner.ui.performance.forecast_panel import ForecastPanel
+        self.forecast = ForecastPanel(performance)  # odds, forecast and the what-if slider
         for widget in (self.empty, self.sentence, self.legend, self.funnel_title, self.funnel,
-                       self.trend_title, self.trends, self.stalled_title, self.stalled):
+                       self.forecast, self.trend_title, self.trends, self.stalled_title,
+                       self.stalled):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -147,6 +150,7 @@ class Dashboard(QWidget):
             "(File ▸ Import) to compare the process with what happened."))
         self.stalled.setHorizontalHeaderLabels(
             [self.tr("Deal"), self.tr("Stage"), self.tr("Days in stage")])
+        self.forecast.retranslate()
         self.render()
 
     def _busy(self, on: bool) -> None:
@@ -239,6 +243,8 @@ class Dashboard(QWidget):
         for widget in (self.sentence, self.legend, self.funnel_title, self.funnel,
                        self.trend_title, self.trends, self.stalled_title, self.stalled):
             widget.setVisible(has_data)
+        if not has_data:
+            self.forecast.setVisible(False)
         self.empty.setVisible(not has_data)
         if not has_data or result is None or result.analysis is None:
             return
@@ -264,6 +270,7 @@ class Dashboard(QWidget):
         self.funnel.setMaximumHeight(max(120, 26 * len(order) + 40))
         charts.draw_funnel(self.funnel, names, [stats[sid].reached for sid in order],
                            [StageKind(stats[sid].kind) is StageKind.WON for sid in order])
+        self.forecast.render()
         self._draw_trends(result, words, stats)
         self._fill_stalled(analysis, words, stats)
 

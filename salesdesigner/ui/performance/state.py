@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from salesdesigner.model.actuals.analysis import Analysis
     from salesdesigner.model.actuals.onscreen import Overlay
     from salesdesigner.model.actuals.periods import Period
+    from salesdesigner.model.forecast.onscreen import Change, Outlook
 
 #: histories with more events than this are analysed off the GUI thread (3,000 deals,
 #: 17,000 events: 0.3 s for one period, 2.9 s with a year's monthly trend, under load)
@@ -47,6 +48,7 @@ class Result:
     last: datetime | None = None
     months: tuple[Period, ...] = field(default=())         # every month of the data
     trend_periods: tuple[Period, ...] = field(default=())  # months, or the recent weeks
+    outlook: Outlook | None = None     # the odds and forecast (with the what-if rate)
 
 
 Trend = tuple[tuple["Analysis", ...], tuple["Period", ...]]
@@ -58,7 +60,7 @@ def trend_kind(period: Period | None | str) -> str:
 
 
 def compute(process: Process, period: Period | None | str, *, trend: bool = True,
-            known: Trend | None = None) -> Result:
+            known: Trend | None = None, change: Change | None = None) -> Result:
     """Everything the views need for ``period`` (:data:`DEFAULT`: the latest full month);
     the trend (per :func:`trend_kind`) only with ``trend`` (the dashboard's), taken from
     ``known`` when the document has not changed since it was computed."""
@@ -88,24 +90,26 @@ def compute(process: Process, period: Period | None | str, *, trend: bool = True
                        for p in periods)
     else:
         series, periods = (), ()
+    from salesdesigner.model.forecast.onscreen import outlook
     return Result(period, analysis, overlay(process, analysis), series, history.first,
-                  history.last, months, periods)
+                  history.last, months, periods, outlook(history, change))
 
 
 class _Job(QThread):
     done = Signal(int, object)
 
     def __init__(self, generation: int, process: Process, period: Period | None | str,
-                 trend: bool, known: Trend | None, parent: QObject) -> None:
+                 trend: bool, known: Trend | None, parent: QObject,
+                 change: Change | None = None) -> None:
         super().__init__(parent)
         self.generation, self.process, self.period = generation, process, period
-        self.trend, self.known = trend, known
+        self.trend, self.known, self.change = trend, known, change
         self.revision = 0  # the document's revision it analyses
 
     def run(self) -> None:
         try:
             result: object = compute(self.process, self.period, trend=self.trend,
-                                     known=self.known)
+                                     known=self.known, change=self.change)
         except Exception as error:  # reported in the GUI thread, never lost
             result = error
         self.done.emit(self.generation, result)
@@ -123,6 +127,7 @@ class Performance(QObject):
         self.process = process
         self.period: Period | None | str = DEFAULT
         self.result: Result | None = None
+        self.what_if: Change | None = None  # the dashboard's slider: one rate by hand
         self._users: set[str] = set()
         self._stale = True
         self._generation = 0
@@ -170,6 +175,25 @@ class Performance(QObject):
             self._stale = True
             self.refresh()
 
+    def set_what_if(self, change: Change | None) -> None:
+        """One exit rate set by hand (None: the data's): the odds and forecast follow at
+        once, from the odds already solved (the analysis is not run again)."""
+        self.what_if = change
+        result = self.result
+        if result is None or result.outlook is None:
+            return
+        from dataclasses import replace
+
+        from salesdesigner.model.forecast.onscreen import outlook
+        before = result.outlook
+        try:
+            now = outlook(before.history, change, before.base, before.base_forecast)
+        except Exception as error:  # a view must never take the window down
+            self.failed.emit(str(error))
+            return
+        self.result = replace(result, outlook=now)
+        self.changed.emit()
+
     # ------------------------------------------------------------------ running
     def _on_event(self, event: object) -> None:
         if isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged, ev.LanesReordered,
@@ -183,6 +207,7 @@ class Performance(QObject):
             return
         if isinstance(event, ev.ProcessReset):
             self.period = DEFAULT  # another document: its own latest month
+            self.what_if = None
         self._stale = True
         self._revision += 1
         if self._users:
@@ -202,13 +227,15 @@ class Performance(QObject):
                  else None)
         if len(self.process.actuals.events) <= LARGE:
             try:
-                result = compute(self.process, self.period, trend=trend, known=known)
+                result = compute(self.process, self.period, trend=trend, known=known,
+                                 change=self.what_if)
             except Exception as error:  # a view must never take the window down
                 self.failed.emit(str(error))
                 return
             self._accept(result)
             return
-        job = _Job(self._generation, self.process.copy(), self.period, trend, known, self)
+        job = _Job(self._generation, self.process.copy(), self.period, trend, known, self,
+                   self.what_if)
         job.revision = self._revision
         job.done.connect(self._job_done)
         job.finished.connect(self._job_finished)  # queued: runs here, in the GUI thread

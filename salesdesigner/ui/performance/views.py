@@ -57,12 +57,14 @@ class PerformanceViews(QObject):
         self.performance.use("overlay", on)
         if self.overlay is not None:
             result = self.performance.result
-            self.overlay.show(result.overlay if on and result is not None else None)
+            self.overlay.show(result.overlay if on and result is not None else None,
+                              _chances(result))
 
     def _changed(self) -> None:
         if self.overlay is not None and self.performance.used_by("overlay"):
             result = self.performance.result
-            self.overlay.show(result.overlay if result is not None else None)
+            self.overlay.show(result.overlay if result is not None else None,
+                              _chances(result))
 
     # ------------------------------------------------------------------ dashboard
     def set_dashboard(self, on: bool) -> None:
@@ -115,6 +117,12 @@ class PerformanceViews(QObject):
 
     def detach(self) -> None:
         self.performance.detach()
+
+
+def _chances(result) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
+    """The overlay's chance pills: the forecast's odds (with the what-if rate)."""
+    outlook = getattr(result, "outlook", None)
+    return outlook.chances() if outlook is not None else None
 
 
 __all__ = ["PerformanceViews"]
