@@ -34,7 +34,7 @@ def _names(words: Words, estimate: Estimate) -> dict[str, str]:
     return names
 
 
-def _funnel(estimate: Estimate) -> list[str]:
+def funnel_stages(estimate: Estimate) -> list[str]:
     """The stages a deal stands in on its way to the sale, in process order (no decisions,
     terminal stages or after-sale stages: :func:`onscreen.funnel_order`)."""
     from salesdesigner.model.actuals.onscreen import funnel_order
@@ -49,7 +49,7 @@ def render_odds(estimate: Estimate, language: str | None = None) -> str:
     lines = [words("fc_odds_title", process=words.name(estimate.process.name)),
              "  " + words("fc_prior", strength=display_number(estimate.prior_strength),
                           level=_pct(estimate.level))]
-    for sid in _funnel(estimate):
+    for sid in funnel_stages(estimate):
         s = estimate.odds(sid)
         text = words("fc_odds_line", name=names[s.stage_id], win=_pct(s.win),
                      low=_pct(s.low), high=_pct(s.high), seen=s.observed)
@@ -81,11 +81,11 @@ def render_forecast(estimate: Estimate, forecast: Forecast, language: str | None
     for p in (*forecast.periods, forecast.total):
         label = words("fc_later") if p.label == "later" else \
             words("fc_total") if p.label == "total" else p.label
-        lines.append("  " + _period_line(words, label, p, currency))
+        lines.append("  " + period_line(words, label, p, currency))
     return "\n".join(lines) + "\n"
 
 
-def _period_line(words: Words, label: str, p: PeriodForecast, currency: str) -> str:
+def period_line(words: Words, label: str, p: PeriodForecast, currency: str) -> str:
     if not p.deals:
         return words("fc_period_none", period=label)
     text = words("fc_period", period=label, won=_count(p.won), low=_count(p.won_low),
@@ -138,7 +138,7 @@ def _num(value: float | None, digits: int = 6) -> float | int | None:
 
 
 def odds_to_json(estimate: Estimate) -> dict[str, Any]:
-    funnel = set(_funnel(estimate))
+    funnel = set(funnel_stages(estimate))
     return {
         "prior_strength": _num(estimate.prior_strength), "level": _num(estimate.level),
         "interval_method": estimate.method, "draws": int(len(estimate.draws)),

@@ -92,14 +92,14 @@ class ForecastPanel(QWidget):
         self.setVisible(look is not None)
         if look is None:
             return
-        from salesdesigner.model.forecast.report import _funnel, _period_line
+        from salesdesigner.model.forecast.report import funnel_stages, period_line
 
         words = words_for(current_language(), "analysis")
         process = self.performance.process
         names = {s.id: words.name(s.name) for s in process.stages}
         lines = [words("fc_odds_line", name=names[sid], win=_pct(o.win), low=_pct(o.low),
                        high=_pct(o.high), seen=o.observed)
-                 for sid in _funnel(look.estimate) for o in (look.estimate.odds(sid),)]
+                 for sid in funnel_stages(look.estimate) for o in (look.estimate.odds(sid),)]
         self.odds.setText("\n".join(lines))
         fc = look.forecast
         if fc.as_of is None or not fc.open_deals:
@@ -109,7 +109,7 @@ class ForecastPanel(QWidget):
             for p in (*fc.periods, fc.total):
                 label = words("fc_later") if p.label == "later" else \
                     words("fc_total") if p.label == "total" else p.label
-                text.append(_period_line(words, label, p, process.currency))
+                text.append(period_line(words, label, p, process.currency))
             self.figures.setText("\n".join(text))
         self._fill_exits(look, names, words)
         self._show_effect(look, words, process.currency)
