@@ -1,8 +1,9 @@
 """The forecast: the open pipeline weighted by how deals really convert.
 
 * **Open deals**: deals neither won nor lost as of the data's last event, each at the
-  stage of its last visit.  Each is worth its stage's win probability (:mod:`.odds`) in
-  expected won deals.
+  stage of its last visit — a stage on the way to the sale (a deal in a stage after a won
+  stage, onboarding, was won and is left out).  Each is worth its stage's win
+  probability (:mod:`.odds`) in expected won deals.
 * **Revenue** is won deals × one **deal size**: the mean latest amount of the open deals
   that have one, else the mean amount of the won deals — each only when it rests on at
   least :data:`MIN_AMOUNTS` deals, else no revenue is given.  Never a deal's own amount:
@@ -79,6 +80,11 @@ def forecast(history: History, estimate: Estimate, *, horizon: int = HORIZON,
 
     as_of = history.as_of
     open_ = np.flatnonzero(history.d_outcome == OPEN)
+    if len(open_):  # a deal in onboarding (after the sale) was won: not the pipeline
+        from salesdesigner.model.actuals.onscreen import funnel_order
+        steps = set(funnel_order(history.process))
+        on_the_way = np.array([sid in steps for sid in history.stage_ids], dtype=bool)
+        open_ = open_[on_the_way[history.v_stage[history.deal_visits[open_ + 1] - 1]]]
     if as_of is None or not len(open_):
         empty = _period("total", None, None, 0, np.zeros((0,)), np.zeros((0, 0)),
                         np.zeros(0), False, estimate.level)

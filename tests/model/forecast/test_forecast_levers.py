@@ -155,3 +155,14 @@ def test_what_if_sets_one_rate_and_the_chain_and_forecast_follow():
     # the same rate again is the same answer
     same = with_rate(found, "b", "c", 0.5)
     assert [same.odds(s).win for s in "abc"] == pytest.approx([0.2, 0.4, 0.8])
+
+
+def test_a_deal_in_onboarding_after_the_sale_is_not_in_the_pipeline():
+    from salesdesigner.model import Stage, Transition
+    process = line_process({})
+    process.add_stage(Stage("onboard", "Onboarding"))
+    process.add_transition(Transition("won-onboard", "won", "onboard"))
+    events = [*OPEN_DEALS, _ev("W1", "onboard", (10, 9), 3000)]
+    fc = forecast(build_history(process, events),
+                  estimate_from_moves(process, MOVES, STAYS, prior_strength=0.0))
+    assert fc.open_deals == 4 and "onboard" not in fc.by_stage
