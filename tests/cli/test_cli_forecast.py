@@ -91,6 +91,7 @@ def test_months_sets_how_many_months_are_forecast(document):
     (("--forecast", "--months", "0"), "between 1 and 24"),
     (("--forecast", "--months", "x"), "invalid int"),
     (("--forecast", "--lang", "fr"), "unknown language"),
+    (("--forecast", "--discover"), "not both"),
 ])
 def test_options_that_do_not_go_with_the_forecast_are_one_line_errors(document, extra, says):
     before = fingerprint(document)
