@@ -58,14 +58,38 @@ def test_model_edits_storage_and_export_import_without_pyside6():
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-def test_lower_layer_tests_pass_without_pyside6():
-    folders = [str(p) for p in (ROOT / "tests").iterdir()
-               if p.is_dir() and p.name in ("model", "edits", "storage", "interchange")]
+def lower_layer_test_chunks() -> dict[str, list[str]]:
+    """The lower layers' tests in a few chunks, so pytest-xdist can run them side by side:
+    each sub-folder of tests/model on its own, the rest of it, and each other folder."""
+    chunks: dict[str, list[str]] = {}
+    for name in ("model", "edits", "storage", "interchange"):
+        folder = ROOT / "tests" / name
+        subfolders = sorted(p for p in folder.iterdir()
+                            if p.is_dir() and any(p.glob("test_*.py")))
+        for sub in subfolders if name == "model" else []:
+            chunks[f"{name}/{sub.name}"] = [str(sub)]
+        files = sorted(str(p) for p in folder.glob("test_*.py"))
+        if name != "model":
+            files = [str(folder)]
+        chunks[name] = files
+    return chunks
+
+
+@pytest.mark.parametrize("chunk", sorted(lower_layer_test_chunks()))
+def test_lower_layer_tests_pass_without_pyside6(chunk):
+    paths = lower_layer_test_chunks()[chunk]
     code = ("import sys, pytest\n"
             "sys.exit(pytest.main(['-q', '-x', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider', "
-            f"*{folders!r}]))")
+            f"'-p', 'no:xdist', *{paths!r}]))")
     result = run_without_qt(code)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_the_chunks_cover_every_lower_layer_test_file():
+    chunked = {Path(p) for paths in lower_layer_test_chunks().values() for p in paths}
+    for name in ("model", "edits", "storage", "interchange"):
+        for test_file in (ROOT / "tests" / name).rglob("test_*.py"):
+            assert any(c == test_file or c in test_file.parents for c in chunked), test_file
 
 
 def lint_imports() -> str | None:
