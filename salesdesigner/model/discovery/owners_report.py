@@ -106,7 +106,7 @@ def render_owners(comparison: OwnerComparison, language: str | None = None, *,
                 line = words("owners_next", target=names[target], rate=rate(hits / s.reached),
                              team=rate(team / s.team_reached) if s.team_reached else "—")
                 if c is not None:
-                    line += words("owners_p", p=_p(c.p_value)) + (
+                    line += words("owners_p", p=p_text(c.p_value)) + (
                         " " + words("owners_flag") if c.flagged else "")
                 lines.append("    " + line)
             if s.days_median is not None:
@@ -118,7 +118,7 @@ def render_owners(comparison: OwnerComparison, language: str | None = None, *,
     return "\n".join(lines) + "\n"
 
 
-def _p(value: float) -> str:
+def p_text(value: float) -> str:
     return "< 0.001" if value < 0.001 else display_number(round(value, 3))
 
 
@@ -168,5 +168,5 @@ def _comparison(c: Comparison, who: dict[str, str]) -> dict[str, Any]:
             "q": c.q_value, "flagged": c.flagged}
 
 
-__all__ = ["finding_sentence", "letters", "owner_labels", "owners_to_json", "rate",
+__all__ = ["finding_sentence", "letters", "owner_labels", "owners_to_json", "p_text", "rate",
            "render_owners", "sentences", "tip_draft"]

@@ -500,7 +500,7 @@ WORDS: dict[str, str] = {
     "analysis.owners_stage": "{stage}: reached {reached} (team {team})",
     "analysis.owners_next": "→ {target} {rate} (team {team})",
     "analysis.owners_p": ", p = {p}",
-    "analysis.owners_flag": "◆",
+    "analysis.owners_flag": "← differs",
     "analysis.owners_days": "median {days} in stage (team {team})",
     "analysis.owners_team": "Team",
     "analysis.owners_reached": "{n} deals",

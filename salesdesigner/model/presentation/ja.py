@@ -467,7 +467,7 @@ WORDS: dict[str, str] = {
     "analysis.owners_stage": "{stage}：到達 {reached}件（チーム {team}件）",
     "analysis.owners_next": "→ {target} {rate}（チーム {team}）",
     "analysis.owners_p": "、p = {p}",
-    "analysis.owners_flag": "◆",
+    "analysis.owners_flag": "← 差あり",
     "analysis.owners_days": "滞在日数の中央値 {days}（チーム {team}）",
     "analysis.owners_team": "チーム",
     "analysis.owners_reached": "{n}件",
