@@ -139,7 +139,9 @@ def deal_owners(history: History) -> tuple[list[str], Any]:
     import numpy as np
 
     n_deals = len(history.deal_ids)
-    names = [" ".join(o.split()) for o in map(attrgetter("owner"), history.events)]
+    raw = list(map(attrgetter("owner"), history.events))
+    tidy = {name: " ".join(name.split()) for name in set(raw)}  # each spelling once
+    names = list(map(tidy.__getitem__, raw))
     has = np.fromiter(map(bool, names), dtype=bool, count=len(names))
     bounds = history.deal_events
     deal = np.repeat(np.arange(n_deals), np.diff(bounds)) if n_deals else np.zeros(0, int)
@@ -228,26 +230,40 @@ def _compare(history: History, alpha: float, min_gap: float) -> OwnerComparison:
 
 def _medians(stage: Any, group: Any, days: Any, n: int, groups: int,
              ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float], Any]:
-    """Median days per (owner row, stage), of the rest of the team, and stays counted."""
+    """Median days per (owner row, stage), of the rest of the team, and stays counted.
+
+    One sort per stage: an owner's stays are their positions ``P`` in the stage's sorted
+    days, and the rest's r-th smallest sits at ``r + #{t: P[t] − t ≤ r}`` (``P[t] − t`` other
+    stays come before the owner's t-th), so no owner needs a pass over every stay.
+    """
     import numpy as np
 
     stays = _count(group * n + stage, groups * n).reshape(groups, n)
     mine: dict[tuple[int, int], float] = {}
     rest: dict[tuple[int, int], float] = {}
-    order = np.argsort(stage, kind="stable")
+    order = np.lexsort((days, stage))
     cuts = np.searchsorted(stage[order], np.arange(n + 1))
     for s in range(n):
         part = order[cuts[s]:cuts[s + 1]]
-        if not len(part):
+        total = len(part)
+        if not total:
             continue
         values, who = days[part], group[part]
+        by_owner = np.argsort(who, kind="stable")   # positions, ascending within an owner
+        bounds = np.searchsorted(who[by_owner], np.arange(groups + 1))
         for k in range(1, groups):
-            own = who == k
-            count = int(stays[k, s])
+            positions = by_owner[bounds[k]:bounds[k + 1]]
+            count = len(positions)
             if count:
-                mine[(k, s)] = float(np.median(values[own]))
-            if count < len(part):
-                rest[(k, s)] = float(np.median(values[~own]))
+                own = values[positions]
+                mine[(k, s)] = float((own[(count - 1) // 2] + own[count // 2]) / 2)
+            others = total - count
+            if others:
+                before = positions - np.arange(count)
+                low, high = (others - 1) // 2, others // 2
+                at_low = low + int(np.searchsorted(before, low, side="right"))
+                at_high = high + int(np.searchsorted(before, high, side="right"))
+                rest[(k, s)] = float((values[at_low] + values[at_high]) / 2)
     return mine, rest, stays
 
 

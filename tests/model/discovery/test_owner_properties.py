@@ -72,3 +72,27 @@ def test_the_comparison_does_not_depend_on_the_order_of_the_events(evs, rnd):
     rnd.shuffle(shuffled)
     assert owners_to_json(compare_owners(funnel_process(), evs)) == \
         owners_to_json(compare_owners(funnel_process(), shuffled))
+
+
+@settings(max_examples=60, deadline=None)
+@given(histories)
+def test_days_medians_equal_the_plain_median_of_each_group(evs):
+    import statistics
+
+    from salesdesigner.model.actuals.history import build_history
+
+    process = funnel_process()
+    history = build_history(process, evs)
+    c = compare_owners(process, evs)
+    paths = history.deals
+    for owner in c.owners:
+        for s in owner.stages:
+            if not c.open_stage(s.stage_id):
+                continue
+            mine, theirs = [], []
+            for path in paths:
+                days = [v.days for v in path.visits if v.stage_id == s.stage_id
+                        and v.days is not None]
+                (mine if " ".join(path.owner.split()) == owner.owner else theirs).extend(days)
+            assert s.days_median == (statistics.median(mine) if mine else None)
+            assert s.team_days_median == (statistics.median(theirs) if theirs else None)
