@@ -135,3 +135,27 @@ def test_no_owners_says_so():
     c = compare_owners(sales_process("en"), history)
     assert c.owners == () and c.findings == ()
     assert "names no owners" in render_owners(c)
+
+
+def test_the_rank_trick_gives_every_group_and_the_rest_their_plain_medians():
+    import random
+    import statistics
+
+    import numpy as np
+
+    from salesdesigner.model.discovery.owners import _medians
+
+    rnd = random.Random(7)
+    for _ in range(400):
+        size = rnd.randrange(1, 14)
+        stage = np.array([rnd.randrange(2) for _ in range(size)], dtype=np.int64)
+        group = np.array([rnd.randrange(4) for _ in range(size)], dtype=np.int64)
+        days = np.array([rnd.choice([0.5, 1.0, 2.0, rnd.random() * 9]) for _ in range(size)])
+        mine, rest, stays = _medians(stage, group, days, 2, 4)
+        for s in range(2):
+            for k in range(1, 4):
+                own = days[(stage == s) & (group == k)].tolist()
+                others = days[(stage == s) & (group != k)].tolist()
+                assert mine.get((k, s)) == (statistics.median(own) if own else None)
+                assert rest.get((k, s)) == (statistics.median(others) if others else None)
+                assert stays[k, s] == len(own)
