@@ -374,6 +374,9 @@ class OwnersView(QWidget):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.share_actions[kind].text().replace("&", "").rstrip("…"))
         layout = QVBoxLayout(dialog)
+        hint = QLabel(self.share.toolTip())  # it names no one; reword it first
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         title_edit = QLineEdit(title)
         title_edit.setVisible(kind == "script")
         body = QPlainTextEdit(text)
