@@ -29,7 +29,7 @@ event = st.builds(
 histories = st.lists(event, max_size=60)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(histories)
 def test_each_owner_and_the_team_add_up_to_the_funnel(evs):
     process = funnel_process()
@@ -74,7 +74,7 @@ def test_the_comparison_does_not_depend_on_the_order_of_the_events(evs, rnd):
         owners_to_json(compare_owners(funnel_process(), shuffled))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(histories)
 def test_days_medians_equal_the_plain_median_of_each_group(evs):
     import statistics
