@@ -2395,6 +2395,99 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>第{number}版は読み取り専用です。何も変更されていません。</translation>
     </message>
 </context>
+<!-- top performers (issue 14) -->
+<context>
+    <name>OwnersView</name>
+    <message>
+        <source>Analysing…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>Make It a Tip for Everyone</source>
+        <translation>全員のコツにする</translation>
+    </message>
+    <message>
+        <source>Add the selected finding to its stage as a tip, a note or a talk-script draft (it names no one; you can reword it first)</source>
+        <translation>選んだ差を、そのステージのコツ・メモ・トークスクリプト案として追加します（個人名は入りません。追加する前に書き直せます）</translation>
+    </message>
+    <message>
+        <source>As a &amp;Tip…</source>
+        <translation>コツとして(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>As a &amp;Note…</source>
+        <translation>メモとして(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>As a &amp;Script Draft…</source>
+        <translation>トークスクリプト案として(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>This document holds no deal history with owners. Import the CRM's export (File ▸ Import) with its owner column to compare the reps.</source>
+        <translation>この文書には担当者つきの商談履歴がありません。担当者の列を含むCRMのエクスポートを取り込むと（ファイル ▸ インポート）、担当者を比べられます。</translation>
+    </message>
+    <message>
+        <source>Anonymise Owners?</source>
+        <translation>担当者名を伏せますか？</translation>
+    </message>
+    <message>
+        <source>Owner names are confidential. Replace them with Rep A, Rep B … in what you export or print?</source>
+        <translation>担当者名は社外秘です。書き出しや印刷では「担当A」「担当B」…に置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Export Top Performers</source>
+        <translation>担当者別の成績を書き出す</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;JSON (*.json)</source>
+        <translation>テキスト (*.txt);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>書き出せません</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceViews</name>
+    <message>
+        <source>Top Performers</source>
+        <translation>担当者別の成績</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Top Performers</source>
+        <translation>担当者別の成績(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Each owner against the team per stage: differences chance hardly explains, made into tips for everyone</source>
+        <translation>ステージごとに各担当者をチームと比較：偶然では説明しにくい差を見つけ、全員のコツにします</translation>
+    </message>
+</context>
+<context>
+    <name>EditNames</name>
+    <message>
+        <source>Make It a Tip</source>
+        <translation>コツにする</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>メモを追加</translation>
+    </message>
+    <message>
+        <source>Add Script Draft</source>
+        <translation>トークスクリプト案を追加</translation>
+    </message>
+</context>
 <context>
     <name>ForecastPanel</name>
     <message>

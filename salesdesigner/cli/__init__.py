@@ -165,6 +165,12 @@ def _command_parser() -> argparse.ArgumentParser:
                      help="language of the report: ja or en (default: the document's)")
     from salesdesigner.cli import forecast as forecast_cli
     forecast_cli.add_arguments(ana)
+    ana.add_argument("--anonymise", "--anonymize", dest="anonymise", action="store_true",
+                     help="with --discover: name owners Rep A, Rep B … in the per-owner "
+                          "findings (the default)")
+    ana.add_argument("--owner-names", action="store_true",
+                     help="with --discover: print owners' names in the per-owner findings "
+                          "(confidential; left out by default)")
 
     from salesdesigner.cli.repo import add_parser as add_repo_parser
     add_repo_parser(sub, _Parser)
@@ -439,9 +445,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not process.actuals:
         raise UserError(f"{args.file} holds no actuals: import a CRM export first "
                         "(salesdesigner import actuals FILE EXPORT.csv).")
+    if (args.anonymise or args.owner_names) and not args.discover:
+        raise _UsageError("--anonymise and --owner-names go with --discover.")
+    if args.anonymise and args.owner_names:
+        raise _UsageError("give either --anonymise or --owner-names, not both.")
     if args.discover:
-        from salesdesigner.cli.discover import print_discovery
-        return print_discovery(args, process)
+        return _discover(args, process)
     if forecasting:
         return forecast_cli.run(args, process)
     analysis = analyze(process, process.actuals.events, args.period, by=args.by)
@@ -450,6 +459,28 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                     indent=2) + "\n")
     else:
         sys.stdout.write(render_text(analysis, args.lang).rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def _discover(args: argparse.Namespace, process) -> int:  # type: ignore[no-untyped-def]
+    """``analyze --discover``: the flow deals really took and its conformance
+    (cli/discover.py), then what each owner does differently (cli/owners.py); owners are
+    Rep A, Rep B … unless ``--owner-names`` asks for them."""
+    import json
+
+    from salesdesigner.cli.discover import discovery_parts
+    from salesdesigner.cli.owners import owners_section
+
+    if args.period:
+        raise UserError("--discover looks at the whole history: leave out --period.")
+    text, flow = discovery_parts(process, args.lang, deal_ids=args.deal_ids)
+    anonymise = not args.owner_names
+    owners = owners_section(process, args.lang, as_json=args.json, anonymise=anonymise)
+    if args.json:
+        sys.stdout.write(json.dumps({"flow": flow, "owners": owners}, ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        sys.stdout.write(text.rstrip("\n") + "\n\n" + str(owners).rstrip("\n") + "\n")
     return EXIT_OK
 
 

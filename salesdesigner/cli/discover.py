@@ -4,9 +4,6 @@ language or as JSON.  Aggregates only unless ``--deal-ids`` asks for example dea
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from typing import Any
 
 from salesdesigner.model.process import Process
@@ -25,16 +22,3 @@ def discovery_parts(process: Process, language: str | None, *,
     conf = check_conformance(history, flow)
     return (render_discovery(flow, conf, language, deal_ids=deal_ids),
             discovery_to_json(flow, conf, include_deals=deal_ids))
-
-
-def print_discovery(args: argparse.Namespace, process: Process) -> int:
-    """Print the discovery part of ``analyze --discover`` (text, or JSON with ``--json``)."""
-    if args.period:
-        from salesdesigner.model.errors import UserError
-        raise UserError("--discover looks at the whole history: leave out --period.")
-    text, data = discovery_parts(process, args.lang, deal_ids=args.deal_ids)
-    if args.json:
-        sys.stdout.write(json.dumps({"flow": data}, ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(text.rstrip("\n") + "\n")
-    return 0

@@ -182,6 +182,8 @@ class Actions(QObject):
         w.performance_views.bind(self.performance_overlay, self.dashboard)
         self.discovered_flow = action(shortcut="Ctrl+Shift+D")
         w.discovery_views.bind(self.discovered_flow, self.performance_overlay)
+        self.top_performers = action()
+        w.performance_views.bind_owners(self.top_performers)
 
         # Insert -------------------------------------------------------------
         keys = {StageKind.STAGE: "Ctrl+Alt+S", StageKind.DECISION: "Ctrl+Alt+D"}
@@ -251,6 +253,7 @@ class Actions(QObject):
         view.addAction(self.reset_layout)
         view.addSeparator()
         view.addActions([self.performance_overlay, self.dashboard, self.discovered_flow])
+        view.addAction(self.top_performers)
         view.addSeparator()
         view.addAction(self.playbook)
         view.addAction(self.full_screen)
@@ -343,6 +346,9 @@ class Actions(QObject):
              self.tr("Colour the stages and arrows by what the deal history says")),
             (self.dashboard, self.tr("&Dashboard"),
              self.tr("The funnel, KPI trends, the bottleneck and stalled deals")),
+            (self.top_performers, self.tr("&Top Performers"),
+             self.tr("Each owner against the team per stage: differences chance hardly "
+                     "explains, made into tips for everyone")),
             (self.playbook, self.tr("&Playbook"),
              self.tr("Read the process as a rep would, read-only")),
             (self.insert[StageKind.STAGE], self.tr("&Stage"), ""),

@@ -48,6 +48,9 @@ EDIT_NAMES = (
     QT_TRANSLATE_NOOP("EditNames", "Remove File"),
     QT_TRANSLATE_NOOP("EditNames", "Restore Revision {number}"),
     QT_TRANSLATE_NOOP("EditNames", "Adopt Observed Move"),
+    QT_TRANSLATE_NOOP("EditNames", "Make It a Tip"),
+    QT_TRANSLATE_NOOP("EditNames", "Add Note"),
+    QT_TRANSLATE_NOOP("EditNames", "Add Script Draft"),
 )
 
 MERGE_ID = 1  # every mergeable edit shares it; the edits' own merge keys decide

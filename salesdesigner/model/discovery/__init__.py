@@ -5,6 +5,10 @@
   use, arrows nobody takes, skips, moves backwards, other moves the design lacks).
 * :mod:`.conformance` — the share of deals whose path the design allows, the top
   deviations with example deals, the stages deals skip.
+* :mod:`.owners` — top performers: each owner's reach, conversions and days per stage
+  against the rest of the team, with the differences chance hardly explains
+  (:mod:`.fisher`: Fisher's exact test, Benjamini–Hochberg); :mod:`.owners_report` words
+  them.
 
 Light on import: the modules (numpy, networkx) load when a name is first used.
 """

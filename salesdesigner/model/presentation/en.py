@@ -511,4 +511,34 @@ WORDS: dict[str, str] = {
     "diff.style_curved": "curved",
     "diff.style_orthogonal": "right-angled",
     "diff.style_straight": "straight",
+    # ---------------------------------------------------------------- top performers
+    # (per-owner comparison: analyze --discover, the Top performers view, tip drafts)
+    "analysis.owners_title": "Top performers: {process}",
+    "analysis.owners_method": "Each owner against the rest of the team (every deal they do "
+                              "not hold); Fisher's exact test, false-discovery rate {alpha} "
+                              "per move, gaps of {gap} points or more",
+    "analysis.owners_named": "{name}",
+    "analysis.owners_anonymous": "Rep {label}",
+    "analysis.owners_finding": "{owner} moves {rate} of deals from {source} to {target} "
+                               "(team average {team}, a difference chance hardly explains)",
+    "analysis.owners_findings": "Differences chance hardly explains",
+    "analysis.owners_none": "No owner differs from the team by more than chance explains.",
+    "analysis.owners_no_owners": "The deal history names no owners.",
+    "analysis.owners_unowned": "Deals without an owner: {n} (counted in the team)",
+    "analysis.owners_line": "{owner}: {deals} deals",
+    "analysis.owners_stage": "{stage}: reached {reached} (team {team})",
+    "analysis.owners_next": "→ {target} {rate} (team {team})",
+    "analysis.owners_p": ", p = {p}",
+    "analysis.owners_flag": "← differs",
+    "analysis.owners_days": "median {days} in stage (team {team})",
+    "analysis.owners_team": "Team",
+    "analysis.owners_reached": "{n} deals",
+    "analysis.owners_tip_title_higher": "{source} → {target}: how the best do it",
+    "analysis.owners_tip_higher": "{source} → {target}: one of us moves {rate} of deals on "
+                                  "(team average {team}). Ask how, and write the steps here "
+                                  "for everyone.",
+    "analysis.owners_tip_title_lower": "{source} → {target}: where deals stop",
+    "analysis.owners_tip_lower": "{source} → {target}: one of us moves only {rate} of deals "
+                                 "on (team average {team}). Check what the others do at "
+                                 "this step and coach it.",
 }

@@ -478,4 +478,34 @@ WORDS: dict[str, str] = {
     "diff.style_curved": "曲線",
     "diff.style_orthogonal": "直角",
     "diff.style_straight": "直線",
+    # ---------------------------------------------------------------- top performers
+    # (per-owner comparison: analyze --discover, the Top performers view, tip drafts)
+    "analysis.owners_title": "担当者別の成績：{process}",
+    "analysis.owners_method": "各担当者をチームの残り（その担当者以外のすべての商談）と比較。"
+                              "Fisherの正確確率検定、移行ごとに偽発見率{alpha}、"
+                              "差が{gap}ポイント以上のもの",
+    "analysis.owners_named": "{name}さん",
+    "analysis.owners_anonymous": "担当{label}",
+    "analysis.owners_finding": "{owner}は{source}→{target}の移行率が{rate}"
+                               "（チーム平均{team}、偶然では説明しにくい差）",
+    "analysis.owners_findings": "偶然では説明しにくい差",
+    "analysis.owners_none": "チームとの差が偶然の範囲を超える担当者はいません。",
+    "analysis.owners_no_owners": "商談データに担当者がありません。",
+    "analysis.owners_unowned": "担当者のない商談：{n}件（チームに含めています）",
+    "analysis.owners_line": "{owner}：{deals}件",
+    "analysis.owners_stage": "{stage}：到達 {reached}件（チーム {team}件）",
+    "analysis.owners_next": "→ {target} {rate}（チーム {team}）",
+    "analysis.owners_p": "、p = {p}",
+    "analysis.owners_flag": "← 差あり",
+    "analysis.owners_days": "滞在日数の中央値 {days}（チーム {team}）",
+    "analysis.owners_team": "チーム",
+    "analysis.owners_reached": "{n}件",
+    "analysis.owners_tip_title_higher": "{source}→{target}：成果を上げている人のやり方",
+    "analysis.owners_tip_higher": "{source}→{target}の移行率が{rate}の担当者がいます"
+                                  "（チーム平均{team}）。やり方を聞いて、ここに手順を書き"
+                                  "全員で共有しましょう。",
+    "analysis.owners_tip_title_lower": "{source}→{target}：商談が止まるところ",
+    "analysis.owners_tip_lower": "{source}→{target}の移行率が{rate}にとどまる担当者がいます"
+                                 "（チーム平均{team}）。他の担当者がこの段階で何をしているかを"
+                                 "確かめ、指導しましょう。",
 }

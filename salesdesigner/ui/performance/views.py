@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from salesdesigner.ui.canvas.performance import PerformanceOverlay
     from salesdesigner.ui.main_window import MainWindow
     from salesdesigner.ui.performance.dashboard import Dashboard
+    from salesdesigner.ui.performance.owners import OwnersView
 
 
 class PerformanceViews(QObject):
@@ -35,6 +36,9 @@ class PerformanceViews(QObject):
         self.dock: QDockWidget | None = None
         self.overlay_action: QAction | None = None
         self.dashboard_action: QAction | None = None
+        self.owners: OwnersView | None = None   # the Top performers dock, made on use
+        self.owners_dock: QDockWidget | None = None
+        self.owners_action: QAction | None = None
 
     def bind(self, overlay_action: QAction, dashboard_action: QAction) -> None:
         """The View menu's toggles (made by the window's actions)."""
@@ -94,13 +98,49 @@ class PerformanceViews(QObject):
         if self.dashboard_action is not None and self.dashboard_action.isChecked() != on:
             self.dashboard_action.setChecked(on)
 
+    # ------------------------------------------------------------------ top performers
+    def bind_owners(self, action: QAction) -> None:
+        """View ▸ Top Performers (made by the window's actions)."""
+        self.owners_action = action
+        action.setCheckable(True)
+        action.toggled.connect(self.set_owners)
+        self.update_enabled()
+
+    def set_owners(self, on: bool) -> None:
+        """Open (made on first use, beside the dashboard or the inspector) or close the
+        per-owner comparison."""
+        if on and self.owners_dock is None:
+            from salesdesigner.ui.performance.owners import OwnersView
+            w = self.window
+            self.owners = OwnersView(w.process, w.editor.push)
+            self.owners.failed.connect(w.show_status)
+            dock = self.owners_dock = QDockWidget(w)
+            dock.setObjectName("topPerformersDock")
+            dock.setWidget(self.owners)
+            w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            w.tabifyDockWidget(w.docks.get("dashboard") or w.docks["inspector"], dock)
+            w.docks["top_performers"] = dock
+            dock.toggleViewAction().toggled.connect(self._owners_toggled)
+            self.retranslate()
+        if self.owners_dock is None:
+            return
+        if on:
+            self.owners_dock.show()
+            self.owners_dock.raise_()
+        else:
+            self.owners_dock.hide()
+
+    def _owners_toggled(self, on: bool) -> None:
+        if self.owners_action is not None and self.owners_action.isChecked() != on:
+            self.owners_action.setChecked(on)
+
     # ------------------------------------------------------------------ window events
     def update_enabled(self) -> None:
         """Enabled only with actuals to show; the overlay goes off when they go."""
         has = self.performance.has_actuals
         tip = "" if has else self.tr(
             "The document holds no deal history: import the CRM's export first")
-        for action in (self.overlay_action, self.dashboard_action):
+        for action in (self.overlay_action, self.dashboard_action, self.owners_action):
             if action is not None:
                 action.setEnabled(has)
                 action.setToolTip(tip or action.text().replace("&", ""))
@@ -111,12 +151,16 @@ class PerformanceViews(QObject):
     def retranslate(self) -> None:
         if self.dock is not None:
             self.dock.setWindowTitle(self.tr("Dashboard"))
+        if self.owners_dock is not None:
+            self.owners_dock.setWindowTitle(self.tr("Top Performers"))
         if self.overlay is not None:
             self.overlay.words_changed()
         self.update_enabled()
 
     def detach(self) -> None:
         self.performance.detach()
+        if self.owners is not None:
+            self.owners.detach()
 
 
 def _chances(result) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
