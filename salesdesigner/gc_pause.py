@@ -7,11 +7,17 @@ is the same: importing networkx, Qt's enums and the window's modules, then build
 window, sets the collector off about 130 times, each walk longer than the last (80 ms of
 a 700 ms start).  Shared by the document reader (storage), the canvas and the start-up
 (ui), hence outside the layers.
+
+The collector is one switch for the whole process: a pause taken in a worker thread (the
+import dialog's read, the dashboard's analysis) would hold for the UI thread's objects too,
+for as long as the worker runs, and two threads' pauses ending out of order could leave it
+off.  So only the main thread pauses; in any other thread a pause is a no-op.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,6 +26,11 @@ _start_up = {"paused": False}  # a start-up pause under way (set by pause_start_
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
+    """The collector off for the block (main thread only, see the module doc), back as it
+    was afterwards, also when the block raises."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:

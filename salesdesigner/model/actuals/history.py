@@ -27,9 +27,7 @@ them.  :attr:`History.deals` still offers each deal's :class:`DealPath`, built o
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -177,17 +175,11 @@ def build_history(process: Process, events: Iterable[DealEvent]) -> History:
         return _build(process, events)
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector (restored as it was): building many small immutable
-    values otherwise triggers full collections again and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+def paused_gc():  # noqa: ANN201 - the one pause of salesdesigner.gc_pause
+    """The cycle collector paused for the block (main thread only): building many small
+    immutable values otherwise triggers full collections again and again."""
+    from salesdesigner.gc_pause import collector_paused
+    return collector_paused()
 
 
 def _build(process: Process, events: Iterable[DealEvent]) -> History:
