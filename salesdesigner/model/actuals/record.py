@@ -19,7 +19,11 @@ from salesdesigner.model.actuals.events import DealEvent
 
 @dataclass(frozen=True)
 class ImportRecord:
-    """One import: where from, when, how many rows it used and rejected, what it mapped.
+    """One import: where from, when, how many rows it used, ignored and rejected, what it
+    mapped.  ``rows_ignored`` are rows of CRM stages the manager chose to leave out (the
+    stage mapping's "ignore"); ``rows_rejected`` are the rows that could not be used (no
+    id, unknown stage, bad date …).  Records of layout 5 and older counted both as
+    rejected (their ``rows_ignored`` is 0).
 
     ``columns`` maps each event field (``"deal_id"``, ``"stage"``, ``"entered"``, …) to the
     export's header it was read from (for a wide export, ``"entered"`` is absent and
@@ -34,6 +38,7 @@ class ImportRecord:
     shape: str = "long"  # "long" (one row per deal per stage) or "wide" (one row per deal)
     columns: tuple[tuple[str, str], ...] = ()
     stages: tuple[tuple[str, str], ...] = ()
+    rows_ignored: int = 0
 
 
 @dataclass(frozen=True, eq=True)

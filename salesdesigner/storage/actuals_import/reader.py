@@ -118,9 +118,10 @@ class ImportPlan:
 
     def edit(self, *, replace: bool = False, when: datetime | None = None) -> ImportActuals:
         """The one undoable edit that merges these events into a document."""
-        record = import_record(self.source, len(self.events), len(self.rejected),
+        ignored = self.ignored_rows
+        record = import_record(self.source, len(self.events), len(self.rejected) - ignored,
                                shape=self.shape, columns=self.columns,
-                               stages=self.stages.mapping, when=when)
+                               stages=self.stages.mapping, when=when, rows_ignored=ignored)
         return ImportActuals(tuple(self.events), record,
                              tuple(sorted(self.stages.mapping.items())), replace)
 
