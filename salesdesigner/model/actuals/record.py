@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, lt
 
 from salesdesigner.model.actuals.events import DealEvent
 
@@ -69,14 +70,18 @@ class Actuals:
         # Keyed by (deal, entered, stage): the same fields as DealEvent.key, in the order
         # the events are kept, so one C-level sort of the keys orders them.
         # (C-level maps: a million events are keyed and sorted without a Python loop)
-        by_order = {} if replace else dict(zip(map(_ORDER, self.events), self.events,
-                                               strict=True))
         events = events if isinstance(events, (list, tuple)) else list(events)
-        by_order.update(zip(map(_ORDER, events), events, strict=True))
         mapping = dict(self.stage_map)
         mapping.update(stage_mapping or {})
-        return Actuals(tuple(map(by_order.__getitem__, sorted(by_order))),
-                       self.imports + ((record,) if record is not None else ()),
+        records = self.imports + ((record,) if record is not None else ())
+        if replace or not self.events:
+            keys = list(map(_ORDER, events))
+            if all(map(lt, keys, islice(keys, 1, None))):  # in order, one per key already
+                return Actuals(tuple(events), records, tuple(sorted(mapping.items())))
+        by_order = {} if replace else dict(zip(map(_ORDER, self.events), self.events,
+                                               strict=True))
+        by_order.update(zip(map(_ORDER, events), events, strict=True))
+        return Actuals(tuple(map(by_order.__getitem__, sorted(by_order))), records,
                        tuple(sorted(mapping.items())))
 
 
