@@ -117,3 +117,29 @@ def test_the_import_dialogs_read_leaves_the_collector_on_throughout(qapp, tmp_pa
         assert job.result is None and during == [True]
     else:
         assert isinstance(job.result, Exception) and during == []
+
+
+def test_a_workers_brief_pause_holds_for_its_block_and_pauses_of_two_threads_end_it_on():
+    gc.enable()
+
+    def work() -> bool:
+        with collector_paused(briefly=True):
+            return gc.isenabled()
+
+    assert _in_a_worker(work) == [False]
+    assert gc.isenabled()
+    inside = threading.Event()
+    leave = threading.Event()
+
+    def held() -> None:
+        with collector_paused(briefly=True):
+            inside.set()
+            leave.wait(10)
+
+    worker = threading.Thread(target=held)
+    worker.start()
+    inside.wait(10)
+    with collector_paused():  # the UI thread's pause begins while the worker's holds
+        leave.set()
+        worker.join()
+    assert gc.isenabled()

@@ -273,7 +273,8 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
         chunk = list(islice(rows, CHUNK_ROWS))
         if not chunk:
             break
-        state.chunk(chunk, lines, width)
+        with collector_paused(briefly=True):  # in the dialog's worker too: one chunk long
+            state.chunk(chunk, lines, width)
     plan.rows = state.rows
     for raw, count in state.stage_rows.items():
         name = _text(raw)
