@@ -3,12 +3,15 @@
 :func:`read_actuals` changes nothing: it returns an :class:`ImportPlan` (what would be
 imported, what was rejected, which columns and stage mapping were used) that the CLI prints
 and the dialog previews; :meth:`ImportPlan.edit` is the one undoable edit that imports it.
-The row loop is plain Python over the ``csv`` module, with per-value caches (an export
-repeats the same dates, stage names and owners thousands of times).  A dataframe library
-would not pay: merely reading 1,000,000 rows with dates parsed took pandas 14.6 s and
-polars 6.1 s in the same run where the csv module read them in 2.9 s, and every row must
-still become a :class:`DealEvent` in Python for the analysis (see
-``benchmarks/bench_actuals_import.py --dataframes``).
+A long export is read by the ``csv`` module and converted in chunks of rows turned into
+columns: each column goes through a per-value cache by C-level maps (an export repeats the
+same stage names, amounts and owners thousands of times), the common date forms are parsed
+for the whole column in numpy, the checks are scans over the columns, and only a rejected
+row is looked at on its own, for its message.  A dataframe library would not pay: merely
+reading 1,000,000 rows with dates parsed took pandas 14.6 s and polars 6.1 s in the same run
+where the csv module read them in 2.9 s, and every row must still become a
+:class:`DealEvent` for the document (see ``benchmarks/bench_actuals_import.py
+--dataframes``).
 """
 
 from __future__ import annotations
