@@ -7,11 +7,21 @@ is the same: importing networkx, Qt's enums and the window's modules, then build
 window, sets the collector off about 130 times, each walk longer than the last (80 ms of
 a 700 ms start).  Shared by the document reader (storage), the canvas and the start-up
 (ui), hence outside the layers.
+
+The collector is one switch for the whole process: a pause taken in a worker thread (the
+import dialog's read, the dashboard's analysis) would hold for the UI thread's objects too,
+for as long as the worker runs, and two threads' pauses ending out of order could leave it
+off.  So only the main thread pauses for a whole task; in any other thread such a pause is
+a no-op, and a worker pauses only ``briefly`` (one chunk of its work, tens of
+milliseconds), so the collector runs between its chunks for the UI thread as well.  Each
+pause turns the collector back on only if it was on when it began: pauses of two threads
+ending in any order leave it on.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,7 +29,12 @@ _start_up = {"paused": False}  # a start-up pause under way (set by pause_start_
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, briefly: bool = False) -> Iterator[None]:
+    """The collector off for the block, back as it was afterwards, also when the block
+    raises; in a worker thread only a ``briefly`` pause (see the module doc)."""
+    if not briefly and threading.current_thread() is not threading.main_thread():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -1192,6 +1192,14 @@ Your changes will be lost if you don&apos;t save them.</source>
         <source>{count} rows of stages set to be ignored are left out.</source>
         <translation>無視すると決めたステージの {count}行は取り込みません。</translation>
     </message>
+    <message>
+        <source>Rows: {used} used, {ignored} ignored (stage mapping), {rejected} rejected.</source>
+        <translation>行：取り込む {used}行、無視 {ignored}行（ステージの対応づけ）、除外 {rejected}行。</translation>
+    </message>
+    <message>
+        <source>Stage dates: {used} used, {ignored} ignored (stage mapping), {rejected} rejected.</source>
+        <translation>ステージの日付：取り込む {used}件、無視 {ignored}件（ステージの対応づけ）、除外 {rejected}件。</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>
@@ -2548,6 +2556,10 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Analysing…</source>
         <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>Showing the {shown} longest-stalled of {total} deals.</source>
+        <translation>停滞の長い {shown}件を表示しています（全 {total}件）。</translation>
     </message>
     <message>
         <source>Stalled deals ({n})</source>

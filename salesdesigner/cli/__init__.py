@@ -187,8 +187,9 @@ def _actuals_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", help="the .salesdesign document to add the actuals to")
     parser.add_argument("export", help="the CRM export: .csv or .xlsx")
     parser.add_argument("--map", action="append", default=[], metavar='"CRM STAGE=STAGE ID"',
-                        help="map a CRM stage name to a process stage (id or name); "
-                             "remembered in the document (repeatable)")
+                        help="map a CRM stage name to a process stage (id or name), or to "
+                             "'ignore' to leave its rows out; remembered in the document "
+                             "(repeatable)")
     parser.add_argument("--replace", action="store_true",
                         help="drop every event imported before (keep the import records)")
     parser.add_argument("--dry-run", action="store_true",
@@ -340,6 +341,15 @@ def _words(lang: str | None, process) -> object:
     return words_for(lang or process.language, "import")
 
 
+#: What ``--map "CRM stage=…"`` says to leave that stage's rows out.
+IGNORE_WORDS = ("ignore", "-")
+
+
+def _names_a_stage(process, text: str) -> bool:
+    return process.has_stage(text) or any(s.name.strip().casefold() == text.casefold()
+                                          for s in process.stages)
+
+
 def cmd_import_actuals(args: argparse.Namespace) -> int:
     from salesdesigner.storage.actuals_import import read_actuals
     from salesdesigner.storage.document import save_document
@@ -351,11 +361,15 @@ def cmd_import_actuals(args: argparse.Namespace) -> int:
             raise _UsageError(f"--map {item[:60]!r} must look like \"CRM stage=stage id\".")
         given[crm.strip()] = target.strip()
     process = _open(args.file)
+    from salesdesigner.storage.actuals_import import IGNORE
+    for crm, target in given.items():  # a stage really named "ignore" keeps its name
+        if target.casefold() in IGNORE_WORDS and not _names_a_stage(process, target):
+            given[crm] = IGNORE
     w = _words(args.lang, process)
     plan = read_actuals(args.export, process, stage_map=given)
     print(w("summary", source=plan.source, shape=w(f"shape_{plan.shape}"),
             encoding=plan.encoding, rows=f"{plan.rows:,}", used=f"{len(plan.events):,}",
-            rejected=f"{len(plan.rejected):,}"))
+            ignored=f"{plan.ignored_rows:,}", rejected=f"{len(plan.problems):,}"))
     print(w.text("columns") + w.colon + w.list_sep.join(
         f"{w(f'field_{name}')} ← {header!r}" for name, header in plan.columns.items()))
     used_rows = plan.stage_rows

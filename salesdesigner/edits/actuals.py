@@ -64,11 +64,12 @@ def strip_actuals() -> SetActuals:
 def import_record(source: str, rows_used: int, rows_rejected: int, *, shape: str = "long",
                   columns: dict[str, str] | None = None,
                   stages: dict[str, str] | None = None,
-                  when: datetime | None = None) -> ImportRecord:
+                  when: datetime | None = None, rows_ignored: int = 0) -> ImportRecord:
     """An :class:`ImportRecord` stamped now (local time, to the second) unless ``when``."""
     stamp = (when or datetime.now()).replace(microsecond=0, tzinfo=None)
     return ImportRecord(source, stamp, rows_used, rows_rejected, shape,
-                        tuple((columns or {}).items()), tuple(sorted((stages or {}).items())))
+                        tuple((columns or {}).items()), tuple(sorted((stages or {}).items())),
+                        rows_ignored)
 
 
 __all__ = ["ImportActuals", "SetActuals", "import_record", "strip_actuals"]

@@ -69,6 +69,7 @@ def actuals_rows(actuals: Actuals) -> dict[type, Any]:
            f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
     imports = [{"ordinal": n, "source": r.source, "imported_at": r.imported_at.isoformat(),
                 "rows_used": int(r.rows_used), "rows_rejected": int(r.rows_rejected),
+                "rows_ignored": int(r.rows_ignored),
                 "shape": r.shape, "columns": json.dumps(list(r.columns), ensure_ascii=False),
                 "stages": json.dumps(list(r.stages), ensure_ascii=False)}
                for n, r in enumerate(actuals.imports)]
@@ -131,7 +132,8 @@ def actuals_from_rows(conn: Connection) -> Actuals:
     for n, row in enumerate(conn.execute(select(
             ActualsImportRow.source, ActualsImportRow.imported_at, ActualsImportRow.rows_used,
             ActualsImportRow.rows_rejected, ActualsImportRow.shape, ActualsImportRow.columns,
-            ActualsImportRow.stages).order_by(ActualsImportRow.ordinal))):
+            ActualsImportRow.stages, ActualsImportRow.rows_ignored)
+            .order_by(ActualsImportRow.ordinal))):
         imports.append(_import_record(n + 1, *row))
     mapping = []
     for crm, sid in conn.execute(select(StageMappingRow.crm_stage, StageMappingRow.stage_id)
@@ -218,11 +220,11 @@ def _check_row(n: int, deal: Any, stage: Any, entered: Any, amount: Any, owner: 
 
 
 def _import_record(n: int, source: Any, when: Any, used: Any, rejected: Any, shape: Any,
-                   columns: Any, stages: Any) -> ImportRecord:
+                   columns: Any, stages: Any, ignored: Any) -> ImportRecord:
     where = f"import record {n}"
     if not all(type(v) is str for v in (source, when, shape, columns, stages)):
         raise BadActuals(f"{where} has a value where text belongs")
-    for count in (used, rejected):
+    for count in (used, rejected, ignored):
         if type(count) is not int or not 0 <= count <= 2**53:
             raise BadActuals(f"{where} has the row count {shown(count)}")
     if shape not in SHAPES:
@@ -234,7 +236,7 @@ def _import_record(n: int, source: Any, when: Any, used: Any, rejected: Any, sha
     if stamp is None or not EARLIEST_YEAR <= stamp.year <= LATEST_YEAR:
         raise BadActuals(f"{where} has the time {shown(when)}")
     return ImportRecord(source, stamp, used, rejected, shape, _pairs(columns, where),
-                        _pairs(stages, where))
+                        _pairs(stages, where), ignored)
 
 
 def _pairs(text: str, where: str) -> tuple[tuple[str, str], ...]:

@@ -76,8 +76,15 @@ def _v4_to_v5(db: sqlite3.Connection) -> None:
         data BLOB NOT NULL)""")
 
 
+def _v5_to_v6(db: sqlite3.Connection) -> None:
+    """Version 6 counts an import's ignored rows (stages mapped to "ignore") apart from its
+    rejected ones; older records counted both as rejected, and say 0 ignored."""
+    db.execute("ALTER TABLE actuals_imports ADD COLUMN rows_ignored INTEGER NOT NULL "
+               "DEFAULT 0")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

@@ -41,7 +41,7 @@ from salesdesigner.model.entities import Measure
 #: ``PRAGMA application_id`` of every SalesDesigner document: the bytes ``b"SlsD"``.
 APPLICATION_ID = 0x536C7344
 #: ``PRAGMA user_version`` written by this version; files with a lower one are migrated.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 EMPTY_JSON = "{}"
 NAN_TEXT = "NaN"
@@ -273,6 +273,7 @@ class ActualsImportRow(Base):
     shape: Mapped[str]  # long / wide
     columns: Mapped[str] = mapped_column(default="[]")  # JSON [[field, header], …]
     stages: Mapped[str] = mapped_column(default="[]")  # JSON [[CRM stage, stage id], …]
+    rows_ignored: Mapped[int] = mapped_column(default=0)  # stages mapped to "ignore" (v6)
 
 
 class StageMappingRow(Base):

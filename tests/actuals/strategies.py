@@ -22,7 +22,7 @@ pairs = st.lists(st.tuples(text, text), max_size=4).map(tuple)
 import_records = st.builds(ImportRecord, source=text, imported_at=dates,
                            rows_used=st.integers(0, 10**9), rows_rejected=st.integers(0, 10**9),
                            shape=st.sampled_from(["long", "wide"]), columns=pairs,
-                           stages=pairs)
+                           stages=pairs, rows_ignored=st.integers(0, 10**9))
 actuals = st.builds(actuals_of, st.lists(deal_events, max_size=12),
                     st.lists(import_records, max_size=3),
                     st.dictionaries(text, text, max_size=4))

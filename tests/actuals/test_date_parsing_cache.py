@@ -8,7 +8,11 @@ from datetime import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salesdesigner.storage.actuals_import.values import parse_date, parse_date_split
+from salesdesigner.storage.actuals_import.values import (
+    parse_date,
+    parse_date_split,
+    parse_dates_at_once,
+)
 
 two = st.integers(0, 99).map(lambda n: f"{n:02d}")
 # mostly valid parts, with the edges (month 13, 30 February, hour 24, minute 60) often
@@ -36,6 +40,21 @@ def test_the_split_parse_reads_every_text_as_the_full_parse(values):
     clocks: dict = {}
     for text in values + values:  # the second time round from the caches
         assert parse_date_split(text, days, clocks) == parse_date(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=30))
+def test_the_parse_of_many_texts_at_once_reads_each_as_the_full_parse(values):
+    assert parse_dates_at_once(values) == [parse_date(text) for text in values]
+
+
+def test_the_parse_at_once_takes_the_common_forms_and_leaves_no_invalid_day_through():
+    got = parse_dates_at_once(["2026/04/01 10:30", "2024-02-29 23:59:59", "2026-02-29",
+                               "2026-04-31 10:00", "2026/04/01 24:00", "2026-04/01",
+                               "2026-04-01T10:30", "1899-12-31", "4/1/2026"])
+    assert got == [datetime(2026, 4, 1, 10, 30), datetime(2024, 2, 29, 23, 59, 59), None,
+                   None, None, datetime(2026, 4, 1), datetime(2026, 4, 1, 10, 30), None,
+                   datetime(2026, 4, 1)]
 
 
 def test_day_and_time_are_cached_apart():

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from operator import attrgetter
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from salesdesigner.edits import ImportActuals, SetActuals, strip_actuals
 from salesdesigner.edits.history import History
@@ -98,3 +100,21 @@ def test_a_copy_and_a_reset_carry_the_actuals_and_equality_sees_them():
     assert other != process
     other.reset(process)
     assert other == process
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(deal_events, max_size=10), st.booleans(), st.booleans())
+def test_merging_keeps_one_event_per_key_in_deal_time_stage_order_however_they_come(
+        events, presorted, replace):
+    """The shortcut for events already in order (a first import of a sorted export) gives
+    what keying and sorting gives: the last event of each key, by (deal, time, stage)."""
+    order = attrgetter("deal_id", "entered", "stage_id")
+    if presorted:
+        events = sorted({order(e): e for e in events}.values(), key=order)
+    expected = {}
+    for e in events:
+        expected[order(e)] = e
+    merged = EMPTY_ACTUALS.merged(events, replace=replace).events
+    assert merged == tuple(expected[k] for k in sorted(expected))
+    assert all(a is b for a, b in zip(merged, (expected[k] for k in sorted(expected)),
+                                      strict=True))

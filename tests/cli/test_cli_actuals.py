@@ -37,7 +37,7 @@ def test_import_prints_used_and_rejected_rows_in_japanese_and_saves(document):
     result = run("import", "actuals", document.name, "export.csv", cwd=document.parent)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "取り込む記録 1件、除外 2件" in out and "cp932" in out
+    assert "取り込む記録 1件、無視 0件（ステージの対応づけ）、除外 2件" in out and "cp932" in out
     assert "「交渉」（1行）はどのステージにも対応していない" in out
     assert "3行目: 不明なステージ: '交渉'" in out and "4行目: 案件IDがない" in out
     assert _events(document) == [("OPP-1", "lead", "2026-04-01T00:00:00")]
@@ -140,3 +140,40 @@ def test_unmapped_crm_stages_are_named_with_their_rows_and_the_map_hint_and_the_
     assert sorted(_events(tmp_path / "doc.salesdesign")) == [
         ("OPP-1", "closing", "2026-04-09T00:00:00"), ("OPP-1", "lead", "2026-04-01T00:00:00"),
         ("OPP-2", "closing", "2026-04-10T00:00:00"), ("OPP-3", "proposal", "2026-04-02T00:00:00")]
+
+
+@pytest.mark.parametrize("word", ["ignore", "IGNORE", "-"])
+def test_map_to_ignore_leaves_the_stages_rows_out_counts_them_apart_and_is_remembered(
+        document, word):
+    result = run("import", "actuals", document.name, "export.csv", "--map", f"交渉={word}",
+                 "--lang", "en", cwd=document.parent)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "1 events to import, 1 ignored (stage mapping), 1 rejected" in out
+    assert "'交渉' → - (ignored)" in out and "unknown stage" not in out
+    assert "1 rows left out (stages set to be ignored: '交渉')" in out
+    db = sqlite3.connect(document)
+    assert db.execute("SELECT stage_id FROM stage_mapping WHERE crm_stage = '交渉'"
+                      ).fetchone() == ("",)
+    assert db.execute("SELECT rows_used, rows_ignored, rows_rejected FROM actuals_imports"
+                      ).fetchall() == [(1, 1, 1)]
+    db.close()
+    again = run("import", "actuals", document.name, "export.csv", "--lang", "en",
+                cwd=document.parent)
+    assert "'交渉' → - (ignored)" in again.stdout and "unknown stage" not in again.stdout
+    assert "1 ignored (stage mapping)" in again.stdout
+
+
+def test_a_stage_really_named_ignore_is_mapped_to_not_ignored(tmp_path):
+    assert run("new", "doc.salesdesign", "--lang", "en", cwd=tmp_path).returncode == 0
+    from salesdesigner.model import Stage
+    from salesdesigner.storage.document import open_document, save_document
+    process = open_document(tmp_path / "doc.salesdesign")
+    process.add_stage(Stage("ignore", "Ignore"))
+    save_document(process, tmp_path / "doc.salesdesign")
+    (tmp_path / "export.csv").write_text("Deal ID,Stage,Date\nD1,Parked,2026-04-01\n",
+                                         encoding="utf-8")
+    result = run("import", "actuals", "doc.salesdesign", "export.csv", "--map",
+                 "Parked=ignore", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _events(tmp_path / "doc.salesdesign") == [("D1", "ignore", "2026-04-01T00:00:00")]

@@ -169,3 +169,36 @@ def test_actuals_that_cannot_be_stored_refuse_the_save_and_leave_the_old_file(tm
         save_document(process, path)
     assert fingerprint(path) == before
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+V5_FILE = Path(__file__).parent / "data" / "eight-step-ja-v5-actuals.salesdesign"
+
+
+def test_a_layout_5_file_opens_with_its_import_counts_and_saves_ignored_rows_apart(tmp_path):
+    """Layout 5 (the release before) counted a stage mapped to "ignore" as rejected: its
+    record opens as written (2 rejected: one ignored, one without id; 0 ignored), the file
+    untouched; saving writes layout 6, where a new import counts its ignored rows apart."""
+    from salesdesigner.storage.actuals_import import read_actuals
+
+    path = tmp_path / "release.salesdesign"
+    shutil.copy(V5_FILE, path)
+    before = fingerprint(path)
+    process = open_document(path)
+    assert fingerprint(path) == before
+    (record,) = process.actuals.imports
+    assert (record.source, record.rows_used, record.rows_rejected, record.rows_ignored) == (
+        "v5-export.csv", 3, 2, 0)
+    assert process.actuals.stage_mapping["社内確認"] == ""
+    export = tmp_path / "may.csv"
+    export.write_text("商談ID,フェーズ,変更日\nOPP-3,リード発生,2026/05/01\n"
+                      "OPP-3,社内確認,2026/05/02\nOPP-3,社内確認,2026/05/03\n,受注,2026/05/04\n",
+                      encoding="utf-8")
+    read_actuals(export, process).edit().apply(process)
+    save_document(process, path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 6
+    assert db.execute("SELECT source, rows_used, rows_ignored, rows_rejected FROM "
+                      "actuals_imports ORDER BY ordinal").fetchall() == [
+        ("v5-export.csv", 3, 0, 2), ("may.csv", 1, 2, 1)]
+    db.close()
+    assert open_document(path).actuals == process.actuals

@@ -87,7 +87,7 @@ def expected_v1_process() -> Process:
 
 
 def test_every_older_readable_version_has_a_migration_step():
-    assert SCHEMA_VERSION == 5
+    assert SCHEMA_VERSION == 6
     assert sorted(MIGRATIONS) == list(range(OLDEST_READABLE_VERSION, SCHEMA_VERSION))
 
 

@@ -27,9 +27,7 @@ them.  :attr:`History.deals` still offers each deal's :class:`DealPath`, built o
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -136,16 +134,19 @@ class History:
 
     def latest_text(self, deal: int, field: str) -> str:
         """The deal's latest non-empty ``deal_name`` or ``owner``."""
-        get, bounds, events = attrgetter(field), self._event_bounds, self.events
-        for index in range(bounds[deal + 1] - 1, bounds[deal] - 1, -1):
-            text = get(events[index])
-            if text:
-                return text
-        return ""
+        index = self._latest_texts(field)[deal]
+        return getattr(self.events[index], field) if index >= 0 else ""
 
-    @cached_property
-    def _event_bounds(self) -> list[int]:
-        return self.deal_events.tolist()
+    def _latest_texts(self, field: str) -> list[int]:
+        """Per deal, the index of its latest event with a non-empty ``field`` (-1: none),
+        found for all deals at once (the stalled list asks for hundreds of thousands)."""
+        cache = self.__dict__.setdefault("_latest", {})
+        if field not in cache:
+            said = np.fromiter(map(bool, map(attrgetter(field), self.events)), dtype=bool,
+                               count=len(self.events))
+            deal_of = np.repeat(np.arange(len(self.deal_ids)), np.diff(self.deal_events))
+            cache[field] = _last_where(said, deal_of, len(self.deal_ids)).tolist()
+        return cache[field]
 
     @cached_property
     def deals(self) -> tuple[DealPath, ...]:
@@ -174,17 +175,11 @@ def build_history(process: Process, events: Iterable[DealEvent]) -> History:
         return _build(process, events)
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector (restored as it was): building many small immutable
-    values otherwise triggers full collections again and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+def paused_gc():  # noqa: ANN201 - the one pause of salesdesigner.gc_pause
+    """The cycle collector paused for the block (main thread only): building many small
+    immutable values otherwise triggers full collections again and again."""
+    from salesdesigner.gc_pause import collector_paused
+    return collector_paused()
 
 
 def _build(process: Process, events: Iterable[DealEvent]) -> History:

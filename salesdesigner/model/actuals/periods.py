@@ -95,6 +95,16 @@ def months_between(first: datetime, last: datetime) -> list[Period]:
     return out
 
 
+def overlapping(periods: list[Period] | tuple[Period, ...], period: Period | None,
+                ) -> tuple[int, int] | None:
+    """The first and last index of ``periods`` (in time order) that share time with
+    ``period``: the months a date range spans, shaded on the monthly trend; None when none
+    does (or no period is on show)."""
+    if period is None:
+        return None
+    hit = [i for i, p in enumerate(periods) if p.start < period.end and period.start < p.end]
+    return (hit[0], hit[-1]) if hit else None
+
 
 def latest_full_month(first: datetime, last: datetime) -> Period:
     """The last calendar month the data covers to its end: the month before the one

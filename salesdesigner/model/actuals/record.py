@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, lt
 
 from salesdesigner.model.actuals.events import DealEvent
 
 
 @dataclass(frozen=True)
 class ImportRecord:
-    """One import: where from, when, how many rows it used and rejected, what it mapped.
+    """One import: where from, when, how many rows it used, ignored and rejected, what it
+    mapped.  ``rows_ignored`` are rows of CRM stages the manager chose to leave out (the
+    stage mapping's "ignore"); ``rows_rejected`` are the rows that could not be used (no
+    id, unknown stage, bad date …).  Records of layout 5 and older counted both as
+    rejected (their ``rows_ignored`` is 0).
 
     ``columns`` maps each event field (``"deal_id"``, ``"stage"``, ``"entered"``, …) to the
     export's header it was read from (for a wide export, ``"entered"`` is absent and
@@ -34,6 +39,7 @@ class ImportRecord:
     shape: str = "long"  # "long" (one row per deal per stage) or "wide" (one row per deal)
     columns: tuple[tuple[str, str], ...] = ()
     stages: tuple[tuple[str, str], ...] = ()
+    rows_ignored: int = 0
 
 
 @dataclass(frozen=True, eq=True)
@@ -64,14 +70,18 @@ class Actuals:
         # Keyed by (deal, entered, stage): the same fields as DealEvent.key, in the order
         # the events are kept, so one C-level sort of the keys orders them.
         # (C-level maps: a million events are keyed and sorted without a Python loop)
-        by_order = {} if replace else dict(zip(map(_ORDER, self.events), self.events,
-                                               strict=True))
         events = events if isinstance(events, (list, tuple)) else list(events)
-        by_order.update(zip(map(_ORDER, events), events, strict=True))
         mapping = dict(self.stage_map)
         mapping.update(stage_mapping or {})
-        return Actuals(tuple(map(by_order.__getitem__, sorted(by_order))),
-                       self.imports + ((record,) if record is not None else ()),
+        records = self.imports + ((record,) if record is not None else ())
+        if replace or not self.events:
+            keys = list(map(_ORDER, events))
+            if all(map(lt, keys, islice(keys, 1, None))):  # in order, one per key already
+                return Actuals(tuple(events), records, tuple(sorted(mapping.items())))
+        by_order = {} if replace else dict(zip(map(_ORDER, self.events), self.events,
+                                               strict=True))
+        by_order.update(zip(map(_ORDER, events), events, strict=True))
+        return Actuals(tuple(map(by_order.__getitem__, sorted(by_order))), records,
                        tuple(sorted(mapping.items())))
 
 

@@ -225,7 +225,7 @@ WORDS: dict[str, str] = {
     "manual.new_badge": "New",
     # ---------------------------------------------------------------- importing actuals (CLI)
     "import.summary": "{source}: {shape} export ({encoding}), {rows} rows: {used} events to "
-                      "import, {rejected} rejected",
+                      "import, {ignored} ignored (stage mapping), {rejected} rejected",
     "import.shape_long": "long (one row per deal per stage)",
     "import.shape_wide": "wide (one row per deal)",
     "import.columns": "Columns used",

@@ -204,7 +204,7 @@ WORDS: dict[str, str] = {
     "manual.new_badge": "新規",
     # ---------------------------------------------------------------- 実績の取り込み (CLI)
     "import.summary": "{source}：{shape}（{encoding}）、{rows}行：取り込む記録 {used}件、"
-                      "除外 {rejected}件",
+                      "無視 {ignored}件（ステージの対応づけ）、除外 {rejected}件",
     "import.shape_long": "縦型（案件×ステージごとに1行）",
     "import.shape_wide": "横型（案件ごとに1行）",
     "import.columns": "使った列",

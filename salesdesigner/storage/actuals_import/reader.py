@@ -3,21 +3,26 @@
 :func:`read_actuals` changes nothing: it returns an :class:`ImportPlan` (what would be
 imported, what was rejected, which columns and stage mapping were used) that the CLI prints
 and the dialog previews; :meth:`ImportPlan.edit` is the one undoable edit that imports it.
-The row loop is plain Python over the ``csv`` module, with per-value caches (an export
-repeats the same dates, stage names and owners thousands of times).  A dataframe library
-would not pay: merely reading 1,000,000 rows with dates parsed took pandas 14.6 s and
-polars 6.1 s in the same run where the csv module read them in 2.9 s, and every row must
-still become a :class:`DealEvent` in Python for the analysis (see
-``benchmarks/bench_actuals_import.py --dataframes``).
+A long export is read by the ``csv`` module and converted in chunks of rows turned into
+columns: each column goes through a per-value cache by C-level maps (an export repeats the
+same stage names, amounts and owners thousands of times), the common date forms are parsed
+for the whole column in numpy, the checks are scans over the columns, and only a rejected
+row is looked at on its own, for its message.  A dataframe library would not pay: merely
+reading 1,000,000 rows with dates parsed took pandas 14.6 s and polars 6.1 s in the same run
+where the csv module read them in 2.9 s, and every row must still become a
+:class:`DealEvent` for the document (see ``benchmarks/bench_actuals_import.py
+--dataframes``).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from operator import itemgetter
+from datetime import datetime
+from itertools import compress, islice, repeat
+from operator import is_not, itemgetter
 
 from salesdesigner.edits.actuals import ImportActuals, import_record
 from salesdesigner.gc_pause import collector_paused
@@ -40,7 +45,7 @@ from salesdesigner.storage.actuals_import.stages import (
 from salesdesigner.storage.actuals_import.values import (
     amount_of_cell,
     date_of_cell,
-    parse_date_split,
+    parse_dates_at_once,
 )
 
 #: Why a row (or, in a wide export, one stage date of a row) was not imported.
@@ -116,9 +121,10 @@ class ImportPlan:
 
     def edit(self, *, replace: bool = False, when: datetime | None = None) -> ImportActuals:
         """The one undoable edit that merges these events into a document."""
-        record = import_record(self.source, len(self.events), len(self.rejected),
+        ignored = self.ignored_rows
+        record = import_record(self.source, len(self.events), len(self.rejected) - ignored,
                                shape=self.shape, columns=self.columns,
-                               stages=self.stages.mapping, when=when)
+                               stages=self.stages.mapping, when=when, rows_ignored=ignored)
         return ImportActuals(tuple(self.events), record,
                              tuple(sorted(self.stages.mapping.items())), replace)
 
@@ -200,6 +206,9 @@ def _shown(value: object) -> str:
     return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "…"
 
 
+BAD_AMOUNT = "bad"  # what _Cells.amount gives for a cell that is not an amount
+
+
 class _Cells:
     """Per-value caches shared by both shapes: each distinct date, amount, outcome and text
     is converted once (and deal ids, owners, names are kept as one string object each)."""
@@ -232,7 +241,7 @@ class _Cells:
             try:
                 result: float | None | str = amount_of_cell(value)
             except ValueError:
-                result = "bad"
+                result = BAD_AMOUNT
             self.amounts[value] = result
             return result
 
@@ -254,82 +263,156 @@ def _getter(fields: dict[str, int], name: str):
 
 def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
                remembered: Mapping[str, str], given: Mapping[str, str]) -> None:
-    # The hot loop of a million-row import: one itemgetter per row, dict caches inlined.
+    """Rows read :data:`CHUNK_ROWS` at a time and turned into columns: each column is
+    converted through its per-value cache by C-level maps, the checks are masks over the
+    columns, and only a rejected row is looked at on its own (for its message); the
+    events are made from the good rows' columns in one map."""
     width = len(table.header)
-    order = ("deal_id", "stage", "entered", "amount", "owner", "deal_name", "outcome",
-             "lost_reason")
-    pick = itemgetter(*(found.fields.get(name, width) for name in order))
-    cells_ = _Cells()
-    texts, dates, amounts, outcomes = cells_.texts, cells_.dates, cells_.amounts, \
-        cells_.outcomes
-    stage_of: dict[object, str | None] = {}
-    stage_rows: dict[object, int] = {}
-    days: dict[str, datetime | None] = {}
-    clocks: dict[str, timedelta | None] = {}
-    match = plan.stages
-    line = table.line
-    reject, append = plan.rejected.append, plan.events.append
-    rows = 0
-    for cells in table.rows:
-        rows += 1
-        if cells is None:
-            reject(Rejection(line(), "mis_encoded"))
-            continue
-        if len(cells) != width:
-            cells = (cells + [None] * width)[:width]
-        cells.append(None)  # what an absent field picks (index ``width``)
-        raw_id, raw_stage, raw_date, raw_amount, raw_owner, raw_name, raw_outcome, \
-            raw_reason = pick(cells)
-        deal = texts.get(raw_id)
-        if deal is None:
-            deal = cells_.text(raw_id)
-        if not deal:
-            reject(Rejection(line(), "missing_id"))
-            continue
-        try:
-            sid = stage_of[raw_stage]
-        except KeyError:
-            sid = stage_of[raw_stage] = _stage(cells_.text(raw_stage), process, remembered,
-                                               given, match)
-        stage_rows[raw_stage] = stage_rows.get(raw_stage, 0) + 1
-        if not sid:  # None: not mapped; IGNORE: left out on purpose
-            name = _text(raw_stage)
-            reject(Rejection(line(), "ignored_stage" if sid == IGNORE and name else
-                             "unknown_stage" if name else "missing_stage", _shown(name), name))
-            continue
-        when = dates.get(raw_date)
-        if when is None:
-            when = dates[raw_date] = parse_date_split(raw_date, days, clocks) \
-                if type(raw_date) is str else date_of_cell(raw_date)
-            if when is None:
-                reject(Rejection(line(), "bad_date" if _text(raw_date) else "missing_date",
-                                 _shown(raw_date)))
-                continue
-        amount = amounts.get(raw_amount, _UNSEEN)
-        if amount is _UNSEEN:
-            amount = cells_.amount(raw_amount)
-        if amount == "bad":
-            reject(Rejection(line(), "bad_amount", _shown(raw_amount)))
-            continue
-        owner = texts.get(raw_owner)
-        if owner is None:
-            owner = cells_.text(raw_owner)
-        name = texts.get(raw_name)
-        if name is None:
-            name = cells_.text(raw_name)
-        outcome = outcomes.get(raw_outcome, _UNSEEN)
-        if outcome is _UNSEEN:
-            outcome = cells_.outcome(raw_outcome)
-        append(DealEvent(deal, sid, when, amount, owner, name, outcome,  # type: ignore[arg-type]
-                         cells_.text(raw_reason) if raw_reason else ""))
-    plan.rows = rows
-    for raw, count in stage_rows.items():
+    lines: list[int] = []
+    rows = _lined(table.rows, table.line, lines)
+    state = _LongState(found, plan, process, remembered, given)
+    while True:
+        lines.clear()
+        chunk = list(islice(rows, CHUNK_ROWS))
+        if not chunk:
+            break
+        with collector_paused(briefly=True):  # in the dialog's worker too: one chunk long
+            state.chunk(chunk, lines, width)
+    plan.rows = state.rows
+    for raw, count in state.stage_rows.items():
         name = _text(raw)
         if name:
             plan.stage_rows[name] = plan.stage_rows.get(name, 0) + count
 
 
-_UNSEEN = object()
+_CACHE_LIMIT = 50_000
+#: Rows of a long export converted together (bounded memory, C-level maps per column).
+CHUNK_ROWS = 16384
+_FIELDS = ("deal_id", "stage", "entered", "amount", "owner", "deal_name", "outcome",
+           "lost_reason")
+
+
+def _lined(rows: Iterator, line: Callable[[], int], lines: list[int]) -> Iterator:
+    """``rows``, with each row's line number appended to ``lines`` as it is read."""
+    append = lines.append
+    for cells in rows:
+        append(line())
+        yield cells
+
+
+class _LongState:
+    """The caches and counts of one long read, carried from chunk to chunk."""
+
+    def __init__(self, found: Columns, plan: ImportPlan, process: Process,
+                 remembered: Mapping[str, str], given: Mapping[str, str]) -> None:
+        self.indices = [found.fields.get(name) for name in _FIELDS]
+        self.plan, self.process, self.remembered, self.given = plan, process, remembered, given
+        self.cells = _Cells()
+        self.reasons: dict[object, str] = {}
+        self.stage_of: dict[object, str | None] = {}
+        self.stage_rows: Counter = Counter()
+        self.rows = 0
+
+
+    def chunk(self, chunk: list, lines: list[int], width: int) -> None:
+        import numpy as np  # with the import only
+
+        n = len(chunk)
+        self.rows += n
+        broken = {i for i, cells in enumerate(chunk) if cells is None} \
+            if None in chunk else set()
+        if broken:
+            blank = [None] * width
+            chunk = [blank if cells is None else cells for cells in chunk]
+        if min(map(len, chunk)) != width or max(map(len, chunk)) != width:
+            chunk = [cells if len(cells) == width else (cells + [None] * width)[:width]
+                     for cells in chunk]
+        raw = [list(map(itemgetter(i), chunk)) if i is not None else [None] * n
+               for i in self.indices]
+        c = self.cells
+        deal = _converted(c.texts, raw[0], _texts)
+        stage_of = self.stage_of
+        for value in dict.fromkeys(raw[1]):  # in order of first appearance (the dialog's)
+            if value not in stage_of:
+                stage_of[value] = _stage(c.text(value), self.process, self.remembered,
+                                         self.given, self.plan.stages)
+        sid = list(map(stage_of.__getitem__, raw[1]))
+        when = _dates(raw[2], c.date)
+        amount = _converted(c.amounts, raw[3], _each(c.amount))
+        owner = _converted(c.texts, raw[4], _texts)
+        name = _converted(c.texts, raw[5], _texts)
+        outcome = _converted(c.outcomes, raw[6], _each(c.outcome))
+        reason = _converted(self.reasons, raw[7], _each(lambda v: c.text(v) if v else ""))
+        columns = (deal, sid, when, amount, owner, name, outcome, reason)
+        if "" in deal or None in sid or IGNORE in sid or None in when \
+                or BAD_AMOUNT in amount or broken:  # (C-level scans; usually all pass)
+            has_id = np.fromiter(map(bool, deal), dtype=bool, count=n)
+            good = has_id & np.fromiter(map(bool, sid), dtype=bool, count=n) \
+                & np.fromiter(map(is_not, when, repeat(None)), dtype=bool, count=n) \
+                & np.fromiter(map(is_not, amount, repeat(BAD_AMOUNT)), dtype=bool, count=n)
+            self.stage_rows.update(compress(raw[1], has_id.tolist()))
+            reject = self.plan.rejected.append
+            for i in np.flatnonzero(~good).tolist():
+                reject(_rejection(i, lines[i], broken, deal, sid, when, raw))
+            keep = good.tolist()
+            columns = tuple(list(compress(column, keep)) for column in columns)
+        else:
+            self.stage_rows.update(raw[1])
+        self.plan.events.extend(map(DealEvent, *columns))
+
+
+def _converted(cache: dict, values: list, convert: Callable[[list], Iterable]) -> list:
+    """``values`` converted through ``cache``: the distinct values not seen before are
+    converted together (``convert`` takes their list), then every value is looked up."""
+    missing = list(set(values).difference(cache))  # walks the chunk's values, not the cache
+    if len(cache) + len(missing) > _CACHE_LIMIT:  # ids, names: mostly distinct, no gain
+        cache.clear()
+        missing = list(set(values))
+    if missing:
+        cache.update(zip(missing, convert(missing), strict=True))
+    return list(map(cache.__getitem__, values))
+
+
+def _each(convert: Callable[[object], object]) -> Callable[[list], Iterable]:
+    return lambda values: map(convert, values)
+
+
+def _texts(values: list) -> list[str]:
+    """:func:`_text` of each value: CSV's strings stripped by one C-level map."""
+    try:
+        texts = list(map(str.strip, values))
+    except TypeError:  # an Excel cell: a number, a date, None
+        return list(map(_text, values))
+    if max(map(len, texts)) > _MAX_TEXT:
+        texts = [t[:_MAX_TEXT] for t in texts]
+    return texts
+
+
+def _dates(values: list, one: Callable[[object], datetime | None]) -> list[datetime | None]:
+    """The dates of ``values``: CSV's strings of the common forms parsed together, the
+    rest (and Excel cells) one by one through ``one`` (cached)."""
+    if all(type(v) is str for v in values):
+        return parse_dates_at_once(values, one)
+    return list(map(one, values))
+
+
+def _rejection(i: int, line: int, broken: set[int], deal: list, sid: list, when: list,
+               raw: list[list]) -> Rejection:
+    """Why row ``i`` of a chunk is not imported: its first failing check."""
+    if i in broken:
+        return Rejection(line, "mis_encoded")
+    if not deal[i]:
+        return Rejection(line, "missing_id")
+    if not sid[i]:  # None: not mapped; IGNORE: left out on purpose
+        name = _text(raw[1][i])
+        return Rejection(line, "ignored_stage" if sid[i] == IGNORE and name else
+                         "unknown_stage" if name else "missing_stage", _shown(name), name)
+    if when[i] is None:
+        return Rejection(line, "bad_date" if _text(raw[2][i]) else "missing_date",
+                         _shown(raw[2][i]))
+    return Rejection(line, "bad_amount", _shown(raw[3][i]))
+
+
 
 
 def _stage(name: str, process: Process, remembered: Mapping[str, str],

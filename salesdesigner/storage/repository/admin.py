@@ -34,9 +34,17 @@ from salesdesigner.storage.repository.tables import (
     metadata,
 )
 
-#: ``MIGRATIONS[n]`` turns a layout-``n`` repository into ``n + 1`` (none yet: layout 1 is
-#: the first; a document layout 6 will need one, adding its columns to the draft tables).
-MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+def _r1_to_r2(cur: Any) -> None:
+    """Layout 2 follows document layout 6: an import record counts its ignored rows (stages
+    mapped to "ignore") apart from its rejected ones; older records say 0 ignored."""
+    cur.execute(f"ALTER TABLE {SCHEMA}.actuals_imports ADD COLUMN rows_ignored INTEGER "
+                "NOT NULL DEFAULT 0")
+
+
+#: ``MIGRATIONS[n]`` turns a layout-``n`` repository into ``n + 1`` (a new document layout
+#: adds its columns to the draft tables).
+MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _r1_to_r2}
 
 
 def init_repository(url: str) -> str:

@@ -45,10 +45,10 @@ from salesdesigner.storage.schema import TABLES, RevisionFileRow, RevisionRow
 #: The PostgreSQL schema (namespace) every repository table and view lives in.
 SCHEMA = "salesdesigner"
 #: The repository's layout version (``repository.schema_version``); see :mod:`.admin`.
-REPOSITORY_VERSION = 1
+REPOSITORY_VERSION = 2
 #: The document layout the draft tables follow; a new document layout needs a repository
 #: migration (tests/repository/test_repository_schema.py fails until it has one).
-LAYOUT_OF_DRAFT_TABLES = 5
+LAYOUT_OF_DRAFT_TABLES = 6
 
 EDITOR_ROLE = "salesdesigner_editor"
 READER_ROLE = "salesdesigner_reader"

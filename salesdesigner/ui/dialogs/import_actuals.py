@@ -485,6 +485,12 @@ class ImportActualsDialog(QDialog):
                                  "stage and date): nothing is counted twice.").format(
                                      count=f"{preview.replacing:,}"))
         problems, ignored = len(plan.problems), plan.ignored_rows
+        counts = {"used": f"{len(plan.events):,}", "ignored": f"{ignored:,}",
+                  "rejected": f"{problems:,}"}
+        lines.append(self.tr("Rows: {used} used, {ignored} ignored (stage mapping), {rejected} "
+                             "rejected.").format(**counts) if plan.shape == "long" else
+                     self.tr("Stage dates: {used} used, {ignored} ignored (stage mapping), "
+                             "{rejected} rejected.").format(**counts))
         if problems:
             lines.append(self.tr("{count} rows are rejected and not imported: see Rejected "
                                  "Rows.").format(count=f"{problems:,}"))

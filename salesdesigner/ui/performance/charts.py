@@ -85,9 +85,10 @@ def draw_funnel(widget: pg.PlotWidget, names: Sequence[str], values: Sequence[in
 
 
 def draw_trend(widget: pg.PlotWidget, labels: Sequence[str], actuals: Sequence[float | None],
-               target: float | None, chosen: int | None, title: str) -> None:
+               target: float | None, chosen: tuple[int, int] | None, title: str) -> None:
     """One KPI per period: the actual as a line with points (gaps where it cannot be
-    measured), the target dashed across, the period on show shaded."""
+    measured), the target dashed across, the period on show shaded (``chosen``: its first
+    and last index; a date range spans several months)."""
     plot = widget.getPlotItem()
     plot.clear()
     plot.setTitle(title, size="9pt", color="#1D2939")
@@ -101,8 +102,8 @@ def draw_trend(widget: pg.PlotWidget, labels: Sequence[str], actuals: Sequence[f
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         plot.addItem(pg.InfiniteLine(pos=target, angle=0, pen=pen))
-    if chosen is not None and 0 <= chosen < len(xs):
-        plot.addItem(pg.LinearRegionItem((chosen - 0.4, chosen + 0.4), movable=False,
+    if chosen is not None and 0 <= chosen[0] <= chosen[1] < len(xs):
+        plot.addItem(pg.LinearRegionItem((chosen[0] - 0.4, chosen[1] + 0.4), movable=False,
                                          brush=pg.mkBrush(CHOSEN), pen=pg.mkPen(None)))
     step = max(1, math.ceil(len(labels) / 6))
     widget.getAxis("bottom").setTicks([[(x, labels[x]) for x in xs[::step]]])

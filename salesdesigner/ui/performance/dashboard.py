@@ -108,9 +108,13 @@ class Dashboard(QWidget):
         self.stalled.cellActivated.connect(self._stalled_clicked)
         from salesdesigner.ui.performance.forecast_panel import ForecastPanel
         self.forecast = ForecastPanel(performance)  # odds, forecast and the what-if slider
+        self.stalled_more = QLabel()  # "showing the 500 longest of N" when the list is cut
+        self.stalled_more.setObjectName("stalledMore")
+        self.stalled_more.setWordWrap(True)
+        self.shaded: tuple[int, int] | None = None  # trend periods shaded as on show
         for widget in (self.empty, self.sentence, self.legend, self.funnel_title, self.funnel,
                        self.forecast, self.trend_title, self.trends, self.stalled_title,
-                       self.stalled):
+                       self.stalled, self.stalled_more):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -245,6 +249,7 @@ class Dashboard(QWidget):
             widget.setVisible(has_data)
         if not has_data:
             self.forecast.setVisible(False)
+        self.stalled_more.setVisible(False)
         self.empty.setVisible(not has_data)
         if not has_data or result is None or result.analysis is None:
             return
@@ -285,9 +290,9 @@ class Dashboard(QWidget):
                 plot.show()
             else:
                 plot.hide()
+        from salesdesigner.model.actuals.periods import overlapping
         labels = [p.label for p in result.trend_periods]
-        chosen = next((i for i, p in enumerate(result.trend_periods) if p == result.period),
-                      None)
+        chosen = self.shaded = overlapping(result.trend_periods, result.period)
         for plot, k in zip(self._trend_plots, measured, strict=False):
             series = []
             for month in result.trend:
@@ -306,6 +311,11 @@ class Dashboard(QWidget):
     def _fill_stalled(self, analysis, words, stats) -> None:  # type: ignore[no-untyped-def]
         rows = analysis.stalled[:MAX_STALLED_ROWS]
         self.stalled.setRowCount(len(rows))
+        cut = len(analysis.stalled) > len(rows)
+        self.stalled_more.setVisible(cut)
+        self.stalled_more.setText(self.tr(
+            "Showing the {shown} longest-stalled of {total} deals.").format(
+                shown=f"{len(rows):,}", total=f"{len(analysis.stalled):,}") if cut else "")
         for r, deal in enumerate(rows):
             stage = words.name(stats[deal.stage_id].name) if deal.stage_id in stats else ""
             cells = (deal.deal_name or deal.deal_id, stage, words.days(round(deal.days)))

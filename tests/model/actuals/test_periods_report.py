@@ -54,3 +54,16 @@ def test_the_text_report_reads_in_english_and_names_no_deal():
     assert text.rstrip().endswith("Proposal→Negotiation conversion is 50% against a target of "
                                   "90%. On target, 1.5 more deals would be won a month.")
     assert "D5" not in text and "Deal " not in text
+
+
+def test_a_range_overlaps_the_months_it_touches_and_nothing_else():
+    from salesdesigner.model.actuals.periods import months_between, overlapping
+
+    months = months_between(datetime(2026, 1, 20), datetime(2026, 6, 3))  # Jan … Jun
+    assert overlapping(months, parse_period("2026-03-15..2026-05-01")) == (2, 4)
+    # a range ending on the last day of April stops before May (half-open at midnight)
+    assert overlapping(months, parse_period("2026-03-01..2026-04-30")) == (2, 3)
+    assert overlapping(months, parse_period("2026-02")) == (1, 1)
+    assert overlapping(months, parse_period("2025-12-01..2026-01-01")) == (0, 0)
+    assert overlapping(months, parse_period("2026-07-01..2026-07-31")) is None
+    assert overlapping(months, None) is None

@@ -91,6 +91,7 @@ def test_a_cp932_export_is_previewed_mapped_and_imported_as_one_undo_step(
     assert [line for line, *_ in dialog.rejected_model.rows] == [4, 5, 8]
     assert dialog.stage_table.item(1, 3).text() == "given"
     assert "1 rows of stages set to be ignored" in dialog.summary.text()
+    assert "Rows: 5 used, 1 ignored (stage mapping), 3 rejected." in dialog.summary.text()
     assert "Import will add 5 deal events of 4 deals" in dialog.summary.text()
     assert not window.process.actuals and window.undo_stack.count() == 0
 
@@ -104,7 +105,8 @@ def test_a_cp932_export_is_previewed_mapped_and_imported_as_one_undo_step(
     assert window.process.actuals.stage_mapping["旧パイプライン"] == IGNORE
     assert window.undo_stack.count() == 1 and window.isWindowModified()
     record = window.process.actuals.imports[0]
-    assert (record.source, record.rows_used, record.rows_rejected) == ("sfa-export.csv", 5, 4)
+    assert (record.source, record.rows_used, record.rows_ignored, record.rows_rejected) == (
+        "sfa-export.csv", 5, 1, 3)
     window.undo_stack.undo()
     assert not window.process.actuals
     window.undo_stack.redo()

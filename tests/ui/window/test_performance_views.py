@@ -199,6 +199,35 @@ def test_a_week_and_a_date_range_can_be_picked(deals_window):
     dash.last_day.setDate(QDate(2026, 10, 15))
     views.performance.wait()
     assert views.performance.period == parse_period("2026-10-01..2026-10-15")
+    # a range across months: the trend stays monthly, with the months it spans shaded
+    dash.first_day.setDate(QDate(2026, 10, 20))
+    dash.last_day.setDate(QDate(2026, 11, 5))
+    views.performance.wait()
+    result = views.performance.result
+    assert [p.label for p in result.trend_periods] == ["2026-10", "2026-11"]
+    assert len(result.trend) == 2 and dash.shaded == (0, 1)
+    shown = [p for p in dash._trend_plots if not p.isHidden()]
+    regions = [i for i in shown[0].getPlotItem().items
+               if type(i).__name__ == "LinearRegionItem"]
+    assert [r.getRegion() for r in regions] == [(-0.4, 1.4)]
+
+
+def test_a_stalled_list_longer_than_the_table_says_how_many_it_shows(deals_window,
+                                                                      monkeypatch):
+    from salesdesigner.ui.performance import dashboard as module
+
+    monkeypatch.setattr(module, "MAX_STALLED_ROWS", 0)  # the sample has one stalled deal
+    deals_window.actions_.dashboard.setChecked(True)
+    views = deals_window.performance_views
+    views.performance.wait()
+    dash = views.dashboard
+    total = len(views.performance.result.analysis.stalled)
+    assert total >= 1 and dash.stalled.rowCount() == 0
+    assert dash.stalled_more.isVisible()
+    assert dash.stalled_more.text() == f"Showing the 0 longest-stalled of {total} deals."
+    monkeypatch.setattr(module, "MAX_STALLED_ROWS", 500)
+    dash.render()
+    assert dash.stalled.rowCount() == total and not dash.stalled_more.isVisible()
 
 
 def test_ghost_arrows_follow_a_moved_stage_and_a_new_document(deals_window):
