@@ -28,6 +28,7 @@ from salesdesigner.model.route_paths import MARGIN, curve_clear, segment_meets
 from salesdesigner.model.routing import ArrowEnds, arrow_ends, tangled
 
 if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.labels import CanvasLabels
     from salesdesigner.ui.canvas.scene import ProcessScene
     from salesdesigner.ui.canvas.stage_item import StageItem
     from salesdesigner.ui.canvas.transition_item import TransitionItem
@@ -49,6 +50,7 @@ class ArrowRouter:
 
     def __init__(self) -> None:
         self.index = ObstacleIndex()
+        self.version = 0  # counts changes to the index (stages placed, moved, removed)
         self.segments = SegmentIndex()
         self.style = ArrowStyle.CURVED  # the document's arrow style
         self._moved: dict[str, Rect | None] = {}  # stage id -> where it was (None: new)
@@ -68,6 +70,12 @@ class ArrowRouter:
         # one stage that cannot all keep apart), by the points they were drawn with: the
         # pass leaves them be while they are drawn so (a crowded "Lost" costs no release)
         self._futile: dict[str, tuple[Point, ...]] = {}
+        self.labels: CanvasLabels | None = None  # the scene's label placement
+
+    def labels_stale(self) -> None:
+        """An arrow's label or route changed: the labels are placed again (soon)."""
+        if self.labels is not None:
+            self.labels.stale()
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
@@ -75,6 +83,7 @@ class ArrowRouter:
         self._seen = {sid: (item.pos(), item.size(), item_rect(item))
                       for sid, item in stages.items()}
         self.index = ObstacleIndex((sid, seen[2]) for sid, seen in self._seen.items())
+        self.version += 1
         self.segments = SegmentIndex()
         self.detours.clear()
         self._moved.clear()
@@ -108,6 +117,7 @@ class ArrowRouter:
         if old != rect:
             self._moved.setdefault(key, old)
             self.index.set(key, rect)
+            self.version += 1
             self.forget_ports(item)
         return rect
 
@@ -147,6 +157,8 @@ class ArrowRouter:
                 self._stale.add(sid)
         self._held.clear()
         self._fresh.clear()
+        if self.labels is not None and self.labels.pending:
+            self.labels.stale()  # held back while the mouse moved
 
     def ports(self, arrow: TransitionItem) -> tuple[Port, Port]:
         """The two ports ``arrow`` leaves and enters by."""
@@ -195,6 +207,7 @@ class ArrowRouter:
             # where it was is what matters now, even if it was new since the last re-route
             self._moved[stage_id] = old
             self.index.remove(stage_id)
+            self.version += 1
 
     def arrow_added(self, arrow: TransitionItem) -> None:
         """``arrow`` is new at its two stages (or became a loop): their ports change."""
@@ -207,6 +220,7 @@ class ArrowRouter:
     def arrow_removed(self, arrow: TransitionItem) -> None:
         """``arrow`` is gone: its segments, and the ports at its two stages."""
         self.segments.remove(arrow.transition.id)
+        self.labels_stale()  # its label's place is free
         self.detours.pop(arrow.transition.id, None)
         self._futile.pop(arrow.transition.id, None)
         for end in (arrow.source, arrow.target):

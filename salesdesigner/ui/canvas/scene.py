@@ -31,6 +31,7 @@ from salesdesigner.model.process import Process
 from salesdesigner.model.validation import Finding, Severity
 from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.background import draw_background
+from salesdesigner.ui.canvas.labels import CanvasLabels
 from salesdesigner.ui.canvas.lane_item import LaneItem
 from salesdesigner.ui.canvas.routes import ArrowRouter
 from salesdesigner.ui.canvas.stage_item import StageItem
@@ -79,6 +80,7 @@ class ProcessScene(QGraphicsScene):
         self._content: QRectF | None = None  # content_rect, measured once per change
         self._loops_stale = False  # arrows changed since loop arrows were last found
         self.routes = ArrowRouter()  # stages as obstacles for the arrows' routes
+        self.labels = self.routes.labels = CanvasLabels(self)  # arrow labels, placed apart
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -133,9 +135,11 @@ class ProcessScene(QGraphicsScene):
         """Stages, arrows and lane bands (what export and "fit" show)."""
         if self._content is None:
             rect = QRectF()
-            for group in (self._lanes, self._stages, self._transitions):
+            for group in (self._lanes, self._transitions):
                 for item in group.values():
                     rect = rect.united(item.sceneBoundingRect())
+            for stage in self._stages.values():  # not the room of a name seen from afar
+                rect = rect.united(stage.scene_content_rect())
             self._content = rect
         return QRectF(self._content)
 

@@ -105,6 +105,7 @@ class ProcessView(QGraphicsView):
             return
         self._follow_scene_rect()
         self.scale(factor, factor)
+        self.process_scene().labels.view_zoomed()  # close enough now to show labels?
         self.zoomChanged.emit(self.zoom_level())
 
     def _zoom_centered(self, level: float) -> None:
