@@ -251,7 +251,12 @@ class ProcessScene(QGraphicsScene):
                     self._add_transition_item(transition, lane)
             finally:
                 self.routes.priming = False
-        self.flush(loops)
+        self.flush(loops, defer=True)  # the tangle pass once the window has painted
+
+    def untangled(self) -> None:
+        """The deferred tangle pass has ended: arrows it moved may change the size."""
+        self._content = None
+        self._schedule_flush()
 
     def _add_stage_item(self, stage: Stage) -> None:
         item = StageItem(stage, self._lane_color(stage.lane))
@@ -306,9 +311,11 @@ class ProcessScene(QGraphicsScene):
             self._flush_timer.start()
 
     def flush_pending(self) -> None:
-        """Run a scheduled :meth:`flush` now (before centring or fitting the view)."""
+        """Run a scheduled :meth:`flush` now (before centring or fitting the view), and
+        the rest of an opened document's tangle pass."""
         if self._flush_timer.isActive():
             self.flush()
+        self.routes.finish_untangling(self)
 
     def settled_content_rect(self) -> QRectF:
         """:meth:`content_rect` after a :meth:`flush`, which is skipped when nothing has
@@ -317,19 +324,21 @@ class ProcessScene(QGraphicsScene):
             return self.flush()
         return self.content_rect()
 
-    def flush(self, loops: list[tuple[Transition, int | None]] | None = None) -> QRectF:
+    def flush(self, loops: list[tuple[Transition, int | None]] | None = None,
+              defer: bool = False) -> QRectF:
         """Recompute what depends on the whole process: loop arrows (when arrows or stage
         kinds changed since the last flush), routes, lane widths, scene size.
 
         Returns the :meth:`content_rect` it found (fitting the view needs it next).
-        ``loops`` is :meth:`_loop_lanes` when the caller has just computed it.
+        ``loops`` is :meth:`_loop_lanes` when the caller has just computed it; ``defer``
+        leaves the tangle pass for later (:meth:`ArrowRouter.reroute`).
         """
         self._flush_timer.stop()
         if loops is not None or self._loops_stale:
             for t, lane in self._loop_lanes() if loops is None else loops:
                 self._transitions[t.id].set_back(lane is not None, lane or 0)
             self._loops_stale = False
-        self.routes.reroute(self)  # arrows that moved stages now block or free
+        self.routes.reroute(self, defer=defer)  # arrows moved stages now block or free
         self._place_lanes()
         self._content = None
         rect = content = self.content_rect()
