@@ -135,11 +135,9 @@ class ProcessScene(QGraphicsScene):
         """Stages, arrows and lane bands (what export and "fit" show)."""
         if self._content is None:
             rect = QRectF()
-            for group in (self._lanes, self._transitions):
+            for group in (self._lanes, self._stages, self._transitions):
                 for item in group.values():
                     rect = rect.united(item.sceneBoundingRect())
-            for stage in self._stages.values():  # not the room of a name seen from afar
-                rect = rect.united(stage.scene_content_rect())
             self._content = rect
         return QRectF(self._content)
 

@@ -90,6 +90,9 @@ class StageItem(QGraphicsItem):
         # view state set by canvas/performance.py, never part of the document
         self.performance: tuple[str, tuple[tuple[str, str], ...]] | None = None
         self._set_size(stage_size(stage.kind))
+        # the card drawn larger from afar: a child with bounds of its own, so the stage's
+        # bounds stay what it covers close up (hits, overlaps, the scene's size)
+        self._far_card = _FarCard(self)
         self.setPos(stage.position.x, stage.position.y)
         # No itemChange override: PySide would call into Python for every flag, z-value
         # and scene change of every item (a third of building a big canvas).  Arrows follow
@@ -320,8 +323,10 @@ class StageItem(QGraphicsItem):
         """Keep the size and the rectangles made from it (Qt asks for the bounds often)."""
         self._size = w, h = size
         self._body = QRectF(-w / 2, -h / 2, w, h)
-        self._content = self._body.adjusted(-6, -10, HANDLE_RADIUS + 6, 6)
-        self._bounds = self._content.united(self._grown_rect().adjusted(-2, -2, 2, 2))
+        self._bounds = self._body.adjusted(-6, -10, HANDLE_RADIUS + 6, 6)
+        far_card = getattr(self, "_far_card", None)
+        if far_card is not None:
+            far_card.resized()
         self._room: QRectF | None = None  # the larger card, within its neighbours' room
         self._room_path: QPainterPath | None = None
 
@@ -337,10 +342,6 @@ class StageItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def scene_content_rect(self) -> QRectF:
-        """What the stage covers close up (its shape, handle and badge): the scene's
-        content, without the room a name takes from afar."""
-        return self._content.translated(self.pos())
 
     def body_path(self) -> QPainterPath:
         """The outline in item coordinates (a copy: callers may add to it)."""
@@ -394,14 +395,18 @@ class StageItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        far = self.far_text(lod) if lod < LOD_FAR else None
+        if far is not None and self._far_grown.get(self._far_step(lod), False):
+            return  # the name needs a larger card from afar: the child _FarCard draws it
+        self._paint_card(painter, lod, far, False)
+
+    def _paint_card(self, painter: QPainter, lod: float,
+                    far: tuple[QFont, list[str]] | None, grown: bool) -> None:
+        """The card at ``lod``: its own size, or (``grown``) the larger one from afar."""
         kind = self.stage.kind
         fill, border, ink = style.KIND_COLORS[kind]
         selected = self.isSelected()
-        body = self._outline()
-        far = self.far_text(lod) if lod < LOD_FAR else None
-        grown = far is not None and self._far_grown.get(self._far_step(lod), False)
-        if grown:  # the name needs a larger card from afar
-            body = self._grown_outline()
+        body = self._grown_outline() if grown else self._outline()
         if lod < LOD_SHAPE_ONLY and far is None:
             far_fill = (style.STATUS_COLORS[self.performance[0]][1] if self.performance
                         else self._lane_color if kind is StageKind.STAGE and self._lane_color
@@ -536,3 +541,35 @@ class StageItem(QGraphicsItem):
         """Show the handle while an arrow is being drawn from this stage."""
         self._connecting = on
         self.update()
+
+
+class _FarCard(QGraphicsItem):
+    """A stage's card drawn larger from afar, when its name needs the room
+    (:data:`FAR_GROW`).  Never hit by the mouse (an empty shape): clicks, hovers and
+    rubber bands reach the stage as close up."""
+
+    def __init__(self, stage: StageItem) -> None:
+        super().__init__(stage)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._bounds = QRectF()
+        self.resized()
+
+    def resized(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = self.parentItem()._grown_rect().adjusted(-2, -2, 2, 2)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        stage = self.parentItem()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod >= LOD_FAR:
+            return
+        far = stage.far_text(lod)
+        if far is not None and stage.far_grown(lod):
+            stage._paint_card(painter, lod, far, True)

@@ -89,7 +89,9 @@ def test_a_name_that_fits_its_card_keeps_the_card_its_own_size(canvas):
     c = canvas(load_template("eight-step", "ja"))
     item = next(i for i in c.scene.stage_items().values() if i.stage.name == "受注")
     assert not item.far_grown(0.3)
-    assert item.scene_content_rect().contains(item.scene_body_rect())
+    far_card = item._far_card
+    assert far_card.shape().isEmpty()  # clicks reach the stage; its bounds stay its own
+    assert item.boundingRect() == item.body_rect().adjusted(-6, -10, 7 + 6, 6)
 
 
 def test_detail_goes_step_by_step_as_one_zooms_out(canvas):
