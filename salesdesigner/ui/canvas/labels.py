@@ -56,6 +56,10 @@ class CanvasLabels(QObject):
         if self._stale and not self._timer.isActive():
             self._timer.start()
 
+    def stop(self) -> None:
+        """The scene is closing: no pass is due."""
+        self._timer.stop()
+
     def shown(self) -> bool:
         """Whether a view draws the scene close enough to show arrow labels."""
         scene = self._scene()

@@ -75,6 +75,7 @@ class ArrowRouter:
         self._futile: dict[str, tuple[Point, ...]] = {}
         self._pending: list[str] = []  # arrows the deferred tangle pass has yet to look at
         self._scene: weakref.ref[ProcessScene] | None = None
+        self._slices: QTimer | None = None  # runs the deferred pass a slice at a time
         self.labels: CanvasLabels | None = None  # the scene's label placement
 
     def labels_stale(self) -> None:
@@ -315,7 +316,12 @@ class ArrowRouter:
         self._pending = found
         if defer and found:
             self._scene = weakref.ref(scene)
-            QTimer.singleShot(0, self._untangle_some)
+            if self._slices is None:  # owned by the scene: gone with it
+                self._slices = QTimer(scene)
+                self._slices.setSingleShot(True)
+                self._slices.setInterval(0)
+                self._slices.timeout.connect(self._untangle_some)
+            self._slices.start()
             return
         self._untangle_pending(items, todo)
 
@@ -344,10 +350,16 @@ class ArrowRouter:
         if scene is None or not self._pending:
             return
         self._untangle_pending(scene.transition_items(), {}, _SLICE)
-        if self._pending:
-            QTimer.singleShot(0, self._untangle_some)
+        if self._pending and self._slices is not None:
+            self._slices.start()
         else:
             scene.untangled()  # arrows may reach further: the scene's size, the minimap
+
+    def stop(self) -> None:
+        """The scene is closing: the deferred pass has nothing left to draw."""
+        self._pending = []
+        if self._slices is not None:
+            self._slices.stop()
 
     def finish_untangling(self, scene: ProcessScene) -> None:
         """Finish a deferred pass now (before any other re-route, an export, a test)."""

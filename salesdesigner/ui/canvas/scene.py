@@ -105,6 +105,8 @@ class ProcessScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the model (the window calls this when it closes the document)."""
         _safe_disconnect(self.process, self._listener)
+        self.routes.stop()  # the deferred passes: nothing left to draw
+        self.labels.stop()
 
     # ------------------------------------------------------------------ lookup
     def stage_item(self, stage_id: str) -> StageItem | None:
