@@ -304,7 +304,7 @@ class ArrowRouter:
 
         With ``defer`` (a document just opened: 143 arrows of 1,000 stages, ~0.9 s) the
         arrows to look at are only listed; :meth:`_untangle_some` looks at them in
-        document order a few milliseconds at a time once the window has painted, and any
+        document order 0.1 s at a time once a view has painted (:meth:`painted`), and any
         re-route first finishes the list, so every arrow ends as the eager pass leaves it."""
         tangles, self.segments.tangles = self.segments.tangles, set()
         items = scene.transition_items()
@@ -321,8 +321,7 @@ class ArrowRouter:
                 self._slices.setSingleShot(True)
                 self._slices.setInterval(0)
                 self._slices.timeout.connect(self._untangle_some)
-            self._slices.start()
-            return
+            return  # started by the first paint of a view (painted)
         self._untangle_pending(items, todo)
 
     def _untangle_pending(self, items: dict[str, TransitionItem],
@@ -354,6 +353,12 @@ class ArrowRouter:
             self._slices.start()
         else:
             scene.untangled()  # arrows may reach further: the scene's size, the minimap
+
+    def painted(self) -> None:
+        """A view has painted the scene: the deferred pass may begin (what the user
+        waits for, the first picture, came first)."""
+        if self._pending and self._slices is not None and not self._slices.isActive():
+            self._slices.start()
 
     def stop(self) -> None:
         """The scene is closing: the deferred pass has nothing left to draw."""

@@ -68,6 +68,10 @@ class ProcessView(QGraphicsView):
             return []
         return pinned_titles(self, list(scene.lane_items().values()))
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.process_scene().routes.painted()  # an opened document's tangle pass may begin
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         titles = self.pinned_titles()

@@ -105,12 +105,19 @@ def test_an_opened_document_untangles_after_it_paints_and_ends_as_the_eager_pass
     """Opening 1,000 stages paid the tangle pass (143 arrows, ~0.9 s) before the first
     paint.  It runs after it now, a slice at a time, and leaves every arrow where the pass
     run at once leaves it."""
+    from salesdesigner.ui.canvas.view import ProcessView
+
     later = _editor(_opened())
     untangled = _drawn(later)
     assert later.scene.routes.untangling  # listed, not yet looked at
+    qtbot.wait(20)
+    assert later.scene.routes.untangling  # no view has painted it yet
     at_once = _editor(_opened())
     at_once.scene.flush_pending()  # finishes the pass now
     assert not at_once.scene.routes.untangling
+    view = ProcessView(later.scene)
+    qtbot.addWidget(view)
+    view.show()
     qtbot.waitUntil(lambda: not later.scene.routes.untangling, timeout=10_000)
     assert _drawn(later) == _drawn(at_once) != untangled  # the pass moved an arrow
     q = check_routes(later.process, {tid: i.routed for tid, i in
