@@ -20,9 +20,10 @@ arrow is clear of other arrows, the nearest one clear of pills and stages will d
 pair of pills overlaps more than it did at the defaults, and the result depends only on
 the input (and its order).
 
-The PDF overview and the HTML map use it.  The canvas does not yet: placing the labels of
-a 1,000-stage document there costs ~8 ms more to open it, over its benchmark goal, and the
-canvas shows labels only when zoomed in, where they can be read arrow by arrow.
+The PDF overview, the HTML map and the canvas use it (the canvas once its labels are
+drawn, zoomed in: see :mod:`salesdesigner.ui.canvas.labels`).  With ``beside`` a label of
+an upright arrow (``Route.label_side``) sits beside its line, not on it, as the canvas
+draws it; its pill keeps farther from other arrows than from its own.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _MAX_TRIES = 400   # candidate spots per label at most (a very long route)
 # piece, the map of a template or of 60 stages, at most ~700); on the map of 100 stages
 # (~1,800) it costs 0.3 s, of 1,000 seconds: there pills keep clear of pills and stages.
 _MAX_LINE_CELLS = 800
+SIDE_GAP = 4.0     # a pill beside its upright arrow keeps this far from the line
+STRANGER_GAP = 10.0  # a pill keeps this far from stages that are not its arrow's ends
 
 
 class _Grid:
@@ -83,8 +86,6 @@ class _Grid:
 class _Lines:
     """The arrows' segments in a uniform grid: does another arrow run through a box?"""
 
-    PAD = -GAP  # a pill keeps clear of other arrows as of other pills
-
     def __init__(self, routes: Mapping[Hashable, Route]) -> None:
         self.cells: dict[tuple[int, int], list[tuple[Hashable, Box]]] = {}
         # the control polygon is at least as long as the curve: a cheap upper bound
@@ -112,11 +113,11 @@ class _Lines:
             for cy in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
                 self.cells.setdefault((cx, cy), []).append((key, seg))
 
-    def crosses(self, b: Box, skip: Hashable) -> bool:
-        """Whether an arrow other than ``skip`` runs through box ``b``."""
+    def crosses(self, b: Box, skip: Hashable, grow: float = GAP) -> bool:
+        """Whether an arrow other than ``skip`` runs through box ``b`` grown by ``grow``."""
         if not self.enabled:
             return False
-        x0, y0, x1, y1 = b[0] + self.PAD, b[1] + self.PAD, b[2] - self.PAD, b[3] - self.PAD
+        x0, y0, x1, y1 = b[0] - grow, b[1] - grow, b[2] + grow, b[3] + grow
         if x0 >= x1 or y0 >= y1:
             return False
         seen: set[int] = set()
@@ -133,6 +134,13 @@ class _Lines:
 def _segment_meets(seg: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
     """Whether the segment ``seg`` (ax, ay, bx, by) meets the box."""
     return clip_span((seg[0], seg[1]), (seg[2], seg[3]), x0, y0, x1, y1) >= 0
+
+
+def _beside(r: Route, c: Point, width: float) -> Point:
+    """The centre of a pill of ``width`` for spot ``c`` on ``r``: beside an upright
+    arrow's line on the route's ``label_side``, else on the line."""
+    side = r.label_side
+    return (c[0] + side * (width / 2 + SIDE_GAP), c[1]) if side else c
 
 
 def _box(c: Point, size: tuple[float, float]) -> Box:
@@ -172,6 +180,16 @@ def _spots(r: Route) -> Iterable[Point]:
                 yield _point_at(pts, cum, s)
         if not inside:
             return
+    # a long route (one of a crowd into a far "Lost"): the rest of it, more coarsely, so
+    # a label with no clear spot near the middle may find one near an end
+    reach = _MAX_TRIES // 2 * STEP
+    far = max(STEP, (total - 2 * reach) / _MAX_TRIES)
+    d = reach + far
+    while d < total:
+        for s in (s0 + d, s0 - d):
+            if 0 < s < total:
+                yield _point_at(pts, cum, s)
+        d += far
 
 
 def _point_at(pts: list[Point], cum: list[float], s: float) -> Point:
@@ -191,7 +209,7 @@ def _point_at(pts: list[Point], cum: list[float], s: float) -> Point:
 def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float]],
                  stages: ObstacleIndex | None = None, *,
                  fixed: Iterable[Rect] = (), ends: Mapping[K, Collection[Hashable]] | None = None,
-                 near: float = 0.0) -> dict[K, Point]:
+                 near: float = 0.0, beside: bool = False) -> dict[K, Point]:
     """Centre of each label of ``sizes`` (``(width, height)`` of its pill by route key).
 
     A label clear of other pills, of ``stages`` and of the ``fixed`` boxes (labels the
@@ -199,10 +217,12 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
     the others slide along their own route to the nearest clear spot, or stay put if
     there is none.  With ``ends`` (each key's two end stages) a pill also keeps ``near``
     from every *other* stage: a label beside a stranger's card reads as that card's
-    arrow's.  Keys are handled in the order of ``sizes``.
+    arrow's.  With ``beside`` the labels of upright arrows sit beside their lines (see the
+    module's text).  Keys are handled in the order of ``sizes``.
     """
     keys: list[K] = []
     default: dict[K, Box] = {}
+    start: dict[K, Point] = {}  # each label's default centre
     on_stage: list[K] = []  # labels at a spot that meets a stage
     clear = stages.clear if stages is not None else None
     grid = _Grid()  # every default spot
@@ -213,6 +233,9 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
             continue
         keys.append(k)
         cx, cy = r.label
+        if beside and r.label_side:
+            cx += r.label_side * (w / 2 + SIDE_GAP)
+        start[k] = (cx, cy)
         x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
         entry = (k, (x0, y0, x1, y1))
         default[k] = entry[1]
@@ -246,11 +269,13 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
     if has_walls:
         crowded_set.update(k for k in keys if walls.meets(default[k]))
     lines = _Lines(routes)
-    crowded_set.update(k for k in keys if lines.crosses(default[k], k))
+    # a pill beside its arrow keeps farther from the others than from its own line
+    grow = {k: SIDE_GAP + 1 if beside and routes[k].label_side else GAP for k in keys}
+    crowded_set.update(k for k in keys if lines.crosses(default[k], k, grow[k]))
     crowded = [k for k in keys if k in crowded_set]
+    out = dict(start)
     if not crowded:
-        return {k: routes[k].label for k in keys}
-    out = {k: routes[k].label for k in keys}
+        return out
     at_default = set(keys).difference(crowded)  # placed at their default spot so far
     moved = _Grid()  # placed elsewhere
     pending = dict.fromkeys(crowded)  # crowded labels not placed yet: their defaults stay free
@@ -263,24 +288,26 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
 
     for k in crowded:
         del pending[k]
-        if free(default[k], k) and not lines.crosses(default[k], k):
+        if free(default[k], k) and not lines.crosses(default[k], k, grow[k]):
             at_default.add(k)
             continue
         size = sizes[k]
         fallback: Point | None = None  # clear of pills and stages, on another arrow
         if free(default[k], k):
-            fallback = routes[k].label
-        for c in _spots(routes[k]):
+            fallback = start[k]
+        r = routes[k]
+        for spot in _spots(r):
+            c = _beside(r, spot, size[0]) if beside else spot
             cb = _box(c, size)
             if free(cb, k) and not grid.meets(cb, k, pending):
-                if not lines.crosses(cb, k):
+                if not lines.crosses(cb, k, grow[k]):
                     out[k] = c
                     moved.add(k, cb)
                     break
                 if fallback is None:
                     fallback = c
         else:
-            if fallback is None or fallback == routes[k].label:
+            if fallback is None or fallback == start[k]:
                 at_default.add(k)  # nowhere better: the default it is
             else:
                 out[k] = fallback

@@ -55,3 +55,39 @@ def test_svg_label_text_stays_escaped_when_placed():
     process = shared_channel_process("<b>no</b> & budget")
     svg = diagram_svg(process, LABELS)
     assert "<b>no</b>" not in svg and "&lt;b&gt;no&lt;/b&gt; &amp; budget" in svg
+
+
+def _cases():
+    from benchmarks.synthetic import synthetic_process
+    from salesdesigner.storage.templates import load_template
+    yield from (load_template(n, lang) for n in ("the-model", "eight-step")
+                for lang in ("ja", "en"))
+    yield synthetic_process(40)
+
+
+def test_map_labels_keep_off_stages_that_are_not_their_arrows_ends():
+    """The PDF's rule on the HTML map too: 「CSへ引き継ぎ」 (受注 → オンボーディング) sat
+    against the 失注 card, reading as its arrow's.  Every pill keeps
+    STRANGER_GAP from other stages where its arrow has such a spot."""
+    import math
+
+    from salesdesigner.model.labels_layout import STRANGER_GAP
+
+    checked = 0
+    for process in _cases():
+        routes = process_routes(process)
+        for tid, (text, (cx, cy)) in edge_labels(process, routes).items():
+            t = process.transition(tid)
+            w = sum(_char_width(c) for c in text) * EDGE_FONT + EDGE_HALO
+            h = EDGE_FONT * 1.3 + EDGE_HALO
+            pts = routes[tid].flattened(16)
+            if sum(math.dist(a, b) for a, b in itertools.pairwise(pts)) < w + 60:
+                continue  # too short an arrow to have a choice
+            near = STRANGER_GAP - 0.5
+            strangers = [s.name for s in process.stages if s.id not in (t.source, t.target)
+                         and (r := stage_rect(s)).x - near < cx + w / 2
+                         and r.right + near > cx - w / 2 and r.y - near < cy + h / 2
+                         and r.bottom + near > cy - h / 2]
+            assert not strangers, (process.name, text, strangers)
+            checked += 1
+    assert checked > 40

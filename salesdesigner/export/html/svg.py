@@ -18,7 +18,7 @@ from salesdesigner.model.geometry import (
     lane_bands,
     stage_rect,
 )
-from salesdesigner.model.labels_layout import place_labels
+from salesdesigner.model.labels_layout import STRANGER_GAP, place_labels
 from salesdesigner.model.ordering import back_edges, process_order
 from salesdesigner.model.process import Process
 from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_routes
@@ -109,7 +109,9 @@ def _edge(r: Route) -> str:
 def edge_labels(process: Process, routes: dict[str, Route]) -> dict[str, tuple[str, Point]]:
     """Each labelled arrow's text and the centre it is drawn at (by transition id): the
     texts estimated at the label font and placed apart by
-    :func:`~salesdesigner.model.labels_layout.place_labels`."""
+    :func:`~salesdesigner.model.labels_layout.place_labels`, clear of stages that are not
+    their arrow's ends as in the PDF (a label beside a stranger's card reads as its arrow's;
+    the label font is the PDF's size, so the same gap)."""
     texts: dict[str, str] = {}
     sizes: dict[str, tuple[float, float]] = {}
     for t in process.transitions:
@@ -119,7 +121,8 @@ def edge_labels(process: Process, routes: dict[str, Route]) -> dict[str, tuple[s
             width = sum(_char_width(c) for c in text[0]) * EDGE_FONT
             sizes[t.id] = (width + EDGE_HALO, EDGE_FONT * 1.3 + EDGE_HALO)
     index = ObstacleIndex((s.id, stage_rect(s)) for s in process.stages)
-    spots = place_labels(routes, sizes, index)
+    ends = {t.id: (t.source, t.target) for t in process.transitions}
+    spots = place_labels(routes, sizes, index, ends=ends, near=STRANGER_GAP)
     return {tid: (texts[tid], spots[tid]) for tid in spots}
 
 

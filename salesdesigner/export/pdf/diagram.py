@@ -39,7 +39,7 @@ from salesdesigner.model.geometry import (
     lane_bands,
     stage_rect,
 )
-from salesdesigner.model.labels_layout import place_labels
+from salesdesigner.model.labels_layout import STRANGER_GAP, place_labels
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
@@ -48,7 +48,7 @@ from salesdesigner.model.routing import ObstacleIndex, Point, Route, process_rou
 CONNECTOR_EXTRA = 30.0  # a connector is drawn this much wider than routed, on its outer side
 NAME_SIZE = 13.0    # stage name size in scene units
 LABEL_SIZE = 11.0   # arrow label size in scene units
-LABEL_NEAR = 10.0   # a label keeps this far from stages not its arrow's (at LABEL_SIZE)
+LABEL_NEAR = STRANGER_GAP  # a label keeps this far from stages not its arrow's (at LABEL_SIZE)
 MIN_BADGE_SCALE = 0.44  # badges are sized for prints down to this scale (flowplan.MIN_SCALE)
 _FILL = {StageKind.START: START, StageKind.END: END, StageKind.WON: WON, StageKind.LOST: LOST}
 

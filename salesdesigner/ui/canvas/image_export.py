@@ -28,6 +28,7 @@ class ImageExportError(UserError):
 
 def export_rect(scene: ProcessScene) -> QRectF:
     scene.flush()
+    scene.labels.settle()  # placed apart, as zoomed in (the picture shows every label)
     rect = scene.content_rect()
     if rect.isNull():
         rect = QRectF(0, 0, 400, 300)

@@ -15,9 +15,11 @@ at its stage changed.
 
 from __future__ import annotations
 
+import time
+import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
 from salesdesigner.model.geometry import Rect
@@ -28,12 +30,14 @@ from salesdesigner.model.route_paths import MARGIN, curve_clear, segment_meets
 from salesdesigner.model.routing import ArrowEnds, arrow_ends, tangled
 
 if TYPE_CHECKING:
+    from salesdesigner.ui.canvas.labels import CanvasLabels
     from salesdesigner.ui.canvas.scene import ProcessScene
     from salesdesigner.ui.canvas.stage_item import StageItem
     from salesdesigner.ui.canvas.transition_item import TransitionItem
 
 
 _MANY = 64  # more stages moved at once than this: re-route all arrows, not by region
+_SLICE = 0.1  # seconds of the deferred tangle pass per turn of the event loop
 
 
 def item_rect(item: StageItem) -> Rect:
@@ -49,6 +53,7 @@ class ArrowRouter:
 
     def __init__(self) -> None:
         self.index = ObstacleIndex()
+        self.version = 0  # counts changes to the index (stages placed, moved, removed)
         self.segments = SegmentIndex()
         self.style = ArrowStyle.CURVED  # the document's arrow style
         self._moved: dict[str, Rect | None] = {}  # stage id -> where it was (None: new)
@@ -68,6 +73,15 @@ class ArrowRouter:
         # one stage that cannot all keep apart), by the points they were drawn with: the
         # pass leaves them be while they are drawn so (a crowded "Lost" costs no release)
         self._futile: dict[str, tuple[Point, ...]] = {}
+        self._pending: list[str] = []  # arrows the deferred tangle pass has yet to look at
+        self._scene: weakref.ref[ProcessScene] | None = None
+        self._slices: QTimer | None = None  # runs the deferred pass a slice at a time
+        self.labels: CanvasLabels | None = None  # the scene's label placement
+
+    def labels_stale(self) -> None:
+        """An arrow's label or route changed: the labels are placed again (soon)."""
+        if self.labels is not None:
+            self.labels.stale()
 
     def reset(self, stages: dict[str, StageItem]) -> None:
         """Index every stage afresh (the scene was rebuilt)."""
@@ -75,12 +89,14 @@ class ArrowRouter:
         self._seen = {sid: (item.pos(), item.size(), item_rect(item))
                       for sid, item in stages.items()}
         self.index = ObstacleIndex((sid, seen[2]) for sid, seen in self._seen.items())
+        self.version += 1
         self.segments = SegmentIndex()
         self.detours.clear()
         self._moved.clear()
         self._ports.clear()
         self._stale.clear()
         self._futile.clear()
+        self._pending = []
 
     def prime(self, arrows: list[tuple[Transition, bool]]) -> None:
         """Work out every stage's ports at once from the whole list of arrows (with
@@ -108,6 +124,7 @@ class ArrowRouter:
         if old != rect:
             self._moved.setdefault(key, old)
             self.index.set(key, rect)
+            self.version += 1
             self.forget_ports(item)
         return rect
 
@@ -147,6 +164,8 @@ class ArrowRouter:
                 self._stale.add(sid)
         self._held.clear()
         self._fresh.clear()
+        if self.labels is not None and self.labels.pending:
+            self.labels.stale()  # held back while the mouse moved
 
     def ports(self, arrow: TransitionItem) -> tuple[Port, Port]:
         """The two ports ``arrow`` leaves and enters by."""
@@ -195,6 +214,7 @@ class ArrowRouter:
             # where it was is what matters now, even if it was new since the last re-route
             self._moved[stage_id] = old
             self.index.remove(stage_id)
+            self.version += 1
 
     def arrow_added(self, arrow: TransitionItem) -> None:
         """``arrow`` is new at its two stages (or became a loop): their ports change."""
@@ -207,13 +227,14 @@ class ArrowRouter:
     def arrow_removed(self, arrow: TransitionItem) -> None:
         """``arrow`` is gone: its segments, and the ports at its two stages."""
         self.segments.remove(arrow.transition.id)
+        self.labels_stale()  # its label's place is free
         self.detours.pop(arrow.transition.id, None)
         self._futile.pop(arrow.transition.id, None)
         for end in (arrow.source, arrow.target):
             self._ports.pop(end.stage.id, None)
             self._stale.add(end.stage.id)
 
-    def reroute(self, scene: ProcessScene, live: bool = False) -> int:
+    def reroute(self, scene: ProcessScene, live: bool = False, defer: bool = False) -> int:
         """Redraw the arrows near where moved stages were and are (curves only if a moved
         stage is now in their way), detours spanning a place a stage left, and arrows
         whose ports moved; returns how many were redrawn.  They are redrawn in
@@ -223,6 +244,8 @@ class ArrowRouter:
         stage's old or new place; the drag's end looks again from where it started."""
         from salesdesigner.ui.canvas.transition_item import TransitionItem
 
+        if self._pending:  # an opened document's pass first, as if it had run at once
+            self._untangle_pending(scene.transition_items(), {})
         todo: dict[str, TransitionItem] = {}
         self._reports(scene, todo)
         if len(self._moved) > _MANY:  # a layout or a big paste: every arrow, once
@@ -264,14 +287,25 @@ class ArrowRouter:
                 todo[tid].adjust()
             self._reports(scene, todo)  # ports those moves re-spread
         if not live:
-            self._untangle(scene, todo)
+            self._untangle(scene, todo, defer)
         return len(todo)
 
-    def _untangle(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
+    @property
+    def untangling(self) -> bool:
+        """Whether the deferred tangle pass of an opened document is still under way."""
+        return bool(self._pending)
+
+    def _untangle(self, scene: ProcessScene, todo: dict[str, TransitionItem],
+                  defer: bool = False) -> None:
         """The whole-document router's last pass (:func:`~salesdesigner.model.routing.
         process_routes`): an arrow drawn before another came to lie along it or on its end
         looks once more, now that it can see that one.  Run when a gesture or an edit has
-        ended, not on every mouse move of a drag (the tangles wait for the release)."""
+        ended, not on every mouse move of a drag (the tangles wait for the release).
+
+        With ``defer`` (a document just opened: 143 arrows of 1,000 stages, ~0.9 s) the
+        arrows to look at are only listed; :meth:`_untangle_some` looks at them in
+        document order 0.1 s at a time once a view has painted (:meth:`painted`), and any
+        re-route first finishes the list, so every arrow ends as the eager pass leaves it."""
         tangles, self.segments.tangles = self.segments.tangles, set()
         items = scene.transition_items()
         found = [tid for tid in tangles  # not those looked at in vain while drawn the same
@@ -279,15 +313,64 @@ class ArrowRouter:
         if len(found) > 1:
             order = {t.id: n for n, t in enumerate(scene.process.transitions)}
             found.sort(key=order.__getitem__)
-        for tid in found:
-            item = items[tid]
+        self._pending = found
+        if defer and found:
+            self._scene = weakref.ref(scene)
+            if self._slices is None:  # owned by the scene: gone with it
+                self._slices = QTimer(scene)
+                self._slices.setSingleShot(True)
+                self._slices.setInterval(0)
+                self._slices.timeout.connect(self._untangle_some)
+            return  # started by the first paint of a view (painted)
+        self._untangle_pending(items, todo)
+
+    def _untangle_pending(self, items: dict[str, TransitionItem],
+                          todo: dict[str, TransitionItem], budget: float | None = None) -> None:
+        """Look at the listed arrows in order (for ``budget`` seconds at most)."""
+        start = time.perf_counter()
+        while self._pending:
+            tid = self._pending.pop(0)
+            item = items.get(tid)
+            if item is None:
+                continue
             before = item.routed.points
             if tangled(item.routed, tid, self.segments) is not None:
                 item.adjust()
                 todo[tid] = item
                 if item.routed.points == before:
                     self._futile[tid] = before
+            if budget is not None and time.perf_counter() - start > budget:
+                return
         self.segments.tangles.clear()  # what this pass left stays as the router left it
+
+    def _untangle_some(self) -> None:
+        """A slice of the deferred pass, then the rest later (the window stays live)."""
+        scene = self._scene() if self._scene is not None else None
+        if scene is None or not self._pending:
+            return
+        self._untangle_pending(scene.transition_items(), {}, _SLICE)
+        if self._pending and self._slices is not None:
+            self._slices.start()
+        else:
+            scene.untangled()  # arrows may reach further: the scene's size, the minimap
+
+    def painted(self) -> None:
+        """A view has painted the scene: the deferred pass may begin (what the user
+        waits for, the first picture, came first)."""
+        if self._pending and self._slices is not None and not self._slices.isActive():
+            self._slices.start()
+
+    def stop(self) -> None:
+        """The scene is closing: the deferred pass has nothing left to draw."""
+        self._pending = []
+        if self._slices is not None:
+            self._slices.stop()
+
+    def finish_untangling(self, scene: ProcessScene) -> None:
+        """Finish a deferred pass now (before any other re-route, an export, a test)."""
+        if self._pending:
+            self._untangle_pending(scene.transition_items(), {})
+            scene.untangled()
 
     def _reports(self, scene: ProcessScene, todo: dict[str, TransitionItem]) -> None:
         """Adjust the arrows at stages whose ports were worked out afresh, when the ports

@@ -31,6 +31,7 @@ from salesdesigner.model.process import Process
 from salesdesigner.model.validation import Finding, Severity
 from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.background import draw_background
+from salesdesigner.ui.canvas.labels import CanvasLabels
 from salesdesigner.ui.canvas.lane_item import LaneItem
 from salesdesigner.ui.canvas.routes import ArrowRouter
 from salesdesigner.ui.canvas.stage_item import StageItem
@@ -79,6 +80,7 @@ class ProcessScene(QGraphicsScene):
         self._content: QRectF | None = None  # content_rect, measured once per change
         self._loops_stale = False  # arrows changed since loop arrows were last found
         self.routes = ArrowRouter()  # stages as obstacles for the arrows' routes
+        self.labels = self.routes.labels = CanvasLabels(self)  # arrow labels, placed apart
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -103,6 +105,8 @@ class ProcessScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the model (the window calls this when it closes the document)."""
         _safe_disconnect(self.process, self._listener)
+        self.routes.stop()  # the deferred passes: nothing left to draw
+        self.labels.stop()
 
     # ------------------------------------------------------------------ lookup
     def stage_item(self, stage_id: str) -> StageItem | None:
@@ -247,7 +251,12 @@ class ProcessScene(QGraphicsScene):
                     self._add_transition_item(transition, lane)
             finally:
                 self.routes.priming = False
-        self.flush(loops)
+        self.flush(loops, defer=True)  # the tangle pass once the window has painted
+
+    def untangled(self) -> None:
+        """The deferred tangle pass has ended: arrows it moved may change the size."""
+        self._content = None
+        self._schedule_flush()
 
     def _add_stage_item(self, stage: Stage) -> None:
         item = StageItem(stage, self._lane_color(stage.lane))
@@ -302,9 +311,11 @@ class ProcessScene(QGraphicsScene):
             self._flush_timer.start()
 
     def flush_pending(self) -> None:
-        """Run a scheduled :meth:`flush` now (before centring or fitting the view)."""
+        """Run a scheduled :meth:`flush` now (before centring or fitting the view), and
+        the rest of an opened document's tangle pass."""
         if self._flush_timer.isActive():
             self.flush()
+        self.routes.finish_untangling(self)
 
     def settled_content_rect(self) -> QRectF:
         """:meth:`content_rect` after a :meth:`flush`, which is skipped when nothing has
@@ -313,19 +324,21 @@ class ProcessScene(QGraphicsScene):
             return self.flush()
         return self.content_rect()
 
-    def flush(self, loops: list[tuple[Transition, int | None]] | None = None) -> QRectF:
+    def flush(self, loops: list[tuple[Transition, int | None]] | None = None,
+              defer: bool = False) -> QRectF:
         """Recompute what depends on the whole process: loop arrows (when arrows or stage
         kinds changed since the last flush), routes, lane widths, scene size.
 
         Returns the :meth:`content_rect` it found (fitting the view needs it next).
-        ``loops`` is :meth:`_loop_lanes` when the caller has just computed it.
+        ``loops`` is :meth:`_loop_lanes` when the caller has just computed it; ``defer``
+        leaves the tangle pass for later (:meth:`ArrowRouter.reroute`).
         """
         self._flush_timer.stop()
         if loops is not None or self._loops_stale:
             for t, lane in self._loop_lanes() if loops is None else loops:
                 self._transitions[t.id].set_back(lane is not None, lane or 0)
             self._loops_stale = False
-        self.routes.reroute(self)  # arrows that moved stages now block or free
+        self.routes.reroute(self, defer=defer)  # arrows moved stages now block or free
         self._place_lanes()
         self._content = None
         rect = content = self.content_rect()

@@ -48,10 +48,22 @@ LOD_NAME_ONLY = 0.55
 # shortened name fits) the plain shape.
 LOD_FAR = 0.7
 FAR_PAD = 4.0
+# A name that does not fit its card whole at a legible size from afar (the-model fitted
+# in the window, ~16 %: "リー…", "SQ…") is written on the card drawn this much larger
+# (width, height by kind; about its spacing in a laid-out lane), on its own colours.
+FAR_GAP = 32.0  # larger cards keep this far apart (scene units): the arrow shows
+FAR_GROW = {StageKind.STAGE: (1.4, 2.0), StageKind.DECISION: (1.6, 2.0),
+            StageKind.START: (1.5, 2.4), StageKind.END: (1.5, 2.4),
+            StageKind.WON: (1.4, 2.0), StageKind.LOST: (1.4, 2.0)}
 
 
 LIVE_REROUTE = 8  # dragging more stages than this re-routes the arrows around them on release
 _OUTLINES: dict[tuple[StageKind, tuple[float, float]], QPainterPath] = {}
+
+def _shown(far: tuple[QFont, list[str]]) -> int:
+    """How many characters of a name a zoomed-out layout shows (not the ellipsis)."""
+    return len("".join("".join(far[1]).split()).replace("…", ""))
+
 
 class StageItem(QGraphicsItem):
     """Draws one :class:`Stage`; the scene keeps it in sync with the model."""
@@ -70,12 +82,17 @@ class StageItem(QGraphicsItem):
         self._name_lines: list[str] = []
         self._kpi_lines: list[str] = []
         self._far: dict[int, tuple[QFont, list[str]] | None] = {}  # by zoom step
+        self._far_grown: dict[int, bool] = {}  # whether that step draws the card larger
+        self._far_version = -1  # the scene's stage index version the two were made for
         self._text_stale = True  # laid out on first paint: a big document opens faster
         self._tooltip_stale = True  # built on first hover, for the same reason
         # the performance overlay's look (status and KPI lines with actuals), or None: a
         # view state set by canvas/performance.py, never part of the document
         self.performance: tuple[str, tuple[tuple[str, str], ...]] | None = None
         self._set_size(stage_size(stage.kind))
+        # the card drawn larger from afar: a child with bounds of its own, so the stage's
+        # bounds stay what it covers close up (hits, overlaps, the scene's size)
+        self._far_card = _FarCard(self)
         self.setPos(stage.position.x, stage.position.y)
         # No itemChange override: PySide would call into Python for every flag, z-value
         # and scene change of every item (a third of building a big canvas).  Arrows follow
@@ -187,16 +204,77 @@ class StageItem(QGraphicsItem):
         about 8 %, then kept until the name changes); None: too small, shape only."""
         if self._text_stale:
             self._layout_text()
-        step = round(math.log(max(lod, 1e-4)) / math.log(1.08))
+        step = self._far_step(lod)
+        version = self._index_version()
+        if version != self._far_version:  # a stage moved: the room to grow may differ
+            self._far_version = version
+            old, self._room = self._room, None
+            if old is not None and self._room_rect() != old:
+                self._far.clear()
+                self._far_grown.clear()
+                self._room_path = None
         if step not in self._far:
-            w, h = self._far_box().size().toTuple()
             name = style.stage_name(self.stage, self._language())
-            self._far[step] = style.far_layout(name, w, h, 1.08 ** step)
+            w, h = self._far_box().size().toTuple()
+            found = style.far_layout(name, w, h, 1.08 ** step)
+            grown = False
+            whole = "".join(style.display_text(name).split())
+            if found is None or "".join("".join(found[1]).split()) != whole:
+                w, h = self._far_box(True).size().toTuple()
+                larger = style.far_layout(name, w, h, 1.08 ** step)
+                if larger is not None and _shown(larger) > (_shown(found) if found else 0):
+                    found, grown = larger, True
+            self._far[step], self._far_grown[step] = found, grown
         return self._far[step]
 
-    def _far_box(self) -> QRectF:
-        """Where the zoomed-out name goes: inside the shape, clear of the lane accent."""
-        r = self.body_rect()
+    @staticmethod
+    def _far_step(lod: float) -> int:
+        return round(math.log(max(lod, 1e-4)) / math.log(1.08))
+
+    def far_grown(self, lod: float) -> bool:
+        """Whether the card is drawn larger at ``lod`` (its name needs the room)."""
+        self.far_text(lod)
+        return self._far_grown.get(self._far_step(lod), False)
+
+    def _grown_rect(self) -> QRectF:
+        """The card's rectangle drawn larger from afar (:data:`FAR_GROW`): the most it
+        may take (the item's bounds hold it)."""
+        r = self._body
+        fx, fy = FAR_GROW.get(self.stage.kind, (1.4, 2.0))
+        return QRectF(-r.width() * fx / 2, -r.height() * fy / 2, r.width() * fx, r.height() * fy)
+
+    def _index_version(self) -> int:
+        routes = getattr(self.scene(), "routes", None)
+        return -1 if routes is None else routes.version
+
+    def _room_rect(self) -> QRectF:
+        """:meth:`_grown_rect` cut back to half the gap to each neighbouring stage, so
+        two larger cards keep apart (and the arrow between them shows)."""
+        if self._room is not None:
+            return self._room
+        grown = self._grown_rect()
+        routes = getattr(self.scene(), "routes", None)
+        if routes is not None:
+            w, h = self._size
+            x, y = self.pos().x(), self.pos().y()
+            hx, hy = grown.width() / 2, grown.height() / 2
+            # a neighbour grows too: any stage within twice the growth may meet this one
+            rx, ry = 2 * hx - w / 2 + FAR_GAP, 2 * hy - h / 2 + FAR_GAP
+            for _key, n in routes.index.hits(x - rx, y - ry, x + rx, y + ry, (self.stage.id,)):
+                dx = max(n.x - (x + w / 2), (x - w / 2) - n.right)
+                dy = max(n.y - (y + h / 2), (y - h / 2) - n.bottom)
+                if dx >= dy:  # beside it: grow less wide
+                    hx = min(hx, w / 2 + max(0.0, dx / 2 - FAR_GAP / 2))
+                else:  # above or below: arrows rarely run straight between the two
+                    hy = min(hy, h / 2 + max(0.0, dy / 2 - FAR_GAP / 4))
+            grown = QRectF(-hx, -hy, 2 * hx, 2 * hy)
+        self._room = grown
+        return grown
+
+    def _far_box(self, grown: bool = False) -> QRectF:
+        """Where the zoomed-out name goes: inside the shape (or the larger one drawn
+        from afar), clear of the lane accent."""
+        r = self._room_rect() if grown else self.body_rect()
         kind = self.stage.kind
         if kind is StageKind.DECISION:  # across the middle: the tips may carry a character
             return QRectF(-r.width() * 0.45, -r.height() * 0.3, r.width() * 0.9,
@@ -208,6 +286,7 @@ class StageItem(QGraphicsItem):
     def _layout_text(self) -> None:
         self._text_stale = False
         self._far.clear()
+        self._far_grown.clear()
         w = self._size[0]
         kind = self.stage.kind
         name_metrics = QFontMetricsF(NAME_FONT)
@@ -245,6 +324,11 @@ class StageItem(QGraphicsItem):
         self._size = w, h = size
         self._body = QRectF(-w / 2, -h / 2, w, h)
         self._bounds = self._body.adjusted(-6, -10, HANDLE_RADIUS + 6, 6)
+        far_card = getattr(self, "_far_card", None)
+        if far_card is not None:
+            far_card.resized()
+        self._room: QRectF | None = None  # the larger card, within its neighbours' room
+        self._room_path: QPainterPath | None = None
 
     def body_rect(self) -> QRectF:
         return QRectF(self._body)
@@ -258,6 +342,7 @@ class StageItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+
     def body_path(self) -> QPainterPath:
         """The outline in item coordinates (a copy: callers may add to it)."""
         return QPainterPath(self._outline())
@@ -270,9 +355,15 @@ class StageItem(QGraphicsItem):
             path = _OUTLINES[key] = self._make_outline()
         return path
 
-    def _make_outline(self) -> QPainterPath:
+    def _grown_outline(self) -> QPainterPath:
+        """The outline drawn larger from afar, within its room (made once per layout)."""
+        if self._room_path is None:
+            self._room_path = self._make_outline(self._room_rect())
+        return self._room_path
+
+    def _make_outline(self, r: QRectF | None = None) -> QPainterPath:
         path = QPainterPath()
-        r = self.body_rect()
+        r = self.body_rect() if r is None else r
         kind = self.stage.kind
         if kind is StageKind.DECISION:
             path.addPolygon(QPolygonF([QPointF(0, r.top()), QPointF(r.right(), 0),
@@ -304,11 +395,18 @@ class StageItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        far = self.far_text(lod) if lod < LOD_FAR else None
+        if far is not None and self._far_grown.get(self._far_step(lod), False):
+            return  # the name needs a larger card from afar: the child _FarCard draws it
+        self._paint_card(painter, lod, far, False)
+
+    def _paint_card(self, painter: QPainter, lod: float,
+                    far: tuple[QFont, list[str]] | None, grown: bool) -> None:
+        """The card at ``lod``: its own size, or (``grown``) the larger one from afar."""
         kind = self.stage.kind
         fill, border, ink = style.KIND_COLORS[kind]
         selected = self.isSelected()
-        body = self._outline()
-        far = self.far_text(lod) if lod < LOD_FAR else None
+        body = self._grown_outline() if grown else self._outline()
         if lod < LOD_SHAPE_ONLY and far is None:
             far_fill = (style.STATUS_COLORS[self.performance[0]][1] if self.performance
                         else self._lane_color if kind is StageKind.STAGE and self._lane_color
@@ -334,11 +432,12 @@ class StageItem(QGraphicsItem):
         painter.setPen(pen)
         painter.drawPath(body)
         if kind is StageKind.STAGE:
-            self._paint_accent(painter, body, max(ACCENT_WIDTH, 3 * pixel))
+            self._paint_accent(painter, body, max(ACCENT_WIDTH, 3 * pixel),
+                               self._room_rect() if grown else None)
         if lod >= LOD_FAR:
             self._paint_text(painter, ink, lod)
         elif far is not None:
-            self._paint_far_text(painter, ink, *far)
+            self._paint_far_text(painter, ink, *far, grown)
         if self.severity and lod >= LOD_NAME_ONLY:
             self._paint_badge(painter)
         if (self._hover or self._connecting) and lod >= LOD_NAME_ONLY:
@@ -347,9 +446,9 @@ class StageItem(QGraphicsItem):
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
 
     def _paint_far_text(self, painter: QPainter, ink: QColor, font: QFont,
-                        lines: list[str]) -> None:
+                        lines: list[str], grown: bool = False) -> None:
         """The zoomed-out name, centred in its box, one line under the other."""
-        box = self._far_box()
+        box = self._far_box(grown)
         metrics = QFontMetricsF(font)
         pitch = font.pixelSize() * style.FAR_LINE
         painter.setFont(font)
@@ -364,9 +463,9 @@ class StageItem(QGraphicsItem):
             y += pitch
 
     def _paint_accent(self, painter: QPainter, body: QPainterPath,
-                      width: float = ACCENT_WIDTH) -> None:
+                      width: float = ACCENT_WIDTH, r: QRectF | None = None) -> None:
         color = self._lane_color or style.FAINT
-        r = self.body_rect()
+        r = self.body_rect() if r is None else r
         painter.save()
         painter.setClipPath(body)
         painter.fillRect(QRectF(r.left(), r.top(), width, r.height()), color)
@@ -442,3 +541,35 @@ class StageItem(QGraphicsItem):
         """Show the handle while an arrow is being drawn from this stage."""
         self._connecting = on
         self.update()
+
+
+class _FarCard(QGraphicsItem):
+    """A stage's card drawn larger from afar, when its name needs the room
+    (:data:`FAR_GROW`).  Never hit by the mouse (an empty shape): clicks, hovers and
+    rubber bands reach the stage as close up."""
+
+    def __init__(self, stage: StageItem) -> None:
+        super().__init__(stage)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._bounds = QRectF()
+        self.resized()
+
+    def resized(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds = self.parentItem()._grown_rect().adjusted(-2, -2, 2, 2)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        stage = self.parentItem()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod >= LOD_FAR:
+            return
+        far = stage.far_text(lod)
+        if far is not None and stage.far_grown(lod):
+            stage._paint_card(painter, lod, far, True)

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesigner.model.entities import ArrowStyle, Transition
+from salesdesigner.model.labels_layout import SIDE_GAP
 from salesdesigner.model.ports import Port
-from salesdesigner.model.routing import Route
+from salesdesigner.model.routing import Point, Route
 from salesdesigner.model.routing import route as model_route
 from salesdesigner.ui.canvas import style
 from salesdesigner.ui.canvas.routes import ArrowRouter, item_rect
@@ -108,6 +109,14 @@ def _label_height() -> float:
     return _HEIGHT[0]
 
 
+def _beside(r: Route, c: Point, width: float) -> Point:
+    """The default centre of a ``width`` wide label: beside an upright arrow, away from
+    its neighbour's (as :func:`~salesdesigner.model.labels_layout.place_labels` with
+    ``beside``), else on the line."""
+    side = r.label_side
+    return (c[0] + side * (width / 2 + SIDE_GAP), c[1]) if side else c
+
+
 class TransitionItem(QGraphicsItem):
     """Draws one :class:`Transition` between two :class:`StageItem` s."""
 
@@ -136,6 +145,8 @@ class TransitionItem(QGraphicsItem):
         source.edges.append(self)
         target.edges.append(self)
         self.drawn_ports: tuple[Port, Port] | None = None  # the ports it was last routed with
+        self._label_basis: tuple | None = None  # route and pill size the label was set for
+        self._label_center: Point | None = None
         if router is not None:
             router.arrow_added(self)
         self._layout_label()
@@ -226,8 +237,10 @@ class TransitionItem(QGraphicsItem):
         ys = [p[1] for p in pts]
         x0, x1 = min(*xs, bx - abs(nx)), max(*xs, bx + abs(nx))
         y0, y1 = min(*ys, by - abs(ny)), max(*ys, by + abs(ny))
+        self._line_box = (x0, y0, x1, y1)  # the line and its head, without the label
+        self._flow_path: QPainterPath | None = None  # the overlay's line, short of its head
         self._label = ""
-        self._label_rect = _NO_RECT
+        size: tuple[float, float] | None = None
         if self._full_label:
             room = 140.0 if self.back else max(36.0, min(140.0, r.label_span - 24))
             fm = _label_metrics()
@@ -240,18 +253,43 @@ class TransitionItem(QGraphicsItem):
                                             room)
                 width = fm.horizontalAdvance(self._label)
             if self._label:
-                w, h = width + 12, _label_height()
-                mx, my = r.label  # the routing put it clear of stages
-                lx, ly = mx - w / 2, my - h / 2
-                if r.label_side:  # beside an upright arrow, away from its neighbour's
-                    lx = mx + 4 if r.label_side > 0 else mx - w - 4
-                self._label_rect = QRectF(lx, ly, w, h)
-                x0, y0, x1, y1 = min(x0, lx), min(y0, ly), max(x1, lx + w), max(y1, ly + h)
+                size = (width + 12, _label_height())
+        self.label_size = size
+        basis = None if size is None else (r.points, r.label, size)
+        if basis != self._label_basis:  # the pill or its arrow changed: back to its
+            self._label_basis = basis  # default spot until the scene places them again
+            self._label_center = None if size is None else _beside(r, r.label, size[0])
+            if self.router is not None:
+                self.router.labels_stale()
+        self._apply_label()
+
+    def _apply_label(self) -> None:
+        """The label's rectangle at its centre, and the bounds with it."""
+        x0, y0, x1, y1 = self._line_box
+        center, size = self._label_center, self.label_size
+        if center is None or size is None:
+            self._label_rect = _NO_RECT
+        else:
+            w, h = size
+            lx, ly = center[0] - w / 2, center[1] - h / 2
+            self._label_rect = QRectF(lx, ly, w, h)
+            x0, y0, x1, y1 = min(x0, lx), min(y0, ly), max(x1, lx + w), max(y1, ly + h)
         grow = END_HANDLE + 3 + (self.flow_width or 0.0) * 1.2
         self._bounds = QRectF(x0 - grow, y0 - grow, x1 - x0 + 2 * grow, y1 - y0 + 2 * grow)
         self._shape: QPainterPath | None = None
-        self._flow_path: QPainterPath | None = None  # the overlay's line, short of its head
         self._long = max(x1 - x0, y1 - y0) > LONG_PATH
+
+    def label_center(self) -> Point | None:
+        """Where the label's pill is centred (None: no label)."""
+        return self._label_center
+
+    def set_label_center(self, center: Point) -> None:
+        """Put the label's pill at ``center`` (the scene's placement of all labels)."""
+        if center != self._label_center and self.label_size is not None:
+            self.prepareGeometryChange()
+            self._label_center = center
+            self._apply_label()
+            self.update()
 
     def _route(self) -> Route:
         """The shared :func:`salesdesigner.model.routing.route`, from this arrow's ports,

@@ -68,6 +68,10 @@ class ProcessView(QGraphicsView):
             return []
         return pinned_titles(self, list(scene.lane_items().values()))
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.process_scene().routes.painted()  # an opened document's tangle pass may begin
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         titles = self.pinned_titles()
@@ -105,6 +109,7 @@ class ProcessView(QGraphicsView):
             return
         self._follow_scene_rect()
         self.scale(factor, factor)
+        self.process_scene().labels.view_zoomed()  # close enough now to show labels?
         self.zoomChanged.emit(self.zoom_level())
 
     def _zoom_centered(self, level: float) -> None:

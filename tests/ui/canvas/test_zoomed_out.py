@@ -51,10 +51,47 @@ def test_fit_to_window_keeps_a_readable_name_on_every_card(canvas, name, lang):
         assert lines and font.pixelSize() * zoom >= style.FAR_LEGIBLE_PX - 0.5, sid
         if item.stage.kind in (StageKind.WON, StageKind.LOST):
             continue  # white text on a coloured card: the dark-pixel count does not apply
-        box = item.mapRectToScene(item._far_box())
+        box = item.mapRectToScene(item._far_box(item.far_grown(zoom)))
         area = c.view.mapFromScene(box).boundingRect().intersected(c.view.viewport().rect())
         # letters at least 5 pixels tall (at 30 % the 10 pt name used to be 3 or 4)
         assert _dark_run(image, area) >= 5, (sid, item.stage.name)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_model_fitted_in_the_default_window_names_every_card_not_a_stub(canvas, lang):
+    """The-model fitted in the canvas of the default 1,400-pixel window (~16 %) cut most
+    names to two or three letters ("リー…", "SQ…") and left the start, decisions and end
+    blank: a card whose name does not fit is drawn larger from afar, room for its name."""
+    c = canvas(load_template("the-model", lang))
+    c.view.resize(930, 620)
+    c.view.zoom_fit()
+    zoom = c.view.zoom_level()
+    assert 0.12 < zoom < 0.2
+    content = c.scene.content_rect()
+    image = c.view.viewport().grab().toImage()
+    for sid, item in c.scene.stage_items().items():
+        far = item.far_text(zoom)
+        assert far is not None, sid
+        font, lines = far
+        name = "".join(item.stage.name.split())
+        shown = "".join("".join(lines).split()).replace("…", "")
+        assert len(shown) >= min(len(name), 5), (name, lines)
+        assert font.pixelSize() * zoom >= style.FAR_LEGIBLE_PX - 0.5
+        assert content.contains(item.scene_body_rect())  # the fit is of the cards
+        if item.stage.kind in (StageKind.WON, StageKind.LOST):
+            continue
+        box = item.mapRectToScene(item._far_box(item.far_grown(zoom)))
+        area = c.view.mapFromScene(box).boundingRect().intersected(c.view.viewport().rect())
+        assert _dark_run(image, area) >= 5, (sid, item.stage.name)
+
+
+def test_a_name_that_fits_its_card_keeps_the_card_its_own_size(canvas):
+    c = canvas(load_template("eight-step", "ja"))
+    item = next(i for i in c.scene.stage_items().values() if i.stage.name == "受注")
+    assert not item.far_grown(0.3)
+    far_card = item._far_card
+    assert far_card.shape().isEmpty()  # clicks reach the stage; its bounds stay its own
+    assert item.boundingRect() == item.body_rect().adjusted(-6, -10, 7 + 6, 6)
 
 
 def test_detail_goes_step_by_step_as_one_zooms_out(canvas):
