@@ -13,7 +13,8 @@ twice, which is the work the team does.  Deals enter at the start points (shared
 between several); the entries needed are ``won ÷ (chance of a deal entering to be won)``.
 
 Per rep: with a head count per lane and the period's working days, each stage's entries
-÷ (heads × days) is what one person handles a day in that stage ("12 calls a day each").
+÷ (heads × days) is what one person handles a day in that stage ("12 calls a day each";
+stages only: a start point, a decision or an end is no one's work).
 """
 
 from __future__ import annotations
@@ -158,8 +159,7 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
         transient = not kinds[sid].is_terminal
         lane = stage.lane or ""
         per = None
-        if (working_days and lane in heads
-                and stage.kind in (StageKind.STAGE, StageKind.START)):
+        if working_days and lane in heads and stage.kind is StageKind.STAGE:
             per = entries / (heads[lane] * working_days)
         stages.append(StagePlan(sid, stage.name, StageKind(stage.kind).value, lane, entries,
                                 entries * max(0.0, 1 - leave) if transient else 0.0,
