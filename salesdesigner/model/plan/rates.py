@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from salesdesigner.model.actuals.kpis import is_percent
 from salesdesigner.model.entities import Direction, Kpi, Measure, StageKind
+from salesdesigner.model.errors import UserError
 from salesdesigner.model.process import Process
 
 #: How an arrow's rate was chosen (each a catalogue key ``plan.how_<code>``).
@@ -52,7 +53,7 @@ HOWS = ("override", "target", "actual", "even", "rest", "closed")
 SOURCES = ("targets", "actual")
 
 
-class PlanInputError(ValueError):
+class PlanInputError(UserError, ValueError):
     """Input the plan cannot work with; the message is one line for the user."""
 
 
