@@ -174,8 +174,9 @@ def _command_parser() -> argparse.ArgumentParser:
 
     from salesdesigner.cli.repo import add_parser as add_repo_parser
     add_repo_parser(sub, _Parser)
-    from salesdesigner.cli.plan import add_parser as add_plan_parser
-    add_plan_parser(sub)
+    from salesdesigner.cli.plan import add_manual_options, add_parser
+    add_manual_options(export)
+    add_parser(sub)
     return parser
 
 

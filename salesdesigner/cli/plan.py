@@ -49,6 +49,50 @@ def add_parser(sub) -> None:  # type: ignore[no-untyped-def]
                       help="language of the plan: ja or en (default: the document's)")
 
 
+def add_manual_options(export) -> None:  # type: ignore[no-untyped-def]
+    """``export pdf``'s options for the manual's plan chapter."""
+    export.add_argument("--plan-goal", metavar="AMOUNT", default=None,
+                        help="pdf only: add the plan chapter for this revenue goal (with "
+                             "--plan-deal-size, or the actuals' average won deal)")
+    export.add_argument("--plan-won", metavar="N", default=None,
+                        help="pdf only: add the plan chapter for N won deals")
+    export.add_argument("--plan-deal-size", metavar="AMOUNT", default=None,
+                        help="pdf --plan-goal: the average won deal")
+    export.add_argument("--plan-rates", choices=("targets", "actual"), default=None,
+                        help="pdf plan chapter: rates from the KPI targets (default) or the "
+                             "actuals")
+    export.add_argument("--plan-rate", action="append", default=[], metavar="SOURCE:TARGET=P",
+                        help="pdf plan chapter: an arrow's rate (repeatable)")
+    export.add_argument("--plan-heads", action="append", default=[], metavar="LANE=N",
+                        help="pdf plan chapter: people in a lane (repeatable)")
+    export.add_argument("--plan-days", metavar="N", default=None,
+                        help="pdf plan chapter: working days in the period (default with "
+                             "--plan-heads: 20)")
+
+
+def manual_plan(args: argparse.Namespace, process):  # type: ignore[no-untyped-def]
+    """The plan for ``export pdf``'s plan options, or None without them; UserError for
+    plan options without a goal, or on another format."""
+    given = [name for name, on in (("--plan-goal", args.plan_goal is not None),
+                                   ("--plan-won", args.plan_won is not None),
+                                   ("--plan-deal-size", args.plan_deal_size is not None),
+                                   ("--plan-rates", args.plan_rates is not None),
+                                   ("--plan-rate", bool(args.plan_rate)),
+                                   ("--plan-heads", bool(args.plan_heads)),
+                                   ("--plan-days", args.plan_days is not None)) if on]
+    if not given:
+        return None
+    if args.format != "pdf":
+        raise UserError(f"{given[0]} applies to pdf exports only.")
+    if (args.plan_goal is None) == (args.plan_won is None):
+        raise UserError("the plan chapter needs its goal: --plan-goal AMOUNT or --plan-won N "
+                        "(one of them).")
+    return build_plan(process, goal=args.plan_goal, won=args.plan_won,
+                      deal_size=args.plan_deal_size, rates=args.plan_rates or "targets",
+                      rates_at=[], rate=args.plan_rate, heads=args.plan_heads,
+                      days=args.plan_days, prefix="--plan-")
+
+
 def _number(text: str, option: str) -> float:
     cleaned = text.strip().replace(",", "").replace("_", "")
     try:
@@ -68,20 +112,19 @@ def _pairs(items: list[str], option: str, shape: str) -> list[tuple[str, str]]:
     return out
 
 
-def _lane_id(process, name: str) -> str:  # type: ignore[no-untyped-def]
+def _lane_id(process, name: str, prefix: str = "--") -> str:  # type: ignore[no-untyped-def]
     if process.has_lane(name):
         return name
     named = [lane.id for lane in process.lanes if lane.name.strip() == name]
     if len(named) == 1:
         return named[0]
     known = ", ".join(lane.id for lane in process.lanes) or "none"
-    raise UserError(f"--heads: there is no lane {name[:40]!r} (lane ids: {known[:200]}).")
+    raise UserError(f"{prefix}heads: there is no lane {name[:40]!r} (lane ids: {known[:200]}).")
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     import json
 
-    from salesdesigner.model.plan import back_calculate, parse_override
     from salesdesigner.model.plan.report import plan_csv, plan_to_json, render_text
 
     cli = _cli()
@@ -92,27 +135,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
         cli._refuse_same_file(args.file, args.csv)
         cli._refuse_clobbering_a_document(args.csv, args.force)
         cli._check_output(args.csv, args.force)
-    overrides = {}
-    for text in args.rate:
-        source, target, rate = parse_override(text)
-        overrides[(source, target)] = rate
-    stage_sources = {}
-    for sid, how in _pairs(args.rates_at, "--rates-at", "STAGE=targets or STAGE=actual"):
-        if how not in ("targets", "actual"):
-            raise UserError(f"--rates-at {sid[:40]}={how[:20]}: use targets or actual.")
-        stage_sources[sid] = how
     process = cli._open(args.file)
-    heads = {_lane_id(process, lane): _number(n, "--heads")
-             for lane, n in _pairs(args.heads, "--heads", "LANE=N")}
-    days = _number(args.days, "--days") if args.days is not None else (20.0 if heads else None)
-    events = process.actuals.events if process.actuals else None
-    plan = back_calculate(
-        process, won=_number(args.won, "--won") if args.won is not None else None,
-        goal=_number(args.goal, "--goal") if args.goal is not None else None,
-        deal_size=(_number(args.deal_size, "--deal-size") if args.deal_size is not None
-                   else None),
-        source=args.rates, stage_sources=stage_sources, overrides=overrides, events=events,
-        heads=heads, working_days=days)
+    plan = build_plan(process, goal=args.goal, won=args.won, deal_size=args.deal_size,
+                      rates=args.rates, rates_at=args.rates_at, rate=args.rate,
+                      heads=args.heads, days=args.days)
     if args.csv is not None:
         from salesdesigner.storage.files import write_atomically
         write_atomically(args.csv, plan_csv(plan, args.lang).encode("utf-8-sig"),
@@ -122,3 +148,31 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_text(plan, args.lang))
     return cli.EXIT_OK
+
+
+def build_plan(process, *, goal: str | None, won: str | None, deal_size: str | None,  # type: ignore[no-untyped-def]
+               rates: str, rates_at: list[str], rate: list[str], heads: list[str],
+               days: str | None, prefix: str = "--"):
+    """The plan from the options' texts (shared by ``plan`` and ``export pdf``)."""
+    from salesdesigner.model.plan import back_calculate, parse_override
+
+    overrides = {}
+    for text in rate:
+        source, target, value = parse_override(text)
+        overrides[(source, target)] = value
+    stage_sources = {}
+    for sid, how in _pairs(rates_at, "--rates-at", "STAGE=targets or STAGE=actual"):
+        if how not in ("targets", "actual"):
+            raise UserError(f"--rates-at {sid[:40]}={how[:20]}: use targets or actual.")
+        stage_sources[sid] = how
+    lanes = {_lane_id(process, lane, prefix): _number(n, f"{prefix}heads")
+             for lane, n in _pairs(heads, f"{prefix}heads", "LANE=N")}
+    working = _number(days, f"{prefix}days") if days is not None else (20.0 if lanes else None)
+    events = process.actuals.events if process.actuals else None
+    return back_calculate(
+        process, won=_number(won, f"{prefix}won") if won is not None else None,
+        goal=_number(goal, f"{prefix}goal") if goal is not None else None,
+        deal_size=(_number(deal_size, f"{prefix}deal-size") if deal_size is not None
+                   else None),
+        source=rates, stage_sources=stage_sources, overrides=overrides, events=events,
+        heads=lanes, working_days=working)

@@ -13,6 +13,7 @@ import pytest
 from salesdesigner.cli import main
 from salesdesigner.storage.document import save_document
 from tests.cli.test_cli import assert_one_line_error, fingerprint, run
+from tests.export_pdf.conftest import page_texts
 from tests.model.plan.test_backcalc import linear
 
 
@@ -76,7 +77,7 @@ def test_plan_text_in_japanese_and_the_csv_plan_table(
     assert rows[0].startswith("行,ID,名前,レーン,件数")
     assert len(rows) == 1 + 6 + 5
     # a name that starts like a formula is text in the spreadsheet
-    assert any(r.startswith("段階,proposal,\"'=HYPERLINK(\"\"x\"\")\"") for r in rows)
+    assert any(r.startswith("ステージ,proposal,\"'=HYPERLINK(\"\"x\"\")\"") for r in rows)
     assert main(["plan", str(document), "--won", "10", "--csv", str(out)]) == 0  # overwrite
 
 
@@ -114,3 +115,32 @@ def test_a_process_without_a_way_to_won_is_refused_by_the_command(tmp_path: Path
     result = run("plan", "d.salesdesign", "--won", "5", "--rate", "agreement:won=0",
                  "--rate", "agreement:proposal=0", cwd=tmp_path)
     assert "no deal is ever won" in assert_one_line_error(result)
+
+
+def test_export_pdf_adds_the_plan_chapter_only_when_asked(document: Path) -> None:
+    before = fingerprint(document)
+    done = run("export", "pdf", document.name, "-o", "m.pdf", "--plan-goal", "3,000,000",
+               "--plan-deal-size", "300000", "--plan-heads", "is=2", "--plan-days", "10",
+               cwd=document.parent)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(" ".join(page_texts((document.parent / "m.pdf").read_bytes())).split())
+    assert "Plan: what the goal needs" in text
+    assert "Deals that must enter the process: 666.7 (1.5% of them are won)" in text
+    assert fingerprint(document) == before
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["pdf", "--plan-deal-size", "5"], "needs its goal"),
+    (["pdf", "--plan-won", "5", "--plan-goal", "5"], "needs its goal"),
+    (["json", "--plan-won", "5"], "pdf exports only"),
+    (["pdf", "--plan-goal", "5"], "deal size"),
+    (["pdf", "--plan-won", "5", "--plan-heads", "nobody=2"], "--plan-heads: there is no lane"),
+])
+def test_bad_plan_chapter_options_are_one_line_errors(
+        document: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+        words: str) -> None:
+    out = document.parent / "out.bin"
+    code = main(["export", args[0], str(document), "-o", str(out), *args[1:]])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert code != 0 and len(lines) == 1 and words in lines[0], lines
+    assert not out.exists()

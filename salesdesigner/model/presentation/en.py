@@ -199,6 +199,25 @@ WORDS: dict[str, str] = {
                          "no data to measure.",
     "manual.trend_none": "No KPI can be measured month by month (set what a KPI measures to "
                          "see its trend).",
+    # ---------------------------------------------------------------- the plan (optional)
+    "manual.plan": "Plan: what the goal needs",
+    "manual.plan_intro": "The period's goal worked back through this process: how many deals "
+                         "must come in, and what each stage must handle, at the rates below. "
+                         "Expected numbers, not promises; a deal that goes round a loop is "
+                         "counted each time it passes.",
+    "manual.plan_needed": "Deals that must enter the process: {n} ({chance} of them are won)",
+    "manual.plan_stages": "What each stage must handle in the period",
+    "manual.plan_stages_note": "Entries: deals entering the stage (each pass of a loop). "
+                               "Closed here: deals that go no further. A day per person: "
+                               "entries ÷ (people in the lane × working days).",
+    "manual.col_entries": "Entries",
+    "manual.col_dropped": "Closed here",
+    "manual.col_per_person": "A day per person",
+    "manual.col_win_chance": "Chance to win",
+    "manual.col_arrow": "Arrow",
+    "manual.col_rate": "Rate",
+    "manual.col_rate_from": "Rate from",
+    "manual.col_deals": "Deals",
     # ---------------------------------------------------------------- changes since the previous revision
     "manual.changes": "What changed since the previous revision",
     "manual.changes_since": "Previous revision: {label}",

@@ -182,6 +182,23 @@ WORDS: dict[str, str] = {
     "manual.trends": "KPIの推移（月ごと）",
     "manual.trend_note": "実線が実績、点線が目標です。空いている月は測れるデータがありません。",
     "manual.trend_none": "月ごとに測れるKPIがありません（KPIに測り方を設定すると表示されます）。",
+    # ---------------------------------------------------------------- 計画（任意の章）
+    "manual.plan": "計画：目標に必要な活動量",
+    "manual.plan_intro": "期間の目標をこのプロセスに沿って逆算しました。下の率で進むとき、何件の案件を"
+                         "入れ、各ステージが何件を扱う必要があるかを示します。期待値であり約束では"
+                         "ありません。ループを回る案件は回るたびに数えます。",
+    "manual.plan_needed": "プロセスに入るべき案件：{n}件（うち受注 {chance}）",
+    "manual.plan_stages": "期間内に各ステージが扱う件数",
+    "manual.plan_stages_note": "件数：ステージに入る案件（ループは回るたびに数える）。ここで終了：先へ進まない"
+                               "案件。1人1日あたり：件数 ÷（レーンの人数 × 稼働日）。",
+    "manual.col_entries": "件数",
+    "manual.col_dropped": "ここで終了",
+    "manual.col_per_person": "1人1日あたり",
+    "manual.col_win_chance": "受注確率",
+    "manual.col_arrow": "矢印",
+    "manual.col_rate": "率",
+    "manual.col_rate_from": "率の根拠",
+    "manual.col_deals": "件数",
     # ---------------------------------------------------------------- 前回の版からの変更
     "manual.changes": "前回の版からの変更",
     "manual.changes_since": "前回の版：{label}",
@@ -406,7 +423,7 @@ WORDS: dict[str, str] = {
     "plan.entries": "プロセスに入るべき案件：{n}件（うち受注 {chance}）",
     "plan.entry_at": "入口：{stages}",
     "plan.capacity": "1人1日あたり：稼働日 {days}日で計算",
-    "plan.stages": "期間内の段階ごとの件数（ループを回る案件は回るたびに数える）",
+    "plan.stages": "期間内のステージごとの件数（ループを回る案件は回るたびに数える）",
     "plan.stage_line": "{name}：{n}件",
     "plan.dropped": "ここで終了 {n}件",
     "plan.per_person": "1人1日 {n}件",
@@ -423,7 +440,7 @@ WORDS: dict[str, str] = {
     "plan.target_line": "{stage}・{name}：{text}",
     "plan.target_used": "{target}を {source} → {target_stage} に使用",
     "plan.target_checked": "{target}は複数の矢印の結果のため照合のみ。この計画ではここから {plan} が受注",
-    "plan.target_not_next": "{target}は未使用（この段階から一つの矢印では届かない）",
+    "plan.target_not_next": "{target}は未使用（このステージから一つの矢印では届かない）",
     "plan.target_range": "{target}は未使用（率は0〜100%）",
     "plan.target_lower": "{target}は未使用（低いほど良い率）",
     "plan.undrawn": "図に矢印のない実績の移動（計画から除外）：{moves}",
@@ -439,7 +456,7 @@ WORDS: dict[str, str] = {
     "plan.col_to": "先",
     "plan.col_rate": "率",
     "plan.col_how": "率の根拠",
-    "plan.row_stage": "段階",
+    "plan.row_stage": "ステージ",
     "plan.row_arrow": "矢印",
     # ---------------------------------------------------------------- 変更レポート
     # （salesdesigner diff：文書の2つの版の違い）
