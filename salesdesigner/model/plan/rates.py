@@ -15,9 +15,12 @@ How each arrow's rate is chosen, first rule that applies:
      of the decision's.  Example: appointment rate 10 % on "call" with ``measure_to`` =
      "meeting" makes call → meeting 0.10.
    * a *win rate* (or a conversion with no ``measure_to``: to any won stage) is used the
-     same way when the stage reaches a won stage in that one step; otherwise it cannot fix
-     one arrow (it is an outcome of several) and the plan only *checks* it: the plan's own
-     chance to win from the stage is shown beside the target.
+     same way when the stage reaches a won stage in that one step.  Otherwise, when the
+     stage has one exit S→T and no way leads from T back to S, the back-calculation sets
+     that exit to ``target ÷ (T's chance to win)`` (proposal wins 35 %, negotiation 70 % →
+     proposal → negotiation 0.5; :func:`~.backcalc.back_calculate`, downstream targets
+     first).  Else it is the outcome of several arrows and the plan only *checks* it: the
+     plan's own chance to win from the stage is shown beside the target.
    * Targets are fractions when the KPI is written in percent (30 → 0.30, see
      :func:`~salesdesigner.model.actuals.kpis.is_percent`); a rate outside 0…1, a lower-is-
      better rate, or a KPI naming a stage the way above cannot reach is not used (noted).

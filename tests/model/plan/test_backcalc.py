@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from salesdesigner.model import Kpi, Lane, Process, Stage, StageKind, Transition
@@ -240,19 +242,41 @@ def test_a_conversion_through_a_decision_needs_a_single_way_in() -> None:
     assert plan.targets[0].reason == "not_next"
 
 
-def test_a_win_rate_that_cannot_set_one_arrow_is_only_checked() -> None:
-    p = build([Stage("start", "In", StageKind.START),
-               Stage("prop", "Proposal", kpis=(win("w", 30),
-                                               Kpi("cheap", 5, "%", Direction.LOWER,
-                                                   measure=Measure.CONVERSION,
-                                                   measure_to="nego"))),
-               Stage("nego", "Negotiation", kpis=(win("close", 60),)),
-               Stage("won", "Won", StageKind.WON)],
-              [("start", "prop"), ("prop", "nego"), ("nego", "won")])
-    plan = back_calculate(p, won=6)
+def win_rates() -> Process:
+    """start → prop (win 30 %, and a lower-is-better conversion) → nego (win 60 %) → won."""
+    return build([Stage("start", "In", StageKind.START),
+                  Stage("prop", "Proposal", kpis=(
+                      win("w", 30), Kpi("cheap", 5, "%", Direction.LOWER,
+                                        measure=Measure.CONVERSION, measure_to="nego"))),
+                  Stage("nego", "Negotiation", kpis=(win("close", 60),)),
+                  Stage("won", "Won", StageKind.WON), Stage("lost", "Lost", StageKind.LOST)],
+                 [("start", "prop"), ("prop", "nego"), ("nego", "won"), ("nego", "lost")])
+
+
+def test_a_win_rate_on_a_single_exit_divides_by_the_next_stages_chance() -> None:
+    plan = back_calculate(win_rates(), won=6)
+    # nego → won = 0.6 (its win rate); prop's 30 % = p × 0.6 → prop → nego = 0.5
     uses = {(u.stage_id, u.name): u for u in plan.targets}
-    assert uses[("prop", "w")].reason == "outcome" and not uses[("prop", "w")].transition_id
-    assert uses[("prop", "cheap")].reason == "lower"
     assert uses[("nego", "close")].transition_id == "nego-won"
-    assert plan.stage("prop").win_chance == pytest.approx(0.6)   # shown beside the 30 %
-    assert plan.entries == pytest.approx(10)
+    assert uses[("prop", "w")].transition_id == "prop-nego"
+    assert uses[("prop", "cheap")].reason == "lower"
+    assert plan.arrow("prop", "nego").rate.rate == pytest.approx(0.5)
+    assert plan.arrow("prop", "nego").rate.how == "target"
+    assert plan.stage("prop").win_chance == pytest.approx(0.3)
+    assert plan.entries == pytest.approx(20)                     # 6 ÷ 0.3
+
+
+def test_a_win_rate_that_cannot_set_one_arrow_is_only_checked() -> None:
+    looped = win_rates()
+    looped.add_transition(Transition("back", "nego", "prop"))    # a way back to prop
+    plan = back_calculate(looped, won=6)
+    use = next(u for u in plan.targets if u.name == "w")
+    assert use.reason == "outcome" and not use.transition_id
+    assert plan.arrow("prop", "nego").rate.how == "rest"
+    # nego: won 0.6, back and lost share 0.4; prop wins 0.6 / (1 − 0.2) = 0.75 (shown
+    # beside the 30 %)
+    assert plan.stage("prop").win_chance == pytest.approx(0.75)
+    higher = win_rates()
+    higher.replace_stage(dataclasses.replace(higher.stage("prop"), kpis=(win("w", 80),)))
+    # 80 % from prop is more than nego's 60 %: no rate can give it, so it is only checked
+    assert back_calculate(higher, won=6).targets[0].reason == "outcome"
