@@ -199,6 +199,23 @@ def build_chain(kinds: dict[str, StageKind], counts: dict[str, dict[str, float]]
     return Chain(tuple(live), index, q, r, fixed)
 
 
+def solve_chain(live: list[str], q: dict[str, dict[str, float]], b: dict[str, float], *,
+                transposed: bool = False) -> dict[str, float]:
+    """``x`` solving ``(I − Q) x = b`` — or ``(I − Q)ᵀ x = b`` when ``transposed`` — where
+    ``q[s][t]`` is the step probability between two of the ``live`` stages: the one
+    solver, :meth:`Chain.solve`, for steps given by stage id (the plan's rates)."""
+    import numpy as np
+
+    index = {sid: i for i, sid in enumerate(live)}
+    m = np.zeros((len(live), len(live)))
+    for s, row in q.items():
+        for t, p in row.items():
+            m[index[s], index[t]] += p
+    chain = Chain(tuple(live), index, m, np.zeros(len(live)), {})
+    x = chain.solve(np.array([b.get(sid, 0.0) for sid in live]), transposed=transposed)
+    return dict(zip(live, np.asarray(x).tolist(), strict=True))
+
+
 def expected_visits(kinds: dict[str, StageKind], steps: dict[str, dict[str, float]],
                     entry: dict[str, float]) -> dict[str, float]:
     """Expected entries into each stage of deals that enter at ``entry`` (stage → deals)
@@ -212,7 +229,6 @@ def expected_visits(kinds: dict[str, StageKind], steps: dict[str, dict[str, floa
     :data:`WON`'s) entries are the flow into it.  Only stages the entry can reach are in the
     system; ValueError (naming them) when some of those can never be left — a loop whose
     every rate is 1 — which would make ``I − Q`` singular."""
-    import numpy as np  # lazily, as above
 
     def transient(sid: str) -> bool:
         return sid in kinds and not kinds[sid].is_terminal
@@ -232,22 +248,19 @@ def expected_visits(kinds: dict[str, StageKind], steps: dict[str, dict[str, floa
             visits[sid] = visits.get(sid, 0.0) + n
     if not live:
         return visits
-    index = {sid: i for i, sid in enumerate(live)}
-    q = np.zeros((len(live), len(live)))
-    start = np.zeros(len(live))
-    for sid, n in entry.items():
-        if sid in index:
-            start[index[sid]] += n
+    alive = set(live)
+    q: dict[str, dict[str, float]] = {}
     for sid in live:
         for nxt, p in steps.get(sid, {}).items():
-            if nxt in index:
-                q[index[sid], index[nxt]] += p
-    solved = np.linalg.solve((np.eye(len(live)) - q).T, start)
-    for sid, i in index.items():
-        visits[sid] = float(max(0.0, solved[i]))
+            if nxt in alive and p:
+                q.setdefault(sid, {})[nxt] = q.get(sid, {}).get(nxt, 0.0) + p
+    start = {sid: n for sid, n in entry.items() if sid in alive}
+    solved = solve_chain(live, q, start, transposed=True)
+    for sid in live:
+        visits[sid] = float(max(0.0, solved[sid]))
     for sid in live:
         for nxt, p in steps.get(sid, {}).items():
-            if nxt not in index and p > 0:
+            if nxt not in alive and p > 0:
                 visits[nxt] = visits.get(nxt, 0.0) + visits[sid] * p
     return visits
 

@@ -132,7 +132,7 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
     rates, uses, undrawn = choose_rates(process, source=source, stage_sources=stage_sources,
                                         overrides=overrides, moves=moves)
     entry = _entry_stages(process)
-    from salesdesigner.model.actuals.bottleneck import chances_from_moves, expected_visits
+    from salesdesigner.model.actuals.bottleneck import expected_visits
     rates, uses = _fit_win_rates(process, rates, uses, source, stage_sources or {})
     kinds, steps = _chain(process, rates)
     try:
@@ -142,7 +142,7 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
                              "lower a rate on it.") from None
     won_stages = [s.id for s in process.stages if s.kind is StageKind.WON]
     chance = sum(unit.get(sid, 0.0) for sid in won_stages)
-    if chance <= 1e-12:
+    if chance <= 0:
         if not _reaches_won(process, entry):
             raise PlanInputError("no path leads from the start to a won stage, so no goal "
                                  "can be planned: draw the arrows to a won stage.")
