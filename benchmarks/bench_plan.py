@@ -1,7 +1,8 @@
 """Plan benchmark: the back-calculation (逆算) of generated processes of 100, 1,000 and
 2,000 stages — every arrow's rate chosen, the absorbing chain solved for the expected
 entries of every stage, each stage's chance to win — against a yardstick in the same run:
-numpy solving one dense linear system of the process's size (the least a plan must do).
+numpy solving one dense linear system of the process's size (what the plan would cost solved
+as one system rather than loop by loop).
 
     .venv/bin/python -m benchmarks.bench_plan [--sizes 100 1000 2000] [--repeat 3]
 
@@ -77,14 +78,13 @@ def run(sizes: list[int], repeat: int) -> None:
         events = simulated(process, 2000)
         from salesdesigner.model.actuals.history import build_history  # warm numpy
         build_history(process, events[:10])
-        targets = best_of(lambda p=process: back_calculate(p, won=20, overrides=rates),
+        heads = {process.lanes[1].id: 4.0}
+        targets = best_of(lambda p=process, r=rates: back_calculate(p, won=20, overrides=r),
                           repeat)
-        lane = process.lanes[1].id
-        rep = best_of(lambda p=process: back_calculate(
-            p, goal=5e6, deal_size=25_000, heads={lane: 4}, working_days=20,
-            overrides=rates), repeat)
-        actual = best_of(lambda p=process, e=events: back_calculate(
-            p, won=20, source="actual", events=e, overrides=rates), repeat)
+        rep = best_of(lambda p=process, r=rates, h=heads: back_calculate(
+            p, goal=5e6, deal_size=25_000, heads=h, working_days=20, overrides=r), repeat)
+        actual = best_of(lambda p=process, e=events, r=rates: back_calculate(
+            p, won=20, source="actual", events=e, overrides=r), repeat)
         solve = yardstick(len(process.stage_ids))
         plan = back_calculate(process, won=20, overrides=rates)
         rows.append([f"{n:,}", f"{len(process.transitions):,}", f"{targets * 1000:.0f} ms",
