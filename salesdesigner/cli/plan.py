@@ -8,7 +8,7 @@ import sys
 
 from salesdesigner.model.errors import UserError
 
-HELP = ("the activity a goal needs (逆算): deals entering the process and entries of every "
+HELP = ("the activity a goal needs (back-calculation): deals entering the process and entries of every "
         "stage and arrow, back-calculated from a revenue goal or a number of won deals")
 
 

@@ -209,7 +209,7 @@ WORDS: dict[str, str] = {
     "manual.plan_stages": "What each stage must handle in the period",
     "manual.plan_stages_note": "Entries: deals entering the stage (each pass of a loop). "
                                "Closed here: deals that go no further. A day per person: "
-                               "entries ÷ (people in the lane × working days).",
+                               "entries divided by the lane's people and the working days.",
     "manual.col_entries": "Entries",
     "manual.col_dropped": "Closed here",
     "manual.col_per_person": "A day per person",
