@@ -8,8 +8,8 @@ import sys
 
 from salesdesigner.model.errors import UserError
 
-HELP = ("the activity a goal needs (back-calculation): deals entering the process and entries of every "
-        "stage and arrow, back-calculated from a revenue goal or a number of won deals")
+HELP = ("the activity a goal needs: deals entering the process and entries of every stage "
+        "and arrow, back-calculated from a revenue goal or a number of won deals")
 
 
 def _cli():  # type: ignore[no-untyped-def]
