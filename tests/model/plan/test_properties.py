@@ -88,3 +88,29 @@ def test_a_close_won_without_a_won_stage_and_a_stuck_loop() -> None:
     assert visits[WON] == pytest.approx(2 / 3)
     with pytest.raises(ValueError, match="never leave a, b"):
         expected_visits(kinds, {"a": {"b": 1.0}, "b": {"a": 1.0}}, {"a": 1})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9).flatmap(lambda n: st.tuples(
+    st.just(n),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.floats(0.05, 1)),
+             max_size=3 * n),
+    st.lists(st.floats(0, 5), min_size=n, max_size=n))))
+def test_the_chain_solved_loop_by_loop_equals_one_dense_solve(drawn) -> None:  # type: ignore[no-untyped-def]
+    """solve_chain (component by component) against numpy on the whole system, both ways."""
+    import numpy as np
+
+    from salesdesigner.model.actuals.bottleneck import solve_chain
+    n, edges, b = drawn
+    live = [f"s{i}" for i in range(n)]
+    q = np.zeros((n, n))
+    for s, t, p in edges:
+        q[s, t] += p
+    q *= 0.9 / np.maximum(q.sum(axis=1, keepdims=True), 0.9)   # every row leaks ≥ 10 %
+    rows = {live[s]: {live[t]: float(q[s, t]) for t in range(n) if q[s, t]} for s in range(n)}
+    rhs = dict(zip(live, b, strict=True))
+    for transposed in (False, True):
+        a = np.eye(n) - (q.T if transposed else q)
+        dense = np.linalg.solve(a, np.array(b))
+        got = solve_chain(live, rows, rhs, transposed=transposed)
+        assert [got[s] for s in live] == pytest.approx(dense.tolist(), rel=1e-9, abs=1e-9)
