@@ -34,6 +34,7 @@ from salesdesigner.model.plan.rates import (
 from salesdesigner.model.process import Process
 
 MIN_WON_FOR_SIZE = 3   # won deals with an amount needed to take the deal size from actuals
+MAX_ENTRIES = 1e15     # a plan needing more deals than this is no plan (and floats overflow)
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,9 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
         raise PlanInputError("with these rates no deal is ever won (a rate of 0 on every "
                              "way to a won stage).")
     scale = won / chance
+    if not scale <= MAX_ENTRIES:
+        raise PlanInputError("with these rates almost no deal is won (the goal would need "
+                             "more than 10^15 deals): raise a rate on the way to won.")
     wins = _chances(kinds, steps)
     stages = []
     for stage in process.stages:

@@ -179,6 +179,8 @@ def test_no_path_to_won_and_a_loop_never_left_are_one_line_errors() -> None:
         back_calculate(q, won=1, overrides={("b", "a"): 1.0})
     with pytest.raises(PlanInputError, match="no deal is ever won"):
         back_calculate(q, won=1, overrides={("b", "won"): 0.0, ("b", "a"): 0.5})
+    with pytest.raises(PlanInputError, match="almost no deal"):   # found by hypothesis
+        back_calculate(q, won=1, overrides={("b", "won"): 2.2e-309, ("b", "a"): 0.5})
     with pytest.raises(PlanInputError, match="either"):
         back_calculate(q, won=1, goal=5)
     with pytest.raises(PlanInputError, match="positive"):
