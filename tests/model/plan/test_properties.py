@@ -43,7 +43,7 @@ def plannable(draw: st.DrawFn) -> tuple[Process, dict[tuple[str, str], float]]:
     return p, overrides
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plannable(), st.floats(0.5, 1000))
 def test_every_transient_stage_passes_on_or_drops_what_enters_it(drawn, won) -> None:  # type: ignore[no-untyped-def]
     process, overrides = drawn
@@ -90,7 +90,7 @@ def test_a_close_won_without_a_won_stage_and_a_stuck_loop() -> None:
         expected_visits(kinds, {"a": {"b": 1.0}, "b": {"a": 1.0}}, {"a": 1})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.integers(1, 9).flatmap(lambda n: st.tuples(
     st.just(n),
     st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.floats(0.05, 1)),
