@@ -402,6 +402,14 @@
         <source>Write a copy of this document without the deal history, to hand to reps; this document keeps it</source>
         <translation>商談履歴を含まないコピーを保存します（営業担当者への配布用）。このドキュメントの実績はそのまま残ります</translation>
     </message>
+    <message>
+        <source>Pla&amp;n…</source>
+        <translation>計画(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Work the goal back through the process: the deals and the daily activity it needs</source>
+        <translation>目標をプロセスに沿って逆算：必要な案件数と1日の活動量</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -2664,6 +2672,113 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Discovered Flow</source>
         <translation>実際の流れ</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan: the activity the goal needs</source>
+        <translation>計画：目標に必要な活動量</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>受注件数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>KPI targets</source>
+        <translation>KPIの目標</translation>
+    </message>
+    <message>
+        <source>Actual rates</source>
+        <translation>実績の率</translation>
+    </message>
+    <message>
+        <source>From the actuals</source>
+        <translation>実績から</translation>
+    </message>
+    <message>
+        <source>Goal as</source>
+        <translation>目標の単位</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Deal size</source>
+        <translation>1件あたりの受注額</translation>
+    </message>
+    <message>
+        <source>Rates from</source>
+        <translation>率の出どころ</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>稼働日</translation>
+    </message>
+    <message>
+        <source>People per lane</source>
+        <translation>レーンの人数</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>レーン</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Closed here</source>
+        <translation>ここで終了</translation>
+    </message>
+    <message>
+        <source>A day per person</source>
+        <translation>1人1日あたり</translation>
+    </message>
+    <message>
+        <source>Chance to win</source>
+        <translation>受注確率</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>率（%）</translation>
+    </message>
+    <message>
+        <source>Rate from</source>
+        <translation>率の根拠</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Reset Edited Rates</source>
+        <translation>編集した率を元に戻す</translation>
+    </message>
+    <message>
+        <source>People per lane must be numbers: {0!r}.</source>
+        <translation>レーンの人数は数字で入力してください：{0!r}</translation>
+    </message>
+    <message>
+        <source>A rate is a number of percent, 0 to 100.</source>
+        <translation>率は0〜100のパーセントで入力してください。</translation>
     </message>
 </context>
 </TS>

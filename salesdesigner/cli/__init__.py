@@ -16,7 +16,7 @@ from salesdesigner import __version__
 from salesdesigner.model.errors import UserError
 
 SUBCOMMANDS = ("new", "check", "export", "import", "screenshot", "strip-actuals", "diff",
-               "analyze", "revisions", "publish", "repo")
+               "analyze", "revisions", "publish", "repo", "plan")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -174,6 +174,9 @@ def _command_parser() -> argparse.ArgumentParser:
 
     from salesdesigner.cli.repo import add_parser as add_repo_parser
     add_repo_parser(sub, _Parser)
+    from salesdesigner.cli.plan import add_manual_options, add_parser
+    add_manual_options(export)
+    add_parser(sub)
     return parser
 
 
@@ -532,6 +535,7 @@ def _lang(lang: str | None) -> None:
         raise UserError(f"unknown language {lang[:40]!r}: use ja or en.")
 
 
+from salesdesigner.cli.plan import cmd_plan  # noqa: E402 - after the helpers it uses
 from salesdesigner.cli.repo import cmd_repo  # noqa: E402 - after the helpers it uses
 from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they use
     _manual_extras,
@@ -542,7 +546,7 @@ from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they
 COMMANDS = {"new": cmd_new, "check": cmd_check, "export": cmd_export, "import": cmd_import,
             "screenshot": cmd_screenshot, "strip-actuals": cmd_strip_actuals, "diff": cmd_diff,
             "analyze": cmd_analyze, "revisions": cmd_revisions, "publish": cmd_publish,
-            "repo": cmd_repo}
+            "repo": cmd_repo, "plan": cmd_plan}
 
 
 def _check_display() -> None:

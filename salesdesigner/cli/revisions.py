@@ -1,5 +1,5 @@
 """The revision sub-commands (``revisions``, ``publish``) and the manual's optional sections
-of ``export pdf`` (``--performance``, ``--changes-since FILE[@REV]``)."""
+of ``export pdf`` (``--performance``, ``--changes-since FILE[@REV]``, ``--plan-goal`` …)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,10 @@ def _manual_extras(args: argparse.Namespace, process) -> dict:  # type: ignore[n
         from salesdesigner.model.actuals import parse_period
         extras.update(performance=True,
                       period=parse_period(args.period).label if args.period else None)
+    from salesdesigner.cli.plan import manual_plan
+    plan = manual_plan(args, process)
+    if plan is not None:
+        extras["plan"] = plan
     if args.changes_since is not None:
         previous, label, published = _previous_revision(args.changes_since, process.language)
         extras.update(previous=previous, previous_label=label, previous_date=published,

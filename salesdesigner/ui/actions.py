@@ -200,6 +200,7 @@ class Actions(QObject):
         self.distribute = {how: action(lambda h=how: editor.distribute_selection(h))
                            for how in ("horizontal", "vertical")}
         self.validate = action(w.validate_now, shortcut="F7")
+        self.plan = action(lambda: _show_plan(w))
         self.publish_revision = action(w.publish_revision)
         self.revisions = action(w.show_revisions)
         self.compare_file = action(w.compare_with_file)
@@ -273,6 +274,7 @@ class Actions(QObject):
         self.distribute_menu.addActions(list(self.distribute.values()))
         process.addSeparator()
         process.addAction(self.validate)
+        process.addAction(self.plan)
         process.addSeparator()
         process.addActions([self.publish_revision, self.revisions])
         process.addActions([self.compare_revision, self.compare_file])
@@ -369,6 +371,9 @@ class Actions(QObject):
             (self.distribute["horizontal"], self.tr("&Horizontally"), ""),
             (self.distribute["vertical"], self.tr("&Vertically"), ""),
             (self.validate, self.tr("&Check Process"), self.tr("Show the validation panel")),
+            (self.plan, self.tr("Pla&n…"),
+             self.tr("Work the goal back through the process: the deals and the daily "
+                     "activity it needs")),
             (self.publish_revision, self.tr("&Publish Revision…"),
              self.tr("Save the document and keep this version of the process in it")),
             (self.revisions, self.tr("Re&visions…"),
@@ -424,3 +429,9 @@ class Actions(QObject):
             text = f"{prefix} {what}" if what else prefix
             action.setText(text)
             action.setToolTip(plain_text(text))
+
+
+def _show_plan(window) -> None:  # type: ignore[no-untyped-def]
+    """Process ▸ Plan…, loaded on first use (start-up never imports the plan)."""
+    from salesdesigner.ui.plan import show_plan
+    show_plan(window)

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import PageBreak
 from reportlab.platypus.doctemplate import LayoutError
@@ -40,6 +40,9 @@ from salesdesigner.model.ordering import process_order
 from salesdesigner.model.presentation import Words as Labels
 from salesdesigner.model.process import Process
 from salesdesigner.storage.files import OutputError, check_output, write_atomically
+
+if TYPE_CHECKING:
+    from salesdesigner.model.plan import Plan
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +104,7 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
                today: datetime.date | None = None, performance: bool = False,
                period: str | None = None, previous: Process | None = None,
                previous_label: str = "", previous_date: datetime.date | None = None,
-               mark_changes: bool = False) -> PdfResult:
+               mark_changes: bool = False, plan: Plan | None = None) -> PdfResult:
     """Build the manual in memory (see :func:`export_pdf`)."""
     size = PAPERS.get(str(paper).lower())
     if size is None:
@@ -143,7 +146,7 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
             progress(done, total)
 
     # chapters before the stages: how to read, overview, KPIs, and the optional sections
-    front = 3 + (changes is not None) + (perf is not None)
+    front = 3 + (changes is not None) + (perf is not None) + (plan is not None)
     buffer = io.BytesIO()
     doc = ManualTemplate(buffer, paper=size, ts=ts, labels=labels, title=process.name,
                          company=process.company,
@@ -167,6 +170,9 @@ def render_pdf(process: Process, *, paper: str = "a4", lanes: Sequence[str] | No
         if perf is not None:
             from salesdesigner.export.pdf.performance import performance_chapter
             story += performance_chapter(manual, perf, anchor, doc.width)
+        if plan is not None:
+            from salesdesigner.export.pdf.plan_page import plan_chapter
+            story += plan_chapter(manual, plan, anchor, doc.width)
         previous, run = None, []  # run: consecutive short sections, kept together
         for n, stage in enumerate(manual.stages, 1):
             badge = ""
@@ -212,7 +218,8 @@ def export_pdf(process: Process, path: str | os.PathLike[str], *, paper: str = "
     ``extras`` are :func:`render_pdf`'s optional sections: ``performance=True`` (with
     ``period``, default the data's latest full month) adds "Current performance" from the
     document's actuals, aggregates only; ``previous=Process`` (with ``previous_label``,
-    ``previous_date``) adds the change-log page, ``mark_changes=True`` the chapter marks.
+    ``previous_date``) adds the change-log page, ``mark_changes=True`` the chapter marks;
+    ``plan=Plan`` (:func:`salesdesigner.model.plan.back_calculate`) adds the plan chapter.
     ``progress(done, total)`` is called as chapters are laid out; when ``cancelled()``
     returns true the export stops with :class:`PdfExportCancelled` and writes nothing.
     Warnings (characters no font can show, an unreadable logo) are logged.  The target

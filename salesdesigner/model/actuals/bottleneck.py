@@ -199,6 +199,96 @@ def build_chain(kinds: dict[str, StageKind], counts: dict[str, dict[str, float]]
     return Chain(tuple(live), index, q, r, fixed)
 
 
+def solve_chain(live: list[str], q: dict[str, dict[str, float]], b: dict[str, float], *,
+                transposed: bool = False) -> dict[str, float]:
+    """``x`` solving ``(I − Q) x = b`` — or ``(I − Q)ᵀ x = b`` when ``transposed`` — where
+    ``q[s][t]`` is the step probability between two of the ``live`` stages: the one
+    solver, :meth:`Chain.solve`, for steps given by stage id (the plan's rates)."""
+    import numpy as np
+
+    index = {sid: i for i, sid in enumerate(live)}
+    m = np.zeros((len(live), len(live)))
+    for s, row in q.items():
+        for t, p in row.items():
+            m[index[s], index[t]] += p
+    chain = Chain(tuple(live), index, m, np.zeros(len(live)), {})
+    x = chain.solve(np.array([b.get(sid, 0.0) for sid in live]), transposed=transposed)
+    return dict(zip(live, np.asarray(x).tolist(), strict=True))
+
+
+def expected_visits(kinds: dict[str, StageKind], steps: dict[str, dict[str, float]],
+                    entry: dict[str, float]) -> dict[str, float]:
+    """Expected entries into each stage of deals that enter at ``entry`` (stage → deals)
+    and move by ``steps`` (stage → next stage or :data:`WON` → probability; what a row
+    leaves short of 1 closes there, lost).  Terminal kinds absorb.
+
+    The same absorbing chain as :func:`chances_from_moves`, asked the other way round: the
+    transient stages' visits ``v`` solve ``(I − Q)ᵀ v = entry``, i.e. ``v = entry · N`` with
+    ``N = (I − Q)⁻¹`` the chain's fundamental matrix — one linear solve, exact for loops (a
+    nurture loop's geometric series summed in closed form).  A terminal stage's (and
+    :data:`WON`'s) entries are the flow into it.  Only stages the entry can reach are in the
+    system; ValueError (naming them) when some of those can never be left — a loop whose
+    every rate is 1 — which would make ``I − Q`` singular."""
+
+    def transient(sid: str) -> bool:
+        return sid in kinds and not kinds[sid].is_terminal
+
+    reach = [sid for sid in entry if transient(sid)]
+    seen = set(reach)
+    while reach:
+        for nxt, p in steps.get(reach.pop(), {}).items():
+            if p > 0 and transient(nxt) and nxt not in seen:
+                seen.add(nxt)
+                reach.append(nxt)
+    live = [sid for sid in kinds if sid in seen]  # in the caller's (process) order
+    _check_leaves(live, steps, transient)
+    visits = {sid: 0.0 for sid in kinds}
+    for sid, n in entry.items():
+        if sid == WON or (sid in kinds and kinds[sid].is_terminal):
+            visits[sid] = visits.get(sid, 0.0) + n
+    if not live:
+        return visits
+    alive = set(live)
+    q: dict[str, dict[str, float]] = {}
+    for sid in live:
+        for nxt, p in steps.get(sid, {}).items():
+            if nxt in alive and p:
+                q.setdefault(sid, {})[nxt] = q.get(sid, {}).get(nxt, 0.0) + p
+    start = {sid: n for sid, n in entry.items() if sid in alive}
+    solved = solve_chain(live, q, start, transposed=True)
+    for sid in live:
+        visits[sid] = float(max(0.0, solved[sid]))
+    for sid in live:
+        for nxt, p in steps.get(sid, {}).items():
+            if nxt not in alive and p > 0:
+                visits[nxt] = visits.get(nxt, 0.0) + visits[sid] * p
+    return visits
+
+
+def _check_leaves(live: list[str], steps: dict[str, dict[str, float]], transient) -> None:  # type: ignore[no-untyped-def]
+    """ValueError unless every live stage's deals can leave the transient stages."""
+    back: dict[str, list[str]] = {}
+    leaving = []
+    for sid in live:
+        row = steps.get(sid, {})
+        if sum(row.values()) < 1 - 1e-12 or any(p > 0 and not transient(t)
+                                                 for t, p in row.items()):
+            leaving.append(sid)
+        for nxt, p in row.items():
+            if p > 0 and transient(nxt):
+                back.setdefault(nxt, []).append(sid)
+    found = set(leaving)
+    while leaving:
+        for prev in back.get(leaving.pop(), ()):
+            if prev not in found:
+                found.add(prev)
+                leaving.append(prev)
+    stuck = [sid for sid in live if sid not in found]
+    if stuck:
+        raise ValueError(f"deals never leave {', '.join(stuck[:5])}"
+                         + (" …" if len(stuck) > 5 else ""))
+
+
 def observed_moves(history: History) -> dict[str, dict[str, int]]:
     """Stage id → {where its finished visits went: next stage id, :data:`WON` for a deal
     closed as won there, "" for one closed lost there: how many}, both levels in the order

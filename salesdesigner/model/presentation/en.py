@@ -199,6 +199,25 @@ WORDS: dict[str, str] = {
                          "no data to measure.",
     "manual.trend_none": "No KPI can be measured month by month (set what a KPI measures to "
                          "see its trend).",
+    # ---------------------------------------------------------------- the plan (optional)
+    "manual.plan": "Plan: what the goal needs",
+    "manual.plan_intro": "The period's goal worked back through this process: how many deals "
+                         "must come in, and what each stage must handle, at the rates below. "
+                         "Expected numbers, not promises; a deal that goes round a loop is "
+                         "counted each time it passes.",
+    "manual.plan_needed": "Deals that must enter the process: {n} ({chance} of them are won)",
+    "manual.plan_stages": "What each stage must handle in the period",
+    "manual.plan_stages_note": "Entries: deals entering the stage (each pass of a loop). "
+                               "Closed here: deals that go no further. A day per person: "
+                               "entries divided by the lane's people and the working days.",
+    "manual.col_entries": "Entries",
+    "manual.col_dropped": "Closed here",
+    "manual.col_per_person": "A day per person",
+    "manual.col_win_chance": "Chance to win",
+    "manual.col_arrow": "Arrow",
+    "manual.col_rate": "Rate",
+    "manual.col_rate_from": "Rate from",
+    "manual.col_deals": "Deals",
     # ---------------------------------------------------------------- changes since the previous revision
     "manual.changes": "What changed since the previous revision",
     "manual.changes_since": "Previous revision: {label}",
@@ -428,6 +447,58 @@ WORDS: dict[str, str] = {
     "analysis.fc_gain_revenue": "{amount} a month",
     "analysis.fc_gain_once": "{won} won deals brought into the coming month",
     "analysis.fc_gain_revenue_once": "{amount} brought forward",
+    # ---------------------------------------------------------------- the plan (逆算)
+    # (salesdesigner plan, the manual's plan page: the activity a goal needs)
+    "plan.title": "Plan: {process}",
+    "plan.goal_won": "Goal: {won} won deals in the period",
+    "plan.goal_revenue": "Goal: {won} won deals in the period ({goal} at {size} a deal, "
+                         "{source})",
+    "plan.size_typed": "deal size as given",
+    "plan.size_actuals": "deal size: the average won deal in the history",
+    "plan.rates_targets": "Rates: the KPI targets; an arrow without one takes its actual rate, "
+                          "else the rest is shared evenly",
+    "plan.rates_actual": "Rates: the actual rates in the deal history; an arrow without data "
+                         "shares the rest evenly",
+    "plan.entries": "Deals that must enter the process: {n} ({chance} of them are won)",
+    "plan.entry_at": "They enter at: {stages}",
+    "plan.capacity": "A day per person: over {days} working days",
+    "plan.stages": "Entries per stage in the period (a deal going round a loop counts each "
+                   "time)",
+    "plan.stage_line": "{name}: {n}",
+    "plan.dropped": "closed here {n}",
+    "plan.per_person": "{n} a day per person",
+    "plan.arrows": "Arrows",
+    "plan.arrow_line": "{source} → {target}: {rate} ({how}) → {n}",
+    "plan.arrow_name": "{source} → {target}",
+    "plan.how_override": "set for this plan",
+    "plan.how_target": "target “{kpi}”",
+    "plan.how_actual": "actual, n = {n}",
+    "plan.how_even": "the rest, shared evenly",
+    "plan.how_rest": "the rest",
+    "plan.how_closed": "not followed",
+    "plan.targets": "Rate targets",
+    "plan.target_line": "{stage} · {name}: {text}",
+    "plan.target_used": "{target}, used for {source} → {target_stage}",
+    "plan.target_checked": "{target}: the outcome of several arrows, so only checked; with "
+                           "this plan {plan} are won from here",
+    "plan.target_not_next": "{target}: not used (no single arrow leads there from this stage)",
+    "plan.target_range": "{target}: not used (a rate is between 0 and 100%)",
+    "plan.target_lower": "{target}: not used (a rate where lower is better)",
+    "plan.undrawn": "Moves in the deal history with no arrow on the diagram, left out: {moves}",
+    "plan.col_row": "Row",
+    "plan.col_id": "ID",
+    "plan.col_name": "Name",
+    "plan.col_lane": "Lane",
+    "plan.col_entries": "Entries",
+    "plan.col_dropped": "Closed here",
+    "plan.col_win_chance": "Chance to win",
+    "plan.col_per_person_day": "A day per person",
+    "plan.col_from": "From",
+    "plan.col_to": "To",
+    "plan.col_rate": "Rate",
+    "plan.col_how": "Rate from",
+    "plan.row_stage": "Stage",
+    "plan.row_arrow": "Arrow",
     # ---------------------------------------------------------------- the change report
     # (salesdesigner diff: what changed between two versions of a document)
     "diff.title": "Changes from {old} to {new}",
