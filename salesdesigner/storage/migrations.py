@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable
 
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT
-from salesdesigner.storage.schema import MEASURE_CHECK, OUTCOME_CHECK, SCHEMA_VERSION
+from salesdesigner.storage.schema_snapshot import SCHEMA_VERSION
 
 #: The oldest layout this version can still read.
 OLDEST_READABLE_VERSION = 1
@@ -53,6 +53,9 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
 
 def _v3_to_v4(db: sqlite3.Connection) -> None:
     """Version 4 adds the actuals tables (empty) and what each KPI measures (nothing yet)."""
+    # the checks as schema.py words them (imports SQLAlchemy: only an old file pays it)
+    from salesdesigner.storage.schema import MEASURE_CHECK, OUTCOME_CHECK
+
     db.execute(f"ALTER TABLE kpis ADD COLUMN measure TEXT CHECK ({MEASURE_CHECK})")
     db.execute("ALTER TABLE kpis ADD COLUMN measure_to TEXT NOT NULL DEFAULT ''")
     db.execute(f"""CREATE TABLE deal_events (ordinal INTEGER NOT NULL PRIMARY KEY,
