@@ -17,6 +17,10 @@ SCHEMA_VERSION = 5
 EMPTY_JSON = '{}'
 #: How a REAL column holds NaN (SQLite would store NULL).
 NAN_TEXT = 'NaN'
+#: The CHECK constraints the layout-4 migration adds, as ``schema.py`` words them.
+MEASURE_CHECK = ("measure IS NULL OR measure IN ('conversion', 'win_rate', 'entries', "
+    "'days_in_stage', 'won_amount', 'won_count')")
+OUTCOME_CHECK = "outcome IS NULL OR outcome IN ('open', 'won', 'lost')"
 
 #: Table → its columns as (name, SQL type), in the order ``schema.py`` declares them.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {

@@ -20,7 +20,9 @@ from sqlalchemy.dialects import sqlite
 from salesdesigner.storage.schema import (
     APPLICATION_ID,
     EMPTY_JSON,
+    MEASURE_CHECK,
     NAN_TEXT,
+    OUTCOME_CHECK,
     SCHEMA_VERSION,
     Base,
 )
@@ -47,6 +49,9 @@ SCHEMA_VERSION = {schema_version}
 EMPTY_JSON = {empty_json!r}
 #: How a REAL column holds NaN (SQLite would store NULL).
 NAN_TEXT = {nan_text!r}
+#: The CHECK constraints the layout-4 migration adds, as ``schema.py`` words them.
+MEASURE_CHECK = {measure_check}
+OUTCOME_CHECK = {outcome_check}
 
 #: Table → its columns as (name, SQL type), in the order ``schema.py`` declares them.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {{
@@ -58,7 +63,8 @@ def render() -> str:
     dialect = sqlite.dialect()
     lines = [_HEAD.format(command=COMMAND, application_id=APPLICATION_ID,
                           schema_version=SCHEMA_VERSION, empty_json=EMPTY_JSON,
-                          nan_text=NAN_TEXT)]
+                          nan_text=NAN_TEXT, measure_check=_literal(MEASURE_CHECK),
+                          outcome_check=_literal(OUTCOME_CHECK))]
     for table in Base.metadata.sorted_tables:
         lines.append(f"    {table.name!r}: (\n")
         for column in table.columns:
@@ -73,6 +79,20 @@ def render() -> str:
     lines.append(f"INDEXES: frozenset[str] = frozenset({{{', '.join(map(repr, indexes))}}})\n"
                  if indexes else "INDEXES: frozenset[str] = frozenset()\n")
     return "".join(lines)
+
+
+def _literal(text: str, width: int = 76) -> str:
+    """``text`` as a Python literal whose lines stay within the line length ruff allows."""
+    if len(repr(text)) <= width:
+        return repr(text)
+    parts, line = [], ""
+    for word in text.split(" "):
+        if line and len(repr(line + word)) > width:
+            parts.append(line)
+            line = ""
+        line += word + " "
+    parts.append(line[:-1])
+    return "(" + "\n    ".join(map(repr, parts)) + ")"
 
 
 def main() -> None:
