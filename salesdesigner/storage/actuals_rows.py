@@ -20,7 +20,7 @@ from typing import Any
 from salesdesigner.model.actuals.events import DealEvent, Outcome
 from salesdesigner.model.actuals.record import Actuals, ImportRecord
 from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT, shown
-from salesdesigner.storage.table_reader import TableReader
+from salesdesigner.storage.table_reader import table_reader
 
 SHAPES = ("long", "wide")
 _OUTCOMES: dict[Any, Outcome | None] = {o.value: o for o in Outcome} | {None: None}
@@ -116,8 +116,10 @@ def _check_event(e: DealEvent) -> None:
 
 
 # ====================================================================== rows -> model
-def actuals_from_rows(reader: TableReader) -> Actuals:
-    """The actuals of an open document, every cell checked; raises :class:`BadActuals`."""
+def actuals_from_rows(source: Any) -> Actuals:
+    """The actuals of an open document (a :func:`.table_reader` source), every cell
+    checked; raises :class:`BadActuals`."""
+    reader = table_reader(source)
     # the driver's rows as they come: a million of them through a per-cell conversion
     # would cost more than the column-wise checks below.  All of SQLite's work at once,
     # under the reader's deadline; the checks and the events below are Python time, which

@@ -12,7 +12,7 @@ from typing import Any
 
 from salesdesigner.model.revision import MAX_TEXT, Revision, RevisionInfo
 from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, shown
-from salesdesigner.storage.table_reader import TableReader
+from salesdesigner.storage.table_reader import table_reader
 
 #: Revision numbers run from 1 up to this (a crafted 10**18 would only confuse the list).
 MAX_NUMBER = 1_000_000
@@ -60,8 +60,10 @@ def revision_rows(revisions: tuple[Revision, ...]) -> dict[type, list[dict[str, 
                               for sha, data in sorted(files.items())]}
 
 
-def revisions_from_rows(reader: TableReader) -> tuple[Revision, ...]:
-    """The revisions of an open document, oldest first; raises :class:`BadRevision`."""
+def revisions_from_rows(source: Any) -> tuple[Revision, ...]:
+    """The revisions of an open document (a :func:`.table_reader` source), oldest first;
+    raises :class:`BadRevision`."""
+    reader = table_reader(source)
     files: dict[str, bytes] = {}
     for sha, data in reader.rows("revision_files", ("sha256", "data")):
         if not isinstance(sha, str) or not isinstance(data, bytes):

@@ -47,7 +47,10 @@ class TableReader:
 
 
 def table_reader(source: Any) -> TableReader:
-    """A reader over an ``sqlite3.Connection``, or a SQLAlchemy ``Session``/``Connection``."""
+    """A reader over an ``sqlite3.Connection``, or a SQLAlchemy ``Session``/``Connection``
+    (a reader given is returned as it is)."""
+    if isinstance(source, TableReader):
+        return source
     if isinstance(source, sqlite3.Connection):
         return TableReader(lambda sql: source.execute(sql).fetchall())
     from sqlalchemy.orm import Session  # only a caller that already uses SQLAlchemy gets here

@@ -17,7 +17,9 @@ from sqlalchemy.pool import StaticPool
 
 from salesdesigner.model import Kpi, Process, Stage
 from salesdesigner.storage import schema, schema_snapshot
+from salesdesigner.storage.actuals_rows import actuals_from_rows
 from salesdesigner.storage.document import DocumentError, open_document, save_document
+from salesdesigner.storage.revision_rows import revisions_from_rows
 from salesdesigner.storage.rows import process_from_rows
 from salesdesigner.storage.schema_snapshot_gen import COMMAND, SNAPSHOT, render
 from salesdesigner.storage.table_reader import table_reader
@@ -59,7 +61,7 @@ def _modules_after_opening(path: Path) -> list[str]:
 
 def test_opening_a_document_in_a_fresh_interpreter_does_not_import_sqlalchemy(tmp_path):
     path = tmp_path / "plan.salesdesign"
-    save_document(sample_process(), path)  # every table, actuals and revisions included
+    save_document(sample_process(), path)  # every table of the design
     assert _modules_after_opening(path) == []
 
 
@@ -72,13 +74,17 @@ def test_opening_a_file_of_the_previous_release_does_not_import_sqlalchemy(tmp_p
 def test_a_sqlalchemy_session_reads_the_same_process_as_plain_sqlite(tmp_path):
     """Another database with the same tables (a repository) reuses the row readers."""
     path = tmp_path / "plan.salesdesign"
-    process = sample_process()
+    process = open_document(DATA / "eight-step-ja-v4.salesdesign")  # with actuals
+    assert process.actuals.events
     save_document(process, path)
     db = sqlite3.connect(path)
     engine = create_engine("sqlite://", creator=lambda: db, poolclass=StaticPool)
     with Session(engine) as session:
         through_sqlalchemy = process_from_rows(session)
     assert through_sqlalchemy == process_from_rows(db) == process
+    with engine.connect() as connection:  # as the repository reads a published revision
+        assert revisions_from_rows(connection) == process.revisions
+        assert actuals_from_rows(connection) == process.actuals
 
 
 def test_real_cells_come_back_as_floats_nan_included():
