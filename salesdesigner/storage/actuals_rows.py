@@ -17,12 +17,10 @@ from itertools import repeat
 from operator import attrgetter, is_not
 from typing import Any
 
-from sqlalchemy import Connection, select
-
 from salesdesigner.model.actuals.events import DealEvent, Outcome
 from salesdesigner.model.actuals.record import Actuals, ImportRecord
 from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT, shown
-from salesdesigner.storage.schema import ActualsImportRow, DealEventRow, StageMappingRow
+from salesdesigner.storage.table_reader import table_reader
 
 SHAPES = ("long", "wide")
 _OUTCOMES: dict[Any, Outcome | None] = {o.value: o for o in Outcome} | {None: None}
@@ -53,6 +51,9 @@ _EVENT_COLUMNS = ("ordinal", "deal_id", "stage_id", "entered", "amount", "owner"
 def actuals_rows(actuals: Actuals) -> dict[type, Any]:
     """The three actuals tables (deal events as :class:`StreamedRows`); ``ValueError`` for
     an unstorable value, raised here, before anything is written."""
+    # saving only: opening needs no SQLAlchemy
+    from salesdesigner.storage.schema import ActualsImportRow, DealEventRow, StageMappingRow
+
     events = actuals.events
     # column by column, each check one C-level pass; a problem found is then named by
     # the event-by-event check
@@ -116,28 +117,25 @@ def _check_event(e: DealEvent) -> None:
 
 
 # ====================================================================== rows -> model
-def actuals_from_rows(conn: Connection) -> Actuals:
-    """The actuals of an open document, every cell checked; raises :class:`BadActuals`."""
-    # the plain sqlite3 cursor: a million rows through SQLAlchemy's row machinery and the
-    # Real type's result processor would cost more than the checks below
-    raw = conn.connection.driver_connection
-    cursor = raw.execute(f"SELECT {', '.join(_EVENT_COLUMNS[1:])} FROM "
-                         f"{DealEventRow.__tablename__} ORDER BY ordinal")
-    # All of SQLite's work at once, under the reader's deadline; the checks and the events
-    # below are Python time, which must not count against it (a million events on a slow
-    # machine would otherwise read as "made to hang a reader").
-    rows = cursor.fetchall()
+def actuals_from_rows(source: Any) -> Actuals:
+    """The actuals of an open document (a :func:`.table_reader` source), every cell
+    checked; raises :class:`BadActuals`."""
+    reader = table_reader(source)
+    # the driver's rows as they come: a million of them through a per-cell conversion
+    # would cost more than the column-wise checks below.  All of SQLite's work at once,
+    # under the reader's deadline; the checks and the events below are Python time, which
+    # must not count against it (a million events on a slow machine would otherwise read
+    # as "made to hang a reader").
+    rows = reader.raw(f"SELECT {', '.join(_EVENT_COLUMNS[1:])} FROM deal_events "
+                      "ORDER BY ordinal")
     events = _events(rows) if rows else []
     imports = []
-    for n, row in enumerate(conn.execute(select(
-            ActualsImportRow.source, ActualsImportRow.imported_at, ActualsImportRow.rows_used,
-            ActualsImportRow.rows_rejected, ActualsImportRow.shape, ActualsImportRow.columns,
-            ActualsImportRow.stages, ActualsImportRow.rows_ignored)
-            .order_by(ActualsImportRow.ordinal))):
+    for n, row in enumerate(reader.rows(
+            "actuals_imports", ("source", "imported_at", "rows_used", "rows_rejected",
+                                "shape", "columns", "stages", "rows_ignored"), ("ordinal",))):
         imports.append(_import_record(n + 1, *row))
     mapping = []
-    for crm, sid in conn.execute(select(StageMappingRow.crm_stage, StageMappingRow.stage_id)
-                                 .order_by(StageMappingRow.crm_stage)):
+    for crm, sid in reader.rows("stage_mapping", ("crm_stage", "stage_id"), ("crm_stage",)):
         if type(crm) is not str or type(sid) is not str:
             raise BadActuals("the stage mapping has a value where text belongs")
         mapping.append((crm, sid))

@@ -12,6 +12,11 @@ program left is refused, not replayed), bounded in time and checked against our 
 before any row is read (see :func:`open_document`).  A file of an older layout is copied
 into memory and migrated there (:mod:`.migrations`).  Every problem becomes a
 :class:`DocumentError` with one line of explanation; the file on disk is left exactly as it was.
+
+Opening uses the standard ``sqlite3`` module only (:mod:`.table_reader`, checked against
+:mod:`.schema_snapshot`); SQLAlchemy and the ORM classes of :mod:`.schema` are imported
+when a document is first saved, so opening a file in a fresh process costs no half second
+of SQLAlchemy imports.
 """
 
 from __future__ import annotations
@@ -24,19 +29,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool, StaticPool
-
 from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model import Process, ProcessError, UserError
 from salesdesigner.storage.actuals_rows import StreamedRows
 from salesdesigner.storage.files import AtomicOutput, OutputError, regular_file_error
 from salesdesigner.storage.migrations import OLDEST_READABLE_VERSION, migrate
 from salesdesigner.storage.rows import BadRow, process_from_rows, process_rows
-from salesdesigner.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from salesdesigner.storage.schema_check import schema_problem
+from salesdesigner.storage.schema_snapshot import APPLICATION_ID, SCHEMA_VERSION
 
 SUFFIX = ".salesdesign"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -54,6 +54,8 @@ def save_document(process: Process, path: str | Path, *, force: bool = False) ->
     The target rules are :func:`.files.check_output`'s: no missing folder, dangling link,
     folder or device; a read-only file only with ``force``.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     label = str(path)
     try:
         output = AtomicOutput(path, force=force)
@@ -77,6 +79,11 @@ def save_document(process: Process, path: str | Path, *, force: bool = False) ->
 
 def _write_database(temp: Path, tables: dict[type, list[dict[str, Any]]]) -> None:
     """Create the schema in the (empty) temporary file and bulk-insert every table."""
+    from sqlalchemy import create_engine, insert
+    from sqlalchemy.orm import Session
+    from sqlalchemy.pool import NullPool
+
+    from salesdesigner.storage.schema import Base
 
     def connect() -> sqlite3.Connection:
         db = sqlite3.connect(temp)
@@ -115,8 +122,9 @@ def _rows(process: Process, label: str) -> dict[type, list[dict[str, Any]]]:
 
 def _reason(exc: BaseException) -> str:
     """The human part of an OS or SQLite error, without Python decoration."""
-    if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is not None:
-        exc = exc.orig  # type: ignore[assignment]
+    orig = getattr(exc, "orig", None)  # a SQLAlchemy error wrapping the driver's
+    if isinstance(orig, BaseException):
+        exc = orig
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc).rstrip(".") or type(exc).__name__
@@ -277,19 +285,16 @@ def _check_header(file: Path, label: str) -> tuple[int, bool]:
 
 
 def _read_database(db: sqlite3.Connection, label: str) -> Process:
-    """Rows to model, through the ORM classes; bad content becomes a DocumentError."""
-    engine = create_engine("sqlite://", creator=lambda: db, poolclass=StaticPool)
+    """Rows to model (plain ``sqlite3``); bad content becomes a DocumentError."""
     try:
-        with Session(engine) as session, collector_paused():
-            return process_from_rows(session)
-    except (sqlite3.Error, SQLAlchemyError, UnicodeDecodeError) as exc:
+        with collector_paused():
+            return process_from_rows(db)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _read_error(label, exc) from None
     except ProcessError as exc:
         raise DocumentError(f"{label} holds an invalid process: {_cut(str(exc), 300)}") from None
     except BadRow as exc:
         raise DocumentError(f"{label} is damaged: {_cut(str(exc), 300)}.") from None
-    finally:
-        engine.dispose()
 
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "SUFFIX", "DocumentError", "open_document",

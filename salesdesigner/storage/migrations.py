@@ -1,9 +1,10 @@
 """Upgrades of older ``*.salesdesign`` layouts to the current one, one version at a time.
 
 ``MIGRATIONS[n]`` turns a version-``n`` database into version ``n + 1`` with plain SQL
-(the ORM classes in :mod:`.schema` only describe the newest layout).  Opening never writes
-to the user's file: :mod:`.document` copies an old file into memory, migrates the copy and
-reads that; the next save writes the current layout.
+(the ORM classes in :mod:`.schema` only describe the newest layout; the constants come
+from :mod:`.schema_snapshot`, so opening an old file imports no SQLAlchemy either).
+Opening never writes to the user's file: :mod:`.document` copies an old file into memory,
+migrates the copy and reads that; the next save writes the current layout.
 
 Layout history:
 
@@ -25,7 +26,7 @@ import sqlite3
 from collections.abc import Callable
 
 from salesdesigner.model.entities import DEFAULT_LANE_HEIGHT
-from salesdesigner.storage.schema import MEASURE_CHECK, OUTCOME_CHECK, SCHEMA_VERSION
+from salesdesigner.storage.schema_snapshot import MEASURE_CHECK, OUTCOME_CHECK, SCHEMA_VERSION
 
 #: The oldest layout this version can still read.
 OLDEST_READABLE_VERSION = 1

@@ -10,11 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
-
 from salesdesigner.model.revision import MAX_TEXT, Revision, RevisionInfo
 from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, shown
-from salesdesigner.storage.schema import RevisionFileRow, RevisionRow
+from salesdesigner.storage.table_reader import table_reader
 
 #: Revision numbers run from 1 up to this (a crafted 10**18 would only confuse the list).
 MAX_NUMBER = 1_000_000
@@ -46,6 +44,9 @@ def check_info(info: RevisionInfo) -> None:
 
 def revision_rows(revisions: tuple[Revision, ...]) -> dict[type, list[dict[str, Any]]]:
     """Both tables' rows; each attachment's bytes once, however many revisions hold them."""
+    # saving only: opening needs no SQLAlchemy
+    from salesdesigner.storage.schema import RevisionFileRow, RevisionRow
+
     rows, files = [], {}
     for revision in revisions:
         info = revision.info
@@ -59,19 +60,20 @@ def revision_rows(revisions: tuple[Revision, ...]) -> dict[type, list[dict[str, 
                               for sha, data in sorted(files.items())]}
 
 
-def revisions_from_rows(conn: Connection) -> tuple[Revision, ...]:
-    """The revisions of an open document, oldest first; raises :class:`BadRevision`."""
+def revisions_from_rows(source: Any) -> tuple[Revision, ...]:
+    """The revisions of an open document (a :func:`.table_reader` source), oldest first;
+    raises :class:`BadRevision`."""
+    reader = table_reader(source)
     files: dict[str, bytes] = {}
-    for sha, data in conn.execute(select(RevisionFileRow.sha256, RevisionFileRow.data)).all():
+    for sha, data in reader.rows("revision_files", ("sha256", "data")):
         if not isinstance(sha, str) or not isinstance(data, bytes):
             raise BadRevision("the revision_files table holds a row that is not a SHA-256 "
                               "and bytes")
         files[sha] = data
     result = []
-    for number, title, when, author, note, content in conn.execute(select(
-            RevisionRow.number, RevisionRow.title, RevisionRow.published_at,
-            RevisionRow.author, RevisionRow.note, RevisionRow.content)
-            .order_by(RevisionRow.number)).all():
+    for number, title, when, author, note, content in reader.rows(
+            "revisions", ("number", "title", "published_at", "author", "note", "content"),
+            ("number",)):
         where = f"revision {shown(number)}"
         if type(number) is not int or not 1 <= number <= MAX_NUMBER:
             raise BadRevision(f"{where} has a number that is not 1–{MAX_NUMBER:,}")

@@ -1,8 +1,9 @@
 """The model as table rows and back: the one place that knows both the model and the schema.
 
-Writing produces plain column dicts per table (fed to bulk ``INSERT``s); reading selects
-columns (not ORM objects, which would cost a Python object per row) and checks every cell,
-since a document may have been edited by hand with the ``sqlite3`` shell.
+Writing produces plain column dicts per table, keyed by the ORM classes of :mod:`.schema`
+(fed to bulk ``INSERT``s); reading selects columns by name (:mod:`.table_reader`: plain
+``sqlite3``, no SQLAlchemy, no Python object per row) and checks every cell, since a
+document may have been edited by hand with the ``sqlite3`` shell.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
-
-from sqlalchemy import Connection, select
-from sqlalchemy.orm import Session
 
 from salesdesigner.model import (
     Action,
@@ -40,20 +38,8 @@ from salesdesigner.storage.arrow_rows import (
 )
 from salesdesigner.storage.limits import MAX_LANE_HEIGHT, MAX_NESTING, number_problem, too_deep
 from salesdesigner.storage.revision_rows import BadRevision, revision_rows, revisions_from_rows
-from salesdesigner.storage.schema import (
-    EMPTY_JSON,
-    ActionRow,
-    AttachmentRow,
-    ExitCriterionRow,
-    KpiRow,
-    LaneRow,
-    MaterialRow,
-    ProcessRow,
-    ScriptRow,
-    StageRow,
-    TipRow,
-    TransitionRow,
-)
+from salesdesigner.storage.schema_snapshot import EMPTY_JSON
+from salesdesigner.storage.table_reader import TableReader, table_reader
 
 
 # ====================================================================== model -> rows
@@ -62,6 +48,20 @@ def process_rows(process: Process) -> dict[type, list[dict[str, Any]]]:
 
     Raises ``TypeError``/``ValueError`` for values no column can hold.
     """
+    from salesdesigner.storage.schema import (  # saving only: opening needs no SQLAlchemy
+        ActionRow,
+        AttachmentRow,
+        ExitCriterionRow,
+        KpiRow,
+        LaneRow,
+        MaterialRow,
+        ProcessRow,
+        ScriptRow,
+        StageRow,
+        TipRow,
+        TransitionRow,
+    )
+
     tables: dict[type, list[dict[str, Any]]] = {
         ProcessRow: [{
             "id": process.id, "name": process.name, "description": process.description,
@@ -145,19 +145,16 @@ class BadRow(Exception):
     """A cell holds something the model cannot take (found in a hand-edited file)."""
 
 
-def process_from_rows(session: Session) -> Process:
-    """Rebuild the process from the tables of an open document.
+def process_from_rows(source: Any) -> Process:
+    """Rebuild the process from the tables of an open document: an ``sqlite3.Connection``
+    (how a file is opened) or a SQLAlchemy ``Session``/``Connection`` on the same tables.
 
     Raises :class:`BadRow` for a cell of the wrong kind and ``ProcessError`` for content
     that breaks the model's rules (both only in hand-edited or damaged files).
     """
-    # Core execution on the session's connection: the rows are plain tuples, so the ORM's
-    # per-row loading machinery (a third of the opening time of a big document) is skipped.
-    conn = session.connection()
-    meta = conn.execute(select(
-        ProcessRow.id, ProcessRow.name, ProcessRow.description, ProcessRow.language,
-        ProcessRow.currency, ProcessRow.company, ProcessRow.revision, ProcessRow.logo,
-        ProcessRow.extensions, ProcessRow.arrow_style)).all()
+    reader = table_reader(source)
+    meta = reader.rows("process", ("id", "name", "description", "language", "currency",
+                                   "company", "revision", "logo", "extensions", "arrow_style"))
     if len(meta) != 1:
         raise BadRow(f"the process table has {len(meta)} rows instead of 1")
     (pid, name, description, language, currency, company, revision, logo, ext,
@@ -172,9 +169,8 @@ def process_from_rows(session: Session) -> Process:
                       arrow_style=arrow_style, extensions=_ext(ext, where))
 
     total = 0.0
-    for lid, lname, color, height, lext in conn.execute(select(
-            LaneRow.id, LaneRow.name, LaneRow.color, LaneRow.height, LaneRow.extensions)
-            .order_by(LaneRow.ordinal)).all():
+    for lid, lname, color, height, lext in reader.rows(
+            "lanes", ("id", "name", "color", "height", "extensions"), ("ordinal",)):
         where = f"lane {_short(lid)}"
         total += _bounded(height, "height", where)
         if total > MAX_LANE_HEIGHT:
@@ -182,34 +178,31 @@ def process_from_rows(session: Session) -> Process:
         process.add_lane(Lane(_t(lid, where), _t(lname, where), _t(color, where),
                               height, _ext(lext, where)))
 
-    for aid, filename, mime, data in conn.execute(select(
-            AttachmentRow.id, AttachmentRow.filename, AttachmentRow.mime_type,
-            AttachmentRow.data).order_by(AttachmentRow.ordinal)).all():
+    for aid, filename, mime, data in reader.rows(
+            "attachments", ("id", "filename", "mime_type", "data"), ("ordinal",)):
         where = f"attachment {_short(aid)}"
         if not isinstance(data, bytes):
             raise BadRow(f"{where} has no file data")
         process.add_attachment(Attachment(_t(aid, where), _t(filename, where), data,
                                           _t(mime, where)))
 
-    stage_rows = conn.execute(select(
-        StageRow.id, StageRow.name, StageRow.kind, StageRow.lane, StageRow.x, StageRow.y,
-        StageRow.goal, StageRow.description, StageRow.duration_days, StageRow.extensions)
-        .order_by(StageRow.ordinal)).all()
+    stage_rows = reader.rows("stages", ("id", "name", "kind", "lane", "x", "y", "goal",
+                                        "description", "duration_days", "extensions"),
+                             ("ordinal",))
     stage_ids = {row[0] for row in stage_rows}
     lists = {
-        "exit_criteria": _grouped(conn, ExitCriterionRow, stage_ids,
-                                  lambda r, w: _t(r[0], w), ExitCriterionRow.text),
-        "tips": _grouped(conn, TipRow, stage_ids, lambda r, w: _t(r[0], w), TipRow.text),
-        "kpis": _grouped(conn, KpiRow, stage_ids, _kpi, KpiRow.name, KpiRow.target,
-                         KpiRow.unit, KpiRow.direction, KpiRow.definition, KpiRow.id,
-                         KpiRow.extensions, KpiRow.measure, KpiRow.measure_to),
-        "actions": _grouped(conn, ActionRow, stage_ids, _action, ActionRow.title,
-                            ActionRow.owner, ActionRow.timing, ActionRow.detail,
-                            ActionRow.extensions),
-        "scripts": _grouped(conn, ScriptRow, stage_ids, _script, ScriptRow.title,
-                            ScriptRow.situation, ScriptRow.body, ScriptRow.extensions),
-        "materials": _grouped(conn, MaterialRow, stage_ids, _material, MaterialRow.title,
-                              MaterialRow.uri, MaterialRow.note, MaterialRow.extensions),
+        "exit_criteria": _grouped(reader, "exit_criteria", stage_ids,
+                                  lambda r, w: _t(r[0], w), "text"),
+        "tips": _grouped(reader, "tips", stage_ids, lambda r, w: _t(r[0], w), "text"),
+        "kpis": _grouped(reader, "kpis", stage_ids, _kpi, "name", "target", "unit",
+                         "direction", "definition", "id", "extensions", "measure",
+                         "measure_to"),
+        "actions": _grouped(reader, "actions", stage_ids, _action, "title", "owner",
+                            "timing", "detail", "extensions"),
+        "scripts": _grouped(reader, "scripts", stage_ids, _script, "title", "situation",
+                            "body", "extensions"),
+        "materials": _grouped(reader, "materials", stage_ids, _material, "title", "uri",
+                              "note", "extensions"),
     }
     for sid, sname, kind, lane, x, y, goal, desc, days, sext in stage_rows:
         where = f"stage {_short(sid)}"
@@ -227,41 +220,37 @@ def process_from_rows(session: Session) -> Process:
             extensions=_ext(sext, where),
             **{field: tuple(items.get(sid, ())) for field, items in lists.items()}))
 
-    for tid, source, target, tlabel, condition, text, *steering in conn.execute(select(
-            TransitionRow.id, TransitionRow.source, TransitionRow.target, TransitionRow.label,
-            TransitionRow.condition, TransitionRow.extensions,
-            *(getattr(TransitionRow, c) for c in STEERING_COLUMNS))
-            .order_by(TransitionRow.ordinal)).all():
+    for tid, source_id, target, tlabel, condition, text, *steering in reader.rows(
+            "transitions", ("id", "source", "target", "label", "condition", "extensions",
+                            *STEERING_COLUMNS), ("ordinal",)):
         where = f"transition {_short(tid)}"
         try:
             steered = steering_fields(*steering)
         except BadSteering as exc:
             raise BadRow(f"{where} {exc}") from None
-        process.add_transition(Transition(_t(tid, where), _t(source, where),
+        process.add_transition(Transition(_t(tid, where), _t(source_id, where),
                                           _t(target, where), _t(tlabel, where),
                                           _t(condition, where), _ext(text, where), **steered))
     try:
-        process.actuals = actuals_from_rows(conn)
-        process.revisions = revisions_from_rows(conn)
+        process.actuals = actuals_from_rows(reader)
+        process.revisions = revisions_from_rows(reader)
     except (BadActuals, BadRevision) as exc:
         raise BadRow(str(exc)) from None
     return process
 
 
-def _grouped(conn: Connection, table: type, stage_ids: set[str],
-             make: Callable[[tuple, str], Any], *columns: Any) -> dict[str, list[Any]]:
+def _grouped(reader: TableReader, table: str, stage_ids: set[str],
+             make: Callable[[tuple, str], Any], *columns: str) -> dict[str, list[Any]]:
     """A per-stage list table as ``{stage id: [items in ordinal order]}``."""
     result: dict[str, list[Any]] = defaultdict(list)
-    rows: Iterable[Any] = conn.execute(
-        select(table.stage_id, *columns).order_by(table.stage_id, table.ordinal)).all()
-    name = table.__tablename__
+    rows: Iterable[Any] = reader.rows(table, ("stage_id", *columns), ("stage_id", "ordinal"))
     sid, items, where = None, [], ""
     for row in rows:  # ordered by stage: one lookup and one error text per stage
         if row[0] != sid or not where:
             sid = row[0]
             if sid not in stage_ids:
-                raise BadRow(f"the {name} table refers to unknown stage {_short(sid)}")
-            items, where = result[sid], f"{name} of stage {_short(sid)}"
+                raise BadRow(f"the {table} table refers to unknown stage {_short(sid)}")
+            items, where = result[sid], f"{table} of stage {_short(sid)}"
         items.append(make(row[1:], where))
     return result
 

@@ -3,18 +3,18 @@
 A crafted file can put a ``VIEW`` with an unbounded recursive query where the ``tips``
 table belongs, a generated column that computes 900 MB per row, or a trigger; reading
 "the tips" would then run forever.  :func:`schema_problem` compares ``sqlite_master``
-and each table's columns with the SQLAlchemy metadata of :mod:`.schema` (so columns
-added there are expected here without further code) and names the first object that
-is not ours.  Only the schema is read, never a row.
+and each table's columns with :mod:`.schema_snapshot`, the plain-data copy of
+:mod:`.schema` (regenerated when a column is added there; a test fails until it is, so
+no SQLAlchemy is imported to open a file), and names the first object that is not ours.
+Only the schema is read, never a row.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Mapping
 
-from sqlalchemy import MetaData
-
-from salesdesigner.storage.schema import Base
+from salesdesigner.storage import schema_snapshot
 
 #: Tables SQLite itself may add (AUTOINCREMENT bookkeeping, ANALYZE statistics).
 _SQLITE_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3",
@@ -26,21 +26,19 @@ def _q(name: object) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
-def expected_columns(metadata: MetaData = Base.metadata) -> dict[str, set[str]]:
+def expected_columns(
+        layout: Mapping[str, Iterable[tuple[str, str]]] = schema_snapshot.TABLES,
+) -> dict[str, set[str]]:
     """Table name → its column names, as the current schema declares them."""
-    return {table.name: {column.name for column in table.columns}
-            for table in metadata.sorted_tables}
+    return {table: {name for name, _type in columns} for table, columns in layout.items()}
 
 
-def _expected_indexes(metadata: MetaData) -> set[str]:
-    return {index.name for table in metadata.sorted_tables for index in table.indexes
-            if index.name}
-
-
-def schema_problem(db: sqlite3.Connection, metadata: MetaData = Base.metadata) -> str | None:
+def schema_problem(db: sqlite3.Connection,
+                   layout: Mapping[str, Iterable[tuple[str, str]]] = schema_snapshot.TABLES,
+                   indexes: Iterable[str] = schema_snapshot.INDEXES) -> str | None:
     """What in the database's schema is not ours, in a few words; None when all is ours."""
-    tables = expected_columns(metadata)
-    indexes = _expected_indexes(metadata)
+    tables = expected_columns(layout)
+    indexes = set(indexes)
     found: set[str] = set()
     foreign: list[str] = []  # reported after what replaces or computes our own tables
     rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()

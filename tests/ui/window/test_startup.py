@@ -149,6 +149,14 @@ def test_the_first_paint_of_a_document_comes_before_networkx(tmp_path):
     assert _loaded_at_first_paint(f"w.start({str(path)!r})", ("networkx",)) == []
 
 
+def test_a_document_opened_at_start_up_is_painted_without_sqlalchemy(tmp_path, sample):
+    """Opening reads the file with plain sqlite3 (storage/table_reader.py); SQLAlchemy's
+    half second of imports waits for the first save."""
+    path = tmp_path / "plan.salesdesign"
+    save_document(sample, path)
+    assert _loaded_at_first_paint(f"w.start({str(path)!r})", ("sqlalchemy",)) == []
+
+
 def test_the_command_line_alone_loads_neither_qt_nor_networkx():
     """``salesdesigner --version``, ``check`` or ``export`` must not pay for the GUI, and
     the GUI's start pauses the cycle collector before the big imports (see gc_pause)."""
