@@ -43,6 +43,22 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Open from &amp;Team Repository…</source>
+        <translation>チームリポジトリから開く(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Open a process from the team's PostgreSQL repository</source>
+        <translation>チームの PostgreSQL リポジトリからプロセスを開きます</translation>
+    </message>
+    <message>
+        <source>Save to Team &amp;Repository</source>
+        <translation>チームリポジトリに保存(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save this process to the team repository (a local document is uploaded as a new process)</source>
+        <translation>このプロセスをチームリポジトリに保存します(ローカルの文書は新しいプロセスとして登録されます)</translation>
+    </message>
+    <message>
         <source>Performance &amp;Overlay</source>
         <translation>実績オーバーレイ(&amp;O)</translation>
     </message>
@@ -2779,6 +2795,186 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>A rate is a number of percent, 0 to 100.</source>
         <translation>率は0〜100のパーセントで入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRepository</name>
+    <message>
+        <source>{name} — Team Repository {where}</source>
+        <translation>{name} — チームリポジトリ {where}</translation>
+    </message>
+    <message>
+        <source>Being Edited</source>
+        <translation>編集中</translation>
+    </message>
+    <message>
+        <source>{who} said they are editing this process (until {until}). You can still edit it: if they save first, your save offers to reload, save a copy or compare.</source>
+        <translation>{who} さんがこのプロセスを編集中です({until} まで)。編集はできます。先に保存された場合は、保存時に「再読み込み」「コピーとして保存」「比較」を選べます。</translation>
+    </message>
+    <message>
+        <source>Opened {name} from the team repository</source>
+        <translation>チームリポジトリから {name} を開きました</translation>
+    </message>
+    <message>
+        <source>Saved {name} to the team repository (version {version})</source>
+        <translation>{name} をチームリポジトリに保存しました(バージョン {version})</translation>
+    </message>
+    <message>
+        <source>Reloaded version {version}; your version is kept in a new window</source>
+        <translation>バージョン {version} を再読み込みしました。あなたの版は新しいウィンドウに残してあります</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}(コピー)</translation>
+    </message>
+    <message>
+        <source>Repository version {version} ({who})</source>
+        <translation>リポジトリのバージョン {version}({who})</translation>
+    </message>
+    <message>
+        <source>Team Repository Password</source>
+        <translation>チームリポジトリのパスワード</translation>
+    </message>
+    <message>
+        <source>Password for {user} at {where}:</source>
+        <translation>{where} の {user} のパスワード:</translation>
+    </message>
+    <message>
+        <source>Cannot Reach the Repository Server</source>
+        <translation>リポジトリのサーバーに接続できません</translation>
+    </message>
+    <message>
+        <source>Authentication Failed</source>
+        <translation>認証に失敗しました</translation>
+    </message>
+    <message>
+        <source>Permission Denied</source>
+        <translation>権限がありません</translation>
+    </message>
+    <message>
+        <source>Connection Lost</source>
+        <translation>接続が切れました</translation>
+    </message>
+    <message>
+        <source>Team Repository Error</source>
+        <translation>チームリポジトリのエラー</translation>
+    </message>
+    <message>
+        <source>No Team Repository</source>
+        <translation>チームリポジトリが未設定です</translation>
+    </message>
+    <message>
+        <source>Set up the team repository's server, database and user first (File ▸ Preferences…).</source>
+        <translation>先にチームリポジトリのサーバー、データベース、ユーザーを設定してください(ファイル ▸ 環境設定…)。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone Else Saved First</source>
+        <translation>他の人が先に保存しました</translation>
+    </message>
+    <message>
+        <source>{who} saved this process at {when} (version {theirs}) after you opened version {yours}. Nothing was saved.</source>
+        <translation>あなたがバージョン {yours} を開いた後、{who} さんが {when} にこのプロセスを保存しました(バージョン {theirs})。保存は行われていません。</translation>
+    </message>
+    <message>
+        <source>Compare: see their changes beside yours and take what you need across; your next save then replaces their version.
+Save as a Copy: your version becomes a new process in the repository.
+Reload: their version opens here, yours stays open in a new window.</source>
+        <translation>比較: 相手の変更をあなたの版と並べて確認し、必要な変更を取り込めます。次に保存すると相手の版を置き換えます。
+コピーとして保存: あなたの版をリポジトリの新しいプロセスとして保存します。
+再読み込み: 相手の版をここに開き、あなたの版は新しいウィンドウに残します。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;Copy</source>
+        <translation>コピーとして保存(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>比較(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryOpenDialog</name>
+    <message>
+        <source>Open from Team Repository</source>
+        <translation>チームリポジトリから開く</translation>
+    </message>
+    <message>
+        <source>Processes in {where}</source>
+        <translation>{where} のプロセス</translation>
+    </message>
+    <message>
+        <source>The repository holds no process you may open yet. An editor puts one there with File ▸ Save to Team Repository or salesdesigner repo push.</source>
+        <translation>このリポジトリには、開けるプロセスがまだありません。編集者が「ファイル ▸ チームリポジトリに保存」または salesdesigner repo push で登録します。</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>プロセス</translation>
+    </message>
+    <message>
+        <source>Last saved by</source>
+        <translation>最終保存者</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Latest revision</source>
+        <translation>最新の改訂版</translation>
+    </message>
+    <message>
+        <source>Being edited by</source>
+        <translation>編集中の人</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionFields</name>
+    <message>
+        <source>Team Repository (PostgreSQL)</source>
+        <translation>チームリポジトリ(PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>ポート(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>データベース(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>変更しない</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system's credential store.</source>
+        <translation>パスワードはシステムの資格情報ストアに保管されます。</translation>
+    </message>
+    <message>
+        <source>No credential store is installed: the password is asked once per session and never written to disk.</source>
+        <translation>資格情報ストアがインストールされていないため、パスワードは起動ごとに一度だけ尋ね、ディスクには書き込みません。</translation>
     </message>
 </context>
 </TS>

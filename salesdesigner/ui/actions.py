@@ -128,6 +128,8 @@ class Actions(QObject):
         self.open = action(doc.open_dialog, shortcut=SK.Open, icon=SP.SP_DialogOpenButton)
         self.save = action(doc.save, shortcut=SK.Save, icon=SP.SP_DialogSaveButton)
         self.save_as = action(doc.save_as, shortcut=SK.SaveAs)
+        self.open_repository = action(w.open_from_repository)
+        self.save_repository = action(w.save_to_repository)
         self.revert = action(doc.revert)
         self.import_json = action(lambda: doc.import_file("json"))
         self.import_csv = action(lambda: doc.import_file("csv"))
@@ -226,6 +228,8 @@ class Actions(QObject):
         file.addSeparator()
         file.addActions([self.save, self.save_as, self.revert])
         file.addSeparator()
+        file.addActions([self.open_repository, self.save_repository])
+        file.addSeparator()
         self.import_menu = file.addMenu("")
         self.import_menu.addActions([self.import_json, self.import_csv])
         file.addActions([self.import_actuals, self.remove_actuals, self.save_without_actuals])
@@ -311,6 +315,11 @@ class Actions(QObject):
             (self.open, self.tr("&Open…"), self.tr("Open a document")),
             (self.save, self.tr("&Save"), self.tr("Save the document")),
             (self.save_as, self.tr("Save &As…"), ""),
+            (self.open_repository, self.tr("Open from &Team Repository…"),
+             self.tr("Open a process from the team's PostgreSQL repository")),
+            (self.save_repository, self.tr("Save to Team &Repository"),
+             self.tr("Save this process to the team repository (a local document is "
+                     "uploaded as a new process)")),
             (self.revert, self.tr("Re&vert to Saved"), ""),
             (self.import_json, self.tr("&JSON…"), ""),
             (self.import_csv, self.tr("&CSV Stage List…"), ""),

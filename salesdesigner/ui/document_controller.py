@@ -21,6 +21,7 @@ import uuid
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
@@ -38,6 +39,9 @@ from salesdesigner.storage.autosave import (
 from salesdesigner.storage.disk_state import DiskState, changed_since, disk_state, same_file
 from salesdesigner.ui.commands import push
 from salesdesigner.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from salesdesigner.ui.repository import RepositoryDocument
 
 SUFFIX = ".salesdesign"  # storage.document.SUFFIX, without importing SQLAlchemy at start-up
 _live_controllers: weakref.WeakSet[DocumentController] = weakref.WeakSet()
@@ -85,6 +89,8 @@ class DocumentController(QObject):
         self._declined_reload: DiskState | None = None
         self._checking_disk = False
         self.import_dialog = None  # File ▸ Import Actuals… while it is open
+        # the document came from the team repository (ui/repository): Save goes there
+        self.remote: RepositoryDocument | None = None
         _live_controllers.add(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -94,6 +100,8 @@ class DocumentController(QObject):
     @property
     def display_name(self) -> str:
         """The file name shown in the title bar (``Untitled.salesdesign`` before a save)."""
+        if self.remote is not None and not self.path:
+            return self.remote.title
         return Path(self.path).name if self.path else self.tr("Untitled") + SUFFIX
 
     def is_modified(self) -> bool:
@@ -107,6 +115,7 @@ class DocumentController(QObject):
         default its state now (just opened), or a state recorded earlier (recovery)."""
         self.disk = (disk_state(path) if path else None) if disk is True else (disk or None)
         self._declined_reload = None
+        self.remote = None
         self.process.reset(process)
         self.undo_stack.clear()
         if modified:
@@ -288,6 +297,8 @@ class DocumentController(QObject):
 
     # ------------------------------------------------------------------ save
     def save(self) -> bool:
+        if self.remote is not None:
+            return self.remote.save()
         if not self.path:
             return self.save_as()
         return self._save_to(self.path)
@@ -335,6 +346,7 @@ class DocumentController(QObject):
         self.disk = disk_state(path)
         self._declined_reload = None
         self.undo_stack.setClean()
+        self.remote = None  # Save As… from a repository process: a local file now
         self.path = os.path.abspath(path)
         self.pathChanged.emit()
         self.add_recent(self.path)

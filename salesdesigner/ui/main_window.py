@@ -437,6 +437,15 @@ class MainWindow(QMainWindow):
         from salesdesigner.ui.compare import compare_with_revision
         return compare_with_revision(self, number)
 
+    def open_from_repository(self) -> bool:
+        """File ▸ Open from Team Repository… (see ui/repository)."""
+        from salesdesigner.ui.repository import open_from_repository
+        return open_from_repository(self)
+
+    def save_to_repository(self) -> bool:
+        from salesdesigner.ui.repository import save_to_repository
+        return save_to_repository(self)
+
     def show_preferences(self) -> None:
         from salesdesigner.ui.dialogs.preferences import PreferencesDialog
         dialog = PreferencesDialog(self)

@@ -58,6 +58,17 @@ class Settings:
     def revision_author(self, value: str) -> None:
         self._s.setValue("revisions/author", value[:200])
 
+    # the team repository (no password here: the credential store keeps it) ----
+    @property
+    def repository_connection(self) -> dict[str, str]:
+        return {key: str(self._s.value(f"repository/{key}", "") or "")[:300]
+                for key in ("host", "port", "database", "user")}
+
+    @repository_connection.setter
+    def repository_connection(self, value: dict[str, str]) -> None:
+        for key in ("host", "port", "database", "user"):
+            self._s.setValue(f"repository/{key}", str(value.get(key, ""))[:300])
+
     # first start ------------------------------------------------------
     @property
     def sample_shown(self) -> bool:

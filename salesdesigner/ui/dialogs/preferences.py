@@ -1,5 +1,5 @@
 """The Preferences dialog: language and autosave interval (stored by
-:class:`~salesdesigner.ui.settings.Settings`)."""
+:class:`~salesdesigner.ui.settings.Settings`) and the team repository's connection."""
 
 from __future__ import annotations
 
@@ -56,6 +56,9 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        from salesdesigner.ui.repository.preferences import ConnectionFields
+        self.repository = ConnectionFields()
+        layout.addWidget(self.repository)
         layout.addWidget(buttons)
         self.retranslate()
 
@@ -78,6 +81,7 @@ class PreferencesDialog(QDialog):
         changed = self.language.currentData() != self.settings.language
         self.settings.language = self.language.currentData()
         self.settings.autosave_seconds = self.autosave.value()
+        self.repository.store()
         self.settings.sync()
         super().accept()
         if changed:
