@@ -467,7 +467,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.anonymise and args.owner_names:
         raise _UsageError("give either --anonymise or --owner-names, not both.")
     if args.discover:
-        return _discover(args, process)
+        from salesdesigner.cli.discover import print_discovery
+        return print_discovery(args, process)
     if forecasting:
         return forecast_cli.run(args, process)
     analysis = analyze(process, process.actuals.events, args.period, by=args.by)
@@ -476,28 +477,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                     indent=2) + "\n")
     else:
         sys.stdout.write(render_text(analysis, args.lang).rstrip("\n") + "\n")
-    return EXIT_OK
-
-
-def _discover(args: argparse.Namespace, process) -> int:  # type: ignore[no-untyped-def]
-    """``analyze --discover``: the flow deals really took and its conformance
-    (cli/discover.py), then what each owner does differently (cli/owners.py); owners are
-    Rep A, Rep B … unless ``--owner-names`` asks for them."""
-    import json
-
-    from salesdesigner.cli.discover import discovery_parts
-    from salesdesigner.cli.owners import owners_section
-
-    if args.period:
-        raise UserError("--discover looks at the whole history: leave out --period.")
-    text, flow = discovery_parts(process, args.lang, deal_ids=args.deal_ids)
-    anonymise = not args.owner_names
-    owners = owners_section(process, args.lang, as_json=args.json, anonymise=anonymise)
-    if args.json:
-        sys.stdout.write(json.dumps({"flow": flow, "owners": owners}, ensure_ascii=False,
-                                    indent=2) + "\n")
-    else:
-        sys.stdout.write(text.rstrip("\n") + "\n\n" + str(owners).rstrip("\n") + "\n")
     return EXIT_OK
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -38,7 +38,8 @@ from salesdesigner.ui.canvas.editor import CanvasEditor
 from salesdesigner.ui.canvas.minimap import Minimap
 from salesdesigner.ui.canvas.view import ProcessView
 from salesdesigner.ui.commands import retranslate_stack
-from salesdesigner.ui.document_controller import SUFFIX, DocumentController
+from salesdesigner.ui.document_controller import DocumentController
+from salesdesigner.ui.file_drop import FileDropTarget
 from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.inspector import Inspector
 from salesdesigner.ui.performance.discovery import DiscoveryViews
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 APP_NAME = "SalesDesigner"
 MIN_CANVAS_SHARE = 0.4
-OPENABLE = (SUFFIX,)
 READABLE_ZOOM = 0.6
 _COUNTED_EVENTS = (ev.StageAdded, ev.StageRemoved, ev.TransitionAdded, ev.TransitionRemoved,
                    ev.ProcessReset, ev.ActualsChanged)
@@ -67,7 +67,7 @@ def zoom_text(level: float) -> str:
     return f"{percent:.0f} %" if percent >= 9.95 else f"{max(percent, 0.1):.1f} %"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileDropTarget, QMainWindow):
     """One document window.  ``autosave_dir`` is for tests; normally AppDataLocation."""
 
     def __init__(self, process: Process | None = None, *,
@@ -502,36 +502,6 @@ class MainWindow(QMainWindow):
         """Run one File ▸ Export entry; returns the written path (None if cancelled/failed)."""
         from salesdesigner.ui.export_menu import export
         return export(self, kind)
-
-    # ------------------------------------------------------------------ drag and drop
-    @staticmethod
-    def _dropped_file(mime: QMimeData | None) -> str | None:
-        urls = mime.urls() if mime is not None and mime.hasUrls() else []
-        for url in urls:
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(OPENABLE):
-                return url.toLocalFile()
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_file(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if self._dropped_file(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_file(event.mimeData())
-        if not path:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        # open after the drop returns, so a dialog does not run inside the drag loop
-        QTimer.singleShot(0, lambda: self.document.open_path(path))
 
     # ------------------------------------------------------------------ closing
     def quit_application(self) -> bool:
