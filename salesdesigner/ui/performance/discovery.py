@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +37,7 @@ from salesdesigner.model import events as ev
 from salesdesigner.model.presentation import display_number, words_for
 from salesdesigner.model.process import Process
 from salesdesigner.ui.i18n import current_language
+from salesdesigner.ui.performance.work_job import WorkJob
 
 if TYPE_CHECKING:
     from salesdesigner.model.actuals.history import History
@@ -72,23 +74,6 @@ def discover_now(process: Process) -> Found:
     history = build_history(process, process.actuals.events)
     flow = discover_history(history)
     return Found(history, flow, check_conformance(history, flow))
-
-
-class _Job(QThread):
-    """Discovery of a large history on a copy of the process, off the GUI thread."""
-
-    done = Signal(int, object)
-
-    def __init__(self, generation: int, process: Process, parent: QObject) -> None:
-        super().__init__(parent)
-        self.generation, self.process = generation, process
-
-    def run(self) -> None:
-        try:
-            result: object = discover_now(self.process)
-        except Exception as error:  # reported in the GUI thread, never lost
-            result = error
-        self.done.emit(self.generation, result)
 
 
 class DiscoveryPanel(QWidget):
@@ -278,7 +263,7 @@ class DiscoveryViews(QObject):
         self.menu: QMenu | None = None
         self._on = False
         self._generation = 0
-        self._jobs: set[_Job] = set()
+        self._jobs: set[WorkJob] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -375,7 +360,7 @@ class DiscoveryViews(QObject):
             return
         self._generation += 1
         if len(self.process.actuals.events) > LARGE:
-            job = _Job(self._generation, self.process.copy(), self)
+            job = WorkJob(self._generation, partial(discover_now, self.process.copy()), self)
             job.done.connect(self._job_done)
             job.finished.connect(lambda job=job: self._job_finished(job))
             self._jobs.add(job)
@@ -396,7 +381,7 @@ class DiscoveryViews(QObject):
         elif isinstance(result, Found):
             self._accept(result)
 
-    def _job_finished(self, job: _Job) -> None:
+    def _job_finished(self, job: WorkJob) -> None:
         self._jobs.discard(job)
         job.deleteLater()
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +45,7 @@ from salesdesigner.model import events as ev
 from salesdesigner.model.presentation import words_for
 from salesdesigner.model.process import Process
 from salesdesigner.ui.i18n import current_language
+from salesdesigner.ui.performance.work_job import WorkJob
 
 if TYPE_CHECKING:
     from salesdesigner.edits import Edit
@@ -62,21 +64,6 @@ def _compare(process: Process) -> OwnerComparison:
     return compare_owners(process, process.actuals.events)
 
 
-class _Job(QThread):
-    done = Signal(int, object)
-
-    def __init__(self, generation: int, process: Process, parent: QObject) -> None:
-        super().__init__(parent)
-        self.generation, self.process = generation, process
-
-    def run(self) -> None:
-        try:
-            result: object = _compare(self.process)
-        except Exception as error:  # reported in the GUI thread
-            result = error
-        self.done.emit(self.generation, result)
-
-
 class OwnersView(QWidget):
     """The dock's contents for one window's document; ``push`` applies an edit as one
     undo step (the window's editor)."""
@@ -90,7 +77,7 @@ class OwnersView(QWidget):
         self.process, self._push = process, push
         self.comparison: OwnerComparison | None = None
         self._stale, self._generation = True, 0
-        self._jobs: set[_Job] = set()
+        self._jobs: set[WorkJob] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -180,7 +167,7 @@ class OwnersView(QWidget):
             except Exception as error:  # a view never takes the window down
                 self.failed.emit(str(error))
             return
-        job = _Job(self._generation, self.process.copy(), self)
+        job = WorkJob(self._generation, partial(_compare, self.process.copy()), self)
         job.done.connect(self._job_done)
         job.finished.connect(self._job_finished)
         self._jobs.add(job)
@@ -197,7 +184,7 @@ class OwnersView(QWidget):
 
     def _job_finished(self) -> None:
         job = self.sender()
-        if isinstance(job, _Job):
+        if isinstance(job, WorkJob):
             self._jobs.discard(job)
             job.deleteLater()
         if not self._jobs:
