@@ -480,35 +480,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
-    """Like diff(1): 0 when the content is the same (layout may differ), 1 when it differs."""
-    import json
-
-    from salesdesigner.model.compare import compare, comparison_to_json, report_text
-
-    if args.lang is not None and args.lang not in ("ja", "en"):
-        raise UserError(f"unknown language {args.lang[:40]!r}: use ja or en.")
-    old, new = _read_side(args.old), _read_side(args.new)
-    comparison = compare(old, new)
-    if args.json:
-        data = comparison_to_json(comparison, include_layout=args.include_layout,
-                                  old_label=args.old, new_label=args.new)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = report_text(comparison, old, new, old_label=args.old, new_label=args.new,
-                           include_layout=args.include_layout, language=args.lang)
-    sys.stdout.write(text)
-    return EXIT_FINDINGS if comparison else EXIT_OK
-
-
-def _read_side(arg: str):
-    """A file (.salesdesign or JSON), or ``FILE@3`` / ``FILE@latest`` / ``FILE@draft``."""
-    from salesdesigner.storage.any_format import read_process
-    from salesdesigner.storage.revisions import load_ref, split_ref
-    path, ref = split_ref(arg)
-    return read_process(path) if ref is None else load_ref(path, ref)
-
-
 def _lang(lang: str | None) -> None:
     if lang is not None and lang not in ("ja", "en"):
         raise UserError(f"unknown language {lang[:40]!r}: use ja or en.")
@@ -518,6 +489,7 @@ from salesdesigner.cli.plan import cmd_plan  # noqa: E402 - after the helpers it
 from salesdesigner.cli.repo import cmd_repo  # noqa: E402 - after the helpers it uses
 from salesdesigner.cli.revisions import (  # noqa: E402 - after the helpers they use
     _manual_extras,
+    cmd_diff,
     cmd_publish,
     cmd_revisions,
 )
@@ -561,6 +533,20 @@ def _gui(args: argparse.Namespace) -> int:
         return run_gui(args.file, template=args.template, language=args.lang)
 
 
+def _parse_command(argv: list[str]) -> argparse.Namespace:
+    """The sub-command's arguments.  ``export``'s FILE is optional (``--from`` names a
+    repository instead), and argparse gives an optional positional nothing when options
+    come first (``export json -o - FILE``): a FILE left over is taken as that FILE."""
+    parser = _command_parser()
+    args, extra = parser.parse_known_args(argv)
+    if (args.command == "export" and args.file is None and len(extra) == 1
+            and not extra[0].startswith("-")):
+        args.file, extra = extra[0], []
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def _one_line(text: str, limit: int = 800) -> str:
     """An error message as one line of bounded length, whatever a crafted input put in it
     (the messages cut values short themselves; this is the last guard)."""
@@ -575,8 +561,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv[:2] == ["import", "actuals"]:
             return cmd_import_actuals(_actuals_parser().parse_args(argv[2:]))
         if argv and argv[0] in SUBCOMMANDS:
-            args = _command_parser().parse_args(argv)
-            return COMMANDS[args.command](args)
+            return COMMANDS[(args := _parse_command(argv)).command](args)
         return _gui(_document_parser().parse_args(argv))
     except UserError as exc:
         from salesdesigner.model.revision import RevisionError

@@ -1,5 +1,6 @@
 """The revision sub-commands (``revisions``, ``publish``) and the manual's optional sections
-of ``export pdf`` (``--performance``, ``--changes-since FILE[@REV]``, ``--plan-goal`` …)."""
+of ``export pdf`` (``--performance``, ``--changes-since FILE[@REV]``, ``--plan-goal`` …), and
+``diff``, which compares any two of a document's versions."""
 
 from __future__ import annotations
 
@@ -126,3 +127,33 @@ def cmd_publish(args: argparse.Namespace) -> int:
     print(words_for(args.lang or process.language)("revision_published",
                                                    number=info.number, file=args.file))
     return _cli().EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Like diff(1): 0 when the content is the same (layout may differ), 1 when it differs."""
+    import json
+
+    from salesdesigner.model.compare import compare, comparison_to_json, report_text
+
+    if args.lang is not None and args.lang not in ("ja", "en"):
+        raise UserError(f"unknown language {args.lang[:40]!r}: use ja or en.")
+    old, new = _read_side(args.old), _read_side(args.new)
+    comparison = compare(old, new)
+    if args.json:
+        data = comparison_to_json(comparison, include_layout=args.include_layout,
+                                  old_label=args.old, new_label=args.new)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = report_text(comparison, old, new, old_label=args.old, new_label=args.new,
+                           include_layout=args.include_layout, language=args.lang)
+    sys.stdout.write(text)
+    cli = _cli()
+    return cli.EXIT_FINDINGS if comparison else cli.EXIT_OK
+
+
+def _read_side(arg: str):
+    """A file (.salesdesign or JSON), or ``FILE@3`` / ``FILE@latest`` / ``FILE@draft``."""
+    from salesdesigner.storage.any_format import read_process
+    from salesdesigner.storage.revisions import load_ref, split_ref
+    path, ref = split_ref(arg)
+    return read_process(path) if ref is None else load_ref(path, ref)

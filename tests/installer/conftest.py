@@ -65,13 +65,3 @@ def bundle() -> Bundle:
     archive = ROOT / report["archive"] if "archive" in report else None
     folder = ROOT / report["folder"]
     return Bundle(folder, folder / report["executable"], archive, report)
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
-def pytest_collection_modifyitems(config, items) -> None:
-    """Under pytest-xdist every worker would build its own bundle into the same ``dist/``:
-    the bundle's tests form one group, so one worker builds it once and runs them all."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.xdist_group("bundle"))

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from tests.installer.conftest import bundle_environment
 
-pytestmark = pytest.mark.slow
+# the bundle is built once, into one dist/: under pytest-xdist these tests share a worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bundle")]
 
 
 def run(bundle, *args: str, cwd: Path) -> subprocess.CompletedProcess:

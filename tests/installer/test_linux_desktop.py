@@ -18,7 +18,9 @@ from salesdesigner.storage.schema import APPLICATION_ID
 from tests.installer.conftest import ROOT, need_tool
 
 LINUX = ROOT / "installer" / "linux"
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+# the bundle is built once, into one dist/: under pytest-xdist these tests share a worker
+pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only"),
+              pytest.mark.xdist_group("bundle")]
 
 
 def test_the_desktop_entry_validates():
