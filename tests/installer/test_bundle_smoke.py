@@ -131,8 +131,9 @@ def test_the_bundle_has_what_the_app_loads_and_not_what_it_never_loads(bundle):
                     and n.endswith(".qm")]
     assert translations == ["PySide6/Qt/translations/qtbase_ja.qm"]
     # Qt 75 MiB (ICU data 31), numpy with OpenBLAS 40, fonts 15, Pillow 11, Python 10,
-    # the dashboard's pyqtgraph 12 (2 of its own, 10 for the QtOpenGL binding it imports)
-    assert bundle.report["unpacked_bytes"] < 220 * 1024 * 1024
+    # the dashboard's pyqtgraph 12 (2 of its own, 10 for the QtOpenGL binding it imports),
+    # the team repository's psycopg 11 (libpq with its TLS and Kerberos libraries): 221 MiB
+    assert bundle.report["unpacked_bytes"] < 235 * 1024 * 1024
 
 
 def test_the_bundle_carries_the_metadata_the_about_dialog_reads(bundle):
