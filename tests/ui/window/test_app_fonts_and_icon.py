@@ -22,16 +22,20 @@ def test_without_a_japanese_system_font_the_bundled_ipaex_gothic_is_used(qapp, m
     added: list[str] = []
     real_add = QFontDatabase.addApplicationFont
     monkeypatch.setattr(app_module.QFontDatabase, "families", staticmethod(lambda: ["DejaVu Sans"]))
+    ids: list[int] = []
     monkeypatch.setattr(app_module.QFontDatabase, "addApplicationFont",
-                        staticmethod(lambda path: added.append(path) or real_add(path)))
+                        staticmethod(lambda path: added.append(path) or ids.append(
+                            real_add(path)) or ids[-1]))
     before = qapp.font()
     try:
         app_module._prefer_japanese_glyphs(qapp)
+        assert len(added) == 1 and added[0].endswith("IPAexGothic.ttf")
+        monkeypatch.undo()
+        assert "IPAexGothic" in QFontDatabase.families()
     finally:
         qapp.setFont(before)
-    assert len(added) == 1 and added[0].endswith("IPAexGothic.ttf")
-    monkeypatch.undo()
-    assert "IPAexGothic" in QFontDatabase.families()
+        for font_id in ids:  # leave the application as found: later tests lay out text
+            QFontDatabase.removeApplicationFont(font_id)
 
 
 def test_with_a_japanese_system_font_nothing_is_added(qapp, monkeypatch):
