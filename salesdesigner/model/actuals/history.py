@@ -145,7 +145,7 @@ class History:
             said = np.fromiter(map(bool, map(attrgetter(field), self.events)), dtype=bool,
                                count=len(self.events))
             deal_of = np.repeat(np.arange(len(self.deal_ids)), np.diff(self.deal_events))
-            cache[field] = _last_where(said, deal_of, len(self.deal_ids)).tolist()
+            cache[field] = last_where(said, deal_of, len(self.deal_ids)).tolist()
         return cache[field]
 
     @cached_property
@@ -240,14 +240,14 @@ def _build(process: Process, events: Iterable[DealEvent]) -> History:
         closed = np.where(by_stage_won | by_stage_lost, v_event[last_visit], -1)
         stated = np.fromiter(map(_STATED.__getitem__, map(attrgetter("outcome"), evs)),
                              dtype=np.int8, count=n)
-        said = _last_where(stated > 0, deal, n_deals)
+        said = last_where(stated > 0, deal, n_deals)
         said_code = np.where(said >= 0, stated[np.maximum(said, 0)] - 1, OPEN)
         rest = ~(by_stage_won | by_stage_lost) & (said >= 0) & (said_code != OPEN)
         outcome[rest] = said_code[rest]
         closed[rest] = said[rest]
     amounts = list(map(attrgetter("amount"), evs))
     has = np.fromiter(map(is_not, amounts, repeat(None)), dtype=bool, count=n)
-    latest = _last_where(has, deal, n_deals)
+    latest = last_where(has, deal, n_deals)
     d_has_amount = latest >= 0
     values = np.array(amounts, dtype=np.float64) if n else np.zeros(0)  # None: nan
     d_amount = np.where(d_has_amount, values[np.maximum(latest, 0)], 0.0) if n_deals \
@@ -260,7 +260,7 @@ def _build(process: Process, events: Iterable[DealEvent]) -> History:
                    d_amount, d_has_amount)
 
 
-def _last_where(mask: Any, deal: Any, n_deals: int) -> Any:
+def last_where(mask: Any, deal: Any, n_deals: int) -> Any:
     """Per deal, the index of its last event where ``mask`` holds (-1: none); ``deal`` is
     sorted."""
     out = np.full(n_deals, -1, dtype=np.int64)

@@ -34,7 +34,13 @@ from operator import attrgetter
 from typing import Any
 
 from salesdesigner.model.actuals.events import DealEvent
-from salesdesigner.model.actuals.history import WON, History, build_history, paused_gc
+from salesdesigner.model.actuals.history import (
+    WON,
+    History,
+    build_history,
+    last_where,
+    paused_gc,
+)
 from salesdesigner.model.discovery.fisher import benjamini_hochberg, fisher_exact
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
@@ -145,13 +151,7 @@ def deal_owners(history: History) -> tuple[list[str], Any]:
     has = np.fromiter(map(bool, names), dtype=bool, count=len(names))
     bounds = history.deal_events
     deal = np.repeat(np.arange(n_deals), np.diff(bounds)) if n_deals else np.zeros(0, int)
-    last = np.full(n_deals, -1, dtype=np.int64)
-    index = np.flatnonzero(has)
-    if len(index):
-        who = deal[index]
-        ends = np.ones(len(index), dtype=bool)
-        ends[:-1] = who[1:] != who[:-1]
-        last[who[ends]] = index[ends]
+    last = last_where(has, deal, n_deals)
     chosen = [names[i] if i >= 0 else "" for i in last.tolist()]
     owners = sorted(set(chosen) - {""})
     number = {name: i for i, name in enumerate(owners)}
