@@ -12,11 +12,13 @@ import unicodedata
 _LONG_RUN = re.compile(r"[^\s\u200b]{40,}")
 
 
-def breakable(text: str, every: int = 24) -> str:
+def breakable(text: str, every: int = 10) -> str:
     """Text with zero-width spaces inside very long unbroken runs, for display only.
 
     A 300-character URL or token would otherwise force the page wider than the window;
-    copying always uses the model's text, never this.
+    copying always uses the model's text, never this.  Ten characters per piece: in the
+    stage name's heading size with a wide system font (DejaVu Sans with the Japanese
+    fallbacks) 24 were already wider than a reader window beside the route panel.
     """
     def split(match: re.Match[str]) -> str:
         run = match.group(0)

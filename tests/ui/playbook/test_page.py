@@ -149,11 +149,22 @@ def test_a_material_whose_embedded_file_is_gone_says_so(qtbot, window, process):
     assert "“Price list” is missing" in window.statusBar().currentMessage()
 
 
-@pytest.mark.xfail(reason="known bug, found 2026-12-03: once the application font carries the "
-                   "Japanese fallback families (ui.app._prefer_japanese_glyphs, as the real app "
-                   "sets them; tests/ui/window/test_app_fonts_and_icon.py before this test "
-                   "reproduces it) the page stops narrowing to the window", strict=False)
-def test_long_unbroken_text_wraps_instead_of_widening_the_page(qtbot, window, process):
+@pytest.fixture(params=["default font", "japanese fallbacks"])
+def app_font(request, qapp):
+    """The page is checked with the font the real app sets at start-up too: DejaVu Sans with
+    the Japanese fallback families is wider, and 24-character pieces once overflowed it."""
+    from PySide6.QtGui import QFontDatabase
+    before, added = qapp.font(), set(QFontDatabase.families())
+    if request.param == "japanese fallbacks":
+        from salesdesigner.ui import app as app_module
+        app_module._prefer_japanese_glyphs(qapp)
+    yield request.param
+    qapp.setFont(before)
+    if "IPAexGothic" not in added:  # a machine without Japanese fonts gets the bundled one
+        QFontDatabase.removeAllApplicationFonts()
+
+
+def test_long_unbroken_text_wraps_instead_of_widening_the_page(qtbot, app_font, window, process):
     url = "https://example.com/" + "verylongpath" * 40
     process.update_stage("won", name=url, tips=("x" * 600,), goal="長" * 800)
     window.resize(900, 600)
