@@ -48,10 +48,12 @@ class Candidate:
 
 
 def win_chances(history: History) -> dict[str, float]:
-    """Stage id → probability that a deal in it ends won (see the module doc)."""
+    """Stage id → probability that a deal in it ends won (see the module doc); a deal gone
+    quiet (:mod:`.quiet`) counts as lost where it stands."""
+    from salesdesigner.model.actuals.quiet import settled_moves
     process = history.process
     kinds = {s.id: StageKind(s.kind) for s in process.stages}
-    return chances_from_moves(kinds, observed_moves(history))
+    return chances_from_moves(kinds, settled_moves(history))
 
 
 def chances_from_moves(kinds: dict[str, StageKind],

@@ -82,9 +82,10 @@ class Estimate:
 
 def estimate(history: Any, *, prior_strength: float = PRIOR_STRENGTH, draws: int = DRAWS,
              level: float = LEVEL, seed: int = SEED) -> Estimate:
-    """The odds of every stage of ``history``'s process from its observed moves."""
-    from salesdesigner.model.actuals.bottleneck import observed_moves
-    return estimate_from_moves(history.process, observed_moves(history), mean_stays(history),
+    """The odds of every stage of ``history``'s process from its observed moves, a deal
+    gone quiet (:mod:`~salesdesigner.model.actuals.quiet`) counting as lost where it stands."""
+    from salesdesigner.model.actuals.quiet import settled_moves
+    return estimate_from_moves(history.process, settled_moves(history), mean_stays(history),
                                prior_strength=prior_strength, draws=draws, level=level,
                                seed=seed)
 

@@ -67,22 +67,32 @@ def render_forecast(estimate: Estimate, forecast: Forecast, language: str | None
     """The odds, then the open pipeline's expected won deals and revenue per period."""
     words = words_for(language or estimate.process.language, "analysis")
     currency = estimate.process.currency
-    lines = [render_odds(estimate, language).rstrip("\n"), ""]
+    lines = [render_odds(estimate, language).rstrip("\n"), "",
+             *forecast_lines(words, forecast, currency, indent="  ", size=True)]
+    return "\n".join(lines) + "\n"
+
+
+def forecast_lines(words: Words, forecast: Forecast, currency: str, *, indent: str = "",
+                   size: bool = False) -> list[str]:
+    """The forecast's title, the deals left out as quiet, (the deal size,) one line per
+    period and the total — for the CLI and the dashboard alike."""
+    from salesdesigner.model.actuals import quiet
+    left_out = [indent + words("fc_quiet", n=forecast.quiet, factor=display_number(
+        quiet.FACTOR), days=words.days(quiet.MIN_DAYS))] if forecast.quiet else []
     if forecast.as_of is None or not forecast.open_deals:
-        lines.append(words("fc_no_open"))
-        return "\n".join(lines) + "\n"
-    lines.append(words("fc_title", n=forecast.open_deals,
-                       date=words.date(forecast.as_of.date())))
-    if forecast.deal_size is None:
-        lines.append("  " + words("fc_size_none"))
-    else:
-        lines.append("  " + words(f"fc_size_{forecast.deal_size_source}",
-                                  amount=_money(forecast.deal_size, currency)))
+        return [words("fc_no_open"), *left_out]
+    lines = [words("fc_title", n=forecast.open_deals,
+                   date=words.date(forecast.as_of.date())), *left_out]
+    if size and forecast.deal_size is None:
+        lines.append(indent + words("fc_size_none"))
+    elif size and forecast.deal_size is not None:
+        lines.append(indent + words(f"fc_size_{forecast.deal_size_source}",
+                                    amount=_money(forecast.deal_size, currency)))
     for p in (*forecast.periods, forecast.total):
         label = words("fc_later") if p.label == "later" else \
             words("fc_total") if p.label == "total" else p.label
-        lines.append("  " + period_line(words, label, p, currency))
-    return "\n".join(lines) + "\n"
+        lines.append(indent + period_line(words, label, p, currency))
+    return lines
 
 
 def period_line(words: Words, label: str, p: PeriodForecast, currency: str) -> str:
@@ -171,7 +181,7 @@ def odds_json_head(estimate: Estimate, as_of: datetime | None) -> dict[str, Any]
 def forecast_to_json(estimate: Estimate, forecast: Forecast) -> dict[str, Any]:
     """Plain data for ``json.dumps``: the odds and the forecast (aggregates only)."""
     return {**odds_json_head(estimate, forecast.as_of),
-            "forecast": {"open_deals": forecast.open_deals,
+            "forecast": {"open_deals": forecast.open_deals, "quiet_deals": forecast.quiet,
                          "deal_size": _num(forecast.deal_size, 2),
                          "deal_size_source": forecast.deal_size_source,
                          "by_stage": [{"stage": sid, "open": n, "won": _num(won, 4)}

@@ -111,6 +111,7 @@ WORDS: dict[str, str] = {
     "analysis.fc_closed_won": "won",
     "analysis.fc_title": "Forecast of the open deals ({n}), as of {date}",
     "analysis.fc_no_open": "No open deals to forecast.",
+    "analysis.fc_quiet": "{n} open deals left out as gone quiet: no move for over {factor} times their stage's usual time (and at least {days}); the chances count them as lost there",
     "analysis.fc_period": "{period}: {won} won deals expected ({low}–{high}); open deals expected to close then: {deals}",
     "analysis.fc_revenue": "revenue {amount} ({low}–{high})",
     "analysis.fc_period_none": "{period}: no open deal expected to close",

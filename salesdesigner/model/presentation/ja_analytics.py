@@ -101,6 +101,7 @@ WORDS: dict[str, str] = {
     "analysis.fc_closed_won": "受注",
     "analysis.fc_title": "進行中の商談{n}件の着地予測（{date}時点）",
     "analysis.fc_no_open": "予測する進行中の商談がありません。",
+    "analysis.fc_quiet": "長く動きのない進行中の商談{n}件は予測から除外（ステージの目安日数の{factor}倍、かつ{days}以上動きなし）。受注確率ではそのステージでの失注として数えています",
     "analysis.fc_period": "{period}：受注見込み {won}件（{low}〜{high}）、この期間に決着見込みの商談 {deals}件",
     "analysis.fc_revenue": "売上 {amount}（{low}〜{high}）",
     "analysis.fc_period_none": "{period}：決着見込みの商談なし",

@@ -92,7 +92,7 @@ class ForecastPanel(QWidget):
         self.setVisible(look is not None)
         if look is None:
             return
-        from salesdesigner.model.forecast.report import funnel_stages, period_line
+        from salesdesigner.model.forecast.report import forecast_lines, funnel_stages
 
         words = words_for(current_language(), "analysis")
         process = self.performance.process
@@ -101,16 +101,8 @@ class ForecastPanel(QWidget):
                        high=_pct(o.high), seen=o.observed)
                  for sid in funnel_stages(look.estimate) for o in (look.estimate.odds(sid),)]
         self.odds.setText("\n".join(lines))
-        fc = look.forecast
-        if fc.as_of is None or not fc.open_deals:
-            self.figures.setText(words("fc_no_open"))
-        else:
-            text = [words("fc_title", n=fc.open_deals, date=words.date(fc.as_of.date()))]
-            for p in (*fc.periods, fc.total):
-                label = words("fc_later") if p.label == "later" else \
-                    words("fc_total") if p.label == "total" else p.label
-                text.append(period_line(words, label, p, process.currency))
-            self.figures.setText("\n".join(text))
+        self.figures.setText("\n".join(forecast_lines(words, look.forecast,
+                                                      process.currency)))
         self._fill_exits(look, names, words)
         self._show_effect(look, words, process.currency)
 

@@ -281,18 +281,23 @@ def win_chances(history: History) -> dict[str, float]:
     process = history.process
     kinds = {s.id: StageKind(s.kind) for s in process.stages}
     terminal = {sid for sid, kind in kinds.items() if kind.is_terminal}
+    stall = stall_thresholds(history)
     counts: dict[str, dict[str, int]] = {}
     for deal in history.deals:
         last = len(deal.visits) - 1
-        for i, (sid, _, _, nxt) in enumerate(deal.visits):
+        for i, (sid, entered, _, nxt) in enumerate(deal.visits):
             if sid in terminal:
                 continue
             if nxt is None and i == last and deal.outcome is Outcome.WON:
                 nxt = WON
             elif nxt is None and i == last and deal.outcome is Outcome.LOST:
                 nxt = ""           # closed lost without a lost stage: absorbed, no win
-            elif nxt is None:
-                continue           # still open: censored
+            elif nxt is None:  # still open: censored, unless gone quiet (lost there)
+                limit = max(30.0, 3 * stall[sid][0]) if sid in stall else 90.0
+                age = (history.as_of - entered).total_seconds() / SECONDS_PER_DAY
+                if age <= limit:
+                    continue
+                nxt = ""
             row = counts.setdefault(sid, {})
             row[nxt] = row.get(nxt, 0) + 1
     return chances_from_moves(kinds, counts)  # the linear solve is not what changed
