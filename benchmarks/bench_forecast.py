@@ -21,6 +21,9 @@ history: building the history, the odds (chain + credible intervals), the foreca
 the levers, against a yardstick in the same run: one dense 1,000 × 1,000 ``numpy.linalg.
 solve`` (the chain's linear system, the least any exact answer costs).
 
+A second table repeats the calibration when half the lost deals were never closed in the
+CRM (their last event, the loss, dropped): the quiet-deal rule on and off.
+
     .venv/bin/python -m benchmarks.bench_forecast [--repeats 20] [--test-deals 5000]
 """
 
@@ -108,6 +111,49 @@ def calibration(repeats: int, test_deals: int) -> list[list[str]]:
     return rows
 
 
+def never_closed(events: list[Any], share: float, seed: int) -> list[Any]:
+    """``events`` with the closing "lost" event of ``share`` of the lost deals dropped: deals
+    the team gave up on that nobody closed in the CRM (they stay open where they were)."""
+    import random
+    rnd = random.Random(seed)
+    last: dict[str, int] = {}
+    for i, e in enumerate(events):
+        last[e.deal_id] = i
+    drop = {i for i in last.values() if events[i].stage_id == "lost" and rnd.random() < share}
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
+def calibration_unclosed(repeats: int, test_deals: int, share: float = 0.5
+                         ) -> list[list[str]]:
+    """Brier scores when ``share`` of the lost deals were never closed in the CRM: the
+    quiet-deal rule (:mod:`salesdesigner.model.actuals.quiet`) on and off."""
+    from unittest import mock
+
+    from salesdesigner.model.actuals import quiet
+    from salesdesigner.model.actuals.history import build_history
+    from salesdesigner.model.forecast.odds import estimate
+
+    process = calibration_process()
+    kinds = {s.id: StageKind(s.kind) for s in process.stages}
+    truth = chances_from_moves(kinds, TRUE)
+    test = build_history(process, chain_deals(TRUE, test_deals, start="lead", seed=10_000))
+    visits = _visits(test)
+    ids = test.stage_ids
+    rows = []
+    for n in SIZES:
+        scores: dict[str, list[float]] = {"on": [], "off": [], "truth": []}
+        for seed in range(repeats if n < 2000 else max(3, repeats // 4)):
+            events = never_closed(chain_deals(TRUE, n, start="lead", seed=seed), share, seed)
+            history = build_history(process, events)
+            scores["on"].append(brier(estimate(history, draws=0).win, ids, visits))
+            with mock.patch.object(quiet, "quiet_exits", lambda *_: {}):
+                scores["off"].append(brier(estimate(history, draws=0).win, ids, visits))
+            scores["truth"].append(brier(truth, ids, visits))
+        rows.append([f"{n:,}", *(f"{statistics.fmean(scores[k]):.4f}"
+                                 for k in ("on", "off", "truth"))])
+    return rows
+
+
 def cpu_best(fn: Any, repeat: int) -> float:
     """Best CPU time (all threads of this process) of ``repeat`` runs: what the work costs
     when other processes share the cores (wall-clock times then measure the queue)."""
@@ -182,6 +228,10 @@ def main() -> None:
           f"{args.test_deals:,} fresh deals (lower is better)\n")
     print_table(["deals", "ours (targets as prior)", "no prior", "CRM defaults", "truth"],
                 calibration(args.repeats, args.test_deals))
+    print("\nThe same when half the lost deals were never closed in the CRM (they stay open "
+          "where they were; deals start over a year)\n")
+    print_table(["deals", "ours, quiet deals count as lost", "ours, quiet deals open", "truth"],
+                calibration_unclosed(args.repeats, args.test_deals))
     print("\nSpeed: a 1,000-stage process\n")
     print_table(["step", "ms (wall)", "× yardstick", "ms (CPU)"], speed(args.speed_deals))
 
