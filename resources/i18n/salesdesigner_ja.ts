@@ -1879,6 +1879,51 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     </message>
 </context>
 <context>
+    <name>PlaybookFollow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow a Team Repository Process…</source>
+        <translation>チームリポジトリのプロセスをフォロー(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check for a Newer Revision</source>
+        <translation>新しい版を確認(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the team repository at %2:</source>
+        <translation>チームリポジトリ %2 の %1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>The password was refused.</source>
+        <translation>パスワードが受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <source>Team Repository Password</source>
+        <translation>チームリポジトリのパスワード</translation>
+    </message>
+    <message>
+        <source>This is not a team repository process.</source>
+        <translation>チームリポジトリのプロセスではありません。</translation>
+    </message>
+    <message>
+        <source>Follow a Team Repository Process</source>
+        <translation>チームリポジトリのプロセスをフォロー</translation>
+    </message>
+    <message>
+        <source>The process's address in the team repository, postgresql://USER@HOST:PORT/DATABASE/PROCESS_ID
+(the reader shows its latest published revision and keeps a copy for offline use):</source>
+        <translation>チームリポジトリでのプロセスのアドレス（postgresql://ユーザー@ホスト:ポート/データベース/プロセスID）
+（リーダーは最新の公開版を表示し、オフラインでも読めるようにこの端末に保存します）：</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookWindow</name>
     <message>
         <source>Cannot open the playbook.</source>

@@ -36,9 +36,13 @@ def _document_parser() -> argparse.ArgumentParser:
         "Design a sales process, print it as a manual, hand it to reps as a playbook. "
         f"Without a sub-command, opens the designer. Sub-commands: {', '.join(SUBCOMMANDS)} "
         "(salesdesigner SUBCOMMAND --help)."))
-    parser.add_argument("file", nargs="?", help="a .salesdesign document to open")
+    parser.add_argument("file", nargs="?", help="a .salesdesign document to open (with "
+                        "--playbook also a team repository's process, postgresql://USER@"
+                        "HOST:PORT/DATABASE/PROCESS_ID)")
     parser.add_argument("--playbook", action="store_true",
-                        help="open the document read-only in the rep's playbook reader")
+                        help="open the document read-only in the rep's playbook reader; "
+                             "given a repository process, the reader follows its latest "
+                             "published revision and keeps a copy for offline use")
     parser.add_argument("--template", metavar="NAME",
                         help="start a new document from a bundled template: eight-step or "
                              "the-model")
@@ -516,6 +520,9 @@ def _gui(args: argparse.Namespace) -> int:
     if args.playbook:
         if not args.file:
             raise UserError("--playbook needs a document to open.")
+        if "://" in args.file:  # a team repository's process: check the address first
+            from salesdesigner.storage.repository.connection import split_process_url
+            split_process_url(args.file)
         _check_display()
         from salesdesigner.ui.playbook import run_playbook
         return run_playbook(args.file, args.lang)

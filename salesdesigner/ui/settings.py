@@ -69,6 +69,15 @@ class Settings:
         for key in ("host", "port", "database", "user"):
             self._s.setValue(f"repository/{key}", str(value.get(key, ""))[:300])
 
+    @property
+    def followed_process(self) -> str:
+        """The repository process the reader followed last (its address, no password)."""
+        return str(self._s.value("playbook/followed", "") or "")[:2000]
+
+    @followed_process.setter
+    def followed_process(self, value: str) -> None:
+        self._s.setValue("playbook/followed", value[:2000])
+
     # first start ------------------------------------------------------
     @property
     def sample_shown(self) -> bool:

@@ -17,6 +17,8 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -98,6 +100,17 @@ class Cluster:
 
     def stop(self, mode: str = "fast") -> None:
         self._pg("pg_ctl", "-D", str(self.datadir), "-m", mode, "-w", "stop", check=False)
+
+    @contextmanager
+    def stopped(self, mode: str = "fast") -> Iterator[None]:
+        """The server down for the block, then up again on the same port (also when the
+        block fails: the other tests of this worker share the cluster)."""
+        self.stop(mode)
+        try:
+            yield
+        finally:
+            self.start()
+            self.wait_ready()
 
     def log_tail(self) -> str:
         try:

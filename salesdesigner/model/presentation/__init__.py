@@ -24,7 +24,7 @@ from salesdesigner.model.revision import RevisionState
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 TABLES: Mapping[str, Mapping[str, str]] = {"en": en.WORDS, "ja": ja.WORDS}
 SCOPES: tuple[str, ...] = ("playbook", "manual", "check", "import", "analysis", "diff",
-                           "refuse", "plan")
+                           "refuse", "plan", "follow", "repo")
 
 
 def primary_language(tag: str | None) -> str:

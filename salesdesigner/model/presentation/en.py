@@ -8,7 +8,7 @@ to the validation report.
 
 from __future__ import annotations
 
-from salesdesigner.model.presentation import en_analytics
+from salesdesigner.model.presentation import en_analytics, en_repository
 
 WORDS: dict[str, str] = {
     # ---------------------------------------------------------------- parts of a stage
@@ -409,3 +409,4 @@ WORDS: dict[str, str] = {
 }
 
 WORDS.update(en_analytics.WORDS)
+WORDS.update(en_repository.WORDS)

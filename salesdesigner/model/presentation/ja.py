@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesdesigner.model.presentation import ja_analytics
+from salesdesigner.model.presentation import ja_analytics, ja_repository
 
 WORDS: dict[str, str] = {
     # ---------------------------------------------------------------- parts of a stage
@@ -384,3 +384,4 @@ WORDS: dict[str, str] = {
 }
 
 WORDS.update(ja_analytics.WORDS)
+WORDS.update(ja_repository.WORDS)

@@ -1,7 +1,9 @@
 """The rep's playbook reader: a read-only window onto a sales process.
 
 ``salesdesigner --playbook FILE`` calls :func:`run_playbook`; the editor's View ▸ Playbook
-shows a :class:`PlaybookWindow` on its in-memory process.
+shows a :class:`PlaybookWindow` on its in-memory process.  ``salesdesigner --playbook
+postgresql://USER@HOST:PORT/DB/PROCESS_ID`` follows a process in a team repository
+(:mod:`.follow`): its latest published revision, kept for offline use.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesdesigner.model.errors import UserError
+from salesdesigner.model.process import Process
 from salesdesigner.ui.playbook.window import PlaybookWindow
 
-__all__ = ["PlaybookWindow", "run_playbook"]
+__all__ = ["PlaybookWindow", "is_repository_address", "run_playbook"]
 
 
 def run_playbook(path: str, language: str | None = None) -> int:
@@ -31,6 +34,15 @@ def run_playbook(path: str, language: str | None = None) -> int:
     if app.property("salesdesignerLanguage") is None or language:
         from salesdesigner.ui.i18n import install_translators
         install_translators(language)
+    from salesdesigner.ui.playbook.follow import follow_source, install_file_menu
+
+    if is_repository_address(path):
+        window = PlaybookWindow(Process(language=_ui_language()), "")
+        install_file_menu(window)
+        if follow_source(window, path) is None:
+            window.deleteLater()
+            return 1
+        return _run(app, window)
     from salesdesigner.storage.document import open_document  # only when reading a file
 
     try:
@@ -43,6 +55,21 @@ def run_playbook(path: str, language: str | None = None) -> int:
         box.exec()
         return 1
     window = PlaybookWindow(process, os.path.basename(path))
+    install_file_menu(window)
+    return _run(app, window)
+
+
+def is_repository_address(text: str) -> bool:
+    """Whether the reader was given a team repository process rather than a file."""
+    return text.lower().startswith(("postgresql://", "postgresql+", "postgres://"))
+
+
+def _ui_language() -> str:
+    from salesdesigner.ui.i18n import current_language
+    return current_language()
+
+
+def _run(app: QApplication, window: PlaybookWindow) -> int:
     window.show()
     app.exec()
     window.close()

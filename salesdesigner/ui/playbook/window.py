@@ -86,6 +86,9 @@ class PlaybookWindow(QMainWindow):
         self.current_stage_id: str | None = None
         self.open_url = QDesktopServices.openUrl  # replaceable (tests, embedding)
         self._opener = MaterialOpener()
+        #: What the page says when there is no stage to show (a followed process not
+        #: fetched yet says why); None: the reader's own words.
+        self.empty_message: str | None = None
         self._listening = False
         self._filtering_app = False
         self._auto_split = True
@@ -267,6 +270,17 @@ class PlaybookWindow(QMainWindow):
                                                [None])[0]
         self._show(current)
 
+    def set_process(self, process: Process, title: str | None = None) -> None:
+        """Read ``process`` instead (a newer published revision arrived); the rep stays on
+        the stage they were reading when it is still there."""
+        listening = self._listening
+        self._listen(False)
+        self.process = process
+        if title is not None:
+            self.title = title
+        self._listen(listening)
+        self.refresh()
+
     def _lane_name(self, lane_id: str | None) -> str:
         if lane_id and self.process.has_lane(lane_id):
             return " ".join(self.process.lane(lane_id).name.split()) or lane_id
@@ -341,8 +355,8 @@ class PlaybookWindow(QMainWindow):
     def _show(self, stage_id: str | None) -> None:
         self.current_stage_id = stage_id
         if stage_id is None:
-            message = (self.tr("This playbook has no stages yet.") if not self.order
-                       else self.tr("No stage in this lane."))
+            message = (self.empty_message or self.tr("This playbook has no stages yet.")
+                       if not self.order else self.tr("No stage in this lane."))
             self.page.show_message(message)
             self.route.clear()
         else:

@@ -1,0 +1,157 @@
+"""The reader window following a repository process (real server, real widgets): it opens at
+once and fetches in the background, shows the published revision, falls back to its copy
+when the server is stopped, asks for a missing password (never saving it), and says why
+there is nothing to show when there is neither server nor copy."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import threading  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from salesdesigner.model.process import Process  # noqa: E402
+from salesdesigner.storage.repository import following  # noqa: E402
+from salesdesigner.storage.repository.store import Repository  # noqa: E402
+from tests.repository.conftest import PEOPLE  # noqa: E402
+from tests.storage.conftest import sample_process  # noqa: E402
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def english(qapp):
+    from salesdesigner.ui.i18n import install_translators
+    install_translators("en")
+    yield
+    install_translators("en")
+
+
+@pytest.fixture
+def reader(qtbot, english):
+    from salesdesigner.ui.playbook import PlaybookWindow
+    from salesdesigner.ui.playbook.follow import install_file_menu
+    window = PlaybookWindow(Process(language="en"))
+    install_file_menu(window)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def published(repo):
+    alice = Repository(repo.url("alice"))
+    alice.save(sample_process(), base=None)
+    alice.publish("p-1", title="初版")
+    pulled = alice.pull("p-1")
+    pulled.process.update_process(name="draft name, confidential")
+    alice.save(pulled.process, base=pulled.version)
+    return repo
+
+
+def _follow(window, url: str, cache):
+    from salesdesigner.ui.playbook.follow import follow_source
+    return follow_source(window, url, str(cache))
+
+
+def _settled(qtbot, follower) -> None:
+    qtbot.waitUntil(lambda: not follower.busy, timeout=WAIT_MS)
+
+
+def test_window_shows_the_published_revision_then_its_copy_when_the_server_stops(
+        qtbot, reader, published, tmp_path, private_settings):
+    follower = _follow(reader, published.url("rita") + "/p-1", tmp_path)
+    _settled(qtbot, follower)
+    assert reader.title_label.full_text() == "法人営業プロセス"
+    assert follower.banner.kind == "info" and follower.banner.text().startswith(
+        "Revision 1 “初版”, published ")
+    assert reader.current_stage_id is not None
+    reader.go_to("approach")
+    with published.cluster.stopped():
+        reader.follow_actions[1].trigger()  # File ▸ Check for a Newer Revision
+        _settled(qtbot, follower)
+        assert follower.banner.kind == "offline"
+        assert follower.banner.text().startswith("Offline — showing the version published on")
+        assert follower.banner.text().endswith("saved here just now")
+        assert reader.title_label.full_text() == "法人営業プロセス"
+        assert reader.current_stage_id == "approach"  # the rep keeps their place
+    kept = "".join(p.read_text(encoding="utf-8", errors="replace")
+                   for p in private_settings.rglob("*") if p.is_file())
+    assert "/p-1" in kept and PEOPLE["rita"][0] not in kept  # the address, never the password
+
+
+def test_window_opens_from_its_copy_before_the_check_ends_and_never_blocks(
+        qtbot, reader, published, tmp_path, monkeypatch):
+    source = following.Source.parse(published.url("rita") + "/p-1")
+    following.follow(source, following.PlaybookCache(tmp_path))  # a copy from yesterday
+    gate = threading.Event()
+    real = following.follow
+
+    def slow_follow(source, cache):  # a dead host: the connection waits for its timeout
+        gate.wait(WAIT_MS / 1000)
+        return real(source, cache)
+
+    monkeypatch.setattr(following, "follow", slow_follow)
+    follower = _follow(reader, published.url("rita") + "/p-1", tmp_path)
+    assert follower.busy  # follow_source returned while the check still waits
+    assert reader.title_label.full_text() == "法人営業プロセス"  # the copy, at once
+    assert follower.banner.text().startswith("Checking 127.0.0.1:")
+    qtbot.wait(100)  # the window goes on handling events meanwhile
+    gate.set()
+    _settled(qtbot, follower)
+    assert follower.banner.text().startswith("Revision 1 “初版”")
+
+
+def test_no_server_and_no_copy_says_so_in_the_window(qtbot, reader, repo, tmp_path):
+    url = repo.url("rita").replace(f":{repo.cluster.port}/", ":1/") + "/p-1"
+    follower = _follow(reader, url, tmp_path)
+    assert reader.page.stage_id is None
+    _settled(qtbot, follower)
+    assert follower.banner.kind == "error"
+    text = follower.banner.text()
+    assert text.startswith("Cannot show the playbook: cannot reach the repository server")
+    assert reader.empty_message == text  # the page says it too, not "no stages yet"
+    assert reader.process.stage_ids == [] or not list(reader.process.stage_ids)
+
+
+def test_a_missing_password_is_asked_for_and_kept_in_memory_only(
+        qtbot, reader, published, tmp_path, monkeypatch, private_settings):
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    bare = published.url("rita").replace(":" + PEOPLE["rita"][0], "") + "/p-1"
+    asked = []
+
+    def ask(source):
+        asked.append(source.where)
+        return PEOPLE["rita"][0]
+
+    from salesdesigner.ui.playbook.follow import ProcessFollower
+    monkeypatch.setattr(ProcessFollower, "_ask_password", lambda self, source: ask(source))
+    follower = _follow(reader, bare, tmp_path)
+    qtbot.waitUntil(lambda: follower.last is not None, timeout=WAIT_MS)
+    assert asked == [f"127.0.0.1:{published.cluster.port}/{published.database}"]
+    assert follower.last.state == following.ONLINE
+    assert reader.title_label.full_text() == "法人営業プロセス"
+    for path in [*tmp_path.rglob("*"), *private_settings.rglob("*")]:
+        if path.is_file():
+            assert PEOPLE["rita"][0].encode() not in path.read_bytes()
+
+
+def test_the_banner_speaks_japanese_when_the_ui_does(qtbot, reader, published, tmp_path):
+    from salesdesigner.ui.i18n import install_translators
+    follower = _follow(reader, published.url("rita") + "/p-1", tmp_path)
+    _settled(qtbot, follower)
+    install_translators("ja")
+    assert follower.banner.text().startswith("第1版「初版」（")
+    assert reader.menuBar().actions()[0].text() == "ファイル(&F)"
