@@ -66,6 +66,8 @@ def test_reader_gets_the_published_revision_and_keeps_a_copy_without_the_passwor
     raw = files[0].read_bytes()
     assert PEOPLE["rita"][0].encode() not in raw and b"127.0.0.1" not in raw
     assert b"draft name" not in raw
+    by_editor = follow(_source(published, "alice"), PlaybookCache(tmp_path / "alice"))
+    assert by_editor.process.name == PUBLISHED_NAME  # an editor's reader: not the draft either
     # the same process followed with another password (or none) finds the same copy
     assert cache.path(_source(published, password="other")) == files[0]
 

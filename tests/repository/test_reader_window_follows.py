@@ -99,13 +99,16 @@ def test_window_opens_from_its_copy_before_the_check_ends_and_never_blocks(
     gate = threading.Event()
     real = following.follow
 
+    finished = []
+
     def slow_follow(source, cache):  # a dead host: the connection waits for its timeout
-        gate.wait(WAIT_MS / 1000)
+        gate.wait(5)
+        finished.append(True)
         return real(source, cache)
 
     monkeypatch.setattr(following, "follow", slow_follow)
     follower = _follow(reader, published.url("rita") + "/p-1", tmp_path)
-    assert follower.busy  # follow_source returned while the check still waits
+    assert follower.busy and not finished  # returned while the check still waits
     assert reader.title_label.full_text() == "法人営業プロセス"  # the copy, at once
     assert follower.banner.text().startswith("Checking 127.0.0.1:")
     qtbot.wait(100)  # the window goes on handling events meanwhile
@@ -155,3 +158,37 @@ def test_the_banner_speaks_japanese_when_the_ui_does(qtbot, reader, published, t
     install_translators("ja")
     assert follower.banner.text().startswith("第1版「初版」（")
     assert reader.menuBar().actions()[0].text() == "ファイル(&F)"
+
+
+def test_salesdesigner_playbook_with_a_repository_address_follows_it(
+        qtbot, english, published, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesigner.ui.playbook import PlaybookWindow, run_playbook
+    from salesdesigner.ui.playbook.follow import ProcessFollower
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    seen = []
+
+    def look_and_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, PlaybookWindow) and w.isVisible()]
+        follower = windows[0].findChild(ProcessFollower) if windows else None
+        if follower is None or follower.busy:
+            QTimer.singleShot(50, look_and_close)
+            return
+        seen.append((windows[0].title_label.full_text(), follower.banner.text()))
+        windows[0].close()
+
+    QTimer.singleShot(0, look_and_close)
+    assert run_playbook(published.url("rita") + "/p-1", "en") == 0
+    assert seen and seen[0][0] == "法人営業プロセス"
+    assert seen[0][1].startswith("Revision 1 “初版”")
+    assert list((tmp_path / "cache").rglob("*.salesdesign"))  # the copy, in the cache folder
+
+
+def test_a_playbook_address_without_a_process_is_one_error_line(capsys):
+    from salesdesigner.cli import main
+    assert main(["--playbook", "postgresql://rita@127.0.0.1:1/sales"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: name the process after the database") and err.count("\n") == 1
