@@ -3,14 +3,19 @@
 A repository is named by its URL, ``postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE``;
 without a password in it, ``PGPASSWORD`` or the credential store (keyring) supplies one.
 Messages name the place as ``HOST:PORT/DATABASE`` and never print the password; hints
-say ``URL`` rather than repeating the one given.
+say ``URL`` rather than repeating the one given.  They speak ``--lang`` (ja or en), else
+the system locale's language (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), from the
+presentation catalogue's ``repo.`` words: the repository is not one document, so no
+document's language decides.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from typing import Any
 
 from salesdesigner.model.errors import UserError
 
@@ -65,6 +70,10 @@ def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:
     pub.add_argument("--note", default="", help="why it changed")
     pub.add_argument("--author", default=None,
                      help="who publishes (default: your database user name)")
+    for command in (init, ls, push, pull, pub):
+        command.add_argument("--lang", default=None,
+                             help="language of the messages: ja or en (default: the "
+                                  "system's)")
 
 
 def _flat(text: str | None, limit: int = 120) -> str:
@@ -77,22 +86,43 @@ def _open(url: str):  # type: ignore[no-untyped-def]
     return Repository(url)
 
 
+def system_language(environ: Any = os.environ) -> str:
+    """``ja`` when the locale the environment names is Japanese, else ``en`` (POSIX order:
+    ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``)."""
+    from salesdesigner.model.presentation import language_code
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return language_code(environ[name].split(".")[0])
+    return "en"
+
+
+def _words(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from salesdesigner.model.presentation import words_for
+    return words_for(args.lang, "repo")
+
+
 def cmd_repo(args: argparse.Namespace) -> int:
-    return {"init": _init, "list": _list, "push": _push, "pull": _pull,
-            "publish": _publish}[args.repo_command](args)
+    from salesdesigner.storage.repository.errors import RepositoryError
+    _cli()._lang(args.lang)
+    args.lang = args.lang or system_language()
+    try:
+        return {"init": _init, "list": _list, "push": _push, "pull": _pull,
+                "publish": _publish}[args.repo_command](args)
+    except RepositoryError as exc:
+        raise RepositoryError(exc.localized(args.lang)) from None
 
 
 def _init(args: argparse.Namespace) -> int:
     from salesdesigner.storage.repository.admin import init_repository
-    print(init_repository(args.url))
-    print("grant people access with: GRANT salesdesigner_editor TO manager; "
-          "GRANT salesdesigner_reader TO rep;")
+    print(init_repository(args.url, args.lang))
+    print(_words(args)("grant_hint"))
     return _cli().EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
     repo = _open(args.url)
     entries = repo.processes()
+    w = _words(args)
     if args.json:
         data = [{"process_id": e.process_id, "name": e.name, "version": e.version,
                  "saved_by": e.saved_by,
@@ -104,18 +134,18 @@ def _list(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return _cli().EXIT_OK
     if not entries:
-        print(f"no processes in the repository at {repo.where}")
+        print(w("no_processes", where=repo.where))
         return _cli().EXIT_OK
     for e in entries:
-        published = (f"revision {e.revision} ({_flat(e.revision_title, 60)})"
-                     if e.revision is not None else "not published")
+        published = (w("list_revision", number=e.revision, title=_flat(e.revision_title, 60))
+                     if e.revision is not None else w("list_unpublished"))
         line = f"{_flat(e.process_id, 60)}  {_flat(e.name, 60)}  {published}"
         if e.version is not None:
-            line += (f"  draft v{e.version} saved by {_flat(e.saved_by, 40)}"
-                     f" {e.saved_at:%Y-%m-%d %H:%M}")
+            line += "  " + w("list_draft", version=e.version, who=_flat(e.saved_by, 40),
+                             when=f"{e.saved_at:%Y-%m-%d %H:%M}")
         if e.editing_by:
-            line += f"  being edited by {_flat(e.editing_by, 40)} until " \
-                    f"{e.editing_until:%H:%M}"
+            line += "  " + w("list_editing", who=_flat(e.editing_by, 40),
+                             until=f"{e.editing_until:%H:%M}")
         print(line)
     return _cli().EXIT_OK
 
@@ -124,8 +154,8 @@ def _push(args: argparse.Namespace) -> int:
     process = _cli()._open(args.file)
     repo = _open(args.url)
     version = repo.save(process, base=args.base, replace=args.replace)
-    print(f"pushed {args.file} as process {_flat(process.id, 60)!r}, version {version}, to "
-          f"{repo.where}")
+    print(_words(args)("pushed", file=args.file, process=repr(_flat(process.id, 60)),
+                       version=version, where=repo.where))
     return _cli().EXIT_OK
 
 
@@ -134,21 +164,18 @@ def _pull(args: argparse.Namespace) -> int:
     repo = _open(args.url)
     pulled = repo.pull(args.process_id, published=True if args.published else None)
     save_document(pulled.process, args.output, force=args.force)
-    pid = _flat(args.process_id, 60)
+    pid = repr(_flat(args.process_id, 60))
+    w = _words(args)
     if pulled.version is not None:
         other = (repo.mark_editing(args.process_id) if args.edit
                  else repo.editing_notice(args.process_id))
         if other is not None:
-            print(f"note: {_flat(other.who, 40)} is editing process {pid!r} (said so until "
-                  f"{other.until.astimezone():%H:%M}); saving over their work will be "
-                  "refused as a version conflict, not lost", file=sys.stderr)
+            print(w("editing_note", who=_flat(other.who, 40), process=pid,
+                    until=f"{other.until.astimezone():%H:%M}"), file=sys.stderr)
     if pulled.version is None:
-        print(f"pulled revision {pulled.revision} (published) of process {pid!r} to "
-              f"{args.output}")
+        print(w("pulled_revision", number=pulled.revision, process=pid, file=args.output))
     else:
-        print(f"pulled the draft of process {pid!r}, version {pulled.version}, to "
-              f"{args.output}; push your changes with: salesdesigner repo push "
-              f"{args.output} --to URL --base {pulled.version}")
+        print(w("pulled_draft", process=pid, version=pulled.version, file=args.output))
     return _cli().EXIT_OK
 
 
@@ -156,8 +183,8 @@ def _publish(args: argparse.Namespace) -> int:
     repo = _open(args.url)
     info = repo.publish(args.process_id, title=args.title, note=args.note,
                         author=args.author)
-    print(f"published revision {info.number} of process {_flat(args.process_id, 60)!r} "
-          f"in {repo.where}")
+    print(_words(args)("published", number=info.number,
+                       process=repr(_flat(args.process_id, 60)), where=repo.where))
     return _cli().EXIT_OK
 
 
@@ -177,14 +204,20 @@ def export_from_repository(args: argparse.Namespace) -> int:
         raise usage("only json can be written to standard output (-o -).")
     cli._refuse_clobbering_a_document(args.output, args.force)
     cli._check_output(args.output, args.force)
-    url, process_id = split_process_url(args.source)
-    pulled = _open(url).pull(process_id, published=True)
+    from salesdesigner.model.presentation import words_for
+    from salesdesigner.storage.repository.errors import RepositoryError
+    language = system_language()
+    try:
+        url, process_id = split_process_url(args.source)
+        pulled = _open(url).pull(process_id, published=True)
+    except RepositoryError as exc:
+        raise RepositoryError(exc.localized(language)) from None
     from salesdesigner.export.html import export_html
     export_html(pulled.process, args.output, attachments=args.attachments or "folder",
                 force=args.force)
-    print(f"wrote {args.output} (revision {pulled.revision} of process "
-          f"{_flat(process_id, 60)!r})")
+    print(words_for(language, "repo")("exported", file=args.output, number=pulled.revision,
+                                      process=repr(_flat(process_id, 60))))
     return cli.EXIT_OK
 
 
-__all__ = ["UserError", "add_parser", "cmd_repo", "export_from_repository"]
+__all__ = ["UserError", "add_parser", "cmd_repo", "export_from_repository", "system_language"]

@@ -98,7 +98,8 @@ def test_no_copy_and_no_server_is_one_clear_line(repo, tmp_path):
                            "at 127.0.0.1:1/")
     assert "No copy is saved on this computer yet" in line and "\n" not in line
     assert PEOPLE["rita"][0] not in line and "Traceback" not in line
-    assert follow_line(got, "ja").startswith("プレイブックを表示できません：")
+    assert follow_line(got, "ja").startswith("プレイブックを表示できません：リポジトリのサーバー "
+                                             "127.0.0.1:1/")
 
 
 def test_a_refusal_with_a_copy_shows_the_copy_and_why_it_was_not_updated(

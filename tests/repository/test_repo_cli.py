@@ -24,6 +24,14 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """The messages follow the system locale: these tests read the English ones."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def doc(tmp_path):
     path = tmp_path / "process.salesdesign"

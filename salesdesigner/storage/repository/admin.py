@@ -47,8 +47,11 @@ def _r1_to_r2(cur: Any) -> None:
 MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _r1_to_r2}
 
 
-def init_repository(url: str) -> str:
-    """Create (or upgrade, or re-grant) the repository at ``url``; says which it did."""
+def init_repository(url: str, language: str | None = None) -> str:
+    """Create (or upgrade, or re-grant) the repository at ``url``; says which it did (in
+    ``language``: ja or en)."""
+    from salesdesigner.model.presentation import words_for
+    words = words_for(language, "repo")
     target = open_target(url)
     with transaction(target) as conn:
         cur = driver(conn).cursor()
@@ -59,21 +62,19 @@ def init_repository(url: str) -> str:
             cur.execute(CATALOGUE_VIEW)
             cur.execute(f"INSERT INTO {SCHEMA}.repository VALUES (%s, %s, now())",
                         (REPOSITORY_VERSION, LAYOUT_OF_DRAFT_TABLES))
-            done = f"created the repository at {target.where}"
+            done = words("created", where=target.where)
         else:
             cur.execute(f"SELECT schema_version FROM {SCHEMA}.repository")
             (version,) = cur.fetchone()
             if version > REPOSITORY_VERSION:
-                raise RepositoryError(f"the repository at {target.where} has layout "
-                                      f"{version}, newer than this version of SalesDesigner "
-                                      f"({REPOSITORY_VERSION}); please update")
+                raise RepositoryError.said("newer_layout", where=target.where, version=version)
             for step in range(version, REPOSITORY_VERSION):
                 MIGRATIONS[step](cur)
             cur.execute(f"UPDATE {SCHEMA}.repository SET schema_version = %s",
                         (REPOSITORY_VERSION,))
-            done = (f"upgraded the repository at {target.where} from layout {version}"
+            done = (words("upgraded", where=target.where, version=version)
                     if version < REPOSITORY_VERSION
-                    else f"the repository at {target.where} is up to date")
+                    else words("up_to_date", where=target.where))
         _roles(cur, target.where)
         _grants(cur)
     return done
@@ -87,10 +88,7 @@ def _roles(cur: Any, where: str) -> None:
                         "WHERE rolname = current_user")
             row = cur.fetchone()
             if not (row and row[0]):
-                raise PermissionDenied(f"permission denied at {where}: creating the group "
-                                       f"role {role} needs an administrator with CREATEROLE "
-                                       "(or create it first: CREATE ROLE "
-                                       f"{role} NOLOGIN)")
+                raise PermissionDenied.said("createrole", where=where, role=role)
             cur.execute(f"CREATE ROLE {role} NOLOGIN")
 
 

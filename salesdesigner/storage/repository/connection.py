@@ -41,8 +41,7 @@ def split_process_url(text: str) -> tuple[str, str]:
     base, slash, pid = head.rstrip("/").rpartition("/")
     if not slash or "://" not in base or base.endswith("/") or base.count("/") < 3 \
             or not pid:
-        raise RepositoryError("name the process after the database: postgresql://USER@"
-                              "HOST:PORT/DATABASE/PROCESS_ID")
+        raise RepositoryError.said("name_the_process")
     return base + (f"?{query}" if query else ""), unquote(pid)
 
 
@@ -70,14 +69,11 @@ def open_target(url: str) -> Target:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        raise RepositoryError("not a repository URL: give postgresql://USER@HOST:PORT/"
-                              "DATABASE") from None
+        raise RepositoryError.said("bad_url") from None
     if parsed.get_backend_name() != "postgresql":
-        raise RepositoryError(f"not a PostgreSQL URL ({parsed.drivername}://…): give "
-                              "postgresql://USER@HOST:PORT/DATABASE")
+        raise RepositoryError.said("not_postgresql", scheme=parsed.drivername)
     if not parsed.database:
-        raise RepositoryError("the URL names no database: give "
-                              "postgresql://USER@HOST:PORT/DATABASE")
+        raise RepositoryError.said("no_database")
     host = parsed.host or "localhost"
     user = parsed.username or os.environ.get("PGUSER", "")
     where = f"{host}:{parsed.port or 5432}/{parsed.database}"
@@ -93,8 +89,7 @@ def open_target(url: str) -> Target:
     try:
         engine = create_engine(parsed, poolclass=NullPool)
     except ImportError:
-        raise RepositoryError("the PostgreSQL driver is missing (pip install "
-                              "'psycopg[binary]')") from None
+        raise RepositoryError.said("no_driver") from None
     return Target(engine, where, user, secret)
 
 

@@ -13,7 +13,47 @@ from salesdesigner.model.errors import UserError
 
 
 class RepositoryError(UserError):
-    """A repository operation failed; the message says why in one line."""
+    """A repository operation failed; the message says why in one line.
+
+    Made with :meth:`said`, it also knows its catalogue key and values, so the command
+    line and the reader can say it in Japanese (:meth:`localized`); ``str()`` is English."""
+
+    key: str | None = None
+    values: dict[str, object] = {}  # noqa: RUF012 - replaced per instance, never mutated
+
+    @classmethod
+    def said(cls, key: str, **values: object) -> RepositoryError:
+        """The error whose message is the catalogue's ``repo.<key>`` entry."""
+        error = cls(_words("en")(key, **values))
+        error.key, error.values = key, values
+        return error
+
+    def localized(self, language: str | None) -> str:
+        """The message in ``language`` (English when it has no catalogue entry)."""
+        if self.key is None:
+            return str(self)
+        values = {k: (v.localized(language) if isinstance(v, _Part) else v)
+                  for k, v in self.values.items()}
+        return _words(language)(self.key, **values)
+
+
+class _Part:
+    """A catalogue phrase inside a message (" for alice", " at 12:00"), said in the
+    message's language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def localized(self, language: str | None) -> str:
+        return _words(language)(self.key, **self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(self.localized("en"), spec)
+
+
+def _words(language: str | None):  # type: ignore[no-untyped-def]
+    from salesdesigner.model.presentation import words_for
+    return words_for(language, "repo")
 
 
 class Unreachable(RepositoryError):
@@ -55,16 +95,11 @@ class VersionConflict(RepositoryError):
                  saved_at: datetime | None) -> None:
         self.process_id, self.yours, self.theirs = process_id, yours, theirs
         self.saved_by, self.saved_at = saved_by, saved_at
-        when = f" at {saved_at:%Y-%m-%d %H:%M}" if saved_at else ""
-        if yours is None:
-            text = (f"version conflict: the repository already holds process "
-                    f"{_shown(process_id)} (version {theirs}, saved by {saved_by}{when}); "
-                    "pull it first, or replace it on purpose")
-        else:
-            text = (f"version conflict: {saved_by} saved process {_shown(process_id)}{when} "
-                    f"(version {theirs}) after your version {yours}; nothing was saved — "
-                    "reload it, or save yours as a copy")
-        super().__init__(text)
+        when = _Part("conflict_when", when=f"{saved_at:%Y-%m-%d %H:%M}") if saved_at else ""
+        self.key = "conflict_exists" if yours is None else "conflict"
+        self.values = {"process": _shown(process_id), "theirs": theirs, "yours": yours,
+                       "saved_by": saved_by, "when": when}
+        super().__init__(_words("en")(self.key, **self.values))
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -101,25 +136,21 @@ def translate(exc: BaseException, where: str, *, connected: bool,
     lowered = text.lower()
     if state in ("28P01", "28000") or "password authentication failed" in lowered \
             or "no password supplied" in lowered:
-        who = f" for {user}" if user else ""
-        return AuthenticationFailed(f"authentication failed{who} at {where}: check the user "
-                                    "name and password")
+        who = _Part("auth_who", user=user) if user else ""
+        return AuthenticationFailed.said("auth_failed", who=who, where=where)
     if state == "42501" or "permission denied" in lowered:
-        return PermissionDenied(f"permission denied at {where}: {_reason(text, secret)} "
-                                "(ask the administrator for the salesdesigner_editor role)")
+        return PermissionDenied.said("permission_denied", where=where,
+                                     reason=_reason(text, secret))
     if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
-        return RepositoryError(f"{where}: {_reason(text, secret)}")
+        return RepositoryError.said("server_said", where=where, reason=_reason(text, secret))
     if state in ("3F000", "42P01"):
-        return NotARepository(f"{where} is not a SalesDesigner repository (an administrator "
-                              "creates one with: salesdesigner repo init URL)")
+        return NotARepository.said("not_a_repository", where=where)
     if state.startswith(("08", "57")) or type(orig).__name__ == "OperationalError":
         if connected:
-            return ConnectionLost(f"the connection to {where} was lost "
-                                  f"({_reason(text, secret)}); nothing of this operation "
-                                  "was saved, the repository keeps its last saved version")
-        return Unreachable(f"cannot reach the repository server at {where} "
-                           f"({_reason(text, secret)})")
-    return RepositoryError(f"{where}: {_reason(text, secret)}")
+            return ConnectionLost.said("connection_lost", where=where,
+                                       reason=_reason(text, secret))
+        return Unreachable.said("unreachable", where=where, reason=_reason(text, secret))
+    return RepositoryError.said("server_said", where=where, reason=_reason(text, secret))
 
 
 __all__ = ["AuthenticationFailed", "ConnectionLost", "NoSuchProcess", "NotARepository",

@@ -103,19 +103,13 @@ class Repository:
         if not self._checked:
             cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.repository",))
             if cur.fetchone()[0] is None:
-                raise NotARepository(f"{self.where} is not a SalesDesigner repository (an "
-                                     "administrator creates one with: salesdesigner repo "
-                                     "init URL)")
+                raise NotARepository.said("not_a_repository", where=self.where)
             cur.execute(f"SELECT schema_version FROM {SCHEMA}.repository")
             (version,) = cur.fetchone()
             if version > REPOSITORY_VERSION:
-                raise RepositoryError(f"the repository at {self.where} has layout {version}, "
-                                      "newer than this version of SalesDesigner reads; "
-                                      "please update")
+                raise RepositoryError.said("newer_layout", where=self.where, version=version)
             if version < REPOSITORY_VERSION:
-                raise RepositoryError(f"the repository at {self.where} has the older layout "
-                                      f"{version}: an administrator upgrades it with "
-                                      "salesdesigner repo init URL")
+                raise RepositoryError.said("older_layout", where=self.where, version=version)
             self._checked = True
         return cur
 
@@ -170,8 +164,7 @@ class Repository:
         with self._begin() as conn:
             cur = self._cursor(conn)
             if not self._can_edit(cur):
-                raise PermissionDenied(f"permission denied at {self.where}: saving needs the "
-                                       "salesdesigner_editor role")
+                raise PermissionDenied.said("saving_needs_editor", where=self.where)
             pid = to_pg(process.id)
             cur.execute(f"SELECT version, updated_by, updated_at FROM {SCHEMA}.processes "
                         "WHERE process_id = %s FOR UPDATE", (pid,))
@@ -212,9 +205,7 @@ class Repository:
                 published = not editor
             if not published:
                 if not editor:
-                    raise PermissionDenied(f"permission denied at {self.where}: drafts are "
-                                           "for the salesdesigner_editor role; readers get "
-                                           "the latest published revision")
+                    raise PermissionDenied.said("drafts_need_editor", where=self.where)
                 return self._draft(cur, process_id)
             return self._published(cur, process_id)
 
@@ -223,8 +214,8 @@ class Repository:
                     + (" FOR UPDATE" if lock else ""), (to_pg(process_id),))
         row = cur.fetchone()
         if row is None:
-            raise NoSuchProcess(f"the repository at {self.where} holds no process "
-                                f"{shown(process_id)}")
+            raise NoSuchProcess.said("no_such_process", where=self.where,
+                                     process=shown(process_id))
         process = self._read(cur, process_id, TABLES)
         return Pulled(process, row[0], process.revisions[-1].number if process.revisions
                       else None)
@@ -236,12 +227,10 @@ class Repository:
                     (to_pg(process_id),))
         row = cur.fetchone()
         if row is None:
-            raise NoSuchProcess(f"the repository at {self.where} holds no process "
-                                f"{shown(process_id)}")
+            raise NoSuchProcess.said("no_such_process", where=self.where,
+                                     process=shown(process_id))
         if row[0] is None:
-            raise NotPublished(f"process {shown(process_id)} is not published yet (an "
-                               "editor publishes it with: salesdesigner repo publish URL "
-                               "PROCESS_ID --title …)")
+            raise NotPublished.said("not_published", process=shown(process_id))
         memory = transfer.read_document(cur, process_id, PUBLISHED_TABLES)
         try:
             from sqlalchemy import create_engine
@@ -288,8 +277,7 @@ class Repository:
         with self._begin() as conn:
             cur = self._cursor(conn)
             if not self._can_edit(cur):
-                raise PermissionDenied(f"permission denied at {self.where}: publishing needs "
-                                       "the salesdesigner_editor role")
+                raise PermissionDenied.said("publishing_needs_editor", where=self.where)
             pulled = self._draft(cur, process_id, lock=True)
             if author is None:
                 cur.execute("SELECT current_user")
@@ -320,8 +308,8 @@ class Repository:
                         "editing_until = now() + make_interval(mins => %s) "
                         "WHERE process_id = %s", (minutes, to_pg(process_id)))
             if cur.rowcount == 0:
-                raise NoSuchProcess(f"the repository at {self.where} holds no process "
-                                    f"{shown(process_id)}")
+                raise NoSuchProcess.said("no_such_process", where=self.where,
+                                         process=shown(process_id))
         return EditingNotice(*other) if other else None
 
     def editing_notice(self, process_id: str) -> EditingNotice | None:
