@@ -86,7 +86,8 @@ def test_a_japanese_run_prints_no_english_sentence(capsys, repo, tmp_path):
     english = ("pushed", "published revision", "pulled", "version conflict", "saved by",
                "not published", "draft v")
     assert lines and not [line for line in lines if any(e in line for e in english)]
-    assert any("版の競合" in line for line in lines)
+    conflict = [line for line in lines if "版の競合" in line]
+    assert conflict and "を保存しました（20" in conflict[0]  # when, in Japanese too
 
 
 @pytest.mark.parametrize(("environ", "expected"), [
