@@ -120,13 +120,14 @@ def test_window_opens_from_its_copy_before_the_check_ends_and_never_blocks(
 def test_no_server_and_no_copy_says_so_in_the_window(qtbot, reader, repo, tmp_path):
     url = repo.url("rita").replace(f":{repo.cluster.port}/", ":1/") + "/p-1"
     follower = _follow(reader, url, tmp_path)
-    assert reader.page.stage_id is None
+    assert reader.page.stage_id is None and reader.empty_message.startswith("Connecting to ")
     _settled(qtbot, follower)
-    assert follower.banner.kind == "error"
-    text = follower.banner.text()
+    assert follower.banner.kind == "error" and follower.banner.isHidden()  # said once:
+    text = reader.empty_message  # on the page, instead of "This playbook has no stages yet"
     assert text.startswith("Cannot show the playbook: cannot reach the repository server")
-    assert reader.empty_message == text  # the page says it too, not "no stages yet"
-    assert reader.process.stage_ids == [] or not list(reader.process.stage_ids)
+    from PySide6.QtWidgets import QLabel
+    shown = [label.text() for label in reader.page.findChildren(QLabel)]
+    assert text in shown and not reader.process.stage_ids
 
 
 def test_a_missing_password_is_asked_for_and_kept_in_memory_only(
@@ -192,3 +193,20 @@ def test_a_playbook_address_without_a_process_is_one_error_line(capsys):
     assert main(["--playbook", "postgresql://rita@127.0.0.1:1/sales"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: name the process after the database") and err.count("\n") == 1
+
+
+def test_every_string_of_the_followers_menu_and_dialogs_has_a_japanese_translation():
+    import ast
+    from pathlib import Path
+    from xml.etree import ElementTree
+
+    import salesdesigner.ui.playbook.follow as module
+    root = Path(module.__file__).resolve().parents[3]
+    tree = ElementTree.parse(root / "resources/i18n/salesdesigner_ja.ts")
+    known = {m.findtext("source") for c in tree.getroot() if c.findtext("name") == module.CONTEXT
+             for m in c.iter("message") if (m.findtext("translation") or "").strip()}
+    calls = [node.args[0].value
+             for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+             and node.func.id == "_tr" and node.args and isinstance(node.args[0], ast.Constant)]
+    assert len(calls) >= 9 and [c for c in calls if c not in known] == []

@@ -98,8 +98,6 @@ class ProcessFollower(QObject):
             self._say(_line("checking", where=self.source.where), "info")
         else:
             self._say(_line("connecting", where=self.source.where), "info")
-            self.window.empty_message = self.banner.text()
-            self.window.refresh()
         self.check()
         self._again.start()
 
@@ -156,9 +154,6 @@ class ProcessFollower(QObject):
         self.last = followed
         if followed.process is not None:
             self._show_process(followed.process)
-        else:
-            self.window.empty_message = self._text()
-            self.window.refresh()
         kind = {OFFLINE: "offline", STALE: "offline", UNAVAILABLE: "error"}.get(
             followed.state, "info")
         self._say(self._text(), kind)
@@ -173,7 +168,14 @@ class ProcessFollower(QObject):
         self.window.set_process(process, self.source.process_id)
 
     def _say(self, text: str, kind: str) -> None:
-        self.banner.say(text, kind)
+        """The line above the page; with nothing to read yet, the page says it instead."""
+        self.banner.kind = kind
+        if self.window.process.stage_ids:
+            self.banner.say(text, kind)
+            return
+        self.banner.say("", kind)
+        self.window.empty_message = text
+        self.window.refresh()
 
     # ------------------------------------------------------------------ password
     def _ask_password(self, source: Any) -> str | None:
@@ -190,7 +192,7 @@ class ProcessFollower(QObject):
         kind = event.type()
         if watched is self.window and kind == QEvent.Type.LanguageChange:
             if self.last is not None:
-                self.banner.setText(self._text())
+                self._say(self._text(), self.banner.kind)
         elif watched is self.window and kind == QEvent.Type.Close:
             self.stop()
         return False
