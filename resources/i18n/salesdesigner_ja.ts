@@ -3022,4 +3022,81 @@ Reload: their version opens here, yours stays open in a new window.</source>
         <translation>資格情報ストアがインストールされていないため、パスワードは起動ごとに一度だけ尋ね、ディスクには書き込みません。</translation>
     </message>
 </context>
+<context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Show the plan on the canvas</source>
+        <translation>計画をキャンバスに表示</translation>
+    </message>
+    <message>
+        <source>The deals each stage and arrow needs for the goal set in Process ▸ Plan… (10 won deals until one is set); the rate above moves it</source>
+        <translation>「プロセス ▸ 計画…」で設定した目標に必要な、各ステージ・各矢印の案件数（未設定なら受注10件）。上の率を動かすと計画も動きます</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>計画…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Show on the canvas</source>
+        <translation>キャンバスに表示</translation>
+    </message>
+    <message>
+        <source>Write the deals each stage and arrow needs on the performance overlay; the what-if slider in the dashboard moves them</source>
+        <translation>各ステージ・各矢印に必要な案件数を実績オーバーレイに表示します。ダッシュボードの what-if スライダーで動きます</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>Plan page</source>
+        <translation>計画のページ</translation>
+    </message>
+    <message>
+        <source>Add the plan chapter: the deals each stage needs for the goal, the rates used and where each came from (as export pdf --plan-goal adds it).</source>
+        <translation>計画の章を加えます：目標に必要な各ステージの案件数、使った率とその出どころ（export pdf --plan-goal と同じ内容）。</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>受注件数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>From the actuals</source>
+        <translation>実績から</translation>
+    </message>
+    <message>
+        <source>KPI targets</source>
+        <translation>KPIの目標</translation>
+    </message>
+    <message>
+        <source>Actual rates</source>
+        <translation>実績の率</translation>
+    </message>
+    <message>
+        <source>Goal as:</source>
+        <translation>目標の単位：</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>目標：</translation>
+    </message>
+    <message>
+        <source>Deal size:</source>
+        <translation>1件あたりの受注額：</translation>
+    </message>
+    <message>
+        <source>Rates from:</source>
+        <translation>率の出どころ：</translation>
+    </message>
+    <message>
+        <source>Plan page: {reason}</source>
+        <translation>計画のページ：{reason}</translation>
+    </message>
+</context>
 </TS>

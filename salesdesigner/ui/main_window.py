@@ -492,7 +492,8 @@ class MainWindow(FileDropTarget, QMainWindow):
             self.export("pdf")
             return
         dialog = ManualDialog(self.process, self,
-                              suggested_name=self.document.suggested_export_path(".pdf"))
+                              suggested_name=self.document.suggested_export_path(".pdf"),
+                              plan_goal=self.performance_views.performance.plan_goal)
         if self.process.actuals:  # handed to reps: say that the deal data stays behind
             dialog.setWindowTitle(self.tr("{title} — without the deal data").format(
                 title=dialog.windowTitle()))

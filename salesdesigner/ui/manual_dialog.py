@@ -4,6 +4,11 @@ The manual is typeset by a child process (:mod:`salesdesigner.export.pdf.worker`
 snapshot of the process, so the window stays responsive, progress shows, Cancel is
 immediate, and reportlab never runs beside the GUI's Qt objects; the preview shows exactly
 the bytes that Save writes.
+
+The optional plan page is the one ``export pdf --plan-goal``/``--plan-won`` adds (the same
+chapter builder, :func:`~salesdesigner.export.pdf.plan_page.plan_chapter`, from the same
+:func:`~salesdesigner.model.plan.back_calculate`); its goal starts as the plan last set
+in Process ▸ Plan… for this document.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesigner.model.errors import UserError
+from salesdesigner.model.plan.onscreen import PlanGoal
 from salesdesigner.model.process import Process
 
 
@@ -47,7 +54,8 @@ class ManualDialog(QDialog):
     previewReady = Signal()
 
     def __init__(self, process: Process, parent: QWidget | None = None,
-                 suggested_name: str = "manual.pdf") -> None:
+                 suggested_name: str = "manual.pdf", plan_goal: PlanGoal | None = None,
+                 ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Manual"))
         self.resize(1100, 800)
@@ -75,6 +83,7 @@ class ManualDialog(QDialog):
         self.lanes.setEnabled(bool(process.lanes))
         self.lanes.setMaximumHeight(160)
         self._build_sections()
+        self._build_plan(plan_goal or PlanGoal())
         self.update_button = QPushButton(self.tr("Update Preview"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -91,6 +100,9 @@ class ManualDialog(QDialog):
         form.addRow(self.changes)
         form.addRow(self.changes_source)
         form.addRow(self.mark_changes)
+        form.addRow(self.plan_page)
+        for label, field in zip(self.plan_labels, self.plan_fields, strict=True):
+            form.addRow(label, field)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.update_button)
@@ -135,6 +147,11 @@ class ManualDialog(QDialog):
         self.revision_choice.activated.connect(lambda _i: self.choose_revision(
             self.revision_choice.currentData()))
         self.lanes.itemChanged.connect(lambda _item: self._options_changed())
+        self.plan_page.toggled.connect(lambda _on: self._sections_changed())
+        self.plan_kind.currentIndexChanged.connect(lambda _i: self._sections_changed())
+        for box in (self.plan_goal, self.plan_size):
+            box.valueChanged.connect(lambda _v: self._options_changed())
+        self.plan_rates.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.update_button.clicked.connect(self.render)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self._ask_save)
@@ -232,9 +249,58 @@ class ManualDialog(QDialog):
         self.set_previous(previous, "" if previous.revision.strip() else Path(path).name)
         self.previous_name.setText(Path(path).name)
 
+    def _build_plan(self, goal: PlanGoal) -> None:
+        """The plan page: off by default, its goal the window's last plan (Process ▸
+        Plan…), the rates the Plan dialog's edited ones kept as they were."""
+        self.plan_page = QCheckBox(self.tr("Plan page"))
+        self.plan_page.setToolTip(self.tr(
+            "Add the plan chapter: the deals each stage needs for the goal, the rates used "
+            "and where each came from (as export pdf --plan-goal adds it)."))
+        self.plan_kind = QComboBox()
+        self.plan_kind.addItem(self.tr("Won deals"), "won")
+        self.plan_kind.addItem(self.tr("Revenue"), "revenue")
+        self.plan_goal = QDoubleSpinBox()
+        self.plan_goal.setRange(0.0, 1e13)
+        self.plan_goal.setGroupSeparatorShown(True)
+        self.plan_size = QDoubleSpinBox()
+        self.plan_size.setRange(0.0, 1e12)
+        self.plan_size.setGroupSeparatorShown(True)
+        self.plan_size.setSpecialValueText(self.tr("From the actuals"))
+        self.plan_rates = QComboBox()
+        self.plan_rates.addItem(self.tr("KPI targets"), "targets")
+        self.plan_rates.addItem(self.tr("Actual rates"), "actual")
+        for box in (self.plan_goal, self.plan_size):
+            box.setDecimals(0)
+            box.setKeyboardTracking(False)
+        self.plan_kind.setCurrentIndex(1 if goal.revenue else 0)
+        self.plan_goal.setValue((goal.goal if goal.revenue else goal.won) or 0.0)
+        self.plan_size.setValue(goal.deal_size or 0.0)
+        self.plan_rates.setCurrentIndex(max(0, self.plan_rates.findData(goal.source)))
+        self._plan_overrides = goal.overrides  # rates edited in the Plan dialog
+        self.plan_labels = [QLabel(self.tr("Goal as:")), QLabel(self.tr("Goal:")),
+                            QLabel(self.tr("Deal size:")), QLabel(self.tr("Rates from:"))]
+        self.plan_fields = [self.plan_kind, self.plan_goal, self.plan_size, self.plan_rates]
+        self._plan_enabled()
+
+    def _plan_enabled(self) -> None:
+        on = self.plan_page.isChecked()
+        for widget in self.plan_fields:
+            widget.setEnabled(on)
+        self.plan_size.setEnabled(on and self.plan_kind.currentData() == "revenue")
+
+    def plan_goal_now(self) -> PlanGoal:
+        """The plan page's goal as the boxes say it."""
+        revenue = self.plan_kind.currentData() == "revenue"
+        value = self.plan_goal.value()
+        return PlanGoal(won=None if revenue else value, goal=value if revenue else None,
+                        deal_size=(self.plan_size.value() or None) if revenue else None,
+                        source=self.plan_rates.currentData(),
+                        overrides=self._plan_overrides)
+
     def _sections_changed(self) -> None:
         self.period.setEnabled(self.performance.isChecked())
         self.mark_changes.setEnabled(self.changes.isChecked())
+        self._plan_enabled()
         self._options_changed()
 
     def section_options(self) -> dict:
@@ -246,6 +312,8 @@ class ManualDialog(QDialog):
             process, label, published = self.previous
             out.update(previous=process, previous_label=label, previous_date=published,
                        mark_changes=self.mark_changes.isChecked())
+        if self.plan_page.isChecked():
+            out.update(plan_goal=self.plan_goal_now())
         return out
 
     def is_stale(self) -> bool:
@@ -273,12 +341,20 @@ class ManualDialog(QDialog):
         if lanes == []:
             self.status.setText(self.tr("Tick at least one lane."))
             return
+        extras = self.section_options()
+        goal = extras.pop("plan_goal", None)
+        if goal is not None:  # planned here: a goal it cannot plan is said at once
+            try:
+                extras["plan"] = goal.plan(self.process, self.process.actuals.events)
+            except UserError as exc:
+                self.status.setText(self.tr("Plan page: {reason}").format(reason=exc))
+                return
         self._rendering_options = self.options()
         self._job_dir = Path(tempfile.mkdtemp(prefix="salesdesigner-manual-"))
         job = self._job_dir / "job.pickle"
         job.write_bytes(pickle.dumps({"process": self.process.copy(),
                                       "paper": self.paper.currentData(), "lanes": lanes,
-                                      "extras": self.section_options()}))
+                                      "extras": extras}))
         self._job_output, self._cancelled = b"", False
         self._job = QProcess(self)
         self._job.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)

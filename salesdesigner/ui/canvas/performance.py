@@ -4,7 +4,9 @@ took them, flows nobody drew as dashed ghost arrows, the bottleneck marked.
 
 It only renders: the stage and arrow items get a look to draw (``set_performance``,
 ``set_flow``) and the overlay adds its own items (badges above the cards, ghost arrows);
-the document is never touched.  After every redraw of the scene (edits, undo, a reset)
+the plan on show (Process ▸ Plan…, the what-if panel) adds a "plan" pill with the deals
+each card needs entering it and a small tag on every arrow with its planned deals; the
+document is never touched.  After every redraw of the scene (edits, undo, a reset)
 it puts its look on the items again, so it stays right on new items; new figures come
 from :class:`~salesdesigner.ui.performance.state.Performance` via :meth:`show`.
 """
@@ -27,10 +29,14 @@ from salesdesigner.ui.canvas.stage_item import StageItem
 if TYPE_CHECKING:
     from salesdesigner.model.actuals.kpis import KpiActual
     from salesdesigner.model.actuals.onscreen import GhostFlow, Overlay, StageMark
+    from salesdesigner.model.plan.onscreen import PlanMarks
     from salesdesigner.ui.canvas.scene import ProcessScene
+    from salesdesigner.ui.canvas.transition_item import TransitionItem
 
 BADGE_FONT = style.font(8, bold=True)
 CHANCE_FILL = QColor("#E8F1FB")  # the chance-to-win pill (the forecast)
+PLAN_FILL = QColor("#FFF0CC")    # the plan's pills and arrow tags
+PLAN_BORDER = QColor("#C98A00")
 #: kinds whose cards are coloured (decisions, outcomes and ends have no targets of their own)
 COLOURED = (StageKind.STAGE, StageKind.START)
 
@@ -68,22 +74,26 @@ class StageBadge(QGraphicsItem):
         self.reached = ""
         self.bottleneck = ""
         self.chance = ""  # the chance to end won (the forecast), when known
+        self.plan = ""    # the deals the plan needs entering the stage, when one is shown
         self._bounds = QRectF()
         self._pills: list[tuple[QRectF, str, QColor, QColor]] = []
 
-    def set_texts(self, reached: str, bottleneck: str, tip: str = "", chance: str = "") -> None:
-        if (reached, bottleneck, tip, chance) == (self.reached, self.bottleneck,
-                                                  self.toolTip(), self.chance) and self._pills:
+    def set_texts(self, reached: str, bottleneck: str, tip: str = "", chance: str = "",
+                  plan: str = "") -> None:
+        if (reached, bottleneck, tip, chance, plan) == (
+                self.reached, self.bottleneck, self.toolTip(), self.chance, self.plan) \
+                and self._pills:
             return
         self.setToolTip(tip)
         self.prepareGeometryChange()
-        self.reached, self.bottleneck, self.chance = reached, bottleneck, chance
+        self.reached, self.bottleneck, self.chance, self.plan = reached, bottleneck, chance, plan
         fm = QFontMetricsF(BADGE_FONT)
         body = self.parentItem().body_rect()  # type: ignore[union-attr]
         h = fm.height() + 4
         x, y = body.left() + 4, body.top() - h - 3
         self._pills = []
         for text, fill, ink in ((reached, QColor("#FFFFFF"), style.INK),
+                                (plan, PLAN_FILL, style.INK),
                                 (chance, CHANCE_FILL, style.INK),
                                 (bottleneck, style.BOTTLENECK, QColor("#FFFFFF"))):
             if text:
@@ -103,16 +113,65 @@ class StageBadge(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(BADGE_FONT)
         for rect, text, fill, ink in self._pills:
-            painter.setPen(QPen(style.BORDER if fill in (QColor("#FFFFFF"), CHANCE_FILL)
-                                else fill, 1))
+            painter.setPen(QPen(PLAN_BORDER if fill == PLAN_FILL else style.BORDER
+                                if fill in (QColor("#FFFFFF"), CHANCE_FILL) else fill, 1))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(ink)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
+class PlanTag(QGraphicsItem):
+    """A small tag on an arrow: the deals the plan needs to take it in the period."""
+
+    def __init__(self, arrow: TransitionItem) -> None:
+        super().__init__()
+        self.arrow = arrow
+        self.text = ""
+        self.setZValue(7)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._rect = QRectF()
+
+    def set_text(self, text: str, tip: str) -> None:
+        """Write ``text`` and sit on the arrow (a third of the way along when the arrow
+        has a label in the middle); work done here, never in paint."""
+        self.prepareGeometryChange()
+        self.text = text
+        self.setToolTip(style.tooltip(tip))
+        fm = QFontMetricsF(BADGE_FONT)
+        w, h = fm.horizontalAdvance(text) * 1.12 + 10, fm.height() + 2
+        path = self.arrow.path()
+        at = path.pointAtPercent(0.3 if self.arrow.transition.label else 0.5)
+        at = self.arrow.mapToScene(at)
+        self._rect = QRectF(-w / 2, -h / 2, w, h)
+        self.setPos(at)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.45:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(BADGE_FONT)
+        painter.setPen(QPen(PLAN_BORDER, 1))
+        painter.setBrush(PLAN_FILL)
+        r = self._rect
+        painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+        painter.setPen(style.INK)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
 def _percent(fraction: float) -> str:
     return f"{display_number(round(fraction * 100))}%"
+
+
+def _count(deals: float) -> str:
+    """Planned deals as the plan table writes them ("666.7", "1,000")."""
+    return display_number(round(deals, 1))
 
 
 def _edge_point(item: StageItem, toward: QPointF) -> QPointF:
@@ -204,6 +263,8 @@ class PerformanceOverlay(QObject):
         self.language = language
         self.overlay: Overlay | None = None
         self.chances: dict[str, float] = {}  # stage → chance to end won (the forecast)
+        self.plan: PlanMarks | None = None     # the plan on show (with the what-if rate)
+        self.plan_tags: dict[str, PlanTag] = {}
         self.badges: dict[str, StageBadge] = {}
         self.ghosts: dict[tuple[str, str], GhostFlowItem] = {}
         self._announcing = False
@@ -216,11 +277,14 @@ class PerformanceOverlay(QObject):
     def shown(self) -> bool:
         return self.overlay is not None
 
-    def show(self, overlay: Overlay | None, chances: dict[str, float] | None = None) -> None:
+    def show(self, overlay: Overlay | None, chances: dict[str, float] | None = None,
+             plan: PlanMarks | None = None) -> None:
         """Draw ``overlay`` (None: the plain canvas again), each working stage's chance
-        to end won beside its count when ``chances`` are given (the what-if moves them)."""
+        to end won beside its count when ``chances`` are given, and the deals ``plan``
+        needs on the cards and arrows (the what-if moves both)."""
         self.overlay = overlay
         self.chances = dict(chances or {})
+        self.plan = plan
         self._sync()
         self._announcing = True  # the overview map redraws on this; our own sync is done
         try:
@@ -247,6 +311,7 @@ class PerformanceOverlay(QObject):
                 item.set_flow(None)
             self._drop_badges(set())
             self._drop_ghosts(set())
+            self._drop_tags(set())
             return
         words = words_for(self.language(), "analysis")
         # the texts are worked out once per overlay and language; a redraw (typing, a
@@ -255,6 +320,8 @@ class PerformanceOverlay(QObject):
             self._texts_for, self._texts_language, self._texts = overlay, words.code, {}
         texts = self._texts
         names = {sid: words.name(item.stage.name) for sid, item in stages.items()}
+        plan = self.plan
+        planned = plan.stages if plan is not None else {}
         kept: set[str] = set()
         for sid, item in stages.items():
             mark = overlay.stages.get(sid)
@@ -272,9 +339,13 @@ class PerformanceOverlay(QObject):
             if kind is not StageKind.DECISION:
                 kept.add(sid)
                 chance = self.chances.get(sid) if kind in COLOURED else None
-                self._badge(item).set_texts(reached, bottleneck, tip, "" if chance is None
-                                            else words("card_win", rate=_percent(chance)))
+                need = planned.get(sid)
+                self._badge(item).set_texts(
+                    reached, bottleneck, tip,
+                    "" if chance is None else words("card_win", rate=_percent(chance)),
+                    "" if need is None else words("card_plan", n=_count(need)))
         self._drop_badges(kept)
+        self._tags(plan, transitions, words, names)
         for tid, item in transitions.items():
             if tid not in texts:
                 deals = overlay.arrows.get(tid, 0)
@@ -289,6 +360,34 @@ class PerformanceOverlay(QObject):
                 shown.add((ghost.source, ghost.target))
                 self._ghost(ghost, stages, overlay, words, names)
         self._drop_ghosts(shown)
+
+    def _tags(self, plan: PlanMarks | None, transitions: dict[str, TransitionItem],
+              words: Words, names: dict[str, str]) -> None:
+        """A tag on every arrow the plan sends deals along."""
+        shown: set[str] = set()
+        for tid, deals in (plan.arrows.items() if plan is not None else ()):
+            item = transitions.get(tid)
+            if item is None:
+                continue
+            shown.add(tid)
+            tag = self.plan_tags.get(tid)
+            if tag is None or tag.arrow is not item or tag.scene() is not self.scene:
+                if tag is not None and tag.scene() is not None:
+                    tag.scene().removeItem(tag)
+                tag = self.plan_tags[tid] = PlanTag(item)
+                self.scene.addItem(tag)
+            t = item.transition
+            n = _count(deals)
+            tag.set_text(words("arrow_plan", n=n), words(
+                "arrow_plan_tip", source=names.get(t.source, ""),
+                target=names.get(t.target, ""), n=n))
+        self._drop_tags(shown)
+
+    def _drop_tags(self, kept: set[str]) -> None:
+        for tid in [t for t in self.plan_tags if t not in kept]:
+            tag = self.plan_tags.pop(tid)
+            if tag.scene() is not None:
+                tag.scene().removeItem(tag)
 
     def _badge(self, item: StageItem) -> StageBadge:
         badge = self.badges.get(item.stage_id)
@@ -327,4 +426,5 @@ class PerformanceOverlay(QObject):
                 item.scene().removeItem(item)
 
 
-__all__ = ["GhostFlowItem", "PerformanceOverlay", "StageBadge", "card_look", "kpi_line"]
+__all__ = ["GhostFlowItem", "PerformanceOverlay", "PlanTag", "StageBadge", "card_look",
+           "kpi_line"]

@@ -1,7 +1,11 @@
 """The dashboard's forecast and what-if panel: each stage's chance to end won with its
 range, the open deals' expected won deals and revenue per coming month, and a slider that
 sets one exit rate by hand — the panel's figures and the canvas overlay's chance pills
-move with it (:meth:`Performance.set_what_if`); the document is never touched.
+move with it (:meth:`Performance.set_what_if`), and so does the plan when it is on show
+on the canvas ("Show the plan on the canvas": the deals each stage and arrow needs for
+the goal last set in Process ▸ Plan…, that arrow's rate replaced by the slider's); the
+document is never touched.  The slider solves while it is dragged: a large process solves
+on a worker thread, the moves in between coalesced.
 
 Figures and stage words come from the presentation catalogue (``analysis.fc_*``), in the
 UI language; the controls' labels are translated by Qt (tr).
@@ -9,8 +13,9 @@ UI language; the controls' labels are translated by Qt (tr).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +36,9 @@ def _pct(x: float) -> str:
 
 class ForecastPanel(QWidget):
     """Odds, forecast and the what-if slider for one window's :class:`Performance`."""
+
+    planRequested = Signal()  # "Plan…": open Process ▸ Plan…
+    planShown = Signal(bool)  # the plan on the canvas, on or off (the views turn it on)
 
     def __init__(self, performance: Performance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +63,7 @@ class ForecastPanel(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("whatIfRate")
         self.slider.setRange(0, 100)
-        self.slider.setTracking(False)  # solve on release (a 1,000-stage chain takes a while)
+        self.slider.setTracking(True)  # solve while dragging (coalesced, see Performance)
         self.reset = QPushButton()
         self.reset.setObjectName("whatIfReset")
         self.rate = QLabel()
@@ -64,6 +72,17 @@ class ForecastPanel(QWidget):
         self.effect.setObjectName("whatIfEffect")
         self.effect.setWordWrap(True)
         self.effect.setStyleSheet("font-weight: bold;")
+        self.plan_box = QCheckBox()
+        self.plan_box.setObjectName("whatIfPlan")
+        self.plan_button = QPushButton()
+        self.plan_button.setObjectName("whatIfPlanButton")
+        self.plan_text = QLabel()
+        self.plan_text.setObjectName("whatIfPlanText")
+        self.plan_text.setWordWrap(True)
+        self.plan_text.setTextFormat(Qt.TextFormat.PlainText)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_box, 1)
+        plan_row.addWidget(self.plan_button)
         row = QHBoxLayout()
         row.addWidget(self.slider, 1)
         row.addWidget(self.reset)
@@ -72,6 +91,10 @@ class ForecastPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.rate)
         layout.addWidget(self.effect)
+        layout.addLayout(plan_row)
+        layout.addWidget(self.plan_text)
+        self.plan_box.toggled.connect(self._plan_toggled)
+        self.plan_button.clicked.connect(self.planRequested)
         self.exit.currentIndexChanged.connect(self._exit_chosen)
         self.slider.valueChanged.connect(self._slid)
         self.reset.clicked.connect(self._reset)
@@ -83,6 +106,11 @@ class ForecastPanel(QWidget):
         self.reset.setText(self.tr("Reset"))
         self.slider.setToolTip(self.tr("Set this rate by hand: the forecast and the chances "
                                        "on the canvas follow (the document is not changed)"))
+        self.plan_box.setText(self.tr("Show the plan on the canvas"))
+        self.plan_box.setToolTip(self.tr(
+            "The deals each stage and arrow needs for the goal set in Process ▸ Plan… "
+            "(10 won deals until one is set); the rate above moves it"))
+        self.plan_button.setText(self.tr("Plan…"))
         self.render()
 
     # ------------------------------------------------------------------ drawing
@@ -105,6 +133,7 @@ class ForecastPanel(QWidget):
                                                       process.currency)))
         self._fill_exits(look, names, words)
         self._show_effect(look, words, process.currency)
+        self._show_plan(words)
 
     def _fill_exits(self, look, names, words) -> None:  # type: ignore[no-untyped-def]
         from salesdesigner.model.forecast.whatif import exits
@@ -133,11 +162,12 @@ class ForecastPanel(QWidget):
         s, t = chosen
         data = look.base.rows[s].get(t, 0.0)
         now = look.change[2] if look.change and look.change[:2] == (s, t) else data
-        self._filling = True
-        try:
-            self.slider.setValue(round(now * 100))
-        finally:
-            self._filling = False
+        if not self.slider.isSliderDown():  # a drag ahead of its (coalesced) answers
+            self._filling = True
+            try:
+                self.slider.setValue(round(now * 100))
+            finally:
+                self._filling = False
         self.rate.setText(words("fc_whatif_now", stage=names.get(s, s),
                                 target=names.get(t, words("fc_closed_won")), rate=_pct(now),
                                 data=_pct(data)))
@@ -154,6 +184,41 @@ class ForecastPanel(QWidget):
                 "fc_whatif_effect_revenue", before=with_unit(round(before.revenue), currency),
                 after=with_unit(round(after.revenue), currency))
         self.effect.setText(text)
+
+    def _show_plan(self, words) -> None:  # type: ignore[no-untyped-def]
+        """The plan's line: the deals that must come in, and how the what-if moves them."""
+        performance = self.performance
+        self._filling = True
+        try:
+            self.plan_box.setChecked(performance.plan_shown)
+        finally:
+            self._filling = False
+        result = performance.result
+        view = result.plan if result is not None else None
+        if view is None:
+            self.plan_text.setText("")
+            return
+        from salesdesigner.model.plan.report import count
+        goal = view.goal
+        what = (words("plan_goal_won", won=count(goal.won or 0)) if not goal.revenue else
+                words("plan_goal_revenue", goal=with_unit(round(goal.goal or 0),
+                                                          performance.process.currency)))
+        if view.error:
+            self.plan_text.setText(words("plan_cannot", goal=what, why=view.error))
+            return
+        base, now = view.base, view.now
+        assert base is not None and now is not None
+        lines = [words("plan_line", goal=what, n=count(base.entries))]
+        if view.change is not None and view.followed:
+            lines = [words("plan_moved", goal=what, before=count(base.entries),
+                           after=count(now.entries))]
+        elif view.change is not None:
+            lines.append(words("plan_not_followed"))
+        self.plan_text.setText("\n".join(lines))
+
+    def _plan_toggled(self, on: bool) -> None:
+        if not self._filling:
+            self.planShown.emit(on)
 
     # ------------------------------------------------------------------ what-if
     def _exit_chosen(self, _index: int) -> None:

@@ -21,10 +21,14 @@ if TYPE_CHECKING:
     from salesdesigner.model.actuals.onscreen import Overlay
     from salesdesigner.model.actuals.periods import Period
     from salesdesigner.model.forecast.onscreen import Change, Outlook
+    from salesdesigner.model.plan.onscreen import PlanGoal, PlanView
 
 #: histories with more events than this are analysed off the GUI thread (3,000 deals,
 #: 17,000 events: 0.3 s for one period, 2.9 s with a year's monthly trend, under load)
 LARGE = 2_000
+#: processes with more stages than this solve a what-if move (odds, forecast and plan) on
+#: a worker thread, the moves of a drag coalesced (1,000 stages: about 0.5 s a move)
+WHAT_IF_SYNC_STAGES = 200
 DEBOUNCE_MS = 250
 #: "the latest full month", until the manager picks a period
 DEFAULT = "default"
@@ -49,6 +53,7 @@ class Result:
     months: tuple[Period, ...] = field(default=())         # every month of the data
     trend_periods: tuple[Period, ...] = field(default=())  # months, or the recent weeks
     outlook: Outlook | None = None     # the odds and forecast (with the what-if rate)
+    plan: PlanView | None = None       # the plan on the overlay (with the what-if rate)
 
 
 Trend = tuple[tuple["Analysis", ...], tuple["Period", ...]]
@@ -60,10 +65,12 @@ def trend_kind(period: Period | None | str) -> str:
 
 
 def compute(process: Process, period: Period | None | str, *, trend: bool = True,
-            known: Trend | None = None, change: Change | None = None) -> Result:
+            known: Trend | None = None, change: Change | None = None,
+            plan: PlanGoal | None = None) -> Result:
     """Everything the views need for ``period`` (:data:`DEFAULT`: the latest full month);
     the trend (per :func:`trend_kind`) only with ``trend`` (the dashboard's), taken from
-    ``known`` when the document has not changed since it was computed."""
+    ``known`` when the document has not changed since it was computed; the plan of
+    ``plan`` when one is on show."""
     from salesdesigner.model.actuals import bottleneck as bn
     from salesdesigner.model.actuals.analysis import analyze_history
     from salesdesigner.model.actuals.funnel import stall_thresholds
@@ -92,7 +99,50 @@ def compute(process: Process, period: Period | None | str, *, trend: bool = True
         series, periods = (), ()
     from salesdesigner.model.forecast.onscreen import outlook
     return Result(period, analysis, overlay(process, analysis), series, history.first,
-                  history.last, months, periods, outlook(history, change))
+                  history.last, months, periods, outlook(history, change),
+                  _plan(process, plan, change))
+
+
+def _plan(process: Process, goal: PlanGoal | None, change: Change | None,
+          base: PlanView | None = None) -> PlanView | None:
+    """The plan view of ``goal`` (None: no plan on show), reusing ``base``'s plan without
+    the what-if when it is of the same goal."""
+    if goal is None:
+        return None
+    from salesdesigner.model.plan.onscreen import plan_view
+    known = base.base if base is not None and base.goal == goal and not base.error else None
+    return plan_view(process, goal, process.actuals.events, change, known)
+
+
+def what_if(result: Result, process: Process, change: Change | None,
+            goal: PlanGoal | None) -> tuple[Outlook | None, PlanView | None]:
+    """The odds, forecast and plan of ``result`` again with ``change`` (one what-if move):
+    from the odds already solved, the analysis is not run again."""
+    from salesdesigner.model.forecast.onscreen import outlook
+    before = result.outlook
+    if before is None or before.change == change:
+        now = before  # only the plan's goal changed
+    else:
+        now = outlook(before.history, change, before.base, before.base_forecast)
+    return now, _plan(process, goal, change, result.plan)
+
+
+class _WhatIfJob(QThread):
+    """One what-if move solved off the GUI thread (a large process)."""
+
+    done = Signal(object)
+
+    def __init__(self, result: Result, process: Process, change: Change | None,
+                 goal: PlanGoal | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self.result, self.process, self.change, self.goal = result, process, change, goal
+
+    def run(self) -> None:
+        try:
+            out: object = what_if(self.result, self.process, self.change, self.goal)
+        except Exception as error:  # reported in the GUI thread, never lost
+            out = error
+        self.done.emit(out)
 
 
 class _Job(QThread):
@@ -100,16 +150,16 @@ class _Job(QThread):
 
     def __init__(self, generation: int, process: Process, period: Period | None | str,
                  trend: bool, known: Trend | None, parent: QObject,
-                 change: Change | None = None) -> None:
+                 change: Change | None = None, plan: PlanGoal | None = None) -> None:
         super().__init__(parent)
         self.generation, self.process, self.period = generation, process, period
-        self.trend, self.known, self.change = trend, known, change
+        self.trend, self.known, self.change, self.plan = trend, known, change, plan
         self.revision = 0  # the document's revision it analyses
 
     def run(self) -> None:
         try:
             result: object = compute(self.process, self.period, trend=self.trend,
-                                     known=self.known, change=self.change)
+                                     known=self.known, change=self.change, plan=self.plan)
         except Exception as error:  # reported in the GUI thread, never lost
             result = error
         self.done.emit(self.generation, result)
@@ -128,6 +178,13 @@ class Performance(QObject):
         self.period: Period | None | str = DEFAULT
         self.result: Result | None = None
         self.what_if: Change | None = None  # the dashboard's slider: one rate by hand
+        # the plan on the overlay: the goal last set (Plan dialog, what-if panel), for this
+        # window's document only (session state: a plan changes nothing in the document)
+        self.plan_goal: PlanGoal | None = None
+        self.plan_shown = False
+        self._what_if_job: _WhatIfJob | None = None
+        self._what_if_again = False  # moves arrived while a job ran: solve the latest next
+        self._copy: tuple[int, Process] | None = None  # the process for worker threads
         self._users: set[str] = set()
         self._stale = True
         self._generation = 0
@@ -176,22 +233,77 @@ class Performance(QObject):
             self.refresh()
 
     def set_what_if(self, change: Change | None) -> None:
-        """One exit rate set by hand (None: the data's): the odds and forecast follow at
-        once, from the odds already solved (the analysis is not run again)."""
+        """One exit rate set by hand (None: the data's): the odds, the forecast and the
+        plan on show follow, from the odds already solved (the analysis is not run
+        again) — at once for a small process; for a large one on a worker thread, the
+        moves of a drag coalesced (the latest is solved next, the ones between dropped)."""
         self.what_if = change
-        result = self.result
-        if result is None or result.outlook is None:
-            return
-        from dataclasses import replace
+        self._solve_what_if()
 
-        from salesdesigner.model.forecast.onscreen import outlook
-        before = result.outlook
-        try:
-            now = outlook(before.history, change, before.base, before.base_forecast)
-        except Exception as error:  # a view must never take the window down
-            self.failed.emit(str(error))
+    def set_plan(self, goal: PlanGoal | None = None, shown: bool | None = None) -> None:
+        """The plan's goal (None: keep the last one) and whether the overlay shows the
+        plan; the plan is solved again with the what-if rate."""
+        was = self.shown_goal()
+        if goal is not None:
+            self.plan_goal = goal
+        if shown is not None:
+            self.plan_shown = shown
+        if self.shown_goal() != was:  # a goal typed while the plan is not on show: kept
+            self._solve_what_if()
+
+    def shown_goal(self) -> PlanGoal | None:
+        """The goal whose plan the overlay shows (the Plan dialog's default, 10 won deals
+        with the KPI targets, until one is set), or None."""
+        if not self.plan_shown:
+            return None
+        if self.plan_goal is None:
+            from salesdesigner.model.plan.onscreen import PlanGoal
+            return PlanGoal()
+        return self.plan_goal
+
+    def _solve_what_if(self) -> None:
+        result = self.result
+        if result is None or result.analysis is None:
             return
-        self.result = replace(result, outlook=now)
+        if self._what_if_job is not None:
+            self._what_if_again = True
+            return
+        if len(self.process.stages) <= WHAT_IF_SYNC_STAGES:
+            try:
+                now = what_if(result, self.process, self.what_if, self.shown_goal())
+            except Exception as error:  # a view must never take the window down
+                self.failed.emit(str(error))
+                return
+            self._take_what_if(now)
+            return
+        if self._copy is None or self._copy[0] != self._revision:
+            self._copy = (self._revision, self.process.copy())
+        job = self._what_if_job = _WhatIfJob(result, self._copy[1], self.what_if,
+                                             self.shown_goal(), self)
+        job.done.connect(self._what_if_done)
+        job.finished.connect(job.deleteLater)
+        job.start()
+
+    def _what_if_done(self, out: object) -> None:
+        job, self._what_if_job = self._what_if_job, None
+        if job is not None:
+            job.wait()
+        if isinstance(out, Exception):
+            self.failed.emit(str(out))
+        elif job is not None and job.result is self.result and isinstance(out, tuple):
+            self._take_what_if(out)  # (else a full refresh replaced what it built on)
+        if self._what_if_again:
+            self._what_if_again = False
+            self._solve_what_if()
+
+    def _take_what_if(self, now: tuple[Outlook | None, PlanView | None]) -> None:
+        from dataclasses import replace
+        result = self.result
+        if result is None:
+            return
+        outlook, plan = now
+        self.result = replace(result, outlook=outlook if outlook is not None
+                              else result.outlook, plan=plan)
         self.changed.emit()
 
     # ------------------------------------------------------------------ running
@@ -208,6 +320,7 @@ class Performance(QObject):
         if isinstance(event, ev.ProcessReset):
             self.period = DEFAULT  # another document: its own latest month
             self.what_if = None
+            self.plan_goal, self.plan_shown = None, False
         self._stale = True
         self._revision += 1
         if self._users:
@@ -228,14 +341,14 @@ class Performance(QObject):
         if len(self.process.actuals.events) <= LARGE:
             try:
                 result = compute(self.process, self.period, trend=trend, known=known,
-                                 change=self.what_if)
+                                 change=self.what_if, plan=self.shown_goal())
             except Exception as error:  # a view must never take the window down
                 self.failed.emit(str(error))
                 return
             self._accept(result)
             return
         job = _Job(self._generation, self.process.copy(), self.period, trend, known, self,
-                   self.what_if)
+                   self.what_if, self.shown_goal())
         job.revision = self._revision
         job.done.connect(self._job_done)
         job.finished.connect(self._job_finished)  # queued: runs here, in the GUI thread
@@ -279,6 +392,10 @@ class Performance(QObject):
             self.refresh()
         for job in list(self._jobs):
             job.wait(msecs)
+        from PySide6.QtCore import QCoreApplication
+        while self._what_if_job is not None:  # deliver its result (and the coalesced next)
+            self._what_if_job.wait(msecs)
+            QCoreApplication.processEvents()
 
     def detach(self) -> None:
         """Stop following the document (the window closes); running work is awaited."""
@@ -289,6 +406,8 @@ class Performance(QObject):
         self._timer.stop()
         for job in list(self._jobs):
             job.wait()
+        if self._what_if_job is not None:
+            self._what_if_job.wait()
 
 
 __all__ = ["DEFAULT", "LARGE", "Performance", "Result", "compute"]

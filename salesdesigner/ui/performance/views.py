@@ -16,6 +16,7 @@ from salesdesigner.ui.i18n import current_language
 from salesdesigner.ui.performance.state import Performance
 
 if TYPE_CHECKING:
+    from salesdesigner.model.plan.onscreen import PlanGoal, PlanMarks
     from salesdesigner.ui.canvas.performance import PerformanceOverlay
     from salesdesigner.ui.main_window import MainWindow
     from salesdesigner.ui.performance.dashboard import Dashboard
@@ -62,13 +63,13 @@ class PerformanceViews(QObject):
         if self.overlay is not None:
             result = self.performance.result
             self.overlay.show(result.overlay if on and result is not None else None,
-                              _chances(result))
+                              _chances(result), _plan(result))
 
     def _changed(self) -> None:
         if self.overlay is not None and self.performance.used_by("overlay"):
             result = self.performance.result
             self.overlay.show(result.overlay if result is not None else None,
-                              _chances(result))
+                              _chances(result), _plan(result))
 
     # ------------------------------------------------------------------ dashboard
     def set_dashboard(self, on: bool) -> None:
@@ -78,6 +79,8 @@ class PerformanceViews(QObject):
             w = self.window
             self.dashboard = Dashboard(self.performance)
             self.dashboard.stageRequested.connect(lambda sid: w.reveal_stages((sid,)))
+            self.dashboard.forecast.planRequested.connect(self.open_plan)
+            self.dashboard.forecast.planShown.connect(self.show_plan)
             dock = self.dock = QDockWidget(w)
             dock.setObjectName("dashboardDock")
             dock.setWidget(self.dashboard)
@@ -97,6 +100,23 @@ class PerformanceViews(QObject):
     def _dock_toggled(self, on: bool) -> None:
         if self.dashboard_action is not None and self.dashboard_action.isChecked() != on:
             self.dashboard_action.setChecked(on)
+
+    # ------------------------------------------------------------------ the plan
+    def set_plan_goal(self, goal: PlanGoal) -> None:
+        """The Plan dialog's goal: remembered for this document's session (the manual's
+        plan page starts from it) and shown on the overlay when the plan is on show."""
+        self.performance.set_plan(goal)
+
+    def show_plan(self, on: bool) -> None:
+        """Show the plan on the canvas overlay (turning the overlay on), or hide it."""
+        self.performance.set_plan(shown=on)
+        if on and self.overlay_action is not None and self.performance.has_actuals:
+            self.overlay_action.setChecked(True)
+
+    def open_plan(self) -> None:
+        """Process ▸ Plan… from the what-if panel."""
+        from salesdesigner.ui.plan import show_plan
+        show_plan(self.window)
 
     # ------------------------------------------------------------------ top performers
     def bind_owners(self, action: QAction) -> None:
@@ -167,6 +187,12 @@ def _chances(result) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
     """The overlay's chance pills: the forecast's odds (with the what-if rate)."""
     outlook = getattr(result, "outlook", None)
     return outlook.chances() if outlook is not None else None
+
+
+def _plan(result) -> PlanMarks | None:  # type: ignore[no-untyped-def]
+    """The overlay's plan: the deals the plan on show needs (with the what-if rate)."""
+    plan = getattr(result, "plan", None)
+    return plan.now if plan is not None else None
 
 
 __all__ = ["PerformanceViews"]

@@ -1,5 +1,6 @@
 """The plan in the app: Process ▸ Plan… opens :class:`~.dialog.PlanDialog` (made on first
-use, one per window, non-modal so the canvas stays at hand)."""
+use, one per window, non-modal so the canvas stays at hand); its goal is the window's plan
+for the session (the overlay draws it, the manual's plan page starts from it)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,15 @@ def show_plan(window: MainWindow) -> PlanDialog:
     if dialog is None or dialog.process is not window.process:
         dialog = PlanDialog(window.process, window)
         window._plan_dialog = dialog  # type: ignore[attr-defined]
+        views = window.performance_views
+        dialog.on_canvas.setChecked(views.performance.plan_shown)
+        dialog.planned.connect(views.set_plan_goal)
+        dialog.on_canvas.toggled.connect(views.show_plan)
+        if dialog.plan is not None:
+            views.set_plan_goal(dialog.goal_now())
     else:
         dialog.recompute()  # the document may have changed since
+        dialog.on_canvas.setChecked(window.performance_views.performance.plan_shown)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -5,13 +5,19 @@ the working days and the people per lane; edits any arrow's rate in the table; a
 plan — deals that must come in, each stage's entries, the daily work per person — follows
 at once.  Nothing here changes the document (a plan is a question asked of it).  Input the
 plan cannot work with is said in the dialog, in one line, instead of the numbers.
+
+The goal, deal size, rates source and edited rates of the last plan that worked are the
+window's plan for this session (:attr:`planned`): "Show on the canvas" draws it on the
+performance overlay, where the what-if slider moves it, and the manual's plan page starts
+from it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -46,6 +52,8 @@ def _spin(maximum: float, decimals: int = 0, value: float = 0.0) -> QDoubleSpinB
 
 class PlanDialog(QDialog):
     """The plan of one process; recomputed whenever an input changes."""
+
+    planned = Signal(object)  # the PlanGoal of a plan that worked (the window's plan)
 
     def __init__(self, process: Process, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +91,8 @@ class PlanDialog(QDialog):
                                     | QAbstractItemView.EditTrigger.EditKeyPressed
                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.reset_rates = QPushButton()
+        self.on_canvas = QCheckBox()
+        self.on_canvas.setObjectName("planOnCanvas")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -107,6 +117,7 @@ class PlanDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.reset_rates)
         row.addStretch(1)
+        row.addWidget(self.on_canvas)
         right_box.addLayout(row)
         body = QHBoxLayout()
         body.addWidget(left)
@@ -168,6 +179,10 @@ class PlanDialog(QDialog):
         self.arrows.setHorizontalHeaderLabels([
             self.tr("Arrow"), self.tr("Rate (%)"), self.tr("Rate from"), self.tr("Deals")])
         self.reset_rates.setText(self.tr("Reset Edited Rates"))
+        self.on_canvas.setText(self.tr("Show on the canvas"))
+        self.on_canvas.setToolTip(self.tr(
+            "Write the deals each stage and arrow needs on the performance overlay; the "
+            "what-if slider in the dashboard moves them"))
 
     # ------------------------------------------------------------------ inputs
     def _goal_kind_changed(self) -> None:
@@ -231,6 +246,17 @@ class PlanDialog(QDialog):
         self.error.clear()
         self.error.hide()
         self._fill_tables()
+        self.planned.emit(self.goal_now())
+
+    def goal_now(self):  # type: ignore[no-untyped-def]
+        """The inputs as a :class:`~salesdesigner.model.plan.onscreen.PlanGoal`."""
+        from salesdesigner.model.plan.onscreen import PlanGoal
+        revenue = self.goal_kind.currentIndex() == 1
+        return PlanGoal(won=None if revenue else self.goal.value(),
+                        goal=self.goal.value() if revenue else None,
+                        deal_size=(self.deal_size.value() or None) if revenue else None,
+                        source="actual" if self.rates.currentIndex() == 1 else "targets",
+                        overrides=tuple(sorted(self.overrides.items())))
 
     def _fill_tables(self) -> None:
         from salesdesigner.model.plan.report import count, goal_line, percent, rate_how
