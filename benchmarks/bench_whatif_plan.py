@@ -22,6 +22,16 @@ from benchmarks.bench_plan import planned_process, simulated
 from benchmarks.common import best_of, print_table
 
 
+def settle(performance) -> None:  # type: ignore[no-untyped-def]
+    """Every pending analysis, what-if and their results delivered."""
+    from PySide6.QtWidgets import QApplication
+    for _ in range(20):
+        performance.wait()
+        QApplication.processEvents()
+        if not performance._jobs and performance._what_if_job is None:
+            return
+
+
 def run(stages: int, deals: int) -> None:
     import numpy as np
     from PySide6.QtWidgets import QApplication
@@ -45,11 +55,11 @@ def run(stages: int, deals: int) -> None:
         performance = views.performance
         window.actions_.performance_overlay.setChecked(True)
         window.actions_.dashboard.setChecked(True)
-        performance.wait()
+        settle(performance)
         performance.set_plan(goal, shown=True)
-        performance.wait()
-        QApplication.processEvents()
+        settle(performance)
         result = performance.result
+        assert result.plan is not None and result.plan.now is not None, result.plan
         look = result.outlook
         move = next((s, t, r) for s, t, r in exits(look.base)
                     if arrow_for(process, (s, t, r)) is not None and 0.2 < r < 0.9)
@@ -85,7 +95,7 @@ def run(stages: int, deals: int) -> None:
             panel.slider.setValue(value)
             QApplication.processEvents()
             busiest = max(busiest, time.perf_counter() - t)
-        performance.wait()
+        settle(performance)
         drag = time.perf_counter() - start
         print_table(["step", "ms", "× yardstick"], [
             ["yardstick: one 1,000 × 1,000 solve", f"{yard * 1000:.1f}", "1.0"],

@@ -37,13 +37,16 @@ class PlanGoal:
         return self.goal is not None
 
     def plan(self, process: Process, events: Iterable[DealEvent] | None = None,
-             change: Change | None = None) -> Plan:
+             change: Change | None = None,
+             keep: Mapping[tuple[str, str], float] | None = None) -> Plan:
         """The plan for this goal, with ``change``'s arrow (if the diagram has one for it)
-        at the what-if rate; PlanInputError (one line) when it cannot be planned."""
+        at the what-if rate and the arrows in ``keep`` at those rates; PlanInputError
+        (one line) when it cannot be planned."""
         overrides = dict(self.overrides)
         arrow = arrow_for(process, change) if change is not None else None
         if arrow is not None and change is not None:
-            overrides[arrow] = min(1.0, max(0.0, change[2]))
+            kept = {a: r for a, r in (keep or {}).items() if a[0] != arrow[0]}
+            overrides = {**kept, **overrides, arrow: min(1.0, max(0.0, change[2]))}
         return back_calculate(process, won=None if self.revenue else self.won,
                               goal=self.goal, deal_size=self.deal_size if self.revenue
                               else None, source=self.source, overrides=overrides,
@@ -85,6 +88,7 @@ class PlanMarks:
     arrows: Mapping[str, float]
     won: float
     entries: float
+    rates: Mapping[tuple[str, str], float] = field(default_factory=dict)  # followed arrows
 
 
 def marks(plan: Plan) -> PlanMarks:
@@ -95,7 +99,9 @@ def marks(plan: Plan) -> PlanMarks:
               and (s.entries > 0 or StageKind(s.kind) is StageKind.WON)}
     arrows = {a.rate.transition_id: a.deals for a in plan.arrows
               if a.rate.how != "closed" and a.deals > 0}
-    return PlanMarks(stages, arrows, plan.won, plan.entries)
+    rates = {(a.rate.source, a.rate.target): a.rate.rate for a in plan.arrows
+             if a.rate.how != "closed"}
+    return PlanMarks(stages, arrows, plan.won, plan.entries, rates)
 
 
 
@@ -116,7 +122,10 @@ class PlanView:
 def plan_view(process: Process, goal: PlanGoal, events: Iterable[DealEvent] | None,
               change: Change | None = None, base: PlanMarks | None = None) -> PlanView:
     """The plan of ``goal`` without and with ``change`` (``base`` reused when given: a
-    drag of the what-if slider solves one plan per move, not two)."""
+    drag of the what-if slider solves one plan per move, not two).  With the change every
+    other stage's arrows keep the rates of the plan without it: a rate fitted to a win-
+    rate target upstream (proposal wins 35 %) would otherwise give back what the dragged
+    rate adds, and the what-if asks "this rate, everything else as planned"."""
     from salesdesigner.model.errors import UserError
 
     events = list(events) if events else None
@@ -126,7 +135,8 @@ def plan_view(process: Process, goal: PlanGoal, events: Iterable[DealEvent] | No
         arrow = arrow_for(process, change) if change is not None else None
         if arrow is None:
             return PlanView(goal, base, base, followed=change is None, change=change)
-        return PlanView(goal, base, marks(goal.plan(process, events, change)), change=change)
+        return PlanView(goal, base, marks(goal.plan(process, events, change, base.rates)),
+                        change=change)
     except UserError as exc:
         return PlanView(goal, base, None, str(exc), change=change)
 

@@ -291,7 +291,9 @@ class Performance(QObject):
         if isinstance(out, Exception):
             self.failed.emit(str(out))
         elif job is not None and job.result is self.result and isinstance(out, tuple):
-            self._take_what_if(out)  # (else a full refresh replaced what it built on)
+            self._take_what_if(out)
+        else:  # a full refresh replaced what it built on: solve on the new one
+            self._what_if_again = True
         if self._what_if_again:
             self._what_if_again = False
             self._solve_what_if()
@@ -385,6 +387,10 @@ class Performance(QObject):
             self.period = result.period
         self.result = result
         self.changed.emit()
+        goal = result.plan.goal if result.plan is not None else None
+        change = result.outlook.change if result.outlook is not None else None
+        if goal != self.shown_goal() or (change is not None and change != self.what_if):
+            self._solve_what_if()  # the plan or the rate changed while it was computed
 
     def wait(self, msecs: int = 60_000) -> None:
         """Finish what is pending (tests; closing the window)."""
