@@ -87,7 +87,7 @@ def run(stages: int, deals: int) -> None:
         panel.exit.setCurrentIndex([panel.exit.itemData(i) for i in range(panel.exit.count())]
                                    .index((move[0], move[1])))
         solved = []
-        performance.changed.connect(lambda: solved.append(1))
+        performance.moved.connect(lambda: solved.append(1))
         busiest = 0.0
         start = time.perf_counter()
         for value in range(20, 50):

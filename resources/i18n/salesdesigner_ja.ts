@@ -3088,7 +3088,7 @@ Reload: their version opens here, yours stays open in a new window.</source>
     </message>
     <message>
         <source>Deal size:</source>
-        <translation>1件あたりの受注額：</translation>
+        <translation>受注単価：</translation>
     </message>
     <message>
         <source>Rates from:</source>

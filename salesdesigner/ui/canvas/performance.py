@@ -132,20 +132,28 @@ class PlanTag(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._rect = QRectF()
+        self.route: object = None  # the arrow's route the tag was placed on
+        self.key: tuple[str, ...] = ()  # what the text and tip were written from
+
+    def current(self, text: str) -> bool:
+        """Whether the tag already says ``text`` where the arrow runs now."""
+        return text == self.text and self.route is self.arrow.routed
 
     def set_text(self, text: str, tip: str) -> None:
         """Write ``text`` and sit on the arrow (a third of the way along when the arrow
         has a label in the middle); work done here, never in paint."""
         self.prepareGeometryChange()
-        self.text = text
         self.setToolTip(style.tooltip(tip))
-        fm = QFontMetricsF(BADGE_FONT)
-        w, h = fm.horizontalAdvance(text) * 1.12 + 10, fm.height() + 2
-        path = self.arrow.path()
-        at = path.pointAtPercent(0.3 if self.arrow.transition.label else 0.5)
-        at = self.arrow.mapToScene(at)
-        self._rect = QRectF(-w / 2, -h / 2, w, h)
-        self.setPos(at)
+        if text != self.text:
+            self.text = text
+            fm = QFontMetricsF(BADGE_FONT)
+            w, h = fm.horizontalAdvance(text) * 1.12 + 10, fm.height() + 2
+            self._rect = QRectF(-w / 2, -h / 2, w, h)
+        if self.route is not self.arrow.routed:
+            self.route = self.arrow.routed
+            path = self.arrow.path()
+            at = path.pointAtPercent(0.3 if self.arrow.transition.label else 0.5)
+            self.setPos(self.arrow.mapToScene(at))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -378,7 +386,12 @@ class PerformanceOverlay(QObject):
                 self.scene.addItem(tag)
             t = item.transition
             n = _count(deals)
-            tag.set_text(words("arrow_plan", n=n), words(
+            text = words("arrow_plan", n=n)
+            key = (text, words.code, names.get(t.source, ""), names.get(t.target, ""))
+            if tag.current(text) and tag.key == key:
+                continue  # a drag rewrites only the tags whose numbers moved
+            tag.key = key
+            tag.set_text(text, words(
                 "arrow_plan_tip", source=names.get(t.source, ""),
                 target=names.get(t.target, ""), n=n))
         self._drop_tags(shown)

@@ -126,8 +126,15 @@ class Dashboard(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.value.currentIndexChanged.connect(self._value_changed)
         performance.changed.connect(self.render)
+        performance.moved.connect(self._moved)
         performance.busy.connect(self._busy)
         self.retranslate()
+
+    def _moved(self) -> None:
+        """A what-if move: only the forecast panel's figures change (a full redraw of a
+        1,000-stage funnel and its trends takes seconds)."""
+        if self.isVisible():
+            self.forecast.render()
 
     # ------------------------------------------------------------------ visibility
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]

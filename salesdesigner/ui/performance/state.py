@@ -169,6 +169,9 @@ class Performance(QObject):
     """The shared analysis of one window's document (its users: overlay, dashboard)."""
 
     changed = Signal()          # a new result is in :attr:`result`
+    #: a what-if move or the plan's goal changed :attr:`result`'s odds, forecast and plan
+    #: only (the overlay and the forecast panel redraw; the funnel and trends stay)
+    moved = Signal()
     busy = Signal(bool)         # a worker thread is running
     failed = Signal(str)
 
@@ -306,7 +309,7 @@ class Performance(QObject):
         outlook, plan = now
         self.result = replace(result, outlook=outlook if outlook is not None
                               else result.outlook, plan=plan)
-        self.changed.emit()
+        self.moved.emit()
 
     # ------------------------------------------------------------------ running
     def _on_event(self, event: object) -> None:

@@ -31,6 +31,7 @@ class PerformanceViews(QObject):
         self.window = window
         self.performance = Performance(window.process, self)
         self.performance.changed.connect(self._changed)
+        self.performance.moved.connect(self._changed)
         self.performance.failed.connect(window.show_status)  # never a traceback
         self.overlay: PerformanceOverlay | None = None
         self.dashboard: Dashboard | None = None

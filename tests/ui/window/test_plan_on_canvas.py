@@ -156,7 +156,7 @@ def test_a_drag_on_a_large_process_is_solved_off_the_gui_thread_and_coalesced(
     panel = window.performance_views.dashboard.forecast
     _choose_exit(panel, ("meeting", "won"))
     solved = []
-    performance.changed.connect(lambda: solved.append(performance.result.plan.change))
+    performance.moved.connect(lambda: solved.append(performance.result.plan.change))
     for value in range(31, 61):                             # thirty moves of a drag
         panel.slider.setValue(value)
     assert performance._what_if_job is not None             # the GUI thread went on
