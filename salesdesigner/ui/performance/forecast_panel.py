@@ -45,6 +45,7 @@ class ForecastPanel(QWidget):
         self.setObjectName("forecastPanel")
         self.performance = performance
         self._filling = False
+        self._order: tuple[object, list[str]] = (None, [])  # (odds, their funnel order)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -125,9 +126,11 @@ class ForecastPanel(QWidget):
         words = words_for(current_language(), "analysis")
         process = self.performance.process
         names = {s.id: words.name(s.name) for s in process.stages}
+        if self._order[0] is not look.base:  # the same order for every what-if move
+            self._order = (look.base, funnel_stages(look.base))
         lines = [words("fc_odds_line", name=names[sid], win=_pct(o.win), low=_pct(o.low),
                        high=_pct(o.high), seen=o.observed)
-                 for sid in funnel_stages(look.estimate) for o in (look.estimate.odds(sid),)]
+                 for sid in self._order[1] for o in (look.estimate.odds(sid),)]
         self.odds.setText("\n".join(lines))
         self.figures.setText("\n".join(forecast_lines(words, look.forecast,
                                                       process.currency)))
