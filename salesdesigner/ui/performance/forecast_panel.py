@@ -148,11 +148,24 @@ class ForecastPanel(QWidget):
                 for s, t in choices:
                     self.exit.addItem(
                         f"{names.get(s, s)} → {names.get(t, words('fc_closed_won'))}", (s, t))
+                self.exit.setCurrentIndex(self._first_choice(choices))
             if look.change is not None and (look.change[0], look.change[1]) in choices:
                 self.exit.setCurrentIndex(choices.index((look.change[0], look.change[1])))
         finally:
             self._filling = False
         self._sync_slider(look, names, words)
+
+    def _first_choice(self, choices: list[tuple[str, str]]) -> int:
+        """The rate a manager most likely wants to try: the bottleneck's arrow, else the
+        first stage with a choice to make (a single exit at 100 % is a poor first offer)."""
+        result = self.performance.result
+        found = result.analysis.bottleneck if result and result.analysis else None
+        if found is not None and (found.stage_id, found.to_stage) in choices:
+            return choices.index((found.stage_id, found.to_stage))
+        exits: dict[str, int] = {}
+        for s, _ in choices:
+            exits[s] = exits.get(s, 0) + 1
+        return next((i for i, (s, _) in enumerate(choices) if exits[s] > 1), 0)
 
     def _sync_slider(self, look, names, words) -> None:  # type: ignore[no-untyped-def]
         chosen = self.exit.currentData()

@@ -95,3 +95,12 @@ def test_the_panel_reads_in_japanese_after_a_language_switch(deals_window):
     finally:
         install_translators("en")
     assert panel.title.text() == "Win probability and forecast"
+
+
+def test_the_first_rate_offered_is_a_real_choice_not_a_single_exit(deals_window):
+    # Lead's only exit towards a win is Proposal (100 % of the moves that can still win);
+    # the bottleneck here is Lead's entries, not an arrow: the first stage with a choice
+    panel = deals_window.performance_views.dashboard.forecast
+    assert panel.exit.itemData(0) == ("lead", "prop")
+    assert panel.exit.currentData() == ("prop", "nego")
+    assert panel.rate.text().startswith("Proposal → Negotiation: ")
