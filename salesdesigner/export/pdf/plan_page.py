@@ -1,7 +1,8 @@
 """The manual's optional "Plan" chapter: what the period's goal needs, back-calculated
 through the process (:mod:`salesdesigner.model.plan`) — the deals that must come in, each
 stage's entries in process order with a bar, the daily work per person, the rates used and
-where each came from, and how the rate targets fared.
+where each came from, how the rate targets fared, and what the plan had to assume (even
+splits, stages without a rate, rates from few deals) in a warning box.
 
 Aggregates only (a deal size from actuals is an average over several won deals).  Bars are
 reportlab.graphics drawings holding numbers only; stage and KPI names are set in escaped
@@ -18,11 +19,18 @@ from salesdesigner.export.pdf.fonts import SANS
 from salesdesigner.export.pdf.performance import TABLE_START, stage_bar_table
 from salesdesigner.export.pdf.rowtable import WindowedTable
 from salesdesigner.export.pdf.sections import Anchor, Manual, _callout, _heading
-from salesdesigner.export.pdf.styles import ACCENT, RULE, tint
+from salesdesigner.export.pdf.styles import ACCENT, RULE, WARN, tint
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.plan import Plan
-from salesdesigner.model.plan.report import count, goal_line, percent, rate_how, target_line
+from salesdesigner.model.plan.report import (
+    assumption_lines,
+    count,
+    goal_line,
+    percent,
+    rate_how,
+    target_line,
+)
 from salesdesigner.model.presentation import display_number, words_for
 
 
@@ -49,6 +57,12 @@ def plan_chapter(m: Manual, plan: Plan, anchor: Callable[..., Anchor],
         out += _heading(ts, w("targets"), need=60)
         names = {s.id: ts.short(m.stage_title(s), 80) for s in m.process.stages}
         out += [ts.para(target_line(plan, u, names, w), "body") for u in plan.targets]
+    if plan.assumptions:
+        out += _heading(ts, w("assumptions"), need=60)
+        names = {s.id: ts.short(m.stage_title(s), 80) for s in m.process.stages}
+        out.append(_callout(ts, [ts.para(line, "body")
+                                 for line in assumption_lines(plan, w, names)],
+                            WARN, width, fill=tint(WARN, 0.88)))
     if plan.undrawn:
         out.append(ts.para(w("undrawn", moves=w.join(
             [f"{ts.short(m.stage_title(m.process.stage(sid)), 60)} {n:,}"

@@ -63,7 +63,9 @@ def find_assumptions(process: Process, chosen: Iterable[ArrowRate],
         if working and all(r.how == "rest" and final[r.transition_id].how == "rest"
                            and process.stage(r.target).kind is not StageKind.DECISION
                            for r in arrows):
-            out.append(Assumption("no_rate", sid))
+            r = arrows[0]
+            out.append(Assumption("no_rate", sid, r.transition_id, r.target,
+                                  final[r.transition_id].rate))
         for r in arrows:
             if r.how == "even":
                 out.append(Assumption("even", sid, r.transition_id, r.target,

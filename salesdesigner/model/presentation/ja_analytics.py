@@ -168,6 +168,15 @@ WORDS: dict[str, str] = {
     "plan.col_how": "率の根拠",
     "plan.row_stage": "ステージ",
     "plan.row_arrow": "矢印",
+    "plan.row_assumption": "仮定",
+    "plan.assumptions": "計画の仮定",
+    "plan.assume_even": "{source} → {target}：{rate}と仮定（目標も商談履歴もないため、"
+                        "{source}の残りを均等に配分）",
+    "plan.assume_no_rate": "{stage}：率がない（目標も商談履歴もない）ため、すべての案件が"
+                           "{target}に進むと仮定",
+    "plan.assume_few_deals": "{stage}：実績の率は完了した{n}件のみから（{least}件未満）のため目安",
+    "plan.assume_fitted_mix": "{stage}：受注率の目標は、先へ進む矢印をまとめて調整して達成"
+                              "（比率は維持。目標だけではどの矢印かは決まらない）",
     # ---------------------------------------------------------------- top performers
     # (per-owner comparison: analyze --discover, the Top performers view, tip drafts)
     "analysis.owners_title": "担当者別の成績：{process}",

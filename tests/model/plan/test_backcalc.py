@@ -210,6 +210,9 @@ def test_actual_rates_come_from_the_deals_moves_laid_on_the_arrows() -> None:
     assert plan.entries == pytest.approx(15)
     assert plan.stage("prop").entries == pytest.approx(20)
     assert plan.stage("lost").entries == pytest.approx(5)
+    # 4 finished visits at lead and at prop, 3 at nego: all fewer than 10, so said
+    few = [(a.stage_id, a.basis) for a in plan.assumptions if a.kind == "few_deals"]
+    assert few == [("lead", 4), ("prop", 4), ("nego", 3)]
 
 
 def test_targets_first_then_actual_rates_for_arrows_without_a_target() -> None:
