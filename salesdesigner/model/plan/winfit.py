@@ -141,7 +141,7 @@ def _scale(process: Process, by_id: Mapping[str, ArrowRate], sid: str, use: Targ
         return None
     c = (use.target - fixed_w) / free_w
     room = 1.0 - sum(r.rate for r in fixed) - c * sum(r.rate for r in positive)
-    if c < -TOLERANCE or room < -1e-9:
+    if c < -TOLERANCE or room < -1e-7:   # a target typed to a few decimals: rounding
         return None
     return max(0.0, c)
 
