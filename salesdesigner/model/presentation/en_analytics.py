@@ -164,8 +164,9 @@ WORDS: dict[str, str] = {
     "plan.targets": "Rate targets",
     "plan.target_line": "{stage} · {name}: {text}",
     "plan.target_used": "{target}, used for {source} → {target_stage}",
-    "plan.target_checked": "{target}: the outcome of several arrows, so only checked; with "
-                           "this plan {plan} are won from here",
+    "plan.target_checked": "{target}: no rate here reaches it (more than the ways on can win, "
+                           "or their rates are set), so only checked; with this plan {plan} "
+                           "are won from here",
     "plan.target_not_next": "{target}: not used (no single arrow leads there from this stage)",
     "plan.target_range": "{target}: not used (a rate is between 0 and 100%)",
     "plan.target_lower": "{target}: not used (a rate where lower is better)",

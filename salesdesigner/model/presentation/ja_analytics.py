@@ -149,7 +149,8 @@ WORDS: dict[str, str] = {
     "plan.targets": "率の目標",
     "plan.target_line": "{stage}・{name}：{text}",
     "plan.target_used": "{target}を {source} → {target_stage} に使用",
-    "plan.target_checked": "{target}は複数の矢印の結果のため照合のみ。この計画ではここから {plan} が受注",
+    "plan.target_checked": "{target}はこのステージのどの率でも届かない（先へ進む矢印で受注できる以上、"
+                           "または率が指定済み）ため照合のみ。この計画ではここから {plan} が受注",
     "plan.target_not_next": "{target}は未使用（このステージから一つの矢印では届かない）",
     "plan.target_range": "{target}は未使用（率は0〜100%）",
     "plan.target_lower": "{target}は未使用（低いほど良い率）",
