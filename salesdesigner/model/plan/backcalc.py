@@ -136,7 +136,7 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
                                         overrides=overrides, moves=moves)
     entry = _entry_stages(process)
     from salesdesigner.model.actuals.bottleneck import expected_visits
-    from salesdesigner.model.plan.winfit import fit_win_rates
+    from salesdesigner.model.plan.winfit import checked_only, fit_win_rates
     before = rates
     rates, uses, mixed = fit_win_rates(process, rates, uses, source, stage_sources or {},
                                        lambda rs: _chain(process, rs))
@@ -159,6 +159,7 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
         raise PlanInputError("with these rates almost no deal is won (the goal would need "
                              "more than 10^15 deals): raise a rate on the way to won.")
     wins = _chances(kinds, steps)
+    uses = checked_only(uses, wins)
     stages = []
     for stage in process.stages:
         sid = stage.id

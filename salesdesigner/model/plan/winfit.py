@@ -38,6 +38,7 @@ from salesdesigner.model.process import Process
 
 FREE_HOWS = ("rest", "even", "actual")
 TOLERANCE = 1e-12
+MET = 1e-7              # a win rate within this of its target is met (targets are typed)
 
 
 def fit_win_rates(process: Process, rates: list[ArrowRate], uses: list[TargetUse],
@@ -59,6 +60,7 @@ def fit_win_rates(process: Process, rates: list[ArrowRate], uses: list[TargetUse
                 and not any(r.how == "override" for r in exits)
                 and any(_free(r, use) for r in exits)):
             pending[sid] = n
+    candidates = dict(pending)
     while pending:
         kinds, steps = chain(list(by_id.values()))
         values = _pinned_values(kinds, steps, {sid: uses[n].target for sid, n in pending.items()})
@@ -71,6 +73,9 @@ def fit_win_rates(process: Process, rates: list[ArrowRate], uses: list[TargetUse
             break
         pending = {sid: n for sid, n in pending.items() if sid in solved}
     uses = list(uses)
+    for sid, n in candidates.items():
+        if sid not in pending:      # no rate reaches it: checked, even if it set an arrow
+            uses[n] = replace(uses[n], transition_id="", reason="outcome")
     mixed: set[str] = set()
     for sid, n in pending.items():
         use = uses[n]
@@ -84,6 +89,15 @@ def fit_win_rates(process: Process, rates: list[ArrowRate], uses: list[TargetUse
             uses[n] = replace(use, transition_id=first.transition_id if first else "",
                               reason="" if first else use.reason)
     return [by_id[r.transition_id] for r in rates], uses, mixed
+
+
+def checked_only(uses: list[TargetUse], chances: Mapping[str, float]) -> list[TargetUse]:
+    """The uses with every win rate the plan's chance does not meet marked "outcome" (only
+    checked), whatever arrow it set: its arrow may be overridden, or set by another KPI,
+    or no rate reaches it — the plan never says it used a target it does not meet."""
+    return [replace(u, transition_id="", reason="outcome")
+            if u.measure == "win_rate" and not u.reason
+            and abs(chances.get(u.stage_id, 0.0) - u.target) > MET else u for u in uses]
 
 
 def _free(rate: ArrowRate, use: TargetUse) -> bool:
