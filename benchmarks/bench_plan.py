@@ -114,9 +114,12 @@ def run(sizes: list[int], repeat: int) -> None:
         total = sum(1 for u in fitted.targets if u.measure == "win_rate")
         solve = yardstick(len(process.stage_ids))
         plan = back_calculate(process, won=20, overrides=rates)
+        from benchmarks.bench_forecast import cpu_best
+        cpu = cpu_best(lambda p=winning, r=rates: back_calculate(p, won=20, overrides=r),
+                       repeat)
         rows.append([f"{n:,}", f"{len(process.transitions):,}", f"{targets * 1000:.0f} ms",
                      f"{rep * 1000:.0f} ms", f"{actual * 1000:.0f} ms",
-                     f"{wins * 1000:.0f} ms ({met}/{total} met)",
+                     f"{wins * 1000:.0f} ms ({met}/{total} met; CPU {cpu * 1000:.0f} ms)",
                      f"{solve * 1000:.1f} ms", f"{targets / solve:.0f}×",
                      f"{plan.entries:,.1f}"])
     print_table(["stages", "arrows", "plan (targets)", "revenue + per rep",
