@@ -9,7 +9,11 @@ as one system rather than loop by loop).
 Every second stage's "Conversion rate" KPI is made to measure the move to its next stage
 (99 %) and the decisions' rates are overrides (95 / 3 / 2 %); the "actual" column plans
 from a simulated deal history (2,000 deals walking the graph), building the history
-included.
+included.  The "win-rate targets" column adds a win-rate KPI on every odd stage, its target
+50–90 % of the chance the plan gives it without one (rising along the process, so each is
+within what its ways on can reach): each is solved through the chain's loops
+(``model/plan/winfit.py``: one pinned solve, a closed form per stage), and the count of
+targets met exactly is printed.
 """
 
 from __future__ import annotations
@@ -42,6 +46,22 @@ def planned_process(n: int):  # type: ignore[no-untyped-def]
                                   measure_to=nexts[0].target, target=99.0)
         process.replace_stage(dataclasses.replace(stage, kpis=(kpi, *stage.kpis[1:])))
     return process, overrides
+
+
+def with_win_rates(process, rates):  # type: ignore[no-untyped-def]
+    """A copy of the planned process with a win-rate KPI (50 % of the plan's chance at the
+    first stage, rising to 90 % at the last) on every odd stage that a deal reaches."""
+    from salesdesigner.model.entities import Kpi
+    plan = back_calculate(process, won=20, overrides=rates)
+    out = process.copy()
+    for i, stage in enumerate(process.stages):
+        chance = plan.stage(stage.id).win_chance
+        if stage.kind is not StageKind.STAGE or not i % 2 or chance <= 0:
+            continue
+        share = 50 + 40 * i / len(process.stages)
+        kpi = Kpi("Win rate", share * chance, "%", id="win", measure=Measure.WIN_RATE)
+        out.replace_stage(dataclasses.replace(stage, kpis=(*stage.kpis, kpi)))
+    return out
 
 
 def simulated(process, deals: int, seed: int = 3) -> list[DealEvent]:  # type: ignore[no-untyped-def]
@@ -85,14 +105,26 @@ def run(sizes: list[int], repeat: int) -> None:
             p, goal=5e6, deal_size=25_000, heads=h, working_days=20, overrides=r), repeat)
         actual = best_of(lambda p=process, e=events, r=rates: back_calculate(
             p, won=20, source="actual", events=e, overrides=r), repeat)
+        winning = with_win_rates(process, rates)
+        wins = best_of(lambda p=winning, r=rates: back_calculate(p, won=20, overrides=r),
+                       repeat)
+        fitted = back_calculate(winning, won=20, overrides=rates)
+        met = sum(1 for u in fitted.targets if u.measure == "win_rate"
+                  and abs(fitted.stage(u.stage_id).win_chance - u.target) < 1e-9)
+        total = sum(1 for u in fitted.targets if u.measure == "win_rate")
         solve = yardstick(len(process.stage_ids))
         plan = back_calculate(process, won=20, overrides=rates)
+        from benchmarks.bench_forecast import cpu_best
+        cpu = cpu_best(lambda p=winning, r=rates: back_calculate(p, won=20, overrides=r),
+                       repeat)
         rows.append([f"{n:,}", f"{len(process.transitions):,}", f"{targets * 1000:.0f} ms",
                      f"{rep * 1000:.0f} ms", f"{actual * 1000:.0f} ms",
+                     f"{wins * 1000:.0f} ms ({met}/{total} met; CPU {cpu * 1000:.0f} ms)",
                      f"{solve * 1000:.1f} ms", f"{targets / solve:.0f}×",
                      f"{plan.entries:,.1f}"])
     print_table(["stages", "arrows", "plan (targets)", "revenue + per rep",
-                 f"actual rates ({2000:,} deals, incl. history)", "yardstick: one solve",
+                 f"actual rates ({2000:,} deals, incl. history)", "win-rate targets",
+                 "yardstick: one solve",
                  "ratio", "deals in"], rows)
 
 

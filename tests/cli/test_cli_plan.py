@@ -81,6 +81,39 @@ def test_plan_text_in_japanese_and_the_csv_plan_table(
     assert main(["plan", str(document), "--won", "10", "--csv", str(out)]) == 0  # overwrite
 
 
+def test_what_the_plan_assumes_is_in_the_json_the_text_and_the_csv(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.model.plan.test_backcalc import branching
+    path = tmp_path / "branch.salesdesign"
+    save_document(branching(), path)
+    # "fit?" has a target only for fast: slow and lost share the other 80 % evenly
+    assert main(["plan", str(path), "--won", "10", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 1                               # a new key, readers unchanged
+    assert data["assumptions"] == [
+        {"kind": "even", "stage": "fit", "transition": "fit-slow", "target": "slow",
+         "rate": 0.4, "basis": None},
+        {"kind": "even", "stage": "fit", "transition": "fit-lost", "target": "lost",
+         "rate": 0.4, "basis": None}]
+    out = tmp_path / "plan.csv"
+    assert main(["plan", str(path), "--won", "10", "--csv", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Assumptions the plan makes" in text
+    assert ("  Fit? → Lost: 40% assumed (no target, no deal history: Fit?'s ways share the "
+            "rest evenly)") in text
+    import csv
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assumed = [r for r in rows if r[0] == "Assumption"]
+    # rows of their own kind, as wide as the others, naming the arrow and its rate
+    assert len(assumed) == 2 and len(rows) == 1 + 7 + 7 + 2
+    assert {len(r) for r in rows} == {12}
+    assert assumed[0][:2] == ["Assumption", "fit-slow"]
+    assert assumed[0][2].startswith("Fit? → Slow: 40% assumed")
+    assert assumed[0][8:] == ["fit", "slow", "0.4", ""]
+    assert main(["plan", str(path), "--won", "10", "--rate", "fit:slow=0.5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["assumptions"] == []   # set: nothing assumed
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["--goal", "1000000"], "deal size"),
     (["--won", "10", "--rate", "call:nowhere=0.3"], "no stage with id 'nowhere'"),

@@ -64,3 +64,15 @@ def test_markup_in_names_prints_as_typed() -> None:
     plan = back_calculate(p, won=4, source="actual", events=p.actuals.events)
     text = _text(render_pdf(p, stages=["lead"], plan=plan).data)
     assert "<b>Meet & greet</b> → Proposal" in text
+
+
+def test_rates_from_few_deals_are_said_as_assumptions_in_both_languages(
+        manual_en: str) -> None:
+    # the sample history has 5 finished visits at lead, 4 at meeting, 3 at proposal
+    assert "Assumptions the plan makes" in manual_en
+    assert ("Meeting: actual rates from only 4 finished visits (fewer than 10), so they "
+            "are rough") in manual_en
+    p, plan = _actual_plan("ja")
+    text = _text(render_pdf(p, stages=["lead"], plan=plan).data)
+    assert "計画の仮定" in text
+    assert "提案：実績の率は完了した3件のみから（10件未満）のため目安" in text

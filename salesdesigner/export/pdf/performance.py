@@ -11,7 +11,7 @@ left out.  Charts are reportlab.graphics drawings that hold numbers only; every 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -151,45 +151,58 @@ class _Bar(Flowable):
         self.drawing.drawOn(self.canv, 0, 0)
 
 
-def _funnel_table(m: Manual, a: Analysis, width: float) -> Flowable:
-    ts, lb = m.ts, m.labels
-    stats = {s.stage_id: s for s in a.stages}
-    def shown(sid: str) -> bool:  # a CRM has no decisions; a start point only if used
-        kind = StageKind(m.process.stage(sid).kind)
-        return kind is not StageKind.DECISION and (kind is not StageKind.START
-                                                   or stats[sid].reached > 0)
-
-    order = [sid for sid in process_order(m.process) if shown(sid)]
-    top = max((stats[sid].reached for sid in order), default=0) or 1
-    widths = [width * 0.27, width * 0.28, width * 0.1, width * 0.1, width * 0.1, width * 0.15]
-    header = [[ts.para(lb(k), "cell_head") for k in
-               ("col_stage", "col_reached", "col_reached", "col_next", "col_to_won",
-                "col_days")]]
-    header[0][2] = ts.para("", "cell_head")
+def stage_bar_table(m: Manual, order: list[str], size: Mapping[str, float],
+                    header: list[str], widths: list[float],
+                    cells: Callable[[str, bool], list[str]]) -> Flowable:
+    """The stage table the performance and plan chapters share: a row per stage of
+    ``order`` — its number and name beside its lane's colour, a bar as long as its
+    ``size`` against the largest, the number in the next column, then ``cells(stage id,
+    terminal)`` right-aligned — under ``header`` (the bar's heading spans the bar and the
+    number: ``header[2]`` is left empty)."""
+    ts = m.ts
+    top = max((size[sid] for sid in order), default=0) or 1
     rows, row_styles = [], []
     for sid in order:
-        s = stats[sid]
         stage = m.process.stage(sid)
         color = lane_color(m.process.lane(stage.lane).color if stage.lane else None)
-        terminal = StageKind(stage.kind).is_terminal
         number = m.numbers.get(sid)
         name = ts.short(m.stage_title(stage), 120)
-        rows.append([
-            ts.para(f"{number}. {name}" if number is not None else name, "cell"),
-            _Bar(s.reached / top, color, widths[1] - 12, 9),
-            ts.para(lb("count", n=f"{s.reached:,}"), "cell_right"),
-            ts.para("—" if terminal else _rate(s.moved_on_total / s.reached
-                                               if s.reached else None), "cell_right"),
-            ts.para("—" if terminal else _rate(s.conversion_to_won), "cell_right"),
-            ts.para("—" if s.days_median is None else lb.days(round(s.days_median, 1)),
-                    "cell_right"),
-        ])
+        rows.append([ts.para(f"{number}. {name}" if number is not None else name, "cell"),
+                     _Bar(size[sid] / top, color, widths[1] - 12, 9),
+                     *(ts.para(text, "cell_right")
+                       for text in cells(sid, StageKind(stage.kind).is_terminal))])
         row_styles.append([("LINEBEFORE", (0, 0), (0, 0), 3, color)])
     style = [("FONTNAME", (0, 0), (-1, -1), SANS), ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
              ("SPAN", (1, 0), (2, 0)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
              ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]
-    return WindowedTable(header, rows, row_styles, col_widths=widths, style=style)
+    return WindowedTable([[ts.para(text, "cell_head") for text in header]], rows, row_styles,
+                         col_widths=widths, style=style)
+
+
+def _funnel_table(m: Manual, a: Analysis, width: float) -> Flowable:
+    lb = m.labels
+    stats = {s.stage_id: s for s in a.stages}
+
+    def shown(sid: str) -> bool:  # a CRM has no decisions; a start point only if used
+        kind = StageKind(m.process.stage(sid).kind)
+        return kind is not StageKind.DECISION and (kind is not StageKind.START
+                                                   or stats[sid].reached > 0)
+
+    def cells(sid: str, terminal: bool) -> list[str]:
+        s = stats[sid]
+        return [lb("count", n=f"{s.reached:,}"),
+                "—" if terminal else _rate(s.moved_on_total / s.reached if s.reached else None),
+                "—" if terminal else _rate(s.conversion_to_won),
+                "—" if s.days_median is None else lb.days(round(s.days_median, 1))]
+
+    order = [sid for sid in process_order(m.process) if shown(sid)]
+    widths = [width * 0.27, width * 0.28, width * 0.1, width * 0.1, width * 0.1, width * 0.15]
+    header = [lb(k) for k in ("col_stage", "col_reached", "col_reached", "col_next",
+                              "col_to_won", "col_days")]
+    header[2] = ""
+    return stage_bar_table(m, order, {sid: stats[sid].reached for sid in order}, header,
+                           widths, cells)
 
 
 def _actual_text(k: KpiActual, lb, aw) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]

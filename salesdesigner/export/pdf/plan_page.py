@@ -1,7 +1,8 @@
 """The manual's optional "Plan" chapter: what the period's goal needs, back-calculated
 through the process (:mod:`salesdesigner.model.plan`) — the deals that must come in, each
 stage's entries in process order with a bar, the daily work per person, the rates used and
-where each came from, and how the rate targets fared.
+where each came from, how the rate targets fared, and what the plan had to assume (even
+splits, stages without a rate, rates from few deals) in a warning box.
 
 Aggregates only (a deal size from actuals is an average over several won deals).  Bars are
 reportlab.graphics drawings holding numbers only; stage and KPI names are set in escaped
@@ -15,14 +16,21 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from salesdesigner.export.pdf.fonts import SANS
-from salesdesigner.export.pdf.performance import TABLE_START, _Bar
+from salesdesigner.export.pdf.performance import TABLE_START, stage_bar_table
 from salesdesigner.export.pdf.rowtable import WindowedTable
 from salesdesigner.export.pdf.sections import Anchor, Manual, _callout, _heading
-from salesdesigner.export.pdf.styles import ACCENT, RULE, lane_color, tint
+from salesdesigner.export.pdf.styles import ACCENT, RULE, WARN, tint
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.ordering import process_order
 from salesdesigner.model.plan import Plan
-from salesdesigner.model.plan.report import count, goal_line, percent, rate_how, target_line
+from salesdesigner.model.plan.report import (
+    assumption_lines,
+    count,
+    goal_line,
+    percent,
+    rate_how,
+    target_line,
+)
 from salesdesigner.model.presentation import display_number, words_for
 
 
@@ -49,6 +57,12 @@ def plan_chapter(m: Manual, plan: Plan, anchor: Callable[..., Anchor],
         out += _heading(ts, w("targets"), need=60)
         names = {s.id: ts.short(m.stage_title(s), 80) for s in m.process.stages}
         out += [ts.para(target_line(plan, u, names, w), "body") for u in plan.targets]
+    if plan.assumptions:
+        out += _heading(ts, w("assumptions"), need=60)
+        names = {s.id: ts.short(m.stage_title(s), 80) for s in m.process.stages}
+        out.append(_callout(ts, [ts.para(line, "body")
+                                 for line in assumption_lines(plan, w, names)],
+                            WARN, width, fill=tint(WARN, 0.88)))
     if plan.undrawn:
         out.append(ts.para(w("undrawn", moves=w.join(
             [f"{ts.short(m.stage_title(m.process.stage(sid)), 60)} {n:,}"
@@ -57,43 +71,27 @@ def plan_chapter(m: Manual, plan: Plan, anchor: Callable[..., Anchor],
 
 
 def _stage_table(m: Manual, plan: Plan, w, width: float) -> Flowable:  # type: ignore[no-untyped-def]
-    ts, lb = m.ts, m.labels
+    lb = m.labels
     stages = {s.stage_id: s for s in plan.stages}
     order = [sid for sid in process_order(m.process)
              if StageKind(stages[sid].kind) is not StageKind.DECISION
              and (stages[sid].entries > 0 or stages[sid].kind == StageKind.WON.value)]
-    top = max((stages[sid].entries for sid in order), default=0) or 1
-    per = bool(plan.heads)
     widths = [width * 0.27, width * 0.22, width * 0.12, width * 0.12, width * 0.15,
               width * 0.12]
-    heads = ["col_stage", "col_entries", "col_entries", "col_dropped", "col_per_person",
-             "col_win_chance"]
-    header = [[ts.para(lb(k) if i != 2 else "", "cell_head") for i, k in enumerate(heads)]]
-    if not per:
-        header[0][4] = ts.para("", "cell_head")
-    rows, row_styles = [], []
-    for sid in order:
+    header = [lb(k) for k in ("col_stage", "col_entries", "col_entries", "col_dropped",
+                              "col_per_person", "col_win_chance")]
+    header[2] = ""
+    if not plan.heads:
+        header[4] = ""
+
+    def cells(sid: str, terminal: bool) -> list[str]:
         s = stages[sid]
-        stage = m.process.stage(sid)
-        color = lane_color(m.process.lane(stage.lane).color if stage.lane else None)
-        number = m.numbers.get(sid)
-        name = ts.short(m.stage_title(stage), 120)
-        terminal = StageKind(stage.kind).is_terminal
-        rows.append([
-            ts.para(f"{number}. {name}" if number is not None else name, "cell"),
-            _Bar(s.entries / top, color, widths[1] - 12, 9),
-            ts.para(count(s.entries), "cell_right"),
-            ts.para("—" if terminal or s.dropped <= 1e-9 else count(s.dropped), "cell_right"),
-            ts.para("" if s.per_person_day is None else count(s.per_person_day),
-                    "cell_right"),
-            ts.para("—" if terminal else percent(s.win_chance), "cell_right"),
-        ])
-        row_styles.append([("LINEBEFORE", (0, 0), (0, 0), 3, color)])
-    style = [("FONTNAME", (0, 0), (-1, -1), SANS), ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-             ("SPAN", (1, 0), (2, 0)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]
-    return WindowedTable(header, rows, row_styles, col_widths=widths, style=style)
+        return [count(s.entries), "—" if terminal or s.dropped <= 1e-9 else count(s.dropped),
+                "" if s.per_person_day is None else count(s.per_person_day),
+                "—" if terminal else percent(s.win_chance)]
+
+    return stage_bar_table(m, order, {sid: stages[sid].entries for sid in order}, header,
+                           widths, cells)
 
 
 def _arrow_table(m: Manual, plan: Plan, w, width: float) -> Flowable:  # type: ignore[no-untyped-def]

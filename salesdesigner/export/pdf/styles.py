@@ -21,6 +21,7 @@ PANEL = colors.HexColor("#F5F7FA")
 ACCENT = colors.HexColor("#1F3A5F")
 WON = colors.HexColor("#2E7D32")
 LOST = colors.HexColor("#B23B3B")
+WARN = colors.HexColor("#B7791F")   # what a plan assumes: amber, read as "check this"
 START = colors.HexColor("#334E68")
 END = colors.HexColor("#52606D")
 DEFAULT_LANE = "#4C78A8"

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from salesdesigner.model.actuals.events import DealEvent
 from salesdesigner.model.entities import StageKind
+from salesdesigner.model.plan.assumptions import Assumption, find_assumptions
 from salesdesigner.model.plan.rates import (
     ArrowRate,
     PlanInputError,
@@ -75,6 +76,7 @@ class Plan:
     working_days: float | None
     heads: Mapping[str, float]      # lane id → people
     has_history: bool
+    assumptions: tuple[Assumption, ...] = ()   # what the plan had to assume (.assumptions)
 
     def stage(self, stage_id: str) -> StagePlan:
         return next(s for s in self.stages if s.stage_id == stage_id)
@@ -134,7 +136,10 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
                                         overrides=overrides, moves=moves)
     entry = _entry_stages(process)
     from salesdesigner.model.actuals.bottleneck import expected_visits
-    rates, uses = _fit_win_rates(process, rates, uses, source, stage_sources or {})
+    from salesdesigner.model.plan.winfit import checked_only, fit_win_rates
+    before = rates
+    rates, uses, mixed = fit_win_rates(process, rates, uses, source, stage_sources or {},
+                                       lambda rs: _chain(process, rs))
     kinds, steps = _chain(process, rates)
     try:
         unit = expected_visits(kinds, steps, {sid: 1 / len(entry) for sid in entry})
@@ -154,6 +159,7 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
         raise PlanInputError("with these rates almost no deal is won (the goal would need "
                              "more than 10^15 deals): raise a rate on the way to won.")
     wins = _chances(kinds, steps)
+    uses = checked_only(uses, wins)
     stages = []
     for stage in process.stages:
         sid = stage.id
@@ -171,10 +177,12 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
     visits = {s.stage_id: s.entries for s in stages}
     arrows = tuple(ArrowPlan(r, visits[r.source] * r.rate
                              if not kinds[r.source].is_terminal else 0.0) for r in rates)
+    final = {a.rate.transition_id: a.rate for a in arrows}
+    assumed = find_assumptions(process, before, final, mixed, visits)
     return Plan(process.name, process.language, process.currency, won, goal, deal_size,
                 size_from, source, won / chance, tuple(entry), chance,
                 tuple(stages), arrows, tuple(uses), dict(undrawn), working_days, heads,
-                history is not None)
+                history is not None, assumed)
 
 
 def _chances(kinds: dict[str, StageKind], steps: dict[str, dict[str, float]],
@@ -185,61 +193,6 @@ def _chances(kinds: dict[str, StageKind], steps: dict[str, dict[str, float]],
     return chances_from_moves(kinds, {sid: {t: p for t, p in row.items() if p > 0}
                                       | {"": max(0.0, 1 - sum(row.values()))}
                                       for sid, row in steps.items()})
-
-
-def _fit_win_rates(process: Process, rates: list[ArrowRate], uses: list[TargetUse],
-                   source: str, stage_sources: Mapping[str, str],
-                   ) -> tuple[list[ArrowRate], list[TargetUse]]:
-    """A win-rate target on a stage with one exit S→T that no way leads back from sets that
-    exit to ``target ÷ (T's chance to win)``, T's chance being what the plan already gives
-    it (downstream targets first).  Unless the exit is overridden, or the target is more
-    than T can win (then it is only checked).  Loops back to S are left alone: there the
-    chance is no longer a product."""
-    by_id = {r.transition_id: r for r in rates}
-    pending = {}
-    for n, use in enumerate(uses):
-        exits = process.outgoing(use.stage_id)
-        if (use.reason == "outcome" and len(exits) == 1
-                and stage_sources.get(use.stage_id, source) == "targets"
-                and process.stage(use.stage_id).kind is StageKind.STAGE
-                and by_id[exits[0].id].how != "override"
-                and use.stage_id not in _downstream(by_id, exits[0].target)):
-            pending[use.stage_id] = n
-    uses = list(uses)
-    while pending:
-        ready = [sid for sid in pending
-                 if not (_downstream(by_id, process.outgoing(sid)[0].target)
-                         & (pending.keys() - {sid}))]
-        if not ready:
-            break
-        kinds, steps = _chain(process, list(by_id.values()))
-        chances = _chances(kinds, steps)
-        for sid in ready:
-            use = uses[pending.pop(sid)]
-            arrow = by_id[process.outgoing(sid)[0].id]
-            reach = chances.get(arrow.target, 0.0)
-            if reach > 0 and use.target <= reach + 1e-12:
-                by_id[arrow.transition_id] = replace(arrow, rate=min(1.0, use.target / reach),
-                                                     how="target", kpi=use.name, basis=0)
-                uses[uses.index(use)] = replace(use, transition_id=arrow.transition_id,
-                                                reason="")
-    return [by_id[r.transition_id] for r in rates], uses
-
-
-def _downstream(rates: Mapping[str, ArrowRate], start: str) -> set[str]:
-    """Stages a deal at ``start`` may go on to (itself included) by arrows the plan
-    follows with a rate above 0."""
-    after: dict[str, list[str]] = {}
-    for r in rates.values():
-        if r.how != "closed" and r.rate > 0:
-            after.setdefault(r.source, []).append(r.target)
-    seen, todo = {start}, [start]
-    while todo:
-        for nxt in after.get(todo.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
 
 
 def _history(process: Process, events: Iterable[DealEvent] | None):  # type: ignore[no-untyped-def]

@@ -15,12 +15,15 @@ How each arrow's rate is chosen, first rule that applies:
      of the decision's.  Example: appointment rate 10 % on "call" with ``measure_to`` =
      "meeting" makes call → meeting 0.10.
    * a *win rate* (or a conversion with no ``measure_to``: to any won stage) is used the
-     same way when the stage reaches a won stage in that one step.  Otherwise, when the
-     stage has one exit S→T and no way leads from T back to S, the back-calculation sets
-     that exit to ``target ÷ (T's chance to win)`` (proposal wins 35 %, negotiation 70 % →
-     proposal → negotiation 0.5; :func:`~.backcalc.back_calculate`, downstream targets
-     first).  Else it is the outcome of several arrows and the plan only *checks* it: the
-     plan's own chance to win from the stage is shown beside the target.
+     same way when the stage reaches a won stage in that one step.  Either way it is the
+     chance that a deal at the stage ends won, however it gets there, so the
+     back-calculation then solves it through the chain (:mod:`.winfit`): every win-rate
+     target pinned at once, the stage's free ways on scaled by one closed-form factor —
+     with one exit S→T and no loop that is ``target ÷ (T's chance to win)`` (proposal wins
+     35 %, negotiation 70 % → proposal → negotiation 0.5), with a loop back through S the
+     loop's wins count too.  A target no rate can give (more than the ways on can win, or
+     a stage whose exits the manager set) is only *checked*: the plan's own chance to win
+     from the stage is shown beside it.
    * Targets are fractions when the KPI is written in percent (30 → 0.30, see
      :func:`~salesdesigner.model.actuals.kpis.is_percent`); a rate outside 0…1, a lower-is-
      better rate, or a KPI naming a stage the way above cannot reach is not used (noted).

@@ -67,6 +67,25 @@ def target_line(plan: Plan, use, names: dict[str, str], w: Words) -> str:  # typ
     return w("target_line", stage=stage, name=w.name(use.name), text=used)
 
 
+def assumption_line(a, names: dict[str, str], w: Words) -> str:  # type: ignore[no-untyped-def]
+    """One assumption in words, naming its stage and arrow ("Agreed? → Nurture: 50%
+    assumed (…)")."""
+    from salesdesigner.model.plan.assumptions import FEW_DEALS
+    stage = names.get(a.stage_id, a.stage_id)
+    target = names.get(a.target, a.target)
+    rate = "" if a.rate is None else percent(a.rate)
+    return w(f"assume_{a.kind}", stage=stage, source=stage, target=target, rate=rate,
+             n=f"{a.basis:,}", least=f"{FEW_DEALS:,}")
+
+
+def assumption_lines(plan: Plan, w: Words, names: dict[str, str] | None = None) -> list[str]:
+    """Every assumption of the plan in words, in process order (``names``: stage id →
+    the name to show, default the stages' names)."""
+    if names is None:
+        names = {s.stage_id: w.name(s.name) for s in plan.stages}
+    return [assumption_line(a, names, w) for a in plan.assumptions]
+
+
 def render_text(plan: Plan, language: str | None = None) -> str:
     """The plan, one fact a line, in ``language`` (default: the document's)."""
     w = words_for(language or plan.language, "plan")
@@ -98,6 +117,9 @@ def render_text(plan: Plan, language: str | None = None) -> str:
     if plan.targets:
         lines += ["", w("targets")]
         lines += ["  " + target_line(plan, u, names, w) for u in plan.targets]
+    if plan.assumptions:
+        lines += ["", w("assumptions")]
+        lines += ["  " + line for line in assumption_lines(plan, w, names)]
     if plan.undrawn:
         lines += ["", w("undrawn", moves=w.join(
             [f"{names.get(sid, sid)} {n:,}" for sid, n in plan.undrawn.items()]))]
@@ -141,6 +163,11 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
                      "plan_win_chance": _num(plan.stage(u.stage_id).win_chance)}
                     for u in plan.targets],
         "undrawn_moves": dict(plan.undrawn),
+        # added in place (version 1 readers ignore it): what the plan had to assume
+        "assumptions": [{"kind": a.kind, "stage": a.stage_id,
+                         "transition": a.transition_id or None, "target": a.target or None,
+                         "rate": _num(a.rate), "basis": a.basis or None}
+                        for a in plan.assumptions],
     }
 
 
@@ -151,8 +178,13 @@ def _cell(text: str) -> str:
 
 
 def plan_csv(plan: Plan, language: str | None = None) -> str:
-    """The plan table: a row per stage, then a row per followed arrow, headings in
-    ``language``; numbers unformatted (a spreadsheet formats them)."""
+    """The plan table: a row per stage, then a row per followed arrow, then a row per
+    assumption, headings in ``language``; numbers unformatted (a spreadsheet formats them).
+
+    Assumptions are rows of their own kind (the Row column says "Assumption", Name the
+    sentence, From/To/Rate the arrow), not ``#`` comments: CSV has no comments, so a
+    spreadsheet or a csv reader would take a comment line for a row of data anyway, and
+    rows keep the table rectangular and sortable with the stage and arrow it concerns."""
     w = words_for(language or plan.language, "plan")
     names = {s.stage_id: s.name for s in plan.stages}
     lanes = {s.stage_id: s.lane for s in plan.stages}
@@ -178,4 +210,10 @@ def plan_csv(plan: Plan, language: str | None = None) -> str:
                          _cell(lanes[r.source]), fmt(a.deals), "", "", "",
                          _cell(r.source), _cell(r.target), fmt(r.rate),
                          _cell(rate_how(r, w))])
+    shown = {s.stage_id: w.name(s.name) for s in plan.stages}
+    for a in plan.assumptions:
+        writer.writerow([w("row_assumption"), _cell(a.transition_id or a.stage_id),
+                         _cell(assumption_line(a, shown, w)), _cell(lanes[a.stage_id]),
+                         "", "", "", "", _cell(a.stage_id), _cell(a.target),
+                         fmt(a.rate), ""])
     return out.getvalue()

@@ -174,8 +174,9 @@ WORDS: dict[str, str] = {
     "plan.targets": "Rate targets",
     "plan.target_line": "{stage} · {name}: {text}",
     "plan.target_used": "{target}, used for {source} → {target_stage}",
-    "plan.target_checked": "{target}: the outcome of several arrows, so only checked; with "
-                           "this plan {plan} are won from here",
+    "plan.target_checked": "{target}: no rate here reaches it (more than the ways on can win, "
+                           "or their rates are set), so only checked; with this plan {plan} "
+                           "are won from here",
     "plan.target_not_next": "{target}: not used (no single arrow leads there from this stage)",
     "plan.target_range": "{target}: not used (a rate is between 0 and 100%)",
     "plan.target_lower": "{target}: not used (a rate where lower is better)",
@@ -194,6 +195,17 @@ WORDS: dict[str, str] = {
     "plan.col_how": "Rate from",
     "plan.row_stage": "Stage",
     "plan.row_arrow": "Arrow",
+    "plan.row_assumption": "Assumption",
+    "plan.assumptions": "Assumptions the plan makes",
+    "plan.assume_even": "{source} → {target}: {rate} assumed (no target, no deal history: "
+                        "{source}'s ways share the rest evenly)",
+    "plan.assume_no_rate": "{stage}: no rate (no target, no deal history), so every deal "
+                           "is assumed to move on to {target}",
+    "plan.assume_few_deals": "{stage}: actual rates from only {n} finished visits (fewer "
+                             "than {least}), so they are rough",
+    "plan.assume_fitted_mix": "{stage}: its win-rate target is reached by scaling its ways "
+                              "on together, keeping their mix (the target does not say "
+                              "which way)",
     # ---------------------------------------------------------------- top performers
     # (per-owner comparison: analyze --discover, the Top performers view, tip drafts)
     "analysis.owners_title": "Top performers: {process}",

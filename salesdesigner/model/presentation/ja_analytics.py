@@ -159,7 +159,8 @@ WORDS: dict[str, str] = {
     "plan.targets": "率の目標",
     "plan.target_line": "{stage}・{name}：{text}",
     "plan.target_used": "{target}を {source} → {target_stage} に使用",
-    "plan.target_checked": "{target}は複数の矢印の結果のため照合のみ。この計画ではここから {plan} が受注",
+    "plan.target_checked": "{target}はこのステージのどの率でも届かない（先へ進む矢印で受注できる以上、"
+                           "または率が指定済み）ため照合のみ。この計画ではここから {plan} が受注",
     "plan.target_not_next": "{target}は未使用（このステージから一つの矢印では届かない）",
     "plan.target_range": "{target}は未使用（率は0〜100%）",
     "plan.target_lower": "{target}は未使用（低いほど良い率）",
@@ -178,6 +179,15 @@ WORDS: dict[str, str] = {
     "plan.col_how": "率の根拠",
     "plan.row_stage": "ステージ",
     "plan.row_arrow": "矢印",
+    "plan.row_assumption": "仮定",
+    "plan.assumptions": "計画の仮定",
+    "plan.assume_even": "{source} → {target}：{rate}と仮定（目標も商談履歴もないため、"
+                        "{source}の残りを均等に配分）",
+    "plan.assume_no_rate": "{stage}：率がない（目標も商談履歴もない）ため、すべての案件が"
+                           "{target}に進むと仮定",
+    "plan.assume_few_deals": "{stage}：実績の率は完了した{n}件のみから（{least}件未満）のため目安",
+    "plan.assume_fitted_mix": "{stage}：受注率の目標は、先へ進む矢印をまとめて調整して達成"
+                              "（比率は維持。目標だけではどの矢印かは決まらない）",
     # ---------------------------------------------------------------- top performers
     # (per-owner comparison: analyze --discover, the Top performers view, tip drafts)
     "analysis.owners_title": "担当者別の成績：{process}",

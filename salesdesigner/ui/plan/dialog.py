@@ -85,6 +85,12 @@ class PlanDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.assumptions = QLabel()
+        self.assumptions.setObjectName("planAssumptions")
+        self.assumptions.setWordWrap(True)
+        self.assumptions.setTextFormat(Qt.TextFormat.PlainText)
+        self.assumptions.setStyleSheet("color: #7A4F01; background: #FFF4D6; padding: 4px;")
+        self.assumptions.hide()
         self.stages = self._table(5)
         self.arrows = self._table(4)
         self.arrows.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -110,6 +116,7 @@ class PlanDialog(QDialog):
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.summary)
         right_box.addWidget(self.error)
+        right_box.addWidget(self.assumptions)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.stages)
         split.addWidget(self.arrows)
@@ -259,7 +266,13 @@ class PlanDialog(QDialog):
                         overrides=tuple(sorted(self.overrides.items())))
 
     def _fill_tables(self) -> None:
-        from salesdesigner.model.plan.report import count, goal_line, percent, rate_how
+        from salesdesigner.model.plan.report import (
+            assumption_lines,
+            count,
+            goal_line,
+            percent,
+            rate_how,
+        )
         from salesdesigner.model.presentation import words_for
         plan = self.plan
         w = words_for(current_language(), "plan")
@@ -268,7 +281,13 @@ class PlanDialog(QDialog):
             if plan is None:
                 self.stages.setRowCount(0)
                 self.arrows.setRowCount(0)
+                self.assumptions.clear()
+                self.assumptions.hide()
                 return
+            said = assumption_lines(plan, w)
+            self.assumptions.setText("\n".join(["⚠ " + w("assumptions"),
+                                                 *("• " + line for line in said)]))
+            self.assumptions.setVisible(bool(said))
             self.summary.setText("\n".join([
                 w("entries", n=count(plan.entries), chance=percent(plan.win_chance)),
                 goal_line(plan, w), w(f"rates_{plan.source}")]))

@@ -162,9 +162,19 @@ def test_a_lost_stage_with_a_re_approach_rate_sends_deals_round_again() -> None:
     p.add_transition(Transition("back", "lost", "call"))
     assert back_calculate(p, won=10).entries == pytest.approx(plain.entries)  # not followed
     re = back_calculate(p, won=10, overrides={("lost", "call"): 0.5})
-    # from call: win 0.015 now, lost 0.035 back with 0.5 → P = 0.015 / (1 − 0.0175)
-    assert re.win_chance == pytest.approx(0.015 / (1 - 0.0175))
     assert re.arrow("lost", "call").rate.how == "override"
+    # proposal's win rate (30 %) counts the deals that come back after a loss, so the
+    # loop is solved into it: with proposal pinned at 0.3, call wins 0.1·0.5·0.3 = 0.015
+    # and lost 0.5·0.015 = 0.0075; proposal's ways on (won 0.3, lost 0.7) scale by
+    # c = 0.3 / (0.3 + 0.7·0.0075) so that proposal still wins exactly 30 %
+    c = 0.3 / (0.3 + 0.7 * 0.0075)
+    assert re.arrow("proposal", "won").rate.rate == pytest.approx(0.3 * c)
+    assert re.arrow("proposal", "lost").rate.rate == pytest.approx(0.7 * c)
+    assert re.stage("proposal").win_chance == pytest.approx(0.3)
+    assert re.win_chance == pytest.approx(0.015)
+    # a deal at call comes back with 0.1·0.5·(0.7c)·0.5: its visits, 1/(1 − r) each
+    r = 0.1 * 0.5 * 0.7 * c * 0.5
+    assert re.stage("call").entries == pytest.approx(re.entries / (1 - r))
 
 
 def test_no_path_to_won_and_a_loop_never_left_are_one_line_errors() -> None:
@@ -200,6 +210,9 @@ def test_actual_rates_come_from_the_deals_moves_laid_on_the_arrows() -> None:
     assert plan.entries == pytest.approx(15)
     assert plan.stage("prop").entries == pytest.approx(20)
     assert plan.stage("lost").entries == pytest.approx(5)
+    # 4 finished visits at lead and at prop, 3 at nego: all fewer than 10, so said
+    few = [(a.stage_id, a.basis) for a in plan.assumptions if a.kind == "few_deals"]
+    assert few == [("lead", 4), ("prop", 4), ("nego", 3)]
 
 
 def test_targets_first_then_actual_rates_for_arrows_without_a_target() -> None:
@@ -268,17 +281,111 @@ def test_a_win_rate_on_a_single_exit_divides_by_the_next_stages_chance() -> None
     assert plan.entries == pytest.approx(20)                     # 6 ÷ 0.3
 
 
-def test_a_win_rate_that_cannot_set_one_arrow_is_only_checked() -> None:
+def test_a_win_rate_on_a_stage_a_loop_passes_through_is_solved_through_the_chain() -> None:
     looped = win_rates()
     looped.add_transition(Transition("back", "nego", "prop"))    # a way back to prop
     plan = back_calculate(looped, won=6)
+    # nego: won 0.6 (target), lost and back share 0.4 evenly.  Both win rates pinned
+    # (prop 0.3, nego 0.6): nego's ways to won — won (worth 1) and back (worth prop's
+    # 0.3) — scale by c = 0.6 / (0.6·1 + 0.2·0.3) = 10/11, lost takes what they give up;
+    # prop's one way: 0.3 / 0.6 = 0.5
+    c = 0.6 / 0.66
+    assert plan.arrow("nego", "won").rate.rate == pytest.approx(0.6 * c)
+    assert plan.arrow("nego", "prop").rate.rate == pytest.approx(0.2 * c)
+    assert plan.arrow("nego", "lost").rate.rate == pytest.approx(0.2 + 0.8 * (1 - c))
+    assert plan.arrow("prop", "nego").rate.rate == pytest.approx(0.5)
+    assert plan.stage("nego").win_chance == pytest.approx(0.6)
+    assert plan.stage("prop").win_chance == pytest.approx(0.3)
     use = next(u for u in plan.targets if u.name == "w")
-    assert use.reason == "outcome" and not use.transition_id
-    assert plan.arrow("prop", "nego").rate.how == "rest"
-    # nego: won 0.6, back and lost share 0.4; prop wins 0.6 / (1 − 0.2) = 0.75 (shown
-    # beside the 30 %)
-    assert plan.stage("prop").win_chance == pytest.approx(0.75)
+    assert use.reason == "" and use.transition_id == "prop-nego"
+    # prop is re-entered with r = 0.5 · 0.2c: 20 deals in visit prop 20 / (1 − r) times
+    assert plan.entries == pytest.approx(20)
+    assert plan.stage("prop").entries == pytest.approx(20 / (1 - 0.1 * c))
     higher = win_rates()
     higher.replace_stage(dataclasses.replace(higher.stage("prop"), kpis=(win("w", 80),)))
     # 80 % from prop is more than nego's 60 %: no rate can give it, so it is only checked
     assert back_calculate(higher, won=6).targets[0].reason == "outcome"
+
+
+def nurture_loop() -> Process:
+    """call (win rate 30 %, one way on) → meeting: 40 % won, 50 % back to nurture (the
+    conversion targets), the rest drops; nurture → call (no rate: all move on)."""
+    return build([
+        Stage("start", "In", StageKind.START),
+        Stage("call", "Call", kpis=(win("w", 30),)),
+        Stage("meeting", "Meeting", kpis=(conv("close", 40, "won"),
+                                          conv("back", 50, "nurture"))),
+        Stage("nurture", "Nurture"),
+        Stage("won", "Won", StageKind.WON)],
+        [("start", "call"), ("call", "meeting"), ("meeting", "won"), ("meeting", "nurture"),
+         ("nurture", "call")])
+
+
+def test_a_win_rate_through_a_nurture_loop_gives_the_geometric_series() -> None:
+    plan = back_calculate(nurture_loop(), won=3)
+    # w(call) = p·w(meeting), w(meeting) = 0.4 + 0.5·w(call)  →  w = 0.4p / (1 − 0.5p);
+    # w = 0.3 gives p = 0.3 / 0.55 = 6/11.  A deal at call comes back with r = 0.5p =
+    # 3/11 and so visits call Σ rᵏ = 1/(1 − r) = 11/8 times: 3 won ÷ 0.3 = 10 deals in,
+    # 13.75 calls, 7.5 meetings, 3.75 nurtured (= the calls made again), 3 won
+    p = 6 / 11
+    assert plan.arrow("call", "meeting").rate.rate == pytest.approx(p)
+    assert plan.arrow("call", "meeting").rate.how == "target"
+    assert plan.entries == pytest.approx(10)
+    assert plan.stage("call").entries == pytest.approx(10 / (1 - 0.5 * p))
+    assert plan.stage("call").entries == pytest.approx(13.75)
+    assert plan.stage("meeting").entries == pytest.approx(7.5)
+    assert plan.stage("nurture").entries == pytest.approx(3.75)
+    assert plan.stage("won").entries == pytest.approx(3)
+    assert plan.stage("call").win_chance == pytest.approx(0.3)
+    assert plan.stage("meeting").win_chance == pytest.approx(0.4 + 0.5 * 0.3)
+    assert [(a.kind, a.stage_id) for a in plan.assumptions] == [("no_rate", "nurture")]
+
+
+def test_a_win_rate_over_several_ways_keeps_their_mix_and_says_so() -> None:
+    p = build([Stage("start", "In", StageKind.START),
+               Stage("s", "S", kpis=(win("w", 30),)),
+               Stage("a", "A", kpis=(conv("wa", 60, "won"),)),
+               Stage("b", "B", kpis=(conv("wb", 20, "won"),)),
+               Stage("won", "Won", StageKind.WON)],
+              [("start", "s"), ("s", "a"), ("s", "b"), ("a", "won"), ("b", "won")])
+    plan = back_calculate(p, won=3)
+    # s → a and s → b split evenly (0.5 each, an assumption); 0.5·0.6 + 0.5·0.2 = 0.4,
+    # scaled to 0.3 by c = 0.75: 0.375 each, a quarter of s's deals close there
+    assert plan.arrow("s", "a").rate.rate == pytest.approx(0.375)
+    assert plan.arrow("s", "b").rate.rate == pytest.approx(0.375)
+    assert plan.stage("s").win_chance == pytest.approx(0.3)
+    assert plan.stage("s").dropped == pytest.approx(10 * 0.25)
+    kinds = [(a.kind, a.stage_id, a.target) for a in plan.assumptions]
+    assert kinds == [("even", "s", "a"), ("even", "s", "b"), ("fitted_mix", "s", "")]
+    assert plan.assumptions[0].rate == pytest.approx(0.375)
+
+
+def test_ten_thousand_simulated_deals_walk_the_fitted_plan_as_it_says() -> None:
+    """Deals drawn step by step from the plan's own rates (the win rate solved into the
+    nurture loop) visit each stage as often as the plan says, within 2 % of a deal."""
+    import random
+    plan = back_calculate(nurture_loop(), won=3)
+    steps: dict[str, list[tuple[str, float]]] = {}
+    for a in plan.arrows:
+        steps.setdefault(a.rate.source, []).append((a.rate.target, a.rate.rate))
+    rng = random.Random(7)
+    deals = 10_000
+    visits = dict.fromkeys(("call", "meeting", "nurture", "won"), 0)
+    for _ in range(deals):
+        sid = "call"
+        while sid != "won":
+            visits[sid] += 1
+            roll, nxt = rng.random(), None
+            for target, rate in steps[sid]:
+                if roll < rate:
+                    nxt = target
+                    break
+                roll -= rate
+            if nxt is None:             # what the rates leave closes here
+                break
+            sid = nxt
+        else:
+            visits["won"] += 1
+    for sid, n in visits.items():   # per deal entering: call 1.375, meeting 0.75, won 0.3
+        assert n / deals == pytest.approx(plan.stage(sid).entries / plan.entries, abs=0.02)
+    assert visits["won"] / deals == pytest.approx(0.30, abs=0.02)   # call's win-rate target

@@ -73,6 +73,61 @@ def test_every_transient_stage_passes_on_or_drops_what_enters_it(drawn, won) -> 
                for a in plan.arrows):
         assert closed == pytest.approx(plan.entries, rel=1e-6)
 
+@st.composite
+def with_win_rates(draw: st.DrawFn) -> tuple[Process, dict[tuple[str, str], float]]:
+    """:func:`plannable` with a win-rate KPI on some stages (loops through them likely)."""
+    p, overrides = draw(plannable())
+    for stage in list(p.stages):
+        if stage.kind is StageKind.STAGE and draw(st.booleans()):
+            kpi = Kpi("w", draw(st.integers(1, 40)), "%", id=f"w{stage.id}",
+                      measure=Measure.WIN_RATE)
+            p.replace_stage(Stage(stage.id, stage.name, stage.kind, kpis=(kpi, *stage.kpis)))
+    return p, overrides
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(with_win_rates())
+def test_every_win_rate_target_the_plan_uses_is_the_plans_chance_to_win(drawn) -> None:  # type: ignore[no-untyped-def]
+    """Loops or not, a win rate the plan says it used is exactly the stage's chance (one
+    it cannot meet — overridden, another KPI's arrow, out of reach — it says is checked)."""
+    process, overrides = drawn
+    try:
+        plan = back_calculate(process, won=10, overrides=overrides)
+    except PlanInputError:
+        return
+    for use in plan.targets:
+        if use.measure != "win_rate" or use.reason or plan.stage(use.stage_id).entries <= 0:
+            continue
+        assert plan.stage(use.stage_id).win_chance == pytest.approx(use.target, abs=1e-7)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(with_win_rates())
+def test_the_fitter_meets_every_win_rate_it_takes_on(drawn) -> None:  # type: ignore[no-untyped-def]
+    """The same without the final honesty check (winfit.checked_only): whatever the fitter
+    itself calls used, on a stage it may move (a free exit, no override), is met."""
+    from unittest import mock
+
+    from salesdesigner.model.plan.winfit import FREE_HOWS
+    process, overrides = drawn
+    with mock.patch("salesdesigner.model.plan.winfit.checked_only", lambda uses, _: uses):
+        try:
+            plan = back_calculate(process, won=10, overrides=overrides)
+        except PlanInputError:
+            return
+    for use in plan.targets:
+        if use.measure != "win_rate" or use.reason or plan.stage(use.stage_id).entries <= 0:
+            continue
+        exits = [a.rate for a in plan.arrows if a.rate.source == use.stage_id]
+        if any(r.how == "override" for r in exits) or not any(
+                r.how in FREE_HOWS or r.kpi == use.name for r in exits):
+            continue   # the manager set its rates, or other KPIs set every exit
+        if plan.arrow(*next((a.rate.source, a.rate.target) for a in plan.arrows
+                            if a.rate.transition_id == use.transition_id)).rate.kpi != use.name:
+            continue   # another KPI set the arrow this one names
+        assert plan.stage(use.stage_id).win_chance == pytest.approx(use.target, abs=1e-7)
+
+
 def test_a_self_loop_is_visited_one_over_one_minus_p_times() -> None:
     kinds = {"a": StageKind.STAGE, "w": StageKind.WON}
     visits = expected_visits(kinds, {"a": {"a": 0.75, "w": 0.2}}, {"a": 2.0})

@@ -77,3 +77,41 @@ def test_the_dialog_speaks_japanese(qtbot) -> None:  # type: ignore[no-untyped-d
     finally:
         install_translators("en")
 
+
+
+def test_the_assumptions_are_listed_and_follow_the_rates(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.model.plan.test_backcalc import branching
+    d = PlanDialog(branching())
+    qtbot.addWidget(d)
+    # "fit?" splits slow and lost evenly (no target, no history): both said, 40 % each
+    assert not d.assumptions.isHidden()
+    text = d.assumptions.text()
+    assert "Assumptions the plan makes" in text
+    assert "Fit? → Slow: 40% assumed" in text and "Fit? → Lost: 40% assumed" in text
+    for row in range(d.arrows.rowCount()):                # the manager sets one of them
+        if d.arrows.item(row, 0).text() == "Fit? → Slow":
+            d.arrows.item(row, 1).setText("50")
+            break
+    # lost now takes what is left (30 %): a decision routes every deal, nothing assumed
+    assert d.assumptions.isHidden()
+    assert "Fit? → Slow" not in d.assumptions.text()
+
+
+def test_a_plan_with_nothing_assumed_shows_no_assumption_line(dialog) -> None:  # type: ignore[no-untyped-def]
+    assert dialog.assumptions.isHidden()
+    dialog.goal_kind.setCurrentIndex(1)                   # an error: the line stays hidden
+    assert dialog.assumptions.isHidden()
+
+
+def test_the_assumptions_speak_japanese(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from salesdesigner.ui.app import application
+    from salesdesigner.ui.i18n import install_translators
+    from tests.model.plan.test_backcalc import branching
+    application("ja")
+    try:
+        d = PlanDialog(branching())
+        qtbot.addWidget(d)
+        assert "計画の仮定" in d.assumptions.text()
+        assert "Fit? → Slow：40%と仮定" in d.assumptions.text()
+    finally:
+        install_translators("en")
