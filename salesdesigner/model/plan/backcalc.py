@@ -130,8 +130,8 @@ def back_calculate(process: Process, *, won: float | None = None, goal: float | 
     assert won is not None
     moves = None
     if history is not None:
-        from salesdesigner.model.actuals.bottleneck import observed_moves
-        moves = observed_moves(history)
+        from salesdesigner.model.actuals.quiet import settled_moves
+        moves = settled_moves(history)  # deals gone quiet count as lost, as everywhere
     rates, uses, undrawn = choose_rates(process, source=source, stage_sources=stage_sources,
                                         overrides=overrides, moves=moves)
     entry = _entry_stages(process)

@@ -79,3 +79,14 @@ def test_the_limit_is_three_stall_limits_at_least_thirty_days_else_ninety():
     short = build_history(funnel_process("en"), [
         ev("A", "lead", at(6, 1)), ev("A", "prop", at(6, 6))])
     assert dict(zip(short.stage_ids, limits(short).tolist(), strict=True))["lead"] == 30
+
+
+def test_the_plans_actual_rates_count_a_quiet_deal_as_lost_too():
+    from salesdesigner.model.plan.backcalc import back_calculate
+    # three deals went Proposal → Negotiation, one was lost there, Q went quiet there
+    history = [*(e for k in (1, 2, 3) for e in (ev(f"N{k}", "prop", at(9, 1)),
+                                                ev(f"N{k}", "nego", at(9, 11)))),
+               ev("L1", "prop", at(9, 1)), ev("L1", "lost", at(9, 20)),
+               ev("Q", "prop", at(8, 1)), ev("F", "prop", at(11, 30))]
+    plan = back_calculate(funnel_process("en"), won=1, source="actual", events=history)
+    assert plan.arrow("prop", "nego").rate.rate == pytest.approx(3 / 5)
