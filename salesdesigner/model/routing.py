@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import NamedTuple
 
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
@@ -60,6 +60,12 @@ LOOP_STEP = 14.0    # loops into the same stage nest this far apart
 CORNER = 12.0       # radius the drawers round corners with
 TANGLED = 1.5       # two arrows' lines closer than this read as one
 CURVE_STEPS = 24    # a curve is checked against other arrows sampled this finely
+
+# other arrows' ports at an arrow's stages, or how to find them (see route)
+Taken = Collection[Point] | Callable[[], Collection[Point]]
+Walled = tuple[tuple[bool, bool], Taken]  # (diamonds, taken): see route
+_NOT_WALLED: Walled = ((False, False), ())
+
 
 __all__ = ["CORNER", "LOOP_GAP", "LOOP_STEP", "MARGIN", "ArrowEnds", "ObstacleIndex",
            "Point", "Port", "Route", "SegmentIndex", "arrow_ends", "curve_clear",
@@ -238,14 +244,15 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
           ignore: Iterable[Hashable] = (), lane: int = 0, ports: tuple[Port, Port] | None = None,
           style: ArrowStyle = ArrowStyle.CURVED, waypoints: Sequence[Point] = (),
           segments: SegmentIndex | None = None, key: Hashable = None,
-          diamonds: tuple[bool, bool] = (False, False), taken: Collection[Point] = ()) -> Route:
+          diamonds: tuple[bool, bool] = (False, False), taken: Taken = ()) -> Route:
     """The route of one arrow from ``src`` to ``dst``.  ``ignore`` names the two end
     stages in ``obstacles``; ``lane`` nests loops that end at the same stage; ``ports``
     are its two ends (by default the middles of the sides facing the flow); with
     ``segments`` (and the arrow's ``key``) a detour keeps off other arrows' segments and
     is noted there.  ``diamonds`` says which end stages are decisions and ``taken`` holds
-    the ports of the other arrows at its two stages (a walled-in arrow may leave or enter
-    by another side, on a diamond's edge, not on another arrow's port)."""
+    the ports of the other arrows at its two stages, or says how to find them (asked only
+    when a walled-in arrow leaves or enters by another side: on a diamond's edge, not on
+    another arrow's port)."""
     if not isinstance(ignore, (tuple, frozenset, set)):
         ignore = tuple(ignore)
     back = back and loops_below(src, dst)
@@ -295,10 +302,6 @@ def _label_side(src: Rect, sp: Port) -> int:
     return 0 if abs(offset) < 1 else (1 if offset > 0 else -1)
 
 
-Walled = tuple[tuple[bool, bool], Collection[Point]]  # (diamonds, taken): see route
-_NOT_WALLED: Walled = ((False, False), ())
-
-
 def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
              ignore: Collection[Hashable], style: ArrowStyle, segments: SegmentIndex | None,
              key: Hashable, corner: float, walled: Walled = _NOT_WALLED) -> Route:
@@ -339,6 +342,8 @@ def _any_side(src: Rect, dst: Rect, sp: Port, tp: Port, walled: Walled,
     stage lying under another (dropped onto it) is one obstacle with it: the path goes
     around the pile rather than through stages elsewhere."""
     (d_src, d_dst), taken = walled
+    if callable(taken):
+        taken = taken()
     found = search(src, dst, _free_ports(src, sp, d_src, taken, index, ignore, segments, key),
                    _free_ports(dst, tp, d_dst, taken, index, ignore, segments, key), index,
                    ignore)
@@ -584,7 +589,7 @@ def process_routes(process: Process) -> dict[str, Route]:
                      waypoints=[(p.x, p.y) for p in t.waypoints], segments=segments, key=t.id,
                      diamonds=(stages[t.source].kind is StageKind.DECISION,
                                stages[t.target].kind is StageKind.DECISION),
-                     taken=at_stage[t.source] + at_stage[t.target])
+                     taken=lambda: at_stage[t.source] + at_stage[t.target])
 
     out = {t.id: one(t) for t in process.transitions}
     for t in process.transitions:  # an arrow routed before one that came to lie on it

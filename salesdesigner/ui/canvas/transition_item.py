@@ -308,7 +308,7 @@ class TransitionItem(QGraphicsItem):
                            style=t.style or router.style, waypoints=waypoints,
                            segments=router.segments, key=t.id,
                            diamonds=(is_diamond(self.source), is_diamond(self.target)),
-                           taken=router.taken(self))
+                           taken=lambda: router.taken(self))
         if r.curved or waypoints or self.back:
             router.detours.pop(t.id, None)
         else:
