@@ -16,7 +16,9 @@ crossing, or a neighbour in the same channel) hides that arrow and reads as its 
 (up to :data:`_MAX_LINE_CELLS` of arrows: every printed piece and template map).
 A moved label avoids the placed pills, the stages, the other arrows and the *default*
 spots of labels not placed yet (which may have to stay there); where no spot along its
-arrow is clear of other arrows, the nearest one clear of pills and stages will do.  So no
+arrow is clear of other arrows, the least bad one clear of pills and stages will do
+(fewest arrows through the pill, then none through its middle, where it would hide a
+crossing; the nearest of equals).  So no
 pair of pills overlaps more than it did at the defaults, and the result depends only on
 the input (and its order).
 
@@ -129,6 +131,31 @@ class _Lines:
                         if _segment_meets(seg, x0, y0, x1, y1):
                             return True
         return False
+
+
+    def cost(self, b: Box, skip: Hashable, grow: float = GAP) -> tuple[int, float]:
+        """How badly a pill at ``b`` sits on other arrows: how many of them run through it
+        (grown by ``grow``), then how close the nearest of those comes to its centre
+        (negated: a line through the middle hides a crossing, one near an end does not)."""
+        x0, y0, x1, y1 = b[0] - grow, b[1] - grow, b[2] + grow, b[3] + grow
+        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        met: set[Hashable] = set()
+        nearest = math.inf
+        for gx in range(int(x0 // _CELL), int(x1 // _CELL) + 1):
+            for gy in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
+                for key, seg in self.cells.get((gx, gy), ()):
+                    if key != skip and _segment_meets(seg, x0, y0, x1, y1):
+                        met.add(key)
+                        nearest = min(nearest, _distance((cx, cy), seg))
+        return len(met), -round(min(nearest, (b[2] - b[0]) / 2))
+
+
+def _distance(p: Point, seg: Box) -> float:
+    ax, ay, bx, by = seg
+    dx, dy = bx - ax, by - ay
+    n = dx * dx + dy * dy
+    t = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / n))
+    return math.hypot(ax + dx * t - p[0], ay + dy * t - p[1])
 
 
 def _segment_meets(seg: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
@@ -292,9 +319,12 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
             at_default.add(k)
             continue
         size = sizes[k]
-        fallback: Point | None = None  # clear of pills and stages, on another arrow
+        # clear of pills and stages but on other arrows: the least bad such spot (fewest
+        # arrows through it, then none through its middle), the nearest of equals
+        fallback: Point | None = None
+        worst = (math.inf, 0.0)
         if free(default[k], k):
-            fallback = start[k]
+            fallback, worst = start[k], lines.cost(default[k], k, grow[k])
         r = routes[k]
         for spot in _spots(r):
             c = _beside(r, spot, size[0]) if beside else spot
@@ -304,8 +334,9 @@ def place_labels(routes: Mapping[K, Route], sizes: Mapping[K, tuple[float, float
                     out[k] = c
                     moved.add(k, cb)
                     break
-                if fallback is None:
-                    fallback = c
+                bad = lines.cost(cb, k, grow[k])
+                if bad < worst:
+                    fallback, worst = c, bad
         else:
             if fallback is None or fallback == start[k]:
                 at_default.add(k)  # nowhere better: the default it is

@@ -150,8 +150,13 @@ def spread_ports(r: Rect, ends: Iterable[End], diamond: bool = False,
     return out
 
 
-def _usable(r: Rect, side: str, diamond: bool) -> float:
+def usable_length(r: Rect, side: str, diamond: bool = False) -> float:
+    """How much of ``side`` arrow ends may use (rounded corners and a diamond's tips
+    stay free)."""
     return side_length(r, side) * (_USABLE_DIAMOND if diamond else _USABLE)
+
+
+_usable = usable_length
 
 
 _NEXT = {"left": ("top", "bottom"), "right": ("top", "bottom"), "top": ("left", "right"),

@@ -139,3 +139,23 @@ def _through(process: Process, routes: Mapping[str, Route], q: RoutingQuality) -
 
 
 _enters = enters_shape  # the one test, shared with the router
+
+
+def piled(process: Process, through: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs of ``through`` (transition, stage) where the stage is one of the arrow's
+    own end stages overlapping the other, or overlaps one of them: stages dropped onto
+    each other, where no route can avoid the pile.  The rest are the router's fault."""
+    rects = {s.id: stage_rect(s) for s in process.stages}
+    ends = {t.id: (t.source, t.target) for t in process.transitions}
+
+    def overlap(a: str, b: str) -> bool:
+        r, o = rects[a], rects[b]
+        return r.x < o.right and o.x < r.right and r.y < o.bottom and o.y < r.bottom
+
+    out = set()
+    for tid, sid in through:
+        src, dst = ends[tid]
+        if (sid in (src, dst) and overlap(src, dst)) or any(
+                sid != e and overlap(sid, e) for e in (src, dst)):
+            out.add((tid, sid))
+    return out

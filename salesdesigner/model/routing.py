@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import NamedTuple
 
 from salesdesigner.model.entities import ArrowStyle, StageKind, Transition
@@ -28,6 +28,8 @@ from salesdesigner.model.obstacles import ObstacleIndex, Point
 from salesdesigner.model.ordering import back_edges
 from salesdesigner.model.ports import (
     MIN_GAP,
+    PORT_SPACING,
+    SIDES,
     End,
     Port,
     anchor_point,
@@ -37,6 +39,7 @@ from salesdesigner.model.ports import (
     port_point,
     spread_ports,
     stub,
+    usable_length,
 )
 from salesdesigner.model.process import Process
 from salesdesigner.model.route_paths import (
@@ -57,6 +60,12 @@ LOOP_STEP = 14.0    # loops into the same stage nest this far apart
 CORNER = 12.0       # radius the drawers round corners with
 TANGLED = 1.5       # two arrows' lines closer than this read as one
 CURVE_STEPS = 24    # a curve is checked against other arrows sampled this finely
+
+# other arrows' ports at an arrow's stages, or how to find them (see route)
+Taken = Collection[Point] | Callable[[], Collection[Point]]
+Walled = tuple[tuple[bool, bool], Taken]  # (diamonds, taken): see route
+_NOT_WALLED: Walled = ((False, False), ())
+
 
 __all__ = ["CORNER", "LOOP_GAP", "LOOP_STEP", "MARGIN", "ArrowEnds", "ObstacleIndex",
            "Point", "Port", "Route", "SegmentIndex", "arrow_ends", "curve_clear",
@@ -234,12 +243,16 @@ def _label_at(pts: list[Point]) -> tuple[Point, float]:
 def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex | None = None,
           ignore: Iterable[Hashable] = (), lane: int = 0, ports: tuple[Port, Port] | None = None,
           style: ArrowStyle = ArrowStyle.CURVED, waypoints: Sequence[Point] = (),
-          segments: SegmentIndex | None = None, key: Hashable = None) -> Route:
+          segments: SegmentIndex | None = None, key: Hashable = None,
+          diamonds: tuple[bool, bool] = (False, False), taken: Taken = ()) -> Route:
     """The route of one arrow from ``src`` to ``dst``.  ``ignore`` names the two end
     stages in ``obstacles``; ``lane`` nests loops that end at the same stage; ``ports``
     are its two ends (by default the middles of the sides facing the flow); with
     ``segments`` (and the arrow's ``key``) a detour keeps off other arrows' segments and
-    is noted there."""
+    is noted there.  ``diamonds`` says which end stages are decisions and ``taken`` holds
+    the ports of the other arrows at its two stages, or says how to find them (asked only
+    when a walled-in arrow leaves or enters by another side: on a diamond's edge, not on
+    another arrow's port)."""
     if not isinstance(ignore, (tuple, frozenset, set)):
         ignore = tuple(ignore)
     back = back and loops_below(src, dst)
@@ -252,9 +265,11 @@ def route(src: Rect, dst: Rect, *, back: bool = False, obstacles: ObstacleIndex 
     if waypoints:
         r = _through(sp, tp, src, dst, list(waypoints), style)
     elif back:
-        r = _loop(src, dst, sp, tp, obstacles, ignore, lane, segments, key, corner)
+        r = _loop(src, dst, sp, tp, obstacles, ignore, lane, segments, key, corner,
+                  (diamonds, taken))
     else:
-        r = _forward(src, dst, sp, tp, obstacles, ignore, style, segments, key, corner)
+        r = _forward(src, dst, sp, tp, obstacles, ignore, style, segments, key, corner,
+                     (diamonds, taken))
     if not back and not waypoints and _upright(sp, tp):
         r = r._replace(label_side=_label_side(src, sp))
     if segments is not None and key is not None:
@@ -289,7 +304,7 @@ def _label_side(src: Rect, sp: Port) -> int:
 
 def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
              ignore: Collection[Hashable], style: ArrowStyle, segments: SegmentIndex | None,
-             key: Hashable, corner: float) -> Route:
+             key: Hashable, corner: float, walled: Walled = _NOT_WALLED) -> Route:
     if style is ArrowStyle.CURVED:
         plain = _curve(sp, tp)
         if (index is None or curve_clear(plain.points, index, ignore)) and _off_own_ends(
@@ -307,10 +322,8 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
     if index is None:
         index = ObstacleIndex()
     pts = detour(src, dst, sp, tp, index, ignore)
-    if pts is None:  # walled in on the chosen sides: any side, from its middle
-        sides = ("left", "right", "top", "bottom")
-        pts = search(src, dst, [Port(s, port_point(src, s)) for s in sides],
-                     [Port(s, port_point(dst, s)) for s in sides], index, ignore)
+    if pts is None:  # walled in on the chosen sides: any side, on a point of its own
+        pts = _any_side(src, dst, sp, tp, walled, index, ignore, segments, key)
         if pts is None:
             return plain if style is not ArrowStyle.ORTHOGONAL else _polyline(
                 simplify([sp.point, stub(src, sp, MARGIN), stub(dst, tp, MARGIN), tp.point]),
@@ -319,6 +332,72 @@ def _forward(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | No
         pts = nudge(pts, key, segments, src, dst, _side_of(pts, 0), _side_of(pts, -1), index,
                     ignore)
     return _polyline(pts, corner)
+
+
+def _any_side(src: Rect, dst: Rect, sp: Port, tp: Port, walled: Walled,
+              index: ObstacleIndex, ignore: Collection[Hashable], segments: SegmentIndex | None,
+              key: Hashable) -> list[Point] | None:
+    """A path for an arrow walled in on its own ports: from any side of its source to any
+    side of its target, on ports of its own (:func:`_free_ports`); None when none.  An end
+    stage lying under another (dropped onto it) is one obstacle with it: the path goes
+    around the pile rather than through stages elsewhere."""
+    (d_src, d_dst), taken = walled
+    if callable(taken):
+        taken = taken()
+    found = search(src, dst, _free_ports(src, sp, d_src, taken, index, ignore, segments, key),
+                   _free_ports(dst, tp, d_dst, taken, index, ignore, segments, key), index,
+                   ignore)
+    if found is not None:
+        return found
+    # an end stage under another: a path around the pile (through nothing else)
+    pile = {k for r in (src, dst) for k, _ in index.hits(r.x, r.y, r.right, r.bottom, ignore)}
+    if not pile:
+        return None
+    ignore = (*ignore, *pile)
+    return search(src, dst, _free_ports(src, sp, d_src, taken, index, ignore, segments, key),
+                  _free_ports(dst, tp, d_dst, taken, index, ignore, segments, key), index,
+                  ignore)
+
+
+def _free_ports(r: Rect, own: Port, diamond: bool, taken: Collection[Point],
+                index: ObstacleIndex, ignore: Collection[Hashable],
+                segments: SegmentIndex | None, key: Hashable) -> list[Port]:
+    """One port on each side of ``r`` for a walled-in arrow whose own port is ``own``:
+    that one on its side, elsewhere (or when a stage close by walls it in) the point
+    nearest the middle (in :data:`PORT_SPACING` steps, or four to a short side's half)
+    that is not another arrow's port (``taken``), that no arrow routed so far ends on or
+    runs through, with room to leave the stage.  The middle of a side is often another
+    arrow's port: two arrows out of one point read as one, forking."""
+    out = []
+    for side in SIDES:
+        if side == own.side and _room(r, own, index, ignore):
+            out.append(own)
+            continue
+        reach = usable_length(r, side, diamond) / 2  # a short side: closer steps
+        step = min(PORT_SPACING, reach / 2) or 1.0
+        for off in [0.0] + [k * sign * step for k in range(1, int(reach / step + 1e-9) + 1)
+                            for sign in (1, -1)]:
+            p = Port(side, port_point(r, side, off, diamond))
+            if p.point != own.point and not _near_any(p.point, taken) and _room(
+                    r, p, index, ignore) and (segments is None or segments.meets_ends(
+                        [p.point, p.point], key) is None):
+                out.append(p)
+                break
+    return out
+
+
+def _near_any(p: Point, points: Collection[Point], gap: float = 2.0) -> bool:
+    return any(abs(p[0] - q[0]) < gap and abs(p[1] - q[1]) < gap for q in points)
+
+
+def _room(r: Rect, p: Port, index: ObstacleIndex, ignore: Collection[Hashable]) -> bool:
+    """Whether the stretch out of port ``p`` to where an arrow may turn keeps clear of
+    other stages (a port beside a stage that overlaps or nearly touches its own is not
+    one a path can use)."""
+    (ax, ay), (bx, by) = p.point, stub(r, p, MARGIN)
+    m = MARGIN - 1
+    return index.clear(min(ax, bx) - m, min(ay, by) - m, max(ax, bx) + m, max(ay, by) + m,
+                       ignore)
 
 
 def _off_own_ends(r: Route, src: Rect, dst: Rect, sp: Port, tp: Port) -> bool:
@@ -350,7 +429,7 @@ def _side_of(pts: list[Point], end: int) -> str:
 
 def _loop(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
           ignore: Collection[Hashable], lane: int, segments: SegmentIndex | None,
-          key: Hashable, corner: float) -> Route:
+          key: Hashable, corner: float, walled: Walled = _NOT_WALLED) -> Route:
     (ax, ay), (bx, by) = sp.point, tp.point
     s_out, t_out = stub(src, sp, MARGIN), stub(dst, tp, MARGIN)
     y = max(src.bottom, dst.bottom) + LOOP_GAP + LOOP_STEP * lane
@@ -366,6 +445,8 @@ def _loop(src: Rect, dst: Rect, sp: Port, tp: Port, index: ObstacleIndex | None,
         pts = simplify([(ax, ay), s_out, (s_out[0], y), (t_out[0], y), t_out, (bx, by)])
     if index is not None and not path_clear(pts, src, dst, sp, tp, index, ignore):
         found = search(src, dst, [sp], [tp], index, ignore)
+        if found is None:  # a port walled in by a stage close by: other sides too
+            found = _any_side(src, dst, sp, tp, walled, index, ignore, segments, key)
         if found is not None:
             pts = found
     if segments is not None and index is not None and len(pts) > 3:
@@ -495,13 +576,20 @@ def process_routes(process: Process) -> dict[str, Route]:
             ports.update(arrow_ends(sid, rects[sid], stages[sid].kind is StageKind.DECISION,
                                     group, index))
     segments = SegmentIndex()
+    at_stage: dict[str, list[Point]] = {sid: [] for sid in rects}  # every arrow end's port
+    for t in process.transitions:
+        at_stage[t.source].append(ports[(t.id, "source")].point)
+        at_stage[t.target].append(ports[(t.id, "target")].point)
 
     def one(t: Transition) -> Route:
         return route(rects[t.source], rects[t.target], back=t.id in lanes, obstacles=index,
                      ignore=(t.source, t.target), lane=lanes.get(t.id, 0),
                      ports=(ports[(t.id, "source")], ports[(t.id, "target")]),
                      style=t.style or process.arrow_style,
-                     waypoints=[(p.x, p.y) for p in t.waypoints], segments=segments, key=t.id)
+                     waypoints=[(p.x, p.y) for p in t.waypoints], segments=segments, key=t.id,
+                     diamonds=(stages[t.source].kind is StageKind.DECISION,
+                               stages[t.target].kind is StageKind.DECISION),
+                     taken=lambda: at_stage[t.source] + at_stage[t.target])
 
     out = {t.id: one(t) for t in process.transitions}
     for t in process.transitions:  # an arrow routed before one that came to lie on it

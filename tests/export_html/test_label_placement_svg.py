@@ -15,7 +15,7 @@ from salesdesigner.export.html.svg import (
     edge_labels,
 )
 from salesdesigner.model.geometry import stage_rect
-from salesdesigner.model.labels_layout import place_labels
+from salesdesigner.model.labels_layout import STRANGER_GAP, place_labels
 from salesdesigner.model.routing import ObstacleIndex, process_routes
 from tests.samples import shared_channel_process
 
@@ -38,7 +38,9 @@ def test_svg_labels_are_drawn_at_the_model_placement_and_apart():
         width = sum(_char_width(c) for c in shown) * EDGE_FONT + EDGE_HALO
         size = (width, EDGE_FONT * 1.3 + EDGE_HALO)
         index = ObstacleIndex((s.id, stage_rect(s)) for s in process.stages)
-        expected = place_labels(routes, dict.fromkeys(("x0", "x1", "x2"), size), index)
+        ends = {t.id: (t.source, t.target) for t in process.transitions}  # as the map asks
+        expected = place_labels(routes, dict.fromkeys(("x0", "x1", "x2"), size), index,
+                                ends=ends, near=STRANGER_GAP)
         assert {k: at for k, (_t, at) in placed.items()} == expected
         drawn = _texts(diagram_svg(process, LABELS))
         assert len(drawn) == 3

@@ -8,7 +8,14 @@ import itertools
 
 from reportlab.pdfgen.canvas import Canvas
 
-from salesdesigner.export.pdf.diagram import DiagramFlowable, Scene, label_size, scene_area
+from salesdesigner.export.pdf.diagram import (
+    LABEL_NEAR,
+    LABEL_SIZE,
+    DiagramFlowable,
+    Scene,
+    label_size,
+    scene_area,
+)
 from salesdesigner.export.pdf.styles import Typesetter
 from salesdesigner.model.geometry import stage_rect
 from salesdesigner.model.labels_layout import place_labels
@@ -39,7 +46,9 @@ def test_overview_labels_are_the_model_placement_in_pdf_font_sizes():
         sizes = {k: label_size(text, scene.routes[k].label_span, chain)
                  for k in ("x0", "x1", "x2")}
         index = ObstacleIndex((s.id, stage_rect(s)) for s in process.stages)
-        expected = place_labels(scene.routes, sizes, index)
+        ends = {t.id: (t.source, t.target) for t in process.transitions}  # as the PDF asks
+        expected = place_labels(scene.routes, sizes, index, fixed=scene._badges(), ends=ends,
+                                near=LABEL_NEAR * scene.label_size / LABEL_SIZE)
         placed = scene.labels()
         for k in sizes:
             assert placed[k] == (text, expected[k])

@@ -174,3 +174,19 @@ def test_a_label_on_another_arrow_slides_off_it_along_its_own():
     assert abs(spot[0] - 200.0) <= 30 + 3 + 6 + 1e-6  # the nearest clear spot: just beside it
     # an arrow without a label is an obstacle too, and a label may sit on its own arrow
     assert place_labels({"a": across}, {"a": size})["a"] == across.label
+
+
+def test_a_label_crossed_along_its_whole_arrow_takes_the_least_bad_spot_not_a_crossing():
+    """Upright arrows cross a flat one every 60 units along its whole length, and its pill
+    (58 wide) cannot sit clear of them anywhere.  It used to stay at its default spot,
+    right on a crossing; it sits where only one arrow meets it, near the pill's end."""
+    across = Route(((0.0, 100.0), (600.0, 100.0)), False, (1.0, 0.0), (300.0, 100.0), 600.0)
+    downs = {f"d{x}": Route(((float(x), 0.0), (float(x), 300.0)), False, (0.0, 1.0),
+                            (float(x), 250.0), 300.0) for x in range(0, 660, 60)}
+    size = (58.0, 18.0)
+    spot = place_labels({"a": across, **downs}, {"a": size})["a"]
+    box = _box(spot, size)
+    met = [x for x in range(0, 660, 60) if _crosses(box, downs[f"d{x}"])]
+    assert spot[1] == 100.0 and len(met) == 1
+    assert abs(spot[0] - met[0]) >= 20  # the crossing near the pill's end, not its middle
+    assert 240 <= spot[0] <= 360  # near the default, not anywhere along the arrow

@@ -4,13 +4,14 @@ shared ends; on the templates, the generated benchmark processes and random layo
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.bench_routing import moved_layout
 from benchmarks.synthetic import synthetic_process
 from salesdesigner.model import Position, Process, Stage, StageKind, Transition
 from salesdesigner.model.geometry import stage_rect
-from salesdesigner.model.route_quality import check_routes
+from salesdesigner.model.route_quality import check_routes, piled
 from salesdesigner.model.routing import Route, process_routes
 from salesdesigner.storage.templates import load_template
 
@@ -226,3 +227,82 @@ def test_random_hand_placed_layouts_route_honestly(p):
     assert q.through_stages == set(), q.through_stages
     assert q.shared_ends == set(), q.shared_ends
 
+
+
+# ---------------------------------------------------------------------- stages moved close
+def _assert_honest_but_for_piles(p: Process) -> None:
+    """No two arrows along one line, no shared end, no arrow through a stage, except one
+    through a stage dropped onto its own end stages (no route avoids a pile)."""
+    q = check_routes(p, process_routes(p))
+    assert q.overlaps == set(), q.overlaps
+    assert q.shared_ends == set(), q.shared_ends
+    assert q.through_stages - piled(p, q.through_stages) == set(), q.through_stages
+
+
+def test_two_arrows_walled_in_at_one_stage_leave_by_ports_of_their_own():
+    """s5 half on s1 and a decision on s2 (the benchmark's layout 349 after four moves):
+    both arrows out of s5 find no way from the ports facing their targets and go round by
+    another side.  They took that side's middle, both: one forked line out of one point."""
+    p = moved_layout(349)
+    routes = process_routes(p)
+    assert routes["t5-2"].start != routes["t5-4"].start
+    _assert_honest_but_for_piles(p)
+
+
+def test_a_walled_in_arrow_does_not_take_the_port_of_an_arrow_routed_after_it():
+    """Layout 380 moved: s3 lies half on the decision s0.  t2-0 is walled in and went round
+    into s2's left side at its middle, the port of t3-2 (routed later): two arrows at one
+    point, the later one never looked at again."""
+    p = moved_layout(380)
+    routes = process_routes(p)
+    ends = [pt for r in routes.values() for pt in (r.start, r.end)]
+    assert len(set(ends)) == len(ends)
+    _assert_honest_but_for_piles(p)
+
+
+def test_a_loop_whose_port_faces_a_stage_close_by_comes_round_another_side():
+    """Layout 96 moved: s0 sits 17 units below s2, too close to turn in.  The loop s1 → s2
+    into s2's bottom ran straight through s0."""
+    p = moved_layout(96)
+    assert check_routes(p, process_routes(p)).through_stages == set()
+
+
+def test_arrows_to_a_stage_buried_under_another_go_round_the_pile_not_through_others():
+    """Layout 2135 moved: decision s3 almost wholly under decision s6.  An arrow out of s3
+    cannot leave it without crossing s6, but it ran straight down through s1 as well."""
+    p = moved_layout(2135)
+    q = check_routes(p, process_routes(p))
+    assert {s for _, s in q.through_stages} <= {"s3", "s6"}
+    _assert_honest_but_for_piles(p)
+
+
+@st.composite
+def moved_layouts(draw) -> Process:
+    """:func:`hand_layouts` with up to four stages then dragged about, close to others or
+    onto them (a manager tidying up)."""
+    p = draw(hand_layouts())
+    ids = [s.id for s in p.stages]
+    for _ in range(draw(st.integers(1, 4))):
+        sid = draw(st.sampled_from(ids))
+        at = p.stage(sid).position
+        p.update_stage(sid, position=Position(at.x + draw(st.integers(-150, 150)),
+                                              at.y + draw(st.integers(-100, 100))))
+    return p
+
+
+# layouts the benchmark's four moves once made dishonest: two walled-in arrows out of one
+# side's middle (349, 63, 122), another arrow's port taken (380), a loop's port walled
+# (0, 96), a detour's way out beside a stage (171), a stage buried under another (2135, 932)
+@settings(max_examples=100, deadline=None)
+@example(moved_layout(349))
+@example(moved_layout(63))
+@example(moved_layout(122))
+@example(moved_layout(380))
+@example(moved_layout(0))
+@example(moved_layout(96))
+@example(moved_layout(171))
+@example(moved_layout(2135))
+@example(moved_layout(932))
+@given(moved_layouts())
+def test_random_layouts_with_stages_moved_close_route_honestly(p):
+    _assert_honest_but_for_piles(p)

@@ -109,7 +109,7 @@ class ArrowRouter:
             by_stage.setdefault(t.target, []).append(a)
         for sid, group in by_stage.items():
             item = self._items[sid]
-            self._ports[sid] = arrow_ends(sid, self.rect(item), _diamond(item), group,
+            self._ports[sid] = arrow_ends(sid, self.rect(item), is_diamond(item), group,
                                           self.index)
 
     def rect(self, item: StageItem) -> Rect:
@@ -180,6 +180,17 @@ class ArrowRouter:
             e = e or Port("bottom" if arrow.back else "left", port_point(dst, "left"))
         return s, e
 
+    def taken(self, arrow: TransitionItem) -> list[Point]:
+        """The ports of the arrow ends at ``arrow``'s two stages (as worked out so far):
+        where a walled-in arrow may not leave or enter."""
+        out: list[Point] = []
+        for item in (arrow.source, arrow.target):
+            sid = item.stage.id
+            for found in (self._ports.get(sid), self._fresh.get(sid)):
+                if found:
+                    out.extend(p.point for p in found.values())
+        return out
+
     def _held_port(self, arrow: TransitionItem, item: StageItem, role: str) -> Port | None:
         """A dragged arrow's end at a stage whose other ports are held: where a fresh
         spread would put it (the others stay)."""
@@ -191,7 +202,7 @@ class ArrowRouter:
         if fresh is None:  # once per move of the dragged stage, not once per arrow
             arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target),
                                 e.back) for e in item.edges]
-            fresh = self._fresh[sid] = arrow_ends(sid, self.rect(item), _diamond(item),
+            fresh = self._fresh[sid] = arrow_ends(sid, self.rect(item), is_diamond(item),
                                                   arrows, self.index)
         return fresh.get((arrow.transition.id, role))
 
@@ -201,7 +212,7 @@ class ArrowRouter:
         if found is None:
             arrows = [ArrowEnds(e.transition, self.rect(e.source), self.rect(e.target), e.back)
                       for e in item.edges]
-            found = arrow_ends(sid, self.rect(item), _diamond(item), arrows, self.index)
+            found = arrow_ends(sid, self.rect(item), is_diamond(item), arrows, self.index)
             self._ports[sid] = found
             self._stale.add(sid)
         return found
@@ -391,5 +402,5 @@ def _meets(points: tuple[Point, ...], r: Rect, pad: float) -> bool:
     return any(segment_meets(a, b, r, pad) for a, b in zip(points, points[1:], strict=False))
 
 
-def _diamond(item: StageItem) -> bool:
+def is_diamond(item: StageItem) -> bool:
     return item.stage.kind is StageKind.DECISION

@@ -33,7 +33,7 @@ from salesdesigner.model.ports import Port
 from salesdesigner.model.routing import Point, Route
 from salesdesigner.model.routing import route as model_route
 from salesdesigner.ui.canvas import style
-from salesdesigner.ui.canvas.routes import ArrowRouter, item_rect
+from salesdesigner.ui.canvas.routes import ArrowRouter, is_diamond, item_rect
 
 if TYPE_CHECKING:
     from salesdesigner.ui.canvas.stage_item import StageItem
@@ -306,7 +306,9 @@ class TransitionItem(QGraphicsItem):
                            lane=self.loop_lane, obstacles=router.index,
                            ignore=(self.source.stage.id, self.target.stage.id), ports=ports,
                            style=t.style or router.style, waypoints=waypoints,
-                           segments=router.segments, key=t.id)
+                           segments=router.segments, key=t.id,
+                           diamonds=(is_diamond(self.source), is_diamond(self.target)),
+                           taken=lambda: router.taken(self))
         if r.curved or waypoints or self.back:
             router.detours.pop(t.id, None)
         else:
