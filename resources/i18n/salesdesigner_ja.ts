@@ -2869,6 +2869,10 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
 <context>
     <name>TeamRepository</name>
     <message>
+        <source>{title}: {detail}</source>
+        <translation>{title}：{detail}</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>

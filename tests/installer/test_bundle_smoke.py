@@ -132,8 +132,10 @@ def test_the_bundle_has_what_the_app_loads_and_not_what_it_never_loads(bundle):
     assert translations == ["PySide6/Qt/translations/qtbase_ja.qm"]
     # Qt 75 MiB (ICU data 31), numpy with OpenBLAS 40, fonts 15, Pillow 11, Python 10,
     # the dashboard's pyqtgraph 12 (2 of its own, 10 for the QtOpenGL binding it imports),
-    # the team repository's psycopg 11 (libpq with its TLS and Kerberos libraries): 221 MiB
-    assert bundle.report["unpacked_bytes"] < 235 * 1024 * 1024
+    # the team repository's psycopg 11 (libpq with its TLS and Kerberos libraries): 221 MiB;
+    # keyring's Secret Service backend on Linux, about 15 more (SecretStorage needs
+    # cryptography, which carries its own OpenSSL)
+    assert bundle.report["unpacked_bytes"] < 252 * 1024 * 1024
 
 
 def test_the_bundle_carries_the_metadata_the_about_dialog_reads(bundle):

@@ -29,6 +29,8 @@ T = TypeVar("T")
 
 #: Milliseconds before the busy dialog appears (a quick answer shows nothing).
 BUSY_DELAY_MS = 400
+#: Seconds quitting waits for the notices still to be withdrawn.
+QUIT_NOTICE_SECONDS = 5.0
 
 _running: set[WorkJob] = set()  # jobs still working, cancelled ones included
 _quit_hooked = False
@@ -45,11 +47,13 @@ def _tr(text: str) -> str:
 
 def _hook_quit() -> None:
     """At quit, let cancelled jobs end (each is bounded by the connection timeout): a
-    QThread destroyed while running would abort the program."""
+    QThread destroyed while running would abort the program; and give the notices queued
+    by the closing windows a few seconds to be withdrawn (the daemon thread dies with the
+    program; a notice it could not withdraw runs out by itself)."""
     global _quit_hooked
     app = QCoreApplication.instance()
     if app is not None and not _quit_hooked:
-        app.aboutToQuit.connect(lambda: wait_for_jobs())
+        app.aboutToQuit.connect(lambda: (wait_for_jobs(), drain(QUIT_NOTICE_SECONDS)))
         _quit_hooked = True
 
 
@@ -149,6 +153,8 @@ def later(task: Callable[[], Any]) -> None:
     """Run ``task`` on the notice thread after the tasks queued before it (errors are
     dropped: the notice is advice with an expiry, never a lock)."""
     global _worker
+    if threading.current_thread() is threading.main_thread():
+        _hook_quit()
     with _worker_lock:
         if _worker is None or not _worker.is_alive():
             _worker = threading.Thread(target=_serve, name="repository-notices", daemon=True)

@@ -157,7 +157,11 @@ def show_repository_error(parent: QWidget | None, error: BaseException) -> None:
               (errors.ConnectionLost, _tr("Connection Lost"))]
     title = next((t for kind, t in titles if isinstance(error, kind)),
                  _tr("Team Repository Error"))
-    QMessageBox.critical(parent, title, str(error))
+    text = str(error)  # one line, in English like the CLI's (the server's words are)
+    from salesdesigner.ui.i18n import current_language
+    if current_language() != "en":  # what happened first, in the user's language
+        text = _tr("{title}: {detail}").format(title=title, detail=text)
+    QMessageBox.critical(parent, title, text)
 
 
 def connection_url(parent: QWidget | None, conn: ConnectionSettings | None = None
