@@ -7,7 +7,8 @@ PostgreSQL server (the tests' cluster): ::
 SCENE: ``open`` (File ▸ Open from Team Repository…), ``notice`` (a process someone else
 is editing), ``conflict`` (someone saved first), ``publish`` (the publish dialog),
 ``published`` (the status line after publishing), ``busy`` (a server that never answers),
-``reader`` (a reader's publish refused by the database).  The parent process owns the
+``reader`` (a reader's publish refused by the database), ``menu`` (the File menu on a
+repository process).  The parent process owns the
 cluster and removes it when it is stopped; the child runs the app.
 """
 
@@ -19,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 
-SCENES = ("open", "notice", "conflict", "publish", "published", "busy", "reader")
+SCENES = ("open", "notice", "conflict", "publish", "published", "busy", "reader", "menu")
 
 
 def _serve(scene: str, language: str) -> int:
@@ -124,6 +125,9 @@ def _app(scene: str, language: str) -> int:
             window.editor.push(SetStage(stage, {"name": window.process.stage(stage).name
                                                 + " ✓"}))
             window.document.save()
+        elif scene == "menu":
+            from PySide6.QtCore import QPoint
+            window.actions_.menus["file"].popup(window.mapToGlobal(QPoint(4, 24)))
         elif scene == "publish":
             window.actions_.publish_repository.trigger()
         elif scene in ("published", "reader"):
