@@ -386,3 +386,16 @@ def test_a_failure_in_the_japanese_ui_says_what_happened_in_japanese_first(repo,
     assert shown[1] == "認証に失敗しました"
     assert shown[2].startswith("認証に失敗しました：authentication failed for alice at 127.0.0.1")
     assert "\n" not in shown[2] and "wrong" not in shown[2]
+
+
+def test_quitting_waits_for_the_notices_of_the_closing_windows(repo, make_window, pick, qapp):
+    store, process = _seeded(repo)
+    _connect_as(repo, "alice")
+    window = make_window(None)
+    pick(process.id)
+    assert window.open_from_repository()
+    assert _notice(repo, process.id).who == "alice"
+    background.later(lambda: time.sleep(0.5))  # the notice thread is busy a moment
+    assert window.close()  # the withdrawal waits in the queue behind it
+    qapp.aboutToQuit.emit()  # what File ▸ Quit ends with
+    assert Repository(repo.url("bob")).editing_notice(process.id) is None
