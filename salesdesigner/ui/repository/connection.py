@@ -157,9 +157,13 @@ def show_repository_error(parent: QWidget | None, error: BaseException) -> None:
               (errors.ConnectionLost, _tr("Connection Lost"))]
     title = next((t for kind, t in titles if isinstance(error, kind)),
                  _tr("Team Repository Error"))
-    text = str(error)  # one line, in English like the CLI's (the server's words are)
     from salesdesigner.ui.i18n import current_language
-    if current_language() != "en":  # what happened first, in the user's language
+    # one line in the UI's language: the catalogue's message (the command line's too),
+    # else the English one behind what happened, in the UI's words
+    language = current_language()
+    text = (error.localized(language) if isinstance(error, errors.RepositoryError)
+            else str(error))
+    if language != "en" and text == str(error):
         text = _tr("{title}: {detail}").format(title=title, detail=text)
     QMessageBox.critical(parent, title, text)
 

@@ -375,7 +375,7 @@ def test_the_busy_dialog_is_window_modal_and_says_what_it_waits_for(silent_serve
     assert modal and modality.name == "WindowModal"
 
 
-def test_a_failure_in_the_japanese_ui_says_what_happened_in_japanese_first(repo, make_window,
+def test_a_failure_in_the_japanese_ui_is_said_in_japanese_in_one_line(repo, make_window,
                                                                            dialogs):
     from salesdesigner.ui.app import application
     _connect_as(repo, "alice", password="wrong")
@@ -384,7 +384,8 @@ def test_a_failure_in_the_japanese_ui_says_what_happened_in_japanese_first(repo,
     assert not make_window(None).open_from_repository()
     (shown,) = dialogs.of("critical")
     assert shown[1] == "認証に失敗しました"
-    assert shown[2].startswith("認証に失敗しました：authentication failed for alice at 127.0.0.1")
+    assert shown[2] == (f"127.0.0.1:{repo.cluster.port}/{repo.database} でalice の認証に"
+                        "失敗しました：ユーザー名とパスワードを確認してください")
     assert "\n" not in shown[2] and "wrong" not in shown[2]
 
 
