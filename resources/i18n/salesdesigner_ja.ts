@@ -43,6 +43,22 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>P&amp;ublish to Team Repository…</source>
+        <translation>チームリポジトリに発行(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Publish this process as its next revision: the version trainers and reps see</source>
+        <translation>このプロセスを次の版として発行します：トレーナーと営業担当者が見るバージョンです</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Local Copy…</source>
+        <translation>ローカルにコピーを保存(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Write this team repository process to a .salesdesign file (the window keeps saving to the repository)</source>
+        <translation>このチームリポジトリのプロセスを .salesdesign ファイルに書き出します(ウィンドウは引き続きリポジトリに保存します)</translation>
+    </message>
+    <message>
         <source>Open from &amp;Team Repository…</source>
         <translation>チームリポジトリから開く(&amp;T)…</translation>
     </message>
@@ -2342,6 +2358,14 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
 <context>
     <name>PublishDialog</name>
     <message>
+        <source>Publish to Team Repository</source>
+        <translation>チームリポジトリに発行</translation>
+    </message>
+    <message>
+        <source>Publishing saves your changes to the team repository, then makes this version the one trainers and reps see, unchangeable. The team's deal data is not part of a revision.</source>
+        <translation>発行すると変更をチームリポジトリに保存し、このバージョンを変更できない版として、トレーナーと営業担当者に見せます。チームの商談データは版に含まれません。</translation>
+    </message>
+    <message>
         <source>Publish Revision</source>
         <translation>版を発行</translation>
     </message>
@@ -2844,6 +2868,74 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
 </context>
 <context>
     <name>TeamRepository</name>
+    <message>
+        <source>{title}: {detail}</source>
+        <translation>{title}：{detail}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Team Repository</source>
+        <translation>チームリポジトリ</translation>
+    </message>
+    <message>
+        <source>Cancelled waiting for the team repository</source>
+        <translation>チームリポジトリの応答待ちを取り消しました</translation>
+    </message>
+    <message>
+        <source>Asking {where} for its processes…</source>
+        <translation>{where} のプロセス一覧を取得しています…</translation>
+    </message>
+    <message>
+        <source>Opening the process from {where}…</source>
+        <translation>{where} からプロセスを開いています…</translation>
+    </message>
+    <message>
+        <source>Saving {name} to {where}…</source>
+        <translation>{name} を {where} に保存しています…</translation>
+    </message>
+    <message>
+        <source>The cancelled save reached the team repository after all (version {version})</source>
+        <translation>取り消した保存は結局チームリポジトリに届きました(バージョン {version})</translation>
+    </message>
+    <message>
+        <source>Fetching their version from {where}…</source>
+        <translation>{where} から相手のバージョンを取得しています…</translation>
+    </message>
+    <message>
+        <source>Publishing {name} to {where}…</source>
+        <translation>{name} を {where} に発行しています…</translation>
+    </message>
+    <message>
+        <source>The cancelled publishing reached the team repository after all: revision {number} “{title}”</source>
+        <translation>取り消した発行は結局チームリポジトリに届きました：版 {number}「{title}」</translation>
+    </message>
+    <message>
+        <source>Published revision {number} “{title}” to the team repository</source>
+        <translation>版 {number}「{title}」をチームリポジトリに発行しました</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Save a Local Copy</source>
+        <translation>ローカルにコピーを保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Local Copy</source>
+        <translation>ローカルコピーを保存できません</translation>
+    </message>
+    <message>
+        <source>Choose another name: “{name}” is an open document, and this copy must not replace it.</source>
+        <translation>別の名前を選んでください：「{name}」は開いている文書のため、このコピーで置き換えられません。</translation>
+    </message>
+    <message>
+        <source>Saved a local copy as {name}; this window still saves to the team repository</source>
+        <translation>ローカルコピーを {name} として保存しました。このウィンドウは引き続きチームリポジトリに保存します</translation>
+    </message>
     <message>
         <source>{name} — Team Repository {where}</source>
         <translation>{name} — チームリポジトリ {where}</translation>

@@ -130,6 +130,11 @@ class Actions(QObject):
         self.save_as = action(doc.save_as, shortcut=SK.SaveAs)
         self.open_repository = action(w.open_from_repository)
         self.save_repository = action(w.save_to_repository)
+        self.publish_repository = action(lambda: _repository(w, "publish_to_repository"))
+        self.save_local_copy = action(lambda: _repository(w, "save_local_copy"))
+        self.save_local_copy.setEnabled(False)  # a repository process only
+        doc.pathChanged.connect(
+            lambda: self.save_local_copy.setEnabled(doc.remote is not None))
         self.revert = action(doc.revert)
         self.import_json = action(lambda: doc.import_file("json"))
         self.import_csv = action(lambda: doc.import_file("csv"))
@@ -228,7 +233,8 @@ class Actions(QObject):
         file.addSeparator()
         file.addActions([self.save, self.save_as, self.revert])
         file.addSeparator()
-        file.addActions([self.open_repository, self.save_repository])
+        file.addActions([self.open_repository, self.save_repository,
+                         self.publish_repository, self.save_local_copy])
         file.addSeparator()
         self.import_menu = file.addMenu("")
         self.import_menu.addActions([self.import_json, self.import_csv])
@@ -320,6 +326,12 @@ class Actions(QObject):
             (self.save_repository, self.tr("Save to Team &Repository"),
              self.tr("Save this process to the team repository (a local document is "
                      "uploaded as a new process)")),
+            (self.publish_repository, self.tr("P&ublish to Team Repository…"),
+             self.tr("Publish this process as its next revision: the version trainers and "
+                     "reps see")),
+            (self.save_local_copy, self.tr("Save a &Local Copy…"),
+             self.tr("Write this team repository process to a .salesdesign file (the window "
+                     "keeps saving to the repository)")),
             (self.revert, self.tr("Re&vert to Saved"), ""),
             (self.import_json, self.tr("&JSON…"), ""),
             (self.import_csv, self.tr("&CSV Stage List…"), ""),
@@ -438,6 +450,12 @@ class Actions(QObject):
             text = f"{prefix} {what}" if what else prefix
             action.setText(text)
             action.setToolTip(plain_text(text))
+
+
+def _repository(window, name: str) -> object:  # type: ignore[no-untyped-def]
+    """A File menu team repository command, loaded on first use (not at start-up)."""
+    import salesdesigner.ui.repository as repository
+    return getattr(repository, name)(window)
 
 
 def _show_plan(window) -> None:  # type: ignore[no-untyped-def]

@@ -90,13 +90,24 @@ class DocumentController(QObject):
         self._checking_disk = False
         self.import_dialog = None  # File ▸ Import Actuals… while it is open
         # the document came from the team repository (ui/repository): Save goes there
-        self.remote: RepositoryDocument | None = None
+        self._remote: RepositoryDocument | None = None
         _live_controllers.add(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave_now)
         self.set_autosave_interval(Settings().autosave_seconds)
 
     # ------------------------------------------------------------------ state
+    @property
+    def remote(self) -> RepositoryDocument | None:
+        """The team repository process this window shows, if it shows one."""
+        return self._remote
+
+    @remote.setter
+    def remote(self, value: RepositoryDocument | None) -> None:
+        old, self._remote = self._remote, value
+        if old is not None and old is not value:
+            old.release()  # its "being edited by …" notice goes with it
+
     @property
     def display_name(self) -> str:
         """The file name shown in the title bar (``Untitled.salesdesign`` before a save)."""
@@ -472,6 +483,7 @@ class DocumentController(QObject):
         """A clean close: stop autosaving and delete our autosave, so nothing is offered later."""
         self.autosave_timer.stop()
         self.remove_own_autosave()
+        self.remote = None
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None

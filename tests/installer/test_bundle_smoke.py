@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import subprocess
 import time
 import zlib
@@ -132,17 +133,21 @@ def test_the_bundle_has_what_the_app_loads_and_not_what_it_never_loads(bundle):
     assert translations == ["PySide6/Qt/translations/qtbase_ja.qm"]
     # Qt 75 MiB (ICU data 31), numpy with OpenBLAS 40, fonts 15, Pillow 11, Python 10,
     # the dashboard's pyqtgraph 12 (2 of its own, 10 for the QtOpenGL binding it imports),
-    # the team repository's psycopg 11 (libpq with its TLS and Kerberos libraries): 221 MiB
-    assert bundle.report["unpacked_bytes"] < 235 * 1024 * 1024
+    # the team repository's psycopg 11 (libpq with its TLS and Kerberos libraries), and
+    # keyring's Secret Service backend 12 (SecretStorage needs cryptography, which carries
+    # its own OpenSSL): 233 MiB
+    assert bundle.report["unpacked_bytes"] < 245 * 1024 * 1024
 
 
 def test_the_bundle_carries_the_metadata_the_about_dialog_reads(bundle):
     from salesdesigner.ui.dialogs.licences import python_components
     internal = bundle.folder / "_internal"
-    carried = {p.name.split("-")[0].lower().replace("_", "-")
-               for p in internal.glob("*.dist-info")}
+    def normal(name: str) -> str:  # PEP 503: jaraco.context's folder is jaraco_context-…
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    carried = {normal(p.name.split("-")[0]) for p in internal.glob("*.dist-info")}
     for component in python_components()[1:]:  # Python itself has no dist-info
-        assert component.name.lower().replace("_", "-") in carried, component.name
+        assert normal(component.name) in carried, component.name
 
 
 def test_the_bundled_designer_starts_and_takes_a_second_launchs_document(bundle, tmp_path):

@@ -145,7 +145,10 @@ def translate(exc: BaseException, where: str, *, connected: bool,
         return RepositoryError.said("server_said", where=where, reason=_reason(text, secret))
     if state in ("3F000", "42P01"):
         return NotARepository.said("not_a_repository", where=where)
-    if state.startswith(("08", "57")) or type(orig).__name__ == "OperationalError":
+    # psycopg's OperationalError or a subclass of it (ConnectionTimeout: a server that
+    # accepts the connection and never answers)
+    operational = any(c.__name__ == "OperationalError" for c in type(orig).__mro__)
+    if state.startswith(("08", "57")) or operational:
         if connected:
             return ConnectionLost.said("connection_lost", where=where,
                                        reason=_reason(text, secret))

@@ -268,8 +268,12 @@ class Repository:
 
     # ------------------------------------------------------------------ publishing
     def publish(self, process_id: str, *, title: str, note: str = "",
-                author: str | None = None) -> RevisionInfo:
-        """Publish the draft as the process's next revision (author: the database role)."""
+                author: str | None = None, base: int | None = None) -> RevisionInfo:
+        """Publish the draft as the process's next revision (author: the database role).
+
+        ``base``: the draft version the publisher looked at (the designer's); if someone
+        saved since, nothing is published and :class:`VersionConflict` says who — the
+        revision is what the publisher saw, never a draft they did not."""
         from salesdesigner.storage.revision_rows import revision_rows
         from salesdesigner.storage.revisions import make_revision
         if not title.strip():
@@ -279,6 +283,11 @@ class Repository:
             if not self._can_edit(cur):
                 raise PermissionDenied.said("publishing_needs_editor", where=self.where)
             pulled = self._draft(cur, process_id, lock=True)
+            if base is not None and pulled.version != base:
+                cur.execute(f"SELECT updated_by, updated_at FROM {SCHEMA}.processes "
+                            "WHERE process_id = %s", (to_pg(process_id),))
+                by, at = cur.fetchone()
+                raise VersionConflict(process_id, base, int(pulled.version or 0), by, at)
             if author is None:
                 cur.execute("SELECT current_user")
                 author = cur.fetchone()[0]

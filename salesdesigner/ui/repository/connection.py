@@ -90,7 +90,16 @@ def _keyring():  # type: ignore[no-untyped-def]
 
 
 def keyring_available() -> bool:
-    return _keyring() is not None
+    """Whether passwords can go to a credential store: keyring is installed *and* found
+    a backend (a Linux without a Secret Service, a container: it has none)."""
+    keyring = _keyring()
+    if keyring is None:
+        return False
+    try:
+        from keyring.backends.fail import Keyring as NoBackend
+        return not isinstance(keyring.get_keyring(), NoBackend)
+    except Exception:  # noqa: BLE001 - a broken backend is no backend
+        return False
 
 
 def stored_password(conn: ConnectionSettings) -> str | None:
@@ -148,15 +157,24 @@ def show_repository_error(parent: QWidget | None, error: BaseException) -> None:
               (errors.ConnectionLost, _tr("Connection Lost"))]
     title = next((t for kind, t in titles if isinstance(error, kind)),
                  _tr("Team Repository Error"))
-    QMessageBox.critical(parent, title, str(error))
+    from salesdesigner.ui.i18n import current_language
+    # one line in the UI's language: the catalogue's message (the command line's too),
+    # else the English one behind what happened, in the UI's words
+    language = current_language()
+    text = (error.localized(language) if isinstance(error, errors.RepositoryError)
+            else str(error))
+    if language != "en" and text == str(error):
+        text = _tr("{title}: {detail}").format(title=title, detail=text)
+    QMessageBox.critical(parent, title, text)
 
 
-def connect(parent: QWidget | None) -> Repository | None:
-    """The team repository of the preferences, with the password; None (after a dialog)
-    when it is not set up or the user cancels."""
-    from salesdesigner.storage.repository.errors import RepositoryError
-    from salesdesigner.storage.repository.store import Repository
-    conn = ConnectionSettings.load()
+def connection_url(parent: QWidget | None, conn: ConnectionSettings | None = None
+                   ) -> tuple[ConnectionSettings, str] | None:
+    """The team repository (``conn``, else the preferences') and its URL with the password
+    (asked if neither this session nor the credential store has it); None (after a
+    dialog) when it is not set up or the user cancels.  Nothing is connected yet: that is
+    the worker's job (:mod:`.background`)."""
+    conn = conn or ConnectionSettings.load()
     if not conn.complete:
         QMessageBox.information(parent, _tr("No Team Repository"), _tr(
             "Set up the team repository's server, database and user first "
@@ -168,21 +186,33 @@ def connect(parent: QWidget | None) -> Repository | None:
         if password is None:
             return None
         remember_password(conn, password)
+    return conn, conn.url(password)
+
+
+def connect(parent: QWidget | None) -> Repository | None:
+    """The team repository of the preferences (see :func:`connection_url`)."""
+    from salesdesigner.storage.repository.errors import RepositoryError
+    from salesdesigner.storage.repository.store import Repository
+    found = connection_url(parent)
+    if found is None:
+        return None
     try:
-        return Repository(conn.url(password))
+        return Repository(found[1])
     except RepositoryError as exc:
         show_repository_error(parent, exc)
         return None
 
 
-def report(parent: QWidget | None, error: BaseException) -> None:
-    """Show a repository error; a refused password is forgotten so it is asked again."""
+def report(parent: QWidget | None, error: BaseException,
+           conn: ConnectionSettings | None = None) -> None:
+    """Show a repository error; a refused password (for ``conn``, else the preferences'
+    connection) is forgotten so it is asked again."""
     from salesdesigner.storage.repository.errors import AuthenticationFailed
     if isinstance(error, AuthenticationFailed):
-        forget_password(ConnectionSettings.load())
+        forget_password(conn or ConnectionSettings.load())
     show_repository_error(parent, error)
 
 
-__all__ = ["ConnectionSettings", "ask_password", "connect", "forget_password",
+__all__ = ["ConnectionSettings", "ask_password", "connect", "connection_url", "forget_password",
            "keyring_available", "remember_password", "report", "show_repository_error",
            "stored_password"]

@@ -30,6 +30,9 @@ def publish(window: MainWindow) -> bool:
     from salesdesigner.storage.revisions import add_revision, make_revision
     from salesdesigner.ui.revisions.publish_dialog import PublishDialog
 
+    if window.document.remote is not None:  # a team repository process: published there
+        from salesdesigner.ui.repository import publish_to_repository
+        return publish_to_repository(window)
     process = window.process
     dialog = PublishDialog(process, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -28,12 +28,16 @@ from salesdesigner.ui.settings import Settings
 class PublishDialog(QDialog):
     """Asks what the revision is and why; OK stays disabled until it has a title.
 
-    The author defaults to the name typed last time, else the account's full name."""
+    The author defaults to the name typed last time, else the account's full name.
+    ``repository``: publishing to the team repository, which numbers and dates the
+    revision itself (those fields are hidden)."""
 
-    def __init__(self, process: Process, parent: QWidget | None = None) -> None:
+    def __init__(self, process: Process, parent: QWidget | None = None, *,
+                 repository: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("publishRevisionDialog")
-        self.setWindowTitle(self.tr("Publish Revision"))
+        self.setWindowTitle(self.tr("Publish to Team Repository") if repository
+                            else self.tr("Publish Revision"))
         lowest = next_number(process.revisions)
         self.number = QSpinBox()
         self.number.setRange(lowest, MAX_NUMBER)
@@ -51,9 +55,12 @@ class PublishDialog(QDialog):
         self.note.setPlaceholderText(self.tr("Why this revision: what the numbers showed, "
                                              "what changed for the team"))
         self.note.setTabChangesFocus(True)
-        intro = QLabel(self.tr("Publishing saves the document and keeps this version of the "
-                               "process in it, unchangeable. The team's deal data is not "
-                               "part of a revision."))
+        intro = QLabel(self.tr(
+            "Publishing saves your changes to the team repository, then makes this version "
+            "the one trainers and reps see, unchangeable. The team's deal data is not part "
+            "of a revision.") if repository else self.tr(
+            "Publishing saves the document and keeps this version of the process in it, "
+            "unchangeable. The team's deal data is not part of a revision."))
         intro.setWordWrap(True)
 
         form = QFormLayout()
@@ -62,6 +69,9 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("Published:"), self.date)
         form.addRow(self.tr("Author:"), self.author)
         form.addRow(self.tr("Note:"), self.note)
+        if repository:
+            form.setRowVisible(self.number, False)
+            form.setRowVisible(self.date, False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
