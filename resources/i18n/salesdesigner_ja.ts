@@ -1936,7 +1936,7 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <source>The process's address in the team repository, postgresql://USER@HOST:PORT/DATABASE/PROCESS_ID
 (the reader shows its latest published revision and keeps a copy for offline use):</source>
         <translation>チームリポジトリでのプロセスのアドレス（postgresql://ユーザー@ホスト:ポート/データベース/プロセスID）
-（リーダーは最新の公開版を表示し、オフラインでも読めるようにこの端末に保存します）：</translation>
+（リーダーは最新の発行版を表示し、オフラインでも読めるようにこの端末に保存します）：</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ def test_a_stopped_server_shows_the_copy_and_says_how_old_it_is(published, tmp_p
         f"Offline — showing the version published on {day.day} {day:%B} {day.year}, "
         "saved here 3 days ago")
     assert follow_line(got, "ja", now) == (
-        f"オフライン — {day.year}年{day.month}月{day.day}日に公開された版を表示しています"
+        f"オフライン — {day.year}年{day.month}月{day.day}日に発行された版を表示しています"
         "（この端末に保存：3日前）")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 WORDS: dict[str, str] = {
     # ---------------------------------------------------------------- the reader following
-    "follow.connecting": "{where} に接続して最新の公開版を取得しています…",
+    "follow.connecting": "{where} に接続して最新の発行版を取得しています…",
     "follow.checking": "{where} に新しい版がないか確認しています…",
-    "follow.online": "第{number}版「{title}」（{date}公開）：{where} の最新版です",
-    "follow.updated": "第{previous}版から第{number}版「{title}」（{date}公開）に更新しました：{changes}",
-    "follow.offline": "オフライン — {date}に公開された版を表示しています（この端末に保存：{age}）",
-    "follow.stale": "更新できません（{reason}） — {date}に公開された版を表示しています"
+    "follow.online": "第{number}版「{title}」（{date}発行）：{where} の最新版です",
+    "follow.updated": "第{previous}版から第{number}版「{title}」（{date}発行）に更新しました：{changes}",
+    "follow.offline": "オフライン — {date}に発行された版を表示しています（この端末に保存：{age}）",
+    "follow.stale": "更新できません（{reason}） — {date}に発行された版を表示しています"
                     "（この端末に保存：{age}）",
     "follow.unavailable": "プレイブックを表示できません：{reason}。この端末にはまだ保存された版が"
                           "ありません（サーバーに初めて接続できたときに保存されます）。",
@@ -33,7 +33,7 @@ WORDS: dict[str, str] = {
     "repo.connection_lost": "{where} との接続が切れました（{reason}）。この操作は何も保存されて"
                             "いません。リポジトリには最後に保存された版が残っています",
     "repo.auth_failed": "{where} で{who}認証に失敗しました：ユーザー名とパスワードを確認してください",
-    "repo.auth_who": "{user} の",
+    "repo.auth_who": " {user} の",
     "repo.permission_denied": "{where} で権限がありません：{reason}（管理者に "
                               "salesdesigner_editor ロールを依頼してください）",
     "repo.server_said": "{where}：{reason}",
@@ -44,14 +44,14 @@ WORDS: dict[str, str] = {
     "repo.older_layout": "{where} のリポジトリは古い形式 {version} です。管理者が "
                          "salesdesigner repo init URL で更新します",
     "repo.no_such_process": "{where} のリポジトリにプロセス {process} はありません",
-    "repo.not_published": "プロセス {process} はまだ公開されていません（編集者が "
-                          "salesdesigner repo publish URL PROCESS_ID --title … で公開します）",
+    "repo.not_published": "プロセス {process} はまだ発行されていません（編集者が "
+                          "salesdesigner repo publish URL PROCESS_ID --title … で発行します）",
     "repo.saving_needs_editor": "{where} で権限がありません：保存には salesdesigner_editor "
                                 "ロールが必要です",
-    "repo.publishing_needs_editor": "{where} で権限がありません：公開には salesdesigner_editor "
+    "repo.publishing_needs_editor": "{where} で権限がありません：発行には salesdesigner_editor "
                                     "ロールが必要です",
     "repo.drafts_need_editor": "{where} で権限がありません：下書きは salesdesigner_editor "
-                               "ロール用です。閲覧者は最新の公開版を取得します",
+                               "ロール用です。閲覧者は最新の発行版を取得します",
     "repo.conflict_exists": "版の競合：リポジトリにはすでにプロセス {process} があります（版 "
                             "{theirs}、{saved_by} が保存{when}）。先に pull するか、意図して"
                             "置き換えてください",
@@ -75,16 +75,16 @@ WORDS: dict[str, str] = {
                        "GRANT salesdesigner_reader TO rep;",
     "repo.no_processes": "{where} のリポジトリにプロセスはありません",
     "repo.list_revision": "第{number}版（{title}）",
-    "repo.list_unpublished": "未公開",
+    "repo.list_unpublished": "未発行",
     "repo.list_draft": "下書き v{version}（{who} が {when} に保存）",
     "repo.list_editing": "{who} が {until} まで編集中",
     "repo.pushed": "{file} をプロセス {process}（版 {version}）として {where} に送信しました",
-    "repo.pulled_revision": "プロセス {process} の第{number}版（公開版）を {file} に取得しました",
+    "repo.pulled_revision": "プロセス {process} の第{number}版（発行版）を {file} に取得しました",
     "repo.pulled_draft": "プロセス {process} の下書き（版 {version}）を {file} に取得しました。"
                          "変更の送信：salesdesigner repo push {file} --to URL --base {version}",
     "repo.editing_note": "注意：{who} がプロセス {process} を編集中です（{until} まで）。その"
                          "作業に上書きする保存は版の競合として拒否され、失われることはありません",
-    "repo.published": "{where} のプロセス {process} の第{number}版を公開しました",
+    "repo.published": "{where} のプロセス {process} の第{number}版を発行しました",
     "repo.exported": "{file} を書き出しました（プロセス {process} の第{number}版）",
     "repo.createrole": "{where} で権限がありません：グループロール {role} の作成には CREATEROLE "
                        "を持つ管理者が必要です（または先に作成してください：CREATE ROLE {role} "
