@@ -120,6 +120,8 @@ def test_any_change_taken_back_leaves_the_next_comparison_and_undo_restores_the_
             or change.op is ChangeOp.REMOVED or change.field in ("lane", "source", "target")
         return
     inverse = edit.apply(draft)
-    assert change not in compare(other, draft).changes
+    # one fewer of it (a stage may hold identical tips: four empty ones added are four
+    # equal changes, and taking one back leaves three)
+    assert compare(other, draft).changes.count(change) == comparison.changes.count(change) - 1
     inverse.apply(draft)
     assert draft == before
