@@ -71,7 +71,7 @@ def simulated(process, deals: int, seed: int = 3) -> list[DealEvent]:  # type: i
     start = datetime(2026, 1, 1)
     for d in range(deals):
         sid, at = "start", start + timedelta(hours=d)
-        for _ in range(60):
+        for _ in range(10_000):  # no cap: a cap stops every long walk at one stage
             out.append(DealEvent(f"D{d}", sid, at))
             if process.stage(sid).kind.is_terminal:
                 break

@@ -78,12 +78,13 @@ def run(stages: int, deals: int) -> None:
                 overlay.show(r.overlay, r.outlook.chances(), r.plan.now)
 
         write = best_of(repaint, 3) / 2
+        panel = views.dashboard.forecast
+        panel_write = best_of(panel.render, 3)
         rng = np.random.default_rng(0)
         a = np.eye(1000) - rng.random((1000, 1000)) / 2000
         b = rng.random(1000)
         yard = best_of(lambda: np.linalg.solve(a, b), 5)
 
-        panel = views.dashboard.forecast
         panel.exit.setCurrentIndex([panel.exit.itemData(i) for i in range(panel.exit.count())]
                                    .index((move[0], move[1])))
         solved = []
@@ -106,6 +107,8 @@ def run(stages: int, deals: int) -> None:
             ["the plan alone (a new goal, same rate)", f"{plan_only * 1000:.0f}",
              f"{plan_only / yard:.0f}"],
             ["overlay written again (GUI thread)", f"{write * 1000:.0f}", f"{write / yard:.0f}"],
+            ["forecast panel written again (GUI thread)", f"{panel_write * 1000:.0f}",
+             f"{panel_write / yard:.0f}"],
             ["drag: first move (copies the process for the worker)",
              f"{steps[0] * 1000:.0f}", f"{steps[0] / yard:.0f}"],
             ["drag: median GUI-thread step of a move", f"{typical * 1000:.0f}",
