@@ -39,6 +39,7 @@ class StreamedRows:
 
     sql: str
     tuples: Iterator[tuple[Any, ...]]
+    count: int = 0  # how many (the writer picks its page size by it)
 
     def __bool__(self) -> bool:
         return True
@@ -75,7 +76,7 @@ def actuals_rows(actuals: Actuals) -> dict[type, Any]:
                 "stages": json.dumps(list(r.stages), ensure_ascii=False)}
                for n, r in enumerate(actuals.imports)]
     mapping = [{"crm_stage": name, "stage_id": sid} for name, sid in actuals.stage_map]
-    return {DealEventRow: StreamedRows(sql, tuples) if events else [],
+    return {DealEventRow: StreamedRows(sql, tuples, len(events)) if events else [],
             ActualsImportRow: imports, StageMappingRow: mapping}
 
 

@@ -9,9 +9,10 @@ same stage names, amounts and owners thousands of times), the common date forms 
 for the whole column in numpy, the checks are scans over the columns, and only a rejected
 row is looked at on its own, for its message.  A dataframe library would not pay: merely
 reading 1,000,000 rows with dates parsed took pandas 14.6 s and polars 6.1 s in the same run
-where the csv module read them in 2.9 s, and every row must still become a
-:class:`DealEvent` for the document (see ``benchmarks/bench_actuals_import.py
---dataframes``).
+where the csv module read them in 2.9 s (see ``benchmarks/bench_actuals_import.py
+--dataframes``).  The rows are taken from the csv reader in pieces with their line numbers
+by C-level maps (:meth:`Table.take`), and the events leave as columns
+(:class:`EventColumns`): no Python call and no object per row on the way.
 """
 
 from __future__ import annotations
@@ -274,6 +275,7 @@ def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
     the events are made from the good rows' columns at once."""
     width = len(table.header)
     state = _LongState(found, plan, process, remembered, given)
+    state.csv = table.encoding != "xlsx"
     while True:
         chunk: list = []
         lines: list[int] = []
@@ -318,6 +320,7 @@ class _LongState:
         self.rows = 0
         self.columns: tuple[list, ...] = tuple([] for _ in _FIELDS)
         self.micros: list | None = []  # per chunk; None once a chunk had none
+        self.csv = False  # the rows are the csv module's (lists of strings)
 
     def events(self) -> EventColumns:
         """The events read, as columns (no object per event is made here)."""
@@ -336,14 +339,17 @@ class _LongState:
         if broken:
             blank = [None] * width
             chunk = [blank if cells is None else cells for cells in chunk]
+        # every cell a string (CSV rows of the header's width): no type checks below
+        text = self.csv and not broken
         if min(map(len, chunk)) != width or max(map(len, chunk)) != width:
             chunk = [cells if len(cells) == width else (cells + [None] * width)[:width]
                      for cells in chunk]
+            text = False
         table = list(zip(*chunk, strict=True))  # one tuple per column, in C
         raw = [table[i] if i is not None else None for i in self.indices]
         nothing = (None,) * n
         c = self.cells
-        deal = _strings(raw[0])
+        deal = _strings(raw[0], text)
         stage_names = raw[1] if raw[1] is not None else nothing
         stage_of = self.stage_of
         counts = Counter(stage_names)  # (keys in order of first appearance: the dialog's)
@@ -352,11 +358,11 @@ class _LongState:
                 stage_of[value] = _stage(c.text(value), self.process, self.remembered,
                                          self.given, self.plan.stages)
         sid = list(map(stage_of.__getitem__, stage_names))
-        when, micros = _dates(raw[2] if raw[2] is not None else nothing, c.date)
+        when, micros = _dates(raw[2] if raw[2] is not None else nothing, c.date, text)
         amount = [None] * n if raw[3] is None else \
             _converted(c.amounts, raw[3], _each(c.amount))
-        owner = [""] * n if raw[4] is None else _strings(raw[4])
-        name = [""] * n if raw[5] is None else _strings(raw[5])
+        owner = [""] * n if raw[4] is None else _strings(raw[4], text)
+        name = [""] * n if raw[5] is None else _strings(raw[5], text)
         outcome = [None] * n if raw[6] is None else \
             _converted(c.outcomes, raw[6], _each(c.outcome))
         reason = [""] * n if raw[7] is None else \
@@ -406,11 +412,12 @@ def _each(convert: Callable[[object], object]) -> Callable[[list], Iterable]:
     return lambda values: map(convert, values)
 
 
-def _strings(values: Sequence) -> list[str]:
+def _strings(values: Sequence, text: bool = False) -> list[str]:
     """:func:`_text` of each value, each distinct value converted once and kept as one
     string object (an export repeats ids, owners and names on row after row): C-level
-    maps through a dictionary of the chunk's distinct values."""
-    if set(map(type, values)) != {str}:  # Excel's cells: True and 1 are one key
+    maps through a dictionary of the chunk's distinct values.  ``text``: every value is
+    known to be a string."""
+    if not text and set(map(type, values)) != {str}:  # Excel: True and 1 are one key
         return _texts(values)
     distinct = dict(zip(values, values, strict=True))
     keys = list(distinct)
@@ -431,12 +438,13 @@ def _texts(values: Sequence) -> list[str]:
     return texts
 
 
-def _dates(values: Sequence, one: Callable[[object], datetime | None],
+def _dates(values: Sequence, one: Callable[[object], datetime | None], text: bool = False,
            ) -> tuple[list[datetime | None], Any]:
     """The dates of ``values``: CSV's strings of the common forms parsed together, the
     rest (and Excel cells) one by one through ``one`` (cached); and the moments as int64
-    microseconds when all were of a common form (else None)."""
-    if set(map(type, values)) == {str}:  # (a C-level scan)
+    microseconds when all were of a common form (else None).  ``text``: every value is
+    known to be a string."""
+    if text or set(map(type, values)) == {str}:  # (a C-level scan)
         return parse_dates_and_micros(values, one)
     return list(map(one, values)), None
 

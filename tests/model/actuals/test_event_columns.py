@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from salesdesigner.model.actuals import DealEvent, analysis_to_json, analyze
 from salesdesigner.model.actuals.events import FIELDS, EventColumns, events_of
 from salesdesigner.model.actuals.history import build_history
-from salesdesigner.model.actuals.record import EMPTY_ACTUALS, _ORDER
+from salesdesigner.model.actuals.record import _ORDER, EMPTY_ACTUALS
 from tests.model.actuals.history_samples import funnel_process
 from tests.model.actuals.test_vectorised_equals_plain import _deal, periods, walks
 
@@ -58,7 +58,7 @@ def test_merging_columns_keeps_the_events_and_order_a_tuple_gives(evs, sort):
     assert merged.events == EMPTY_ACTUALS.merged(list(evs)).events
     assert tuple(merged.events) == EMPTY_ACTUALS.merged(list(evs)).events
     keys = list(map(_ORDER, evs))
-    assert columns.in_key_order() == all(a < b for a, b in zip(keys, keys[1:]))
+    assert columns.in_key_order() == all(a < b for a, b in zip(keys, keys[1:], strict=False))
     # kept as columns exactly when they came in the document's order
     assert isinstance(merged.events, EventColumns) == columns.in_key_order()
 
@@ -115,7 +115,7 @@ def test_stalled_deals_longest_first_then_by_deal_id_as_text():
     evs = [DealEvent(deal, "prop", at) for deal in ("D9", "D10", "D2x")]
     evs += [DealEvent("A", "prop", datetime(2026, 10, 2)),
             DealEvent("Z", "lead", datetime(2026, 11, 20))]
-    for given in (evs, _as_imported(sorted(evs, key=_ORDER))):
-        stalled = analyze(funnel_process(), given).stalled
+    for events in (evs, _as_imported(sorted(evs, key=_ORDER))):
+        stalled = analyze(funnel_process(), events).stalled
         assert [(s.deal_id, s.days) for s in stalled] == [
             ("D10", 50.0), ("D2x", 50.0), ("D9", 50.0), ("A", 49.0)]
