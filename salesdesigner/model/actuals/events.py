@@ -95,9 +95,18 @@ def events_of(deal_ids: Sequence[str], stage_ids: Sequence[str],
                lost_reasons)
     if any(len(column) != n for column in columns):
         raise ValueError("the columns of events_of differ in length")
-    made = list(map(object.__new__, repeat(DealEvent, n)))
-    for name, column in zip(DealEvent.__slots__, columns, strict=True):
-        deque(map(DealEvent.__dict__[name].__set__, made, column), maxlen=0)
+    return slotted(DealEvent, columns)
+
+
+def slotted(cls: type, columns: Sequence[Sequence[Any]]) -> list[Any]:
+    """Instances of the frozen slots dataclass ``cls``, the i-th made from the i-th value of
+    each column (one column per field, in order, of equal length): made empty and filled
+    slot by slot by C-level maps, where ``list(map(cls, *columns))`` calls the generated
+    ``__init__`` (and its ``object.__setattr__`` per field) for each."""
+    n = len(columns[0]) if columns else 0
+    made = list(map(object.__new__, repeat(cls, n)))
+    for name, column in zip(cls.__slots__, columns, strict=True):
+        deque(map(cls.__dict__[name].__set__, made, column), maxlen=0)
     return made
 
 
@@ -114,7 +123,7 @@ class EventColumns(Sequence[DealEvent]):
     tuple or list of the same events, and hashes as that tuple.
     """
 
-    __slots__ = ("_columns", "_events", "_micros", "_size")
+    __slots__ = ("_columns", "_events", "_micros", "_numbers", "_size")
 
     def __init__(self, deal_ids: Sequence[str], stage_ids: Sequence[str],
                  entered: Sequence[datetime], amounts: Sequence[float | None],
@@ -131,6 +140,7 @@ class EventColumns(Sequence[DealEvent]):
             for name, c in zip(FIELDS, columns, strict=True)}
         self._events: tuple[DealEvent, ...] | None = None
         self._micros = micros
+        self._numbers: tuple[list[str], Any] | None = None
         self._size = n
 
     @classmethod
@@ -142,6 +152,7 @@ class EventColumns(Sequence[DealEvent]):
         made = cls.__new__(cls)
         made._events = events if isinstance(events, tuple) else tuple(events)
         made._columns, made._micros, made._size = {}, None, len(made._events)
+        made._numbers = None
         return made
 
     # ------------------------------------------------------------ columns
@@ -175,8 +186,16 @@ class EventColumns(Sequence[DealEvent]):
         made._events = None if self._events is None else \
             tuple(map(self._events.__getitem__, order))
         made._micros = None if self._micros is None else self._micros[order]
+        made._numbers = None
         made._size = len(order)
         return made
+
+    def numbered(self) -> tuple[list[str], Any]:
+        """The distinct deal ids sorted, and each event's deal as its index among them (an
+        int64 numpy array), found once: the import's merge and the analysis both ask."""
+        if self._numbers is None:
+            self._numbers = _numbered(self.column("deal_id"))
+        return self._numbers
 
     def in_key_order(self) -> bool:
         """Whether the events are by deal id, then time entered, then stage id, each key
@@ -184,12 +203,11 @@ class EventColumns(Sequence[DealEvent]):
         if self._size < 2:
             return True
         import numpy as np  # an import's or an analysis's, never at start-up
-        ids = self.column("deal_id")
-        if not all(map(le, ids, islice(ids, 1, None))):
+        deal = self.numbered()[1]  # deal numbers follow the ids' order
+        if not bool((deal[1:] >= deal[:-1]).all()):
             return False
         n = self._size - 1
-        new_deal = np.fromiter(map(ne, ids, islice(ids, 1, None)), dtype=bool,
-                               count=n)
+        new_deal = deal[1:] != deal[:-1]
         t = self.micros()
         later = t[1:] > t[:-1]
         tied = t[1:] == t[:-1]
@@ -242,3 +260,22 @@ class EventColumns(Sequence[DealEvent]):
     def __reduce__(self) -> tuple:
         return (EventColumns.of, (self.events,)) if self._events is not None else \
             (EventColumns, tuple(map(self._columns.__getitem__, FIELDS)))
+
+
+def _numbered(ids: list[str]) -> tuple[list[str], Any]:
+    """The distinct deal ids sorted, and each event's deal as its index among them.  Ids
+    that arrive sorted (the document keeps events by deal) are numbered by counting the
+    changes, without a dictionary or a sort."""
+    import numpy as np  # an import's or an analysis's, never at start-up
+    if not ids:
+        return [], np.zeros(0, dtype=np.int64)
+    if all(map(le, ids, islice(ids, 1, None))):
+        changes = np.fromiter(map(ne, ids, islice(ids, 1, None)), dtype=bool,
+                              count=len(ids) - 1)
+        deal = np.zeros(len(ids), dtype=np.int64)
+        np.cumsum(changes, out=deal[1:])
+        starts = np.flatnonzero(changes) + 1
+        return [ids[0], *map(ids.__getitem__, starts.tolist())], deal
+    deal_ids = sorted(dict.fromkeys(ids))
+    number = dict(zip(deal_ids, range(len(deal_ids)), strict=True))
+    return deal_ids, np.fromiter(map(number.__getitem__, ids), dtype=np.int64, count=len(ids))

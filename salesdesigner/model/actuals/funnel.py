@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np  # loaded with the analysis, never at start-up
 
+from salesdesigner.model.actuals.events import slotted
 from salesdesigner.model.actuals.history import LOST, OPEN, SECONDS_PER_DAY, WON, History, micro
 from salesdesigner.model.actuals.periods import Period
 from salesdesigner.model.entities import StageKind
@@ -266,7 +267,8 @@ def _stalled(history: History, period: Period | None,
     entered = history.events.column("entered")
     came = list(map(entered.__getitem__, history.v_event[visit[over]].tolist()))
     names, owners = (_latest(history, field, deals) for field in ("deal_name", "owner"))
-    out = list(map(StalledDeal, map(ids.__getitem__, deals), names, owners,
-                   map(sids.__getitem__, stages), came, waited[over].tolist(),
-                   [thresholds[sids[s]][0] for s in stages]))
+    out = slotted(StalledDeal, (list(map(ids.__getitem__, deals)), names, owners,
+                                list(map(sids.__getitem__, stages)), came,
+                                waited[over].tolist(),
+                                [thresholds[sids[s]][0] for s in stages]))
     return tuple(out)

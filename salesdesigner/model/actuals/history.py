@@ -31,8 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
-from itertools import islice, repeat
-from operator import is_not, le, ne
+from itertools import repeat
+from operator import is_not
 from typing import Any, NamedTuple
 
 import numpy as np  # this module loads with the analysis, never at start-up
@@ -200,7 +200,7 @@ def _build(process: Process, events: Iterable[DealEvent]) -> History:
         picked = np.flatnonzero(known)
         given = given.taken(picked.tolist())
         stage = stage[picked]
-    deal_ids, deal = _numbered(given.column("deal_id"))
+    deal_ids, deal = given.numbered()
     t = given.micros()
     # by deal, time and stage order (a stable sort), unless they came so (as kept)
     ordered = np.arange(len(deal)) if _in_order(deal, t, stage) else \
@@ -296,24 +296,6 @@ def _one_per_key(given: EventColumns, ordered: Any, same: Any) -> Any:
 def _payload(e: DealEvent) -> tuple:
     return (e.amount is not None, e.amount or 0.0, e.owner, e.deal_name,
             "" if e.outcome is None else Outcome(e.outcome).value, e.lost_reason)
-
-
-def _numbered(ids: list[str]) -> tuple[list[str], Any]:
-    """The distinct deal ids sorted, and each event's deal as its index among them.  Ids
-    that arrive sorted (the document keeps events by deal) are numbered by counting the
-    changes, without a dictionary or a sort."""
-    if not ids:
-        return [], np.zeros(0, dtype=np.int64)
-    if all(map(le, ids, islice(ids, 1, None))):
-        changes = np.fromiter(map(ne, ids, islice(ids, 1, None)), dtype=bool,
-                              count=len(ids) - 1)
-        deal = np.zeros(len(ids), dtype=np.int64)
-        np.cumsum(changes, out=deal[1:])
-        starts = np.flatnonzero(changes) + 1
-        return [ids[0], *map(ids.__getitem__, starts.tolist())], deal
-    deal_ids = sorted(dict.fromkeys(ids))
-    number = dict(zip(deal_ids, range(len(deal_ids)), strict=True))
-    return deal_ids, np.fromiter(map(number.__getitem__, ids), dtype=np.int64, count=len(ids))
 
 
 def _in_order(deal: Any, t: Any, stage: Any) -> bool:
