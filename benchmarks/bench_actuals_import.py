@@ -4,8 +4,8 @@ module (the yardstick), measured in the same run.  Each measurement runs in a fr
 process, so its peak memory (max RSS) is its own.
 
 Columns: seconds and peak MB of the yardstick (``csv.reader`` over the decoded file, every
-row touched), of ``read_actuals`` (decode, detect, parse dates/amounts, map stages, build
-the DealEvents) plus applying the import edit (merge, sort, one value on the process),
+row touched), of ``read_actuals`` (decode, detect, parse dates/amounts, map stages, the
+events as columns) plus applying the import edit (merge, sort, one value on the process),
 of that followed by the whole analysis (``analyze``: funnel, KPIs, bottleneck), of saving
 the document with those actuals, and of opening it again.  With
 ``--dataframes PYTHON`` it also times pandas and polars reading the same CSV with its dates

@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, is_not
 from typing import Any
 
-from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.model.actuals.events import DealEvent, EventColumns, Outcome
 from salesdesigner.model.actuals.record import Actuals, ImportRecord
 from salesdesigner.storage.limits import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT, shown
 from salesdesigner.storage.table_reader import table_reader
@@ -39,6 +39,7 @@ class StreamedRows:
 
     sql: str
     tuples: Iterator[tuple[Any, ...]]
+    count: int = 0  # how many (the writer picks its page size by it)
 
     def __bool__(self) -> bool:
         return True
@@ -54,11 +55,11 @@ def actuals_rows(actuals: Actuals) -> dict[type, Any]:
     # saving only: opening needs no SQLAlchemy
     from salesdesigner.storage.schema import ActualsImportRow, DealEventRow, StageMappingRow
 
-    events = actuals.events
+    events = EventColumns.of(actuals.events)  # an import's columns as they are
     # column by column, each check one C-level pass; a problem found is then named by
     # the event-by-event check
     deal, stage, entered, amount, owner, name, outcome, reason = (
-        list(map(attrgetter(f), events)) for f in _EVENT_COLUMNS[1:])
+        events.column(f) for f in _EVENT_COLUMNS[1:])
     if not _storable(deal, stage, entered, amount, owner, name, outcome, reason):
         for e in events:
             _check_event(e)
@@ -75,7 +76,7 @@ def actuals_rows(actuals: Actuals) -> dict[type, Any]:
                 "stages": json.dumps(list(r.stages), ensure_ascii=False)}
                for n, r in enumerate(actuals.imports)]
     mapping = [{"crm_stage": name, "stage_id": sid} for name, sid in actuals.stage_map]
-    return {DealEventRow: StreamedRows(sql, tuples) if events else [],
+    return {DealEventRow: StreamedRows(sql, tuples, len(events)) if events else [],
             ActualsImportRow: imports, StageMappingRow: mapping}
 
 
@@ -128,7 +129,7 @@ def actuals_from_rows(source: Any) -> Actuals:
     # as "made to hang a reader").
     rows = reader.raw(f"SELECT {', '.join(_EVENT_COLUMNS[1:])} FROM deal_events "
                       "ORDER BY ordinal")
-    events = _events(rows) if rows else []
+    events = _events(rows) if rows else ()
     imports = []
     for n, row in enumerate(reader.rows(
             "actuals_imports", ("source", "imported_at", "rows_used", "rows_rejected",
@@ -139,30 +140,32 @@ def actuals_from_rows(source: Any) -> Actuals:
         if type(crm) is not str or type(sid) is not str:
             raise BadActuals("the stage mapping has a value where text belongs")
         mapping.append((crm, sid))
-    return Actuals(tuple(events), tuple(imports), tuple(mapping))
+    return Actuals(events, tuple(imports), tuple(mapping))
 
 
 #: Rows turned into events at a time: the fetched rows are let go chunk by chunk.
 _CHUNK = 50_000
 
 
-def _events(rows: list[Any]) -> list[DealEvent]:
-    """Deal events from ``rows`` (emptied on the way), every cell checked."""
-    events: list[DealEvent] = []
+def _events(rows: list[Any]) -> EventColumns:
+    """Deal events from ``rows`` (emptied on the way), every cell checked, as columns (the
+    analysis counts on columns: no object per event is made here)."""
+    columns: tuple[list, ...] = tuple([] for _ in _EVENT_COLUMNS[1:])
     for start in range(0, len(rows), _CHUNK):
         end = min(start + _CHUNK, len(rows))
         part = rows[start:end]
         rows[start:end] = [None] * (end - start)  # the row tuples go with the chunk
-        events += _chunk(part, start)
+        for held, column in zip(columns, _chunk(part, start), strict=True):
+            held += column
     rows.clear()
-    return events
+    return EventColumns(*columns)
 
 
-def _chunk(rows: list[tuple[Any, ...]], offset: int) -> list[DealEvent]:
-    """Events from one chunk of rows (``offset``: the first one's place).  Column by
-    column, each check one C-level pass; a problem found is then named by the row-by-row
-    check.  Repeated texts (a deal's id on each of its events, owners, stages) are kept as
-    one string each."""
+def _chunk(rows: list[tuple[Any, ...]], offset: int) -> tuple[list, ...]:
+    """The columns of the events of one chunk of rows (``offset``: the first one's place).
+    Column by column, each check one C-level pass; a problem found is then named by the
+    row-by-row check.  Repeated texts (a deal's id on each of its events, owners, stages)
+    are kept as one string each."""
     cols = list(zip(*rows, strict=True))
     rows.clear()
     deal, stage, entered, amount, owner, name, outcome, reason = cols
@@ -186,8 +189,8 @@ def _chunk(rows: list[tuple[Any, ...]], offset: int) -> list[DealEvent]:
             _check_row(offset + n, *row)
         raise BadActuals("the deal events hold a value that cannot be read") from None
     intern = sys.intern
-    return list(map(DealEvent, map(intern, deal), map(intern, stage), when, amount,
-                    map(intern, owner), map(intern, name), outcomes, reason))
+    return (list(map(intern, deal)), list(map(intern, stage)), when, list(amount),
+            list(map(intern, owner)), list(map(intern, name)), outcomes, list(reason))
 
 
 def _check_row(n: int, deal: Any, stage: Any, entered: Any, amount: Any, owner: Any,

@@ -77,6 +77,14 @@ def save_document(process: Process, path: str | Path, *, force: bool = False) ->
         raise DocumentError(f"Cannot save {label}: {_reason(exc)}.") from None
 
 
+#: Deal events from which a document is written in pages of :data:`LARGE_PAGE_SIZE` bytes
+#: (SQLite's largest): a million events then save in about a quarter less time and open a
+#: little faster; a smaller document keeps the default 4 KiB pages, since every table
+#: takes at least one page.
+LARGE_PAGES_FROM = 100_000
+LARGE_PAGE_SIZE = 65536
+
+
 def _write_database(temp: Path, tables: dict[type, list[dict[str, Any]]]) -> None:
     """Create the schema in the (empty) temporary file and bulk-insert every table."""
     from sqlalchemy import create_engine, insert
@@ -85,8 +93,12 @@ def _write_database(temp: Path, tables: dict[type, list[dict[str, Any]]]) -> Non
 
     from salesdesigner.storage.schema import Base
 
+    streamed = sum(rows.count for rows in tables.values() if isinstance(rows, StreamedRows))
+
     def connect() -> sqlite3.Connection:
         db = sqlite3.connect(temp)
+        if streamed >= LARGE_PAGES_FROM:  # set before the first table is made
+            db.execute(f"PRAGMA page_size = {LARGE_PAGE_SIZE}")
         # The temporary is invisible until renamed, so a journal is pointless; durability
         # comes from the explicit fsync before the rename.
         db.execute("PRAGMA journal_mode = OFF")

@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np  # loaded with the analysis, never at start-up
 
+from salesdesigner.model.actuals.events import slotted
 from salesdesigner.model.actuals.history import LOST, OPEN, SECONDS_PER_DAY, WON, History, micro
 from salesdesigner.model.actuals.periods import Period
 from salesdesigner.model.entities import StageKind
@@ -83,7 +84,7 @@ class TransitionFlow:
     transition_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StalledDeal:
     """Confidential (names a deal): shown in the app, left out of JSON unless asked."""
 
@@ -229,6 +230,13 @@ def designed_arrow(process: Process, source: str, target: str) -> str | None:
     return None
 
 
+def _latest(history: History, field: str, deals: list[int]) -> list[str]:
+    """Each of ``deals``' latest non-empty ``deal_name`` or ``owner`` ("" for none)."""
+    index = np.asarray(history._latest_texts(field))[deals]
+    values = history.events.column(field)
+    return ["" if i < 0 else values[i] for i in index.tolist()]
+
+
 def _stalled(history: History, period: Period | None,
              thresholds: dict[str, tuple[float, str]]) -> tuple[StalledDeal, ...]:
     moment, exclusive = cutoff(history, period)
@@ -252,13 +260,15 @@ def _stalled(history: History, period: Period | None,
             limit[i] = thresholds[sid][0]
     waited = _days(at - history.v_in[visit])
     over = np.flatnonzero(waited > limit[stage])
-    out = []
-    sids, ids, events, name = history.stage_ids, history.deal_ids, history.events, \
-        history.latest_text
-    for d, sid, e, days in zip(candidates[over].tolist(), stage[over].tolist(),
-                               history.v_event[visit[over]].tolist(), waited[over].tolist(),
-                               strict=True):
-        out.append(StalledDeal(ids[d], name(d, "deal_name"), name(d, "owner"), sids[sid],
-                               events[e].entered, days, thresholds[sids[sid]][0]))
-    out.sort(key=lambda s: (-s.days, s.deal_id))
+    # longest first, then by deal id (deals are numbered in the order of their ids)
+    over = over[np.lexsort((candidates[over], -waited[over]))]
+    deals, stages = candidates[over].tolist(), stage[over].tolist()
+    sids, ids = history.stage_ids, history.deal_ids
+    entered = history.events.column("entered")
+    came = list(map(entered.__getitem__, history.v_event[visit[over]].tolist()))
+    names, owners = (_latest(history, field, deals) for field in ("deal_name", "owner"))
+    out = slotted(StalledDeal, (list(map(ids.__getitem__, deals)), names, owners,
+                                list(map(sids.__getitem__, stages)), came,
+                                waited[over].tolist(),
+                                [thresholds[sids[s]][0] for s in stages]))
     return tuple(out)

@@ -31,13 +31,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
-from itertools import islice, repeat
-from operator import attrgetter, is_not, le, ne
+from itertools import repeat
+from operator import is_not
 from typing import Any, NamedTuple
 
 import numpy as np  # this module loads with the analysis, never at start-up
 
-from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.model.actuals.events import DealEvent, EventColumns, Outcome
 from salesdesigner.model.entities import StageKind
 from salesdesigner.model.process import Process
 
@@ -105,7 +105,7 @@ class History:
     last: datetime | None
     stage_ids: tuple[str, ...]       # stage index → id (the process's order)
     deal_ids: list[str]              # deal index → id (sorted)
-    events: list[DealEvent]          # the used events, by deal in time order
+    events: EventColumns             # the used events, by deal in time order
     deal_events: Any                 # deal index → its first event's index (+ the end)
     v_deal: Any
     v_stage: Any
@@ -127,7 +127,7 @@ class History:
 
     def closed_at(self, deal: int) -> datetime | None:
         index = int(self.d_closed[deal])
-        return self.events[index].entered if index >= 0 else None
+        return self.events.column("entered")[index] if index >= 0 else None
 
     def amount(self, deal: int) -> float | None:
         return float(self.d_amount[deal]) if self.d_has_amount[deal] else None
@@ -135,14 +135,14 @@ class History:
     def latest_text(self, deal: int, field: str) -> str:
         """The deal's latest non-empty ``deal_name`` or ``owner``."""
         index = self._latest_texts(field)[deal]
-        return getattr(self.events[index], field) if index >= 0 else ""
+        return self.events.column(field)[index] if index >= 0 else ""
 
     def _latest_texts(self, field: str) -> list[int]:
         """Per deal, the index of its latest event with a non-empty ``field`` (-1: none),
         found for all deals at once (the stalled list asks for hundreds of thousands)."""
         cache = self.__dict__.setdefault("_latest", {})
         if field not in cache:
-            said = np.fromiter(map(bool, map(attrgetter(field), self.events)), dtype=bool,
+            said = np.fromiter(map(bool, self.events.column(field)), dtype=bool,
                                count=len(self.events))
             deal_of = np.repeat(np.arange(len(self.deal_ids)), np.diff(self.deal_events))
             cache[field] = last_where(said, deal_of, len(self.deal_ids)).tolist()
@@ -151,16 +151,16 @@ class History:
     @cached_property
     def deals(self) -> tuple[DealPath, ...]:
         """Each deal's :class:`DealPath` (for callers that walk deals one by one)."""
-        sids, evs = self.stage_ids, self.events
+        sids, entered = self.stage_ids, self.events.column("entered")
         out = []
         for d, deal_id in enumerate(self.deal_ids):
             lo, hi = int(self.deal_visits[d]), int(self.deal_visits[d + 1])
             visits = []
             for i in range(lo, hi):
                 nxt = int(self.v_next[i])
-                entered = evs[int(self.v_event[i])].entered
-                left = evs[int(self.v_event[i + 1])].entered if nxt >= 0 else None
-                visits.append(Visit(sids[int(self.v_stage[i])], entered, left,
+                came = entered[int(self.v_event[i])]
+                left = entered[int(self.v_event[i + 1])] if nxt >= 0 else None
+                visits.append(Visit(sids[int(self.v_stage[i])], came, left,
                                     sids[nxt] if nxt >= 0 else None))
             out.append(DealPath(deal_id, tuple(visits), OUTCOMES[int(self.d_outcome[d])],
                                 self.closed_at(d), self.amount(d),
@@ -189,17 +189,19 @@ def _build(process: Process, events: Iterable[DealEvent]) -> History:
     won_stage = np.array([k is StageKind.WON for k in kinds] + [False], dtype=bool)
     closing = np.array([k.is_terminal and k is not StageKind.WON for k in kinds] + [False],
                        dtype=bool)
-    given = events if isinstance(events, (list, tuple)) else list(events)
-    stage = np.fromiter(map(order.get, map(attrgetter("stage_id"), given), repeat(-1)),
+    # columns, as an import leaves them (or taken from the events once each)
+    given = EventColumns.of(events if isinstance(events, (list, tuple, EventColumns))
+                            else list(events))
+    stage = np.fromiter(map(order.get, given.column("stage_id"), repeat(-1)),
                         dtype=np.int64, count=len(given))
     known = stage >= 0
     ignored = len(given) - int(known.sum())
     if ignored:
         picked = np.flatnonzero(known)
-        given = [given[i] for i in picked.tolist()]
+        given = given.taken(picked.tolist())
         stage = stage[picked]
-    deal_ids, deal = _numbered(list(map(attrgetter("deal_id"), given)))
-    t = micros(map(attrgetter("entered"), given))
+    deal_ids, deal = given.numbered()
+    t = given.micros()
     # by deal, time and stage order (a stable sort), unless they came so (as kept)
     ordered = np.arange(len(deal)) if _in_order(deal, t, stage) else \
         np.lexsort((stage, t, deal))
@@ -209,9 +211,9 @@ def _build(process: Process, events: Iterable[DealEvent]) -> History:
         ordered = _one_per_key(given, ordered, same)
         ds, ts, ss = deal[ordered], t[ordered], stage[ordered]
     if len(ordered) == len(given) and bool((ordered[1:] > ordered[:-1]).all()):
-        evs = list(given)  # already in order (as the document keeps them)
+        evs = given  # already in order (as the document keeps them)
     else:
-        evs = list(map(given.__getitem__, ordered.tolist()))
+        evs = given.taken(ordered.tolist())
     deal, stage, t = ds, ss, ts
     n, n_deals = len(evs), len(deal_ids)
     deal_events = np.searchsorted(deal, np.arange(n_deals + 1))
@@ -238,22 +240,22 @@ def _build(process: Process, events: Iterable[DealEvent]) -> History:
         outcome[by_stage_won] = WON
         outcome[by_stage_lost] = LOST
         closed = np.where(by_stage_won | by_stage_lost, v_event[last_visit], -1)
-        stated = np.fromiter(map(_STATED.__getitem__, map(attrgetter("outcome"), evs)),
+        stated = np.fromiter(map(_STATED.__getitem__, evs.column("outcome")),
                              dtype=np.int8, count=n)
         said = last_where(stated > 0, deal, n_deals)
         said_code = np.where(said >= 0, stated[np.maximum(said, 0)] - 1, OPEN)
         rest = ~(by_stage_won | by_stage_lost) & (said >= 0) & (said_code != OPEN)
         outcome[rest] = said_code[rest]
         closed[rest] = said[rest]
-    amounts = list(map(attrgetter("amount"), evs))
+    amounts = evs.column("amount")
     has = np.fromiter(map(is_not, amounts, repeat(None)), dtype=bool, count=n)
     latest = last_where(has, deal, n_deals)
     d_has_amount = latest >= 0
     values = np.array(amounts, dtype=np.float64) if n else np.zeros(0)  # None: nan
     d_amount = np.where(d_has_amount, values[np.maximum(latest, 0)], 0.0) if n_deals \
         else np.zeros(0)
-    first = evs[int(np.argmin(t))].entered if n else None
-    last = evs[int(np.argmax(t))].entered if n else None
+    first = evs.column("entered")[int(np.argmin(t))] if n else None
+    last = evs.column("entered")[int(np.argmax(t))] if n else None
     return History(process, n, ignored, first, last, stage_ids, deal_ids, evs, deal_events,
                    v_deal, v_stage, v_in, v_left, v_next, v_event_end, deal_visits,
                    outcome, closed, np.where(closed >= 0, t[np.maximum(closed, 0)], 0),
@@ -273,7 +275,7 @@ def last_where(mask: Any, deal: Any, n_deals: int) -> Any:
     return out
 
 
-def _one_per_key(given: list[DealEvent], ordered: Any, same: Any) -> Any:
+def _one_per_key(given: EventColumns, ordered: Any, same: Any) -> Any:
     """``ordered`` with each run of events sharing a key cut to one: the greatest by
     :func:`_payload` (the last to arrive among equals), whatever the order they came in."""
     keep = np.ones(len(ordered), dtype=bool)
@@ -294,24 +296,6 @@ def _one_per_key(given: list[DealEvent], ordered: Any, same: Any) -> Any:
 def _payload(e: DealEvent) -> tuple:
     return (e.amount is not None, e.amount or 0.0, e.owner, e.deal_name,
             "" if e.outcome is None else Outcome(e.outcome).value, e.lost_reason)
-
-
-def _numbered(ids: list[str]) -> tuple[list[str], Any]:
-    """The distinct deal ids sorted, and each event's deal as its index among them.  Ids
-    that arrive sorted (the document keeps events by deal) are numbered by counting the
-    changes, without a dictionary or a sort."""
-    if not ids:
-        return [], np.zeros(0, dtype=np.int64)
-    if all(map(le, ids, islice(ids, 1, None))):
-        changes = np.fromiter(map(ne, ids, islice(ids, 1, None)), dtype=bool,
-                              count=len(ids) - 1)
-        deal = np.zeros(len(ids), dtype=np.int64)
-        np.cumsum(changes, out=deal[1:])
-        starts = np.flatnonzero(changes) + 1
-        return [ids[0], *map(ids.__getitem__, starts.tolist())], deal
-    deal_ids = sorted(dict.fromkeys(ids))
-    number = dict(zip(deal_ids, range(len(deal_ids)), strict=True))
-    return deal_ids, np.fromiter(map(number.__getitem__, ids), dtype=np.int64, count=len(ids))
 
 
 def _in_order(deal: Any, t: Any, stage: Any) -> bool:

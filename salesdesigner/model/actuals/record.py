@@ -15,7 +15,7 @@ from datetime import datetime
 from itertools import islice
 from operator import attrgetter, lt
 
-from salesdesigner.model.actuals.events import DealEvent
+from salesdesigner.model.actuals.events import DealEvent, EventColumns
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,9 @@ class ImportRecord:
 class Actuals:
     """Everything the CRM told the document, as one value (empty for a plain process).
 
-    ``events`` are kept per deal (by id), in time order: how every analysis walks them.
+    ``events`` are kept per deal (by id), in time order: how every analysis walks them;
+    a tuple, or after an import an :class:`~.events.EventColumns` (a sequence of the same
+    events held as columns, equal to that tuple).
     """
 
     events: tuple[DealEvent, ...] = ()
@@ -70,10 +72,15 @@ class Actuals:
         # Keyed by (deal, entered, stage): the same fields as DealEvent.key, in the order
         # the events are kept, so one C-level sort of the keys orders them.
         # (C-level maps: a million events are keyed and sorted without a Python loop)
-        events = events if isinstance(events, (list, tuple)) else list(events)
+        events = events if isinstance(events, (list, tuple, EventColumns)) else list(events)
         mapping = dict(self.stage_map)
         mapping.update(stage_mapping or {})
         records = self.imports + ((record,) if record is not None else ())
+        if (replace or not self.events) and isinstance(events, EventColumns):
+            # an import's columns, kept as they are when in order (a long export by deal)
+            if events.in_key_order():
+                return Actuals(events, records, tuple(sorted(mapping.items())))
+            events = events.events
         if replace or not self.events:
             keys = list(map(_ORDER, events))
             if all(map(lt, keys, islice(keys, 1, None))):  # in order, one per key already

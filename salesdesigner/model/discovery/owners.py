@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from salesdesigner.model.actuals.events import DealEvent
@@ -145,7 +144,7 @@ def deal_owners(history: History) -> tuple[list[str], Any]:
     import numpy as np
 
     n_deals = len(history.deal_ids)
-    raw = list(map(attrgetter("owner"), history.events))
+    raw = history.events.column("owner")
     tidy = {name: " ".join(name.split()) for name in set(raw)}  # each spelling once
     names = list(map(tidy.__getitem__, raw))
     has = np.fromiter(map(bool, names), dtype=bool, count=len(names))

@@ -9,25 +9,27 @@ same stage names, amounts and owners thousands of times), the common date forms 
 for the whole column in numpy, the checks are scans over the columns, and only a rejected
 row is looked at on its own, for its message.  A dataframe library would not pay: merely
 reading 1,000,000 rows with dates parsed took pandas 14.6 s and polars 6.1 s in the same run
-where the csv module read them in 2.9 s, and every row must still become a
-:class:`DealEvent` for the document (see ``benchmarks/bench_actuals_import.py
---dataframes``).
+where the csv module read them in 2.9 s (see ``benchmarks/bench_actuals_import.py
+--dataframes``).  The rows are taken from the csv reader in pieces with their line numbers
+by C-level maps (:meth:`Table.take`), and the events leave as columns
+(:class:`EventColumns`): no Python call and no object per row on the way.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import compress, islice, repeat
-from operator import is_not, itemgetter
+from itertools import compress, repeat
+from operator import is_not
+from typing import Any
 
 from salesdesigner.edits.actuals import ImportActuals, import_record
 from salesdesigner.gc_pause import collector_paused
 from salesdesigner.model import Process
-from salesdesigner.model.actuals.events import DealEvent, Outcome
+from salesdesigner.model.actuals.events import DealEvent, EventColumns, Outcome
 from salesdesigner.storage.actuals_import.columns import (
     OUTCOME_WORDS,
     Columns,
@@ -45,7 +47,7 @@ from salesdesigner.storage.actuals_import.stages import (
 from salesdesigner.storage.actuals_import.values import (
     amount_of_cell,
     date_of_cell,
-    parse_dates_at_once,
+    parse_dates_and_micros,
 )
 
 #: Why a row (or, in a wide export, one stage date of a row) was not imported.
@@ -93,7 +95,8 @@ class ImportPlan:
     encoding: str
     columns: dict[str, str]  # event field → the export's header it is read from
     stages: StageMatch
-    events: list[DealEvent] = field(default_factory=list)
+    #: a long export's events as columns (:class:`EventColumns`), a wide one's a list
+    events: Sequence[DealEvent] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     rows: int = 0
     delimiter: str = ""  # "" for Excel
@@ -125,7 +128,8 @@ class ImportPlan:
         record = import_record(self.source, len(self.events), len(self.rejected) - ignored,
                                shape=self.shape, columns=self.columns,
                                stages=self.stages.mapping, when=when, rows_ignored=ignored)
-        return ImportActuals(tuple(self.events), record,
+        events = self.events if isinstance(self.events, EventColumns) else tuple(self.events)
+        return ImportActuals(events, record,  # type: ignore[arg-type]
                              tuple(sorted(self.stages.mapping.items())), replace)
 
 
@@ -160,10 +164,8 @@ def _read(path: str | os.PathLike[str], process: Process, stage_map: Mapping[str
     except StageMapError as exc:
         raise ActualsImportError(f"--map {exc}.") from None
     table = read_table(path)
-    if progress is not None:
-        if not progress(0, table.total):
-            raise ImportCancelled()
-        table.rows = _watched(table.rows, table.line, table.total, progress)
+    if progress is not None and not progress(0, table.total):
+        raise ImportCancelled()
     found = detect_columns(table.header, dict(columns or {}))
     missing = found.missing()
     if missing:
@@ -180,11 +182,13 @@ def _read(path: str | os.PathLike[str], process: Process, stage_map: Mapping[str
         match = match_stages(found.stage_dates, process, remembered, given)
         plan = ImportPlan(table.name, "wide", table.encoding, used, match)
         _describe(plan, table)
+        if progress is not None:
+            table.rows = _watched(table.rows, table.line, table.total, progress)
         _read_wide(table, found, plan)
     else:
         plan = ImportPlan(table.name, "long", table.encoding, used, StageMatch())
         _describe(plan, table)
-        _read_long(table, found, plan, process, remembered, given)
+        _read_long(table, found, plan, process, remembered, given, progress)
     return plan
 
 
@@ -262,23 +266,33 @@ def _getter(fields: dict[str, int], name: str):
 
 
 def _read_long(table: Table, found: Columns, plan: ImportPlan, process: Process,
-               remembered: Mapping[str, str], given: Mapping[str, str]) -> None:
-    """Rows read :data:`CHUNK_ROWS` at a time and turned into columns: each column is
-    converted through its per-value cache by C-level maps, the checks are masks over the
-    columns, and only a rejected row is looked at on its own (for its message); the
-    events are made from the good rows' columns in one map."""
+               remembered: Mapping[str, str], given: Mapping[str, str],
+               progress: Callable[[int, int], bool] | None = None) -> None:
+    """Rows read :data:`CHUNK_ROWS` at a time (in pieces of :data:`PROGRESS_EVERY`, with
+    ``progress`` told after each) and turned into columns: each column is converted by
+    C-level maps (through a per-value cache where values repeat), the checks are masks
+    over the columns, and only a rejected row is looked at on its own (for its message);
+    the events are made from the good rows' columns at once."""
     width = len(table.header)
-    lines: list[int] = []
-    rows = _lined(table.rows, table.line, lines)
     state = _LongState(found, plan, process, remembered, given)
+    state.csv = table.encoding != "xlsx"
     while True:
-        lines.clear()
-        chunk = list(islice(rows, CHUNK_ROWS))
+        chunk: list = []
+        lines: list[int] = []
+        for _ in range(CHUNK_ROWS // PROGRESS_EVERY):
+            rows, numbers = table.take(PROGRESS_EVERY)
+            chunk += rows
+            lines += numbers
+            if len(rows) < PROGRESS_EVERY:
+                break
+            if progress is not None and not progress(numbers[-1], table.total):
+                raise ImportCancelled()
         if not chunk:
             break
         with collector_paused(briefly=True):  # in the dialog's worker too: one chunk long
             state.chunk(chunk, lines, width)
     plan.rows = state.rows
+    plan.events = state.events()
     for raw, count in state.stage_rows.items():
         name = _text(raw)
         if name:
@@ -290,14 +304,6 @@ _CACHE_LIMIT = 50_000
 CHUNK_ROWS = 16384
 _FIELDS = ("deal_id", "stage", "entered", "amount", "owner", "deal_name", "outcome",
            "lost_reason")
-
-
-def _lined(rows: Iterator, line: Callable[[], int], lines: list[int]) -> Iterator:
-    """``rows``, with each row's line number appended to ``lines`` as it is read."""
-    append = lines.append
-    for cells in rows:
-        append(line())
-        yield cells
 
 
 class _LongState:
@@ -312,7 +318,16 @@ class _LongState:
         self.stage_of: dict[object, str | None] = {}
         self.stage_rows: Counter = Counter()
         self.rows = 0
+        self.columns: tuple[list, ...] = tuple([] for _ in _FIELDS)
+        self.micros: list | None = []  # per chunk; None once a chunk had none
+        self.csv = False  # the rows are the csv module's (lists of strings)
 
+    def events(self) -> EventColumns:
+        """The events read, as columns (no object per event is made here)."""
+        import numpy as np
+        micros = None if self.micros is None else \
+            np.concatenate(self.micros) if self.micros else np.zeros(0, dtype=np.int64)
+        return EventColumns(*self.columns, micros=micros)
 
     def chunk(self, chunk: list, lines: list[int], width: int) -> None:
         import numpy as np  # with the import only
@@ -324,28 +339,38 @@ class _LongState:
         if broken:
             blank = [None] * width
             chunk = [blank if cells is None else cells for cells in chunk]
+        # every cell a string (CSV rows of the header's width): no type checks below
+        text = self.csv and not broken
         if min(map(len, chunk)) != width or max(map(len, chunk)) != width:
             chunk = [cells if len(cells) == width else (cells + [None] * width)[:width]
                      for cells in chunk]
-        raw = [list(map(itemgetter(i), chunk)) if i is not None else [None] * n
-               for i in self.indices]
+            text = False
+        table = list(zip(*chunk, strict=True))  # one tuple per column, in C
+        raw = [table[i] if i is not None else None for i in self.indices]
+        nothing = (None,) * n
         c = self.cells
-        deal = _converted(c.texts, raw[0], _texts)
+        deal = _strings(raw[0], text)
+        stage_names = raw[1] if raw[1] is not None else nothing
         stage_of = self.stage_of
-        for value in dict.fromkeys(raw[1]):  # in order of first appearance (the dialog's)
+        counts = Counter(stage_names)  # (keys in order of first appearance: the dialog's)
+        for value in counts:
             if value not in stage_of:
                 stage_of[value] = _stage(c.text(value), self.process, self.remembered,
                                          self.given, self.plan.stages)
-        sid = list(map(stage_of.__getitem__, raw[1]))
-        when = _dates(raw[2], c.date)
-        amount = _converted(c.amounts, raw[3], _each(c.amount))
-        owner = _converted(c.texts, raw[4], _texts)
-        name = _converted(c.texts, raw[5], _texts)
-        outcome = _converted(c.outcomes, raw[6], _each(c.outcome))
-        reason = _converted(self.reasons, raw[7], _each(lambda v: c.text(v) if v else ""))
+        sid = list(map(stage_of.__getitem__, stage_names))
+        when, micros = _dates(raw[2] if raw[2] is not None else nothing, c.date, text)
+        amount = [None] * n if raw[3] is None else \
+            _converted(c.amounts, raw[3], _each(c.amount))
+        owner = [""] * n if raw[4] is None else _strings(raw[4], text)
+        name = [""] * n if raw[5] is None else _strings(raw[5], text)
+        outcome = [None] * n if raw[6] is None else \
+            _converted(c.outcomes, raw[6], _each(c.outcome))
+        reason = [""] * n if raw[7] is None else \
+            _converted(self.reasons, raw[7], _each(lambda v: c.text(v) if v else ""))
         columns = (deal, sid, when, amount, owner, name, outcome, reason)
         if "" in deal or None in sid or IGNORE in sid or None in when \
                 or BAD_AMOUNT in amount or broken:  # (C-level scans; usually all pass)
+            raw = [column if column is not None else nothing for column in raw]
             has_id = np.fromiter(map(bool, deal), dtype=bool, count=n)
             good = has_id & np.fromiter(map(bool, sid), dtype=bool, count=n) \
                 & np.fromiter(map(is_not, when, repeat(None)), dtype=bool, count=n) \
@@ -356,14 +381,24 @@ class _LongState:
                 reject(_rejection(i, lines[i], broken, deal, sid, when, raw))
             keep = good.tolist()
             columns = tuple(list(compress(column, keep)) for column in columns)
+            micros = None if micros is None else micros[good]
         else:
-            self.stage_rows.update(raw[1])
-        self.plan.events.extend(map(DealEvent, *columns))
+            self.stage_rows.update(counts)
+        for held, column in zip(self.columns, columns, strict=True):
+            held += column
+        if micros is None:
+            self.micros = None
+        elif self.micros is not None:
+            self.micros.append(micros)
 
 
 def _converted(cache: dict, values: list, convert: Callable[[list], Iterable]) -> list:
     """``values`` converted through ``cache``: the distinct values not seen before are
     converted together (``convert`` takes their list), then every value is looked up."""
+    try:  # after the first chunks, every value is usually known: lookups only
+        return list(map(cache.__getitem__, values))
+    except KeyError:
+        pass
     missing = list(set(values).difference(cache))  # walks the chunk's values, not the cache
     if len(cache) + len(missing) > _CACHE_LIMIT:  # ids, names: mostly distinct, no gain
         cache.clear()
@@ -377,7 +412,22 @@ def _each(convert: Callable[[object], object]) -> Callable[[list], Iterable]:
     return lambda values: map(convert, values)
 
 
-def _texts(values: list) -> list[str]:
+def _strings(values: Sequence, text: bool = False) -> list[str]:
+    """:func:`_text` of each value, each distinct value converted once and kept as one
+    string object (an export repeats ids, owners and names on row after row): C-level
+    maps through a dictionary of the chunk's distinct values.  ``text``: every value is
+    known to be a string."""
+    if not text and set(map(type, values)) != {str}:  # Excel: True and 1 are one key
+        return _texts(values)
+    distinct = dict(zip(values, values, strict=True))
+    keys = list(distinct)
+    texts = _texts(keys)
+    if texts != keys:
+        distinct = dict(zip(keys, texts, strict=True))
+    return list(map(distinct.__getitem__, values))
+
+
+def _texts(values: Sequence) -> list[str]:
     """:func:`_text` of each value: CSV's strings stripped by one C-level map."""
     try:
         texts = list(map(str.strip, values))
@@ -388,12 +438,15 @@ def _texts(values: list) -> list[str]:
     return texts
 
 
-def _dates(values: list, one: Callable[[object], datetime | None]) -> list[datetime | None]:
+def _dates(values: Sequence, one: Callable[[object], datetime | None], text: bool = False,
+           ) -> tuple[list[datetime | None], Any]:
     """The dates of ``values``: CSV's strings of the common forms parsed together, the
-    rest (and Excel cells) one by one through ``one`` (cached)."""
-    if all(type(v) is str for v in values):
-        return parse_dates_at_once(values, one)
-    return list(map(one, values))
+    rest (and Excel cells) one by one through ``one`` (cached); and the moments as int64
+    microseconds when all were of a common form (else None).  ``text``: every value is
+    known to be a string."""
+    if text or set(map(type, values)) == {str}:  # (a C-level scan)
+        return parse_dates_and_micros(values, one)
+    return list(map(one, values)), None
 
 
 def _rejection(i: int, line: int, broken: set[int], deal: list, sid: list, when: list,
@@ -435,7 +488,8 @@ def _read_wide(table: Table, found: Columns, plan: ImportPlan) -> None:
     cells_ = _Cells()
     columns = [(name, index, plan.stages.mapping.get(name))
                for name, index in found.stage_dates.items()]
-    events, rejected = plan.events, plan.rejected
+    events: list[DealEvent] = []
+    plan.events, rejected = events, plan.rejected
     stage_rows = plan.stage_rows
     rows = 0
     for cells in table.rows:

@@ -17,6 +17,8 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from salesdesigner.model.errors import UserError
@@ -51,6 +53,30 @@ class Table:
     delimiter: str = ""
     bad_lines: set[int] = field(default_factory=set)
     total: int = 0  # lines (or sheet rows) in all, for progress; 0 when unknown
+    #: the rows, with each one's line number appended to ``lines`` as it is read, all
+    #: in C (a CSV without mis-encoded lines); None: :meth:`take` asks ``line()`` per row
+    lined: Iterator[list[Cell]] | None = None
+    lines: list[int] = field(default_factory=list)
+    #: what a ``csv.Error`` met while reading ``lined`` becomes
+    failed: Callable[[Exception], ActualsImportError] | None = None
+
+    def take(self, count: int) -> tuple[list[list[Cell] | None], list[int]]:
+        """Up to ``count`` more rows and each one's line number (what ``line()`` says
+        after it): the import reads a long export in such pieces, so a million rows cost
+        no Python call each.  Reading on from ``rows`` afterwards is not supported."""
+        if self.lined is None:
+            rows, numbers, line = [], [], self.line
+            for cells in islice(self.rows, count):
+                rows.append(cells)
+                numbers.append(line())
+            return rows, numbers
+        self.lines.clear()
+        try:
+            rows = list(islice(self.lined, count))
+        except csv.Error as exc:
+            assert self.failed is not None
+            raise self.failed(exc) from None
+        return rows, self.lines[:]
 
 
 def read_table(path: str | os.PathLike[str]) -> Table:
@@ -151,14 +177,24 @@ def _csv_table(raw: bytes, label: str, name: str) -> Table:
                 yield None if any(n in bad_lines for n in range(start, end + 1)) else cells
             start = end + 1
 
+    def failed(exc: Exception) -> ActualsImportError:
+        return ActualsImportError(f"{label}, line {reader.line_num}: {exc}.")
+
     def guarded() -> Iterator[list[Cell] | None]:
         try:
             yield from (checked() if bad_lines else filter(None, reader))
         except csv.Error as exc:  # e.g. a field larger than the csv module's limit
-            raise ActualsImportError(f"{label}, line {reader.line_num}: {exc}.") from None
+            raise failed(exc) from None
 
+    # each row, and right after it the reader's line number appended to ``lines``: zip
+    # pulls a row, then the line number, and map keeps the row (C-level maps only)
+    lines: list[int] = []
+    lined = None if bad_lines else map(itemgetter(0), zip(
+        filter(None, reader),
+        map(lines.append, map(attrgetter("line_num"), repeat(reader))), strict=False))
     return Table(name, header, guarded(), lambda: reader.line_num, encoding, delimiter,
-                 bad_lines, text.count("\n") + (not text.endswith("\n")))
+                 bad_lines, text.count("\n") + (not text.endswith("\n")), lined, lines,
+                 failed)
 
 
 # ---------------------------------------------------------------- Excel

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -88,18 +88,28 @@ def parse_date_split(text: str, days: dict[str, datetime | None],
     return parse_date(text)
 
 
-def parse_dates_at_once(texts: list[str], one: Callable[[str], datetime | None] = parse_date,
+def parse_dates_at_once(texts: Sequence[str],
+                        one: Callable[[str], datetime | None] = parse_date,
                         ) -> list[datetime | None]:
     """Many texts read as :func:`parse_date` reads each: those of the commonest form,
     ``2026-04-01`` / ``2026/04/01`` with `` 10:30`` or `` 10:30:00``, all together in numpy
     (a million-row export holds hundreds of thousands of distinct timestamps); the others
     one by one through ``one`` (:func:`parse_date`, or a cached form of it)."""
+    return parse_dates_and_micros(texts, one)[0]
+
+
+def parse_dates_and_micros(texts: Sequence[str],
+                           one: Callable[[str], datetime | None] = parse_date,
+                           ) -> tuple[list[datetime | None], Any]:
+    """:func:`parse_dates_at_once`, and when every text is of the common form, the
+    moments as int64 microseconds since 1970 too (None otherwise): what the analysis
+    counts on, found here without a second pass over the datetimes."""
     import numpy as np  # with an import only
 
     n = len(texts)
     out: list[datetime | None] = [None] * n
     if not n:
-        return out
+        return out, None
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     form = (lengths == 10) | (lengths == 16) | (lengths == 19)
     codes = np.array(texts, dtype="U19").view(np.uint32).reshape(n, 19).astype(np.int64)
@@ -130,12 +140,14 @@ def parse_dates_at_once(texts: list[str], one: Callable[[str], datetime | None] 
     form &= days.astype("datetime64[M]") == months  # no 31 April
     moments = days.astype("datetime64[us]") + \
         ((hour * 60 + minute) * 60 + second).astype("timedelta64[s]").astype("timedelta64[us]")
+    if form.all():  # (the usual export: one C-level conversion)
+        return moments.astype(object).tolist(), moments.view(np.int64)
     fast = np.flatnonzero(form)
     for i, moment in zip(fast.tolist(), moments[fast].astype(object).tolist(), strict=True):
         out[i] = moment
     for i in np.flatnonzero(~form).tolist():
         out[i] = one(texts[i])
-    return out
+    return out, None
 
 
 def _clock(text: str) -> timedelta | None:
@@ -200,4 +212,4 @@ def amount_of_cell(value: object) -> float | None:
 
 
 __all__ = ["amount_of_cell", "date_of_cell", "parse_amount", "parse_date", "parse_date_split",
-           "parse_dates_at_once"]
+           "parse_dates_and_micros", "parse_dates_at_once"]
