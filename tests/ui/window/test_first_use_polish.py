@@ -210,7 +210,7 @@ def test_the_manual_is_offered_under_the_process_name_like_other_exports(window,
     offered = []
 
     class Recorder:
-        def __init__(self, process, parent, suggested_name):
+        def __init__(self, process, parent, suggested_name, **options):
             offered.append(suggested_name)
 
         def exec(self):

@@ -384,7 +384,7 @@ def test_a_failure_in_the_japanese_ui_is_said_in_japanese_in_one_line(repo, make
     assert not make_window(None).open_from_repository()
     (shown,) = dialogs.of("critical")
     assert shown[1] == "認証に失敗しました"
-    assert shown[2] == (f"127.0.0.1:{repo.cluster.port}/{repo.database} でalice の認証に"
+    assert shown[2] == (f"127.0.0.1:{repo.cluster.port}/{repo.database} で alice の認証に"
                         "失敗しました：ユーザー名とパスワードを確認してください")
     assert "\n" not in shown[2] and "wrong" not in shown[2]
 
