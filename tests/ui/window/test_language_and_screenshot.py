@@ -40,6 +40,9 @@ def test_the_preferences_choice_is_saved_and_decides_the_language(make_window):
     dialog.language.setCurrentIndex(dialog.language.findData("ja"))
     dialog.autosave.setValue(120)
     dialog.accept()
+    # keyring's first backend search may keep a traceback through the dialog's frame alive:
+    # the test made the dialog without a parent, so the test deletes it
+    dialog.deleteLater()
     assert Settings().language == "ja" and Settings().autosave_seconds == 120
     assert resolve_language() == "ja"
     try:
