@@ -442,6 +442,14 @@
         <source>Work the goal back through the process: the deals and the daily activity it needs</source>
         <translation>目標をプロセスに沿って逆算：必要な案件数と1日の活動量</translation>
     </message>
+    <message>
+        <source>&amp;Top Performers</source>
+        <translation>担当者別の成績(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Each owner against the team per stage: differences chance hardly explains, made into tips for everyone</source>
+        <translation>ステージごとに各担当者をチームと比較：偶然では説明しにくい差を見つけ、全員のコツにします</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -686,7 +694,7 @@
         <translation>実績データの削除</translation>
     </message>
     <message>
-        <source>Remove the deal history imported from the CRM ({events} deal events, {imports} imports) from this document? Do this before handing the file to someone who must not see the customers&apos; deals. Edit ▸ Undo brings it back until you close the document.</source>
+        <source>Remove the deal history imported from the CRM ({events} deal events, {imports} imports) from this document? Do this before handing the file to someone who must not see the customers' deals. Edit ▸ Undo brings it back until you close the document.</source>
         <translation>CRMから取り込んだ案件の記録（{events}件、取り込み{imports}回分）をこの文書から削除しますか？顧客の案件を見せてはならない人にファイルを渡す前に行ってください。文書を閉じるまでは「編集 ▸ 元に戻す」で戻せます。</translation>
     </message>
     <message>
@@ -699,7 +707,7 @@
     </message>
     <message>
         <source>Do you want to save the changes you made to “{name}”?
-Your changes will be lost if you don&apos;t save them.</source>
+Your changes will be lost if you don't save them.</source>
         <translation>「{name}」への変更を保存しますか？
 保存しないと変更内容は失われます。</translation>
     </message>
@@ -760,7 +768,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>「{name}」は、開いた後にほかのプログラムによって変更されています。</translation>
     </message>
     <message>
-        <source>Overwriting replaces those changes with this window&apos;s version. Save As… keeps both.</source>
+        <source>Overwriting replaces those changes with this window's version. Save As… keeps both.</source>
         <translation>上書き保存すると、その変更はこのウィンドウの内容で置き換えられます。「名前を付けて保存」なら両方を残せます。</translation>
     </message>
     <message>
@@ -867,7 +875,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>通貨(&amp;U)：</translation>
     </message>
     <message>
-        <source>Select a stage or an arrow on the canvas to edit it. These are the document&apos;s own details.</source>
+        <source>Select a stage or an arrow on the canvas to edit it. These are the document's own details.</source>
         <translation>キャンバス上のステージや矢印を選択すると編集できます。ここにはドキュメント自体の情報が表示されています。</translation>
     </message>
     <message>
@@ -1040,6 +1048,18 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <source>Take Back Old Value</source>
         <translation>変更を元の値に戻す</translation>
+    </message>
+    <message>
+        <source>Make It a Tip</source>
+        <translation>コツにする</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>メモを追加</translation>
+    </message>
+    <message>
+        <source>Add Script Draft</source>
+        <translation>トークスクリプト案を追加</translation>
     </message>
 </context>
 <context>
@@ -1509,7 +1529,7 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <source>Double-click the canvas to add a stage, or use Insert ▸ Stage.
-Drag from a stage&apos;s round handle to another stage to draw an arrow.</source>
+Drag from a stage's round handle to another stage to draw an arrow.</source>
         <translation>キャンバスをダブルクリックするか、「挿入 ▸ ステージ」でステージを追加します。
 ステージの右端の丸いハンドルを別のステージまでドラッグすると矢印を引けます。</translation>
     </message>
@@ -1719,6 +1739,54 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Revision {number}: {title}</source>
         <translation>第{number}版：{title}</translation>
+    </message>
+    <message>
+        <source>Plan page</source>
+        <translation>計画のページ</translation>
+    </message>
+    <message>
+        <source>Add the plan chapter: the deals each stage needs for the goal, the rates used and where each came from (as export pdf --plan-goal adds it).</source>
+        <translation>計画の章を加えます：目標に必要な各ステージの案件数、使った率とその出どころ（export pdf --plan-goal と同じ内容）。</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>受注件数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>From the actuals</source>
+        <translation>実績から</translation>
+    </message>
+    <message>
+        <source>KPI targets</source>
+        <translation>KPIの目標</translation>
+    </message>
+    <message>
+        <source>Actual rates</source>
+        <translation>実績の率</translation>
+    </message>
+    <message>
+        <source>Goal as:</source>
+        <translation>目標の単位：</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>目標：</translation>
+    </message>
+    <message>
+        <source>Deal size:</source>
+        <translation>受注単価：</translation>
+    </message>
+    <message>
+        <source>Rates from:</source>
+        <translation>率の出どころ：</translation>
+    </message>
+    <message>
+        <source>Plan page: {reason}</source>
+        <translation>計画のページ：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2564,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <translation>第{number}版は読み取り専用です。何も変更されていません。</translation>
     </message>
 </context>
-<!-- top performers (issue 14) -->
 <context>
     <name>OwnersView</name>
     <message>
@@ -2562,31 +2629,13 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
         <source>Top Performers</source>
         <translation>担当者別の成績</translation>
     </message>
-</context>
-<context>
-    <name>Actions</name>
     <message>
-        <source>&amp;Top Performers</source>
-        <translation>担当者別の成績(&amp;T)</translation>
+        <source>The document holds no deal history: import the CRM's export first</source>
+        <translation>この文書には商談の履歴がありません。先にCRMのエクスポートを取り込んでください</translation>
     </message>
     <message>
-        <source>Each owner against the team per stage: differences chance hardly explains, made into tips for everyone</source>
-        <translation>ステージごとに各担当者をチームと比較：偶然では説明しにくい差を見つけ、全員のコツにします</translation>
-    </message>
-</context>
-<context>
-    <name>EditNames</name>
-    <message>
-        <source>Make It a Tip</source>
-        <translation>コツにする</translation>
-    </message>
-    <message>
-        <source>Add Note</source>
-        <translation>メモを追加</translation>
-    </message>
-    <message>
-        <source>Add Script Draft</source>
-        <translation>トークスクリプト案を追加</translation>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +2655,18 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Set this rate by hand: the forecast and the chances on the canvas follow (the document is not changed)</source>
         <translation>この移行率を手で設定します。着地予測とキャンバス上の受注確率が連動します（ドキュメントは変更されません）</translation>
+    </message>
+    <message>
+        <source>Show the plan on the canvas</source>
+        <translation>計画をキャンバスに表示</translation>
+    </message>
+    <message>
+        <source>The deals each stage and arrow needs for the goal set in Process ▸ Plan… (10 won deals until one is set); the rate above moves it</source>
+        <translation>「プロセス ▸ 計画…」で設定した目標に必要な、各ステージ・各矢印の案件数（未設定なら受注10件）。上の率を動かすと計画も動きます</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>計画…</translation>
     </message>
 </context>
 <context>
@@ -2657,17 +2718,6 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>Stalled deals ({n})</source>
         <translation>停滞している商談（{n}件）</translation>
-    </message>
-</context>
-<context>
-    <name>PerformanceViews</name>
-    <message>
-        <source>The document holds no deal history: import the CRM's export first</source>
-        <translation>この文書には商談の履歴がありません。先にCRMのエクスポートを取り込んでください</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>ダッシュボード</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2914,14 @@ Drag from a stage&apos;s round handle to another stage to draw an arrow.</source
     <message>
         <source>A rate is a number of percent, 0 to 100.</source>
         <translation>率は0〜100のパーセントで入力してください。</translation>
+    </message>
+    <message>
+        <source>Show on the canvas</source>
+        <translation>キャンバスに表示</translation>
+    </message>
+    <message>
+        <source>Write the deals each stage and arrow needs on the performance overlay; the what-if slider in the dashboard moves them</source>
+        <translation>各ステージ・各矢印に必要な案件数を実績オーバーレイに表示します。ダッシュボードの what-if スライダーで動きます</translation>
     </message>
 </context>
 <context>
@@ -3112,83 +3170,6 @@ Reload: their version opens here, yours stays open in a new window.</source>
     <message>
         <source>No credential store is installed: the password is asked once per session and never written to disk.</source>
         <translation>資格情報ストアがインストールされていないため、パスワードは起動ごとに一度だけ尋ね、ディスクには書き込みません。</translation>
-    </message>
-</context>
-<context>
-    <name>ForecastPanel</name>
-    <message>
-        <source>Show the plan on the canvas</source>
-        <translation>計画をキャンバスに表示</translation>
-    </message>
-    <message>
-        <source>The deals each stage and arrow needs for the goal set in Process ▸ Plan… (10 won deals until one is set); the rate above moves it</source>
-        <translation>「プロセス ▸ 計画…」で設定した目標に必要な、各ステージ・各矢印の案件数（未設定なら受注10件）。上の率を動かすと計画も動きます</translation>
-    </message>
-    <message>
-        <source>Plan…</source>
-        <translation>計画…</translation>
-    </message>
-</context>
-<context>
-    <name>PlanDialog</name>
-    <message>
-        <source>Show on the canvas</source>
-        <translation>キャンバスに表示</translation>
-    </message>
-    <message>
-        <source>Write the deals each stage and arrow needs on the performance overlay; the what-if slider in the dashboard moves them</source>
-        <translation>各ステージ・各矢印に必要な案件数を実績オーバーレイに表示します。ダッシュボードの what-if スライダーで動きます</translation>
-    </message>
-</context>
-<context>
-    <name>ManualDialog</name>
-    <message>
-        <source>Plan page</source>
-        <translation>計画のページ</translation>
-    </message>
-    <message>
-        <source>Add the plan chapter: the deals each stage needs for the goal, the rates used and where each came from (as export pdf --plan-goal adds it).</source>
-        <translation>計画の章を加えます：目標に必要な各ステージの案件数、使った率とその出どころ（export pdf --plan-goal と同じ内容）。</translation>
-    </message>
-    <message>
-        <source>Won deals</source>
-        <translation>受注件数</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>売上</translation>
-    </message>
-    <message>
-        <source>From the actuals</source>
-        <translation>実績から</translation>
-    </message>
-    <message>
-        <source>KPI targets</source>
-        <translation>KPIの目標</translation>
-    </message>
-    <message>
-        <source>Actual rates</source>
-        <translation>実績の率</translation>
-    </message>
-    <message>
-        <source>Goal as:</source>
-        <translation>目標の単位：</translation>
-    </message>
-    <message>
-        <source>Goal:</source>
-        <translation>目標：</translation>
-    </message>
-    <message>
-        <source>Deal size:</source>
-        <translation>受注単価：</translation>
-    </message>
-    <message>
-        <source>Rates from:</source>
-        <translation>率の出どころ：</translation>
-    </message>
-    <message>
-        <source>Plan page: {reason}</source>
-        <translation>計画のページ：{reason}</translation>
     </message>
 </context>
 </TS>
