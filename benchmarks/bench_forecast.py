@@ -86,16 +86,21 @@ def brier(chances: dict[str, float], stage_ids: tuple[str, ...], visits: tuple[A
     return float(np.mean((p[stage] - won) ** 2))
 
 
+def _scoring(test_deals: int) -> tuple[Process, dict[str, float], tuple[str, ...], Any]:
+    """The calibration process, its true chances, its stage ids and the fresh deals' visits
+    every estimate is scored on."""
+    from salesdesigner.model.actuals.history import build_history
+    process = calibration_process()
+    kinds = {s.id: StageKind(s.kind) for s in process.stages}
+    test = build_history(process, chain_deals(TRUE, test_deals, start="lead", seed=10_000))
+    return process, chances_from_moves(kinds, TRUE), test.stage_ids, _visits(test)
+
+
 def calibration(repeats: int, test_deals: int) -> list[list[str]]:
     from salesdesigner.model.actuals.history import build_history
     from salesdesigner.model.forecast.odds import estimate
 
-    process = calibration_process()
-    kinds = {s.id: StageKind(s.kind) for s in process.stages}
-    truth = chances_from_moves(kinds, TRUE)
-    test = build_history(process, chain_deals(TRUE, test_deals, start="lead", seed=10_000))
-    visits = _visits(test)
-    ids = test.stage_ids
+    process, truth, ids, visits = _scoring(test_deals)
     rows = []
     for n in SIZES:
         scores: dict[str, list[float]] = {"ours": [], "none": [], "crm": [], "truth": []}
@@ -133,12 +138,7 @@ def calibration_unclosed(repeats: int, test_deals: int, share: float = 0.5
     from salesdesigner.model.actuals.history import build_history
     from salesdesigner.model.forecast.odds import estimate
 
-    process = calibration_process()
-    kinds = {s.id: StageKind(s.kind) for s in process.stages}
-    truth = chances_from_moves(kinds, TRUE)
-    test = build_history(process, chain_deals(TRUE, test_deals, start="lead", seed=10_000))
-    visits = _visits(test)
-    ids = test.stage_ids
+    process, truth, ids, visits = _scoring(test_deals)
     rows = []
     for n in SIZES:
         scores: dict[str, list[float]] = {"on": [], "off": [], "truth": []}
